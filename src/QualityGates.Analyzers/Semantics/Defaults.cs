@@ -1,0 +1,60 @@
+using System;
+
+namespace QualityGates.Analyzers.Semantics
+{
+    /// <summary>Every default of the analyzers in one place (rules-catalog.md).</summary>
+    public static class Defaults
+    {
+        public static readonly string[] PricingScopeWords = { "premium", "rating", "rater", "tariff", "quote", "quoting", "pricing" };
+        public static readonly string[] UnderwritingScopeWords = { "underwrit", "eligib", "referral", "appetite" };
+
+        public static readonly string[] MoneyNames =
+        {
+            "premium", "amount", "price", "fee", "tax", "levy", "levies", "commission", "excess", "deductible", "limit",
+            "suminsured", "cost", "charge", "refund", "payout", "reserve", "money",
+        };
+
+        public static readonly string[] RateNames =
+        {
+            "rate", "factor", "loading", "discount", "surcharge", "multiplier", "relativity", "relativities", "percent", "pct",
+        };
+
+        /// <summary>A trailing word that says the value counts or measures something other than money ("LimitCount", "RefundDays").</summary>
+        public static readonly string[] NonMoneyHeadWords =
+        {
+            "count", "days", "day", "months", "month", "years", "year", "age", "index", "id", "number", "version", "code",
+            "name", "type", "kind", "date", "time", "hours", "minutes", "seconds", "digits", "decimals", "places",
+        };
+
+        public static readonly string[] DecisionMemberNames =
+        {
+            "Approve", "Approved", "Accept", "Accepted", "Eligible", "Ineligible", "Bind", "Bound", "Quote", "Quoted",
+            "Decline", "Declined", "Reject", "Rejected", "Refer", "Referred", "Referral", "Pend", "Pending",
+        };
+
+        public static readonly string[] FavourableOutcomes = { "Approve", "Approved", "Accept", "Accepted", "Eligible", "Bind", "Bound", "Quoted", "true" };
+
+        public static readonly string[] AdverseOutcomes =
+        {
+            "Decline", "Declined", "Reject", "Rejected", "Ineligible", "Cancel", "Cancelled", "Canceled", "NonRenew", "NonRenewed", "false",
+        };
+
+        public const string FallbackOutcome = "Refer";
+
+        public const string RoundingMode = "AwayFromZero";
+
+        public const string Jurisdiction = "all";
+
+        public static readonly string[] CreditAttributes = { "credit*", "fico", "insurancescore", "creditscore", "bureauscore" };
+
+        public static readonly string[] ProxyAttributes = { "zip*", "postcode", "postal*", "firstname", "givenname", "language", "nationality", "surname" };
+
+        public static readonly decimal[] AllowedLiterals = { 2m, 10m, 12m, 100m, 1000m };
+
+        public static readonly decimal[] AllowedDayCountBasis = Array.Empty<decimal>();
+
+        public const string ClockAllowedMembers = "(?i)(created|modified|updated|timestamp|audit|logged)";
+
+        public static readonly decimal[] AllowedFallbackValues = Array.Empty<decimal>();
+    }
+}

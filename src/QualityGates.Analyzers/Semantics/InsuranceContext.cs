@@ -1,0 +1,394 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace QualityGates.Analyzers.Semantics
+{
+    /// <summary>
+    /// The shared building blocks (scope, money and rates, decisions, protected attributes) for one compilation,
+    /// created once and shared by every analyzer; every answer is cached per symbol.
+    /// </summary>
+    public sealed class InsuranceContext
+    {
+        private static readonly ConditionalWeakTable<Compilation, InsuranceContext> Contexts = new ConditionalWeakTable<Compilation, InsuranceContext>();
+
+        private static readonly string[] TestFrameworkAssemblies = { "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework" };
+
+        private readonly AnalyzerConfigOptionsProvider _optionsProvider;
+        private readonly ConcurrentDictionary<(string Fingerprint, string? RuleId), InsuranceSettings> _settings = new ConcurrentDictionary<(string, string?), InsuranceSettings>();
+        private readonly ConditionalWeakTable<AnalyzerConfigOptions, string> _fingerprints = new ConditionalWeakTable<AnalyzerConfigOptions, string>();
+        private readonly ConcurrentDictionary<ISymbol, Scope> _scopes = new ConcurrentDictionary<ISymbol, Scope>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly Lazy<bool> _isTestProject;
+
+        private InsuranceContext(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
+        {
+            Compilation = compilation;
+            _optionsProvider = optionsProvider;
+            Types = new WellKnownTypes(compilation);
+            _isTestProject = new Lazy<bool>(() => DetectTestProject(compilation));
+        }
+
+        public Compilation Compilation { get; }
+
+        public WellKnownTypes Types { get; }
+
+        /// <summary>Test projects are out of scope unless qualitygates_include_test_projects is true.</summary>
+        public bool IsTestProject => _isTestProject.Value;
+
+        public static InsuranceContext Get(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider) =>
+            Contexts.GetValue(compilation, c => new InsuranceContext(c, optionsProvider));
+
+        /// <summary>The settings for a tree, as one rule sees them (per-rule keys win).</summary>
+        public InsuranceSettings GetSettings(SyntaxTree? tree, string? ruleId = null)
+        {
+            var options = tree == null ? _optionsProvider.GlobalOptions : _optionsProvider.GetOptions(tree);
+
+            // Trees get their own options objects, but nearly all share the same qualitygates_ values: parse once per distinct set.
+            var fingerprint = _fingerprints.GetValue(options, Fingerprint);
+            if (ruleId != null && fingerprint.IndexOf(OptionNames.RulePrefix + ruleId.ToLowerInvariant() + ".", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                ruleId = null;
+            }
+
+            return _settings.GetOrAdd((fingerprint, ruleId), _ => InsuranceSettings.Parse(options, ruleId));
+        }
+
+        private static string Fingerprint(AnalyzerConfigOptions options)
+        {
+            var builder = new System.Text.StringBuilder();
+            foreach (var key in options.Keys.OrderBy(k => k, StringComparer.OrdinalIgnoreCase))
+            {
+                if (key.StartsWith(OptionNames.GlobalPrefix, StringComparison.OrdinalIgnoreCase) ||
+                    key.StartsWith(OptionNames.RulePrefix + "qg", StringComparison.OrdinalIgnoreCase))
+                {
+                    options.TryGetValue(key, out var value);
+                    builder.Append(key.ToLowerInvariant()).Append('=').Append(value).Append('\n');
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        public InsuranceSettings GetSettings(ISymbol symbol, string? ruleId = null) =>
+            GetSettings(symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree, ruleId);
+
+        /// <summary>The scope of a member (or of the member that owns a lambda or local function).</summary>
+        public Scope GetScope(ISymbol? symbol)
+        {
+            if (symbol == null)
+            {
+                return Scope.None;
+            }
+
+            while (symbol is IMethodSymbol m && (m.MethodKind == MethodKind.LambdaMethod || m.MethodKind == MethodKind.LocalFunction) && m.ContainingSymbol != null)
+            {
+                symbol = m.ContainingSymbol;
+            }
+
+            if (symbol is IMethodSymbol accessor && accessor.AssociatedSymbol != null)
+            {
+                symbol = accessor.AssociatedSymbol;
+            }
+
+            return _scopes.GetOrAdd(symbol, ComputeScope);
+        }
+
+        public bool IsInScope(ISymbol? symbol, Scope wanted = Scope.Any) => (GetScope(symbol) & wanted) != 0;
+
+        private Scope ComputeScope(ISymbol symbol)
+        {
+            var settings = GetSettings(symbol);
+            if (IsTestProject && !settings.IncludeTestProjects)
+            {
+                return Scope.None;
+            }
+
+            if (HasAttributeUp(symbol, "NotInRatingScope"))
+            {
+                return Scope.None;
+            }
+
+            var scope = Scope.None;
+            if (HasAttributeUp(symbol, "PremiumCalculation"))
+            {
+                scope |= Scope.Pricing;
+            }
+
+            if (HasAttributeUp(symbol, "UnderwritingRule"))
+            {
+                scope |= Scope.Underwriting;
+            }
+
+            string qualified = QualifiedName(symbol);
+            if (settings.PricingScope.Any(p => p.Matches(qualified)))
+            {
+                scope |= Scope.Pricing;
+            }
+
+            if (settings.UnderwritingScope.Any(p => p.Matches(qualified)))
+            {
+                scope |= Scope.Underwriting;
+            }
+
+            if (settings.ScopeNameHeuristic)
+            {
+                scope |= NameScope(symbol);
+            }
+
+            return scope;
+        }
+
+        /// <summary>The name heuristic over the member, its containing types and namespaces.</summary>
+        public static Scope NameScope(ISymbol symbol)
+        {
+            var scope = Scope.None;
+            for (ISymbol? s = symbol; s != null && !(s is INamespaceSymbol ns && ns.IsGlobalNamespace); s = s.ContainingSymbol)
+            {
+                scope |= NameScope(s.Name);
+            }
+
+            return scope;
+        }
+
+        public static Scope NameScope(string name)
+        {
+            var words = NameWords.Split(name);
+            var scope = Scope.None;
+            if (NameWords.LastMatchingWordIndex(words, Defaults.PricingScopeWords) >= 0)
+            {
+                scope |= Scope.Pricing;
+            }
+
+            if (NameWords.LastMatchingWordIndex(words, Defaults.UnderwritingScopeWords) >= 0 || NameWords.ContainsSequence(words, "risk", "class"))
+            {
+                scope |= Scope.Underwriting;
+            }
+
+            return scope;
+        }
+
+        /// <summary>Classifies a symbol's value as money, a rate, or neither.</summary>
+        public ValueKind GetValueKind(ISymbol? symbol)
+        {
+            ITypeSymbol? type;
+            switch (symbol)
+            {
+                case ILocalSymbol l: type = l.Type; break;
+                case IParameterSymbol p: type = p.Type; break;
+                case IFieldSymbol f: type = f.Type; break;
+                case IPropertySymbol pr: type = pr.Type; break;
+                case IMethodSymbol m: type = m.ReturnType; break;
+                default: return ValueKind.None;
+            }
+
+            if (type == null)
+            {
+                return ValueKind.None;
+            }
+
+            var settings = GetSettings(symbol);
+            if (IsMoneyType(type, settings))
+            {
+                return ValueKind.Money;
+            }
+
+            if (!IsNumeric(type))
+            {
+                return ValueKind.None;
+            }
+
+            if (HasAttribute(symbol, "Monetary") || (symbol is IMethodSymbol method && method.GetReturnTypeAttributes().Any(a => IsNamed(a, "Monetary"))))
+            {
+                return ValueKind.Money;
+            }
+
+            return ClassifyName(symbol.Name, settings);
+        }
+
+        public static ValueKind ClassifyName(string name, InsuranceSettings settings)
+        {
+            var words = NameWords.Split(name);
+            if (words.Count == 0 || Defaults.NonMoneyHeadWords.Contains(words[words.Count - 1]))
+            {
+                return ValueKind.None;
+            }
+
+            int money = settings.MoneyNames.LastMatch(words);
+            int rate = settings.RateNames.LastMatch(words);
+            if (money < 0 && rate < 0)
+            {
+                return ValueKind.None;
+            }
+
+            return money > rate ? ValueKind.Money : ValueKind.Rate;
+        }
+
+        public static bool IsMoneyType(ITypeSymbol type, InsuranceSettings settings)
+        {
+            type = UnwrapNullable(type);
+            return settings.MoneyTypes.Count > 0 && settings.MoneyTypes.Contains(type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
+        }
+
+        public static ITypeSymbol UnwrapNullable(ITypeSymbol type) =>
+            type is INamedTypeSymbol named && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? named.TypeArguments[0] : type;
+
+        public static bool IsNumeric(ITypeSymbol type)
+        {
+            switch (UnwrapNullable(type).SpecialType)
+            {
+                case SpecialType.System_Decimal:
+                case SpecialType.System_Double:
+                case SpecialType.System_Single:
+                case SpecialType.System_Int16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_UInt64:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        public static bool IsFloatingPoint(ITypeSymbol type)
+        {
+            var s = UnwrapNullable(type).SpecialType;
+            return s == SpecialType.System_Double || s == SpecialType.System_Single;
+        }
+
+        public static bool IsIntegral(ITypeSymbol? type)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            switch (UnwrapNullable(type).SpecialType)
+            {
+                case SpecialType.System_Byte:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_UInt64:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// An enum is a decision when it carries [Decision], is configured in qualitygates_decision_enums, or has at least
+        /// two members among Approve, Accept(ed), Eligible, Bind, Quote(d), Decline, Reject, Refer(red), Pend.
+        /// </summary>
+        public bool IsDecisionEnum(ITypeSymbol? type)
+        {
+            if (!(UnwrapNullable(type ?? Types.ObjectType) is INamedTypeSymbol named) || named.TypeKind != TypeKind.Enum)
+            {
+                return false;
+            }
+
+            return _decisionEnums.GetOrAdd(named, n =>
+            {
+                if (HasAttribute(n, "Decision") || GetSettings(n).DecisionEnums.Contains(n.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)))
+                {
+                    return true;
+                }
+
+                int hits = n.GetMembers().OfType<IFieldSymbol>().Count(f => f.HasConstantValue && Defaults.DecisionMemberNames.Contains(f.Name, StringComparer.OrdinalIgnoreCase));
+                return hits >= 2;
+            });
+        }
+
+        /// <summary>A risk-class enum by name ("RiskClass", "RiskTier", "VehicleGroup" are not guessed; configure them in qualitygates_exhaustive_enums).</summary>
+        public bool IsRiskClassEnum(ITypeSymbol? type)
+        {
+            if (!(type is INamedTypeSymbol named) || named.TypeKind != TypeKind.Enum)
+            {
+                return false;
+            }
+
+            var words = NameWords.Split(named.Name);
+            if (NameWords.ContainsSequence(words, "risk", "class") || NameWords.ContainsSequence(words, "risk", "tier") || NameWords.ContainsSequence(words, "risk", "category"))
+            {
+                return true;
+            }
+
+            return GetSettings(named).ExhaustiveEnums.Contains(named.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
+        }
+
+        /// <summary>Bool-returning decision methods: Is(Approved|Eligible|Acceptable|Insurable), Can(Insure|Bind|Quote).</summary>
+        public static bool IsBoolDecisionMethod(IMethodSymbol? method)
+        {
+            if (method == null || method.ReturnType.SpecialType != SpecialType.System_Boolean)
+            {
+                return false;
+            }
+
+            var words = NameWords.Split(method.Name);
+            if (words.Count < 2)
+            {
+                return false;
+            }
+
+            if (words[0] == "is")
+            {
+                return words.Skip(1).Any(w => w == "approved" || w == "eligible" || w == "acceptable" || w == "insurable" || w == "accepted");
+            }
+
+            return words[0] == "can" && (words[1] == "insure" || words[1] == "bind" || words[1] == "quote" || words[1] == "accept" || words[1] == "approve");
+        }
+
+        public static bool HasAttribute(ISymbol symbol, string shortName) => symbol.GetAttributes().Any(a => IsNamed(a, shortName));
+
+        /// <summary>True when the symbol, a containing type, or the assembly carries the attribute (matched by name in any namespace).</summary>
+        public static bool HasAttributeUp(ISymbol symbol, string shortName)
+        {
+            if (HasAttribute(symbol, shortName) || (symbol is IMethodSymbol m && m.AssociatedSymbol != null && HasAttribute(m.AssociatedSymbol, shortName)))
+            {
+                return true;
+            }
+
+            for (var type = symbol.ContainingType; type != null; type = type.ContainingType)
+            {
+                if (HasAttribute(type, shortName))
+                {
+                    return true;
+                }
+            }
+
+            return symbol.ContainingAssembly != null && HasAttribute(symbol.ContainingAssembly, shortName);
+        }
+
+        private static bool IsNamed(AttributeData a, string shortName)
+        {
+            var name = a.AttributeClass?.Name;
+            return name == shortName || name == shortName + "Attribute";
+        }
+
+        public static string QualifiedName(ISymbol symbol) =>
+            symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType).WithParameterOptions(SymbolDisplayParameterOptions.None).WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+
+        private static bool DetectTestProject(Compilation compilation)
+        {
+            foreach (var name in compilation.ReferencedAssemblyNames)
+            {
+                if (TestFrameworkAssemblies.Contains(name.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            var assembly = compilation.AssemblyName ?? string.Empty;
+            return assembly.EndsWith(".Tests", StringComparison.OrdinalIgnoreCase) || assembly.EndsWith(".Test", StringComparison.OrdinalIgnoreCase) || assembly.EndsWith(".Specs", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace QualityGates.Analyzers.Semantics
+{
+    public static class OperationExtensions
+    {
+        /// <summary>Strips implicit and explicit conversions and parentheses.</summary>
+        public static IOperation WalkDownConversions(this IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation c:
+                        operation = c.Operand;
+                        continue;
+                    case IParenthesizedOperation p:
+                        operation = p.Operand;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary>Climbs past conversions and parentheses to the operation that consumes this value.</summary>
+        public static IOperation? WalkUpConversions(this IOperation operation)
+        {
+            var parent = operation.Parent;
+            while (parent is IConversionOperation || parent is IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent;
+        }
+
+        /// <summary>The local, parameter, field, property or method an operation reads, if any.</summary>
+        public static ISymbol? GetReferencedSymbol(this IOperation operation)
+        {
+            switch (operation.WalkDownConversions())
+            {
+                case ILocalReferenceOperation l: return l.Local;
+                case IParameterReferenceOperation p: return p.Parameter;
+                case IFieldReferenceOperation f: return f.Field;
+                case IPropertyReferenceOperation pr: return pr.Property;
+                case IInvocationOperation i: return i.TargetMethod;
+                case IDeclarationExpressionOperation d when d.Expression is ILocalReferenceOperation dl: return dl.Local;
+                default: return null;
+            }
+        }
+
+        /// <summary>Classifies an expression as money, rate or neither: a money symbol, or arithmetic over one.</summary>
+        public static ValueKind GetValueKind(this IOperation operation, InsuranceContext context)
+        {
+            var op = operation.WalkDownConversions();
+            switch (op)
+            {
+                case IBinaryOperation b when IsArithmetic(b.OperatorKind):
+                    var left = b.LeftOperand.GetValueKind(context);
+                    var right = b.RightOperand.GetValueKind(context);
+                    if (left == ValueKind.Money || right == ValueKind.Money)
+                    {
+                        // money / money is a ratio, not money
+                        return b.OperatorKind == BinaryOperatorKind.Divide && left == ValueKind.Money && right == ValueKind.Money ? ValueKind.Rate : ValueKind.Money;
+                    }
+
+                    return left == ValueKind.Rate || right == ValueKind.Rate ? ValueKind.Rate : ValueKind.None;
+                case IUnaryOperation u:
+                    return u.Operand.GetValueKind(context);
+                case ICompoundAssignmentOperation ca:
+                    return ca.Target.GetValueKind(context);
+                case ISimpleAssignmentOperation sa:
+                    return sa.Target.GetValueKind(context);
+                case IConditionalOperation c:
+                    var whenTrue = c.WhenTrue.GetValueKind(context);
+                    return whenTrue != ValueKind.None ? whenTrue : (c.WhenFalse?.GetValueKind(context) ?? ValueKind.None);
+                case ICoalesceOperation co:
+                    return co.Value.GetValueKind(context);
+                case IInvocationOperation inv when IsMathPassThrough(inv, context):
+                    foreach (var arg in inv.Arguments)
+                    {
+                        var k = arg.Value.GetValueKind(context);
+                        if (k != ValueKind.None)
+                        {
+                            return k;
+                        }
+                    }
+
+                    return ValueKind.None;
+                default:
+                    var symbol = op.GetReferencedSymbol();
+                    return symbol == null ? ValueKind.None : context.GetValueKind(symbol);
+            }
+        }
+
+        public static bool IsMoneyOrRate(this IOperation operation, InsuranceContext context) => operation.GetValueKind(context) != ValueKind.None;
+
+        public static bool IsArithmetic(BinaryOperatorKind kind) =>
+            kind == BinaryOperatorKind.Add || kind == BinaryOperatorKind.Subtract || kind == BinaryOperatorKind.Multiply ||
+            kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;
+
+        /// <summary>Math.Round/Max/Min/Abs/Floor... keep the meaning of their argument.</summary>
+        private static bool IsMathPassThrough(IInvocationOperation invocation, InsuranceContext context)
+        {
+            var type = invocation.TargetMethod.ContainingType;
+            return WellKnownTypes.Is(type, context.Types.Math) || WellKnownTypes.Is(type, context.Types.MathF) || type.SpecialType == SpecialType.System_Decimal;
+        }
+
+
+        /// <summary>True when the operation is a numeric literal (possibly negated or converted).</summary>
+        public static bool TryGetNumericConstant(this IOperation operation, out decimal value)
+        {
+            value = 0;
+            var op = operation.WalkDownConversions();
+            var constant = op.ConstantValue;
+            if (!constant.HasValue || constant.Value == null)
+            {
+                return false;
+            }
+
+            switch (constant.Value)
+            {
+                case int i: value = i; return true;
+                case long l: value = l; return true;
+                case decimal d: value = d; return true;
+                case double db when !double.IsNaN(db) && !double.IsInfinity(db) && System.Math.Abs(db) < 7.9e27: value = (decimal)db; return true;
+                case float f when !float.IsNaN(f) && !float.IsInfinity(f) && System.Math.Abs(f) < 7.9e27f: value = (decimal)f; return true;
+                case short s: value = s; return true;
+                case byte b: value = b; return true;
+                case uint ui: value = ui; return true;
+                case ulong ul: value = ul; return true;
+                default: return false;
+            }
+        }
+    }
+}

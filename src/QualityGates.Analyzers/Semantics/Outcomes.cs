@@ -1,0 +1,69 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace QualityGates.Analyzers.Semantics
+{
+    /// <summary>Recognises favourable and adverse underwriting outcomes in expressions.</summary>
+    public static class Outcomes
+    {
+        /// <summary>
+        /// The favourable outcome an expression produces, or null: a favourable member of a decision enum, <c>true</c> in a
+        /// bool decision method, a favourable string literal ("Approved"), or a new result object built from one of them.
+        /// </summary>
+        public static string? GetFavourable(IOperation? value, InsuranceContext context, InsuranceSettings settings, bool boolIsDecision) =>
+            Get(value, context, settings, boolIsDecision, favourable: true);
+
+        public static string? GetAdverse(IOperation? value, InsuranceContext context, InsuranceSettings settings, bool boolIsDecision) =>
+            Get(value, context, settings, boolIsDecision, favourable: false);
+
+        private static string? Get(IOperation? value, InsuranceContext context, InsuranceSettings settings, bool boolIsDecision, bool favourable)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            var op = value.WalkDownConversions();
+            switch (op)
+            {
+                case IFieldReferenceOperation field when field.Field.HasConstantValue && context.IsDecisionEnum(field.Field.ContainingType):
+                    return Matches(field.Field.Name, settings, favourable) ? field.Field.ContainingType.Name + "." + field.Field.Name : null;
+                case ILiteralOperation lit when lit.ConstantValue.HasValue && lit.ConstantValue.Value is bool b && boolIsDecision:
+                    return Matches(b ? "true" : "false", settings, favourable) ? (b ? "true" : "false") : null;
+                case ILiteralOperation lit when lit.ConstantValue.HasValue && lit.ConstantValue.Value is string s:
+                    return Matches(s, settings, favourable) ? "\"" + s + "\"" : null;
+                case IObjectCreationOperation creation:
+                    return creation.Arguments.Select(a => Get(a.Value, context, settings, false, favourable)).FirstOrDefault(x => x != null)
+                        ?? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => Get(a.Value, context, settings, false, favourable)).FirstOrDefault(x => x != null);
+                case IConditionalOperation conditional:
+                    return Get(conditional.WhenTrue, context, settings, boolIsDecision, favourable) ?? Get(conditional.WhenFalse, context, settings, boolIsDecision, favourable);
+                default:
+                    return null;
+            }
+        }
+
+        private static bool Matches(string name, InsuranceSettings settings, bool favourable) =>
+            favourable ? settings.IsFavourable(name) : settings.IsAdverse(name);
+
+        /// <summary>True when a method decides: it returns a decision enum, a bool decision (IsEligible...), or a type holding a decision.</summary>
+        public static bool IsDecisionMethod(IMethodSymbol? method, InsuranceContext context)
+        {
+            if (method == null)
+            {
+                return false;
+            }
+
+            var returnType = UnwrapTask(method.ReturnType);
+            return context.IsDecisionEnum(returnType) || InsuranceContext.IsBoolDecisionMethod(method) || HoldsDecision(returnType, context);
+        }
+
+        /// <summary>A result type with a property or field of a decision enum type.</summary>
+        public static bool HoldsDecision(ITypeSymbol? type, InsuranceContext context) =>
+            type is INamedTypeSymbol named && named.TypeKind != TypeKind.Enum && named.SpecialType == SpecialType.None &&
+            named.GetMembers().Any(m => (m is IPropertySymbol p && context.IsDecisionEnum(p.Type)) || (m is IFieldSymbol f && !f.IsStatic && context.IsDecisionEnum(f.Type)));
+
+        public static ITypeSymbol UnwrapTask(ITypeSymbol type) =>
+            type is INamedTypeSymbol n && n.IsGenericType && (n.Name == "Task" || n.Name == "ValueTask") && n.TypeArguments.Length == 1 ? n.TypeArguments[0] : type;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Threading.Tasks;
+using System.Linq;
+using QualityGates.Analyzers.Semantics;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ConfigurationValidationAnalyzer>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG0001InvalidConfigurationTests
+    {
+        private const string Source = "class C { }";
+
+        [Fact]
+        public async Task ValidConfiguration_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Source, "qualitygates_rounding_mode = AwayFromZero\nqualitygates_allowed_literals = 2, 12, 365\nqualitygates_jurisdiction = eu\ndotnet_code_quality.QG1002.rounding_mode = ToEven");
+        }
+
+        [Fact]
+        public async Task NoConfiguration_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Source);
+        }
+
+        [Fact]
+        public async Task UnknownRoundingMode_ReportedOnFirstToken()
+        {
+            await Verify.VerifyAsync(
+                Source,
+                "qualitygates_rounding_mode = HalfUp",
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6)
+                    .WithArguments("qualitygates_rounding_mode", "HalfUp", "expected one of ToEven, AwayFromZero, ToZero, ToNegativeInfinity, ToPositiveInfinity"));
+        }
+
+        [Fact]
+        public async Task MalformedNumberList_NamesTheItem()
+        {
+            await Verify.VerifyAsync(
+                Source,
+                "qualitygates_allowed_literals = 2, 1.5x",
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6)
+                    .WithArguments("qualitygates_allowed_literals", "2, 1.5x", "expected numbers separated by commas, with '.' as the decimal point ('1.5x' is not)"));
+        }
+
+        [Fact]
+        public async Task UnknownKey_Reported()
+        {
+            var known = string.Join(", ", OptionNames.All.Select(n => "qualitygates_" + n));
+            await Verify.VerifyAsync(
+                Source,
+                "qualitygates_roundng_mode = ToEven",
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6)
+                    .WithArguments("qualitygates_roundng_mode", "ToEven", "unknown option; the known ones are " + known));
+        }
+
+        [Fact]
+        public async Task PerRuleOverrideWithBadValue_Reported()
+        {
+            await Verify.VerifyAsync(
+                Source,
+                "dotnet_code_quality.QG1002.rounding_mode = Up",
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6)
+                    .WithArguments("dotnet_code_quality.qg1002.rounding_mode", "Up", "expected one of ToEven, AwayFromZero, ToZero, ToNegativeInfinity, ToPositiveInfinity"));
+        }
+
+        [Fact]
+        public async Task InvalidRegex_Reported()
+        {
+            await Verify.VerifyAsync(
+                Source,
+                "qualitygates_clock_allowed_members = (audit",
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6).WithArguments("qualitygates_clock_allowed_members", "(audit", "not a valid regular expression: Invalid pattern '(audit' at offset 6. Not enough )'s."));
+        }
+    }
+}

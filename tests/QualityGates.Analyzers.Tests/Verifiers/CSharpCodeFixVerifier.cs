@@ -1,0 +1,42 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace QualityGates.Analyzers.Tests.Verifiers
+{
+    /// <summary>Runs an analyzer and its code fix (single fixes, Fix All in document/project/solution) offline.</summary>
+    public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
+
+        public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
+            CSharpAnalyzerVerifier<TAnalyzer>.VerifyAsync(source, expected);
+
+        public static Task VerifyCodeFixAsync(string source, string fixedSource) =>
+            VerifyCodeFixAsync(source, fixedSource, null, null);
+
+        /// <param name="editorConfig">Lines of a root .editorconfig section for *.cs.</param>
+        /// <param name="codeActionIndex">Which of several offered fixes to apply.</param>
+        public static async Task VerifyCodeFixAsync(string source, string fixedSource, string? editorConfig, int? codeActionIndex = null, params DiagnosticResult[] expected)
+        {
+            var test = new Test { TestCode = source, FixedCode = fixedSource, CodeActionIndex = codeActionIndex };
+            TestSetup.Configure(test.TestState, editorConfig);
+            TestSetup.Configure(test.FixedState, editorConfig);
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            public Test()
+            {
+                ReferenceAssemblies = TestSetup.Offline;
+            }
+        }
+    }
+}
