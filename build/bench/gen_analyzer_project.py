@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Generates a large C# project for the analyzer benchmark: half pricing-like code (in scope of the rules), half
+neutral infrastructure code (out of scope, must cost next to nothing). Usage: gen_analyzer_project.py DIR LINES"""
+import os
+import sys
+
+out, target = sys.argv[1], int(sys.argv[2])
+src = os.path.join(out, "src")
+os.makedirs(src, exist_ok=True)
+
+PRICING_METHOD = """
+        public decimal Premium{i}(decimal basePremium, double fee, int days, DateTime dob, string code, decimal discountRate)
+        {{
+            decimal premium = basePremium * Factors[{k}] * (days / 365);
+            var rounded = Math.Round(premium, 2);
+            if (code.ToUpper() == "A{i}") {{ rounded += (decimal)fee; }}
+            int age = DateTime.Today.Year - dob.Year;
+            if (age > 25) {{ rounded *= 1.15m; }}
+            var term = DateTime.UtcNow.AddDays(365);
+            decimal net = rounded - rounded * discountRate;
+            for (int n = 0; n < {k}; n++) {{ net += n * 0.5m; }}
+            return Math.Max(net, MinimumPremium) + Surcharge{i}(net, days);
+        }}
+
+        private decimal Surcharge{i}(decimal amount, int days) => days == 0 ? 0m : amount / days * {k}m;
+"""
+
+NEUTRAL_METHOD = """
+        public int Process{i}(IReadOnlyList<string> items, int offset)
+        {{
+            int total = 0;
+            foreach (var item in items)
+            {{
+                if (item.Length > offset) {{ total += item.Length / 2; }}
+                else {{ total -= offset % 3; }}
+            }}
+            var text = string.Join(",", items.Select(x => x.Trim()));
+            double ratio = items.Count == 0 ? 0 : (double)total / items.Count;
+            var started = DateTime.UtcNow;
+            return total + text.Length + (int)Math.Round(ratio) + started.Second;
+        }}
+
+        private static string Describe{i}(int value) => value switch {{ 0 => "zero", < 0 => "negative", _ => "positive" }};
+"""
+
+lines = 0
+file_no = 0
+while lines < target:
+    pricing = file_no % 2 == 0
+    ns = "Bench.Pricing" if pricing else "Bench.Infrastructure"
+    cls = f"PremiumCalculator{file_no}" if pricing else f"BatchProcessor{file_no}"
+    body = []
+    body.append("using System;\nusing System.Collections.Generic;\nusing System.Linq;\n\n")
+    body.append(f"namespace {ns}\n{{\n    public sealed class {cls}\n    {{\n")
+    if pricing:
+        body.append("        private static readonly decimal[] Factors = { 1.0m, 1.1m, 1.2m, 1.3m, 1.4m, 1.5m, 1.6m, 1.7m, 1.8m, 1.9m };\n")
+        body.append("        private const decimal MinimumPremium = 50m;\n")
+    for m in range(20):
+        tmpl = PRICING_METHOD if pricing else NEUTRAL_METHOD
+        body.append(tmpl.format(i=m, k=m % 10))
+    body.append("    }\n}\n")
+    text = "".join(body)
+    with open(os.path.join(src, f"{cls}.cs"), "w") as f:
+        f.write(text)
+    lines += text.count("\n")
+    file_no += 1
+
+print(f"{file_no} files, {lines} lines")
