@@ -17,14 +17,14 @@ namespace Contoso.Motor.Tests.Flawed
         [Fact]
         public void Assess_CleanApplication_Approves()
         {
-            Assert.Equal(LegacyDecision.Approve, _underwriting.Assess(Application(), AsOf).Decision);
+            Assert.Equal(LegacyUnderwritingDecision.Approve, _underwriting.Assess(Application(), AsOf).Decision);
         }
 
         [Fact]
         public void Assess_SixteenYearOldBeforeBirthday_PassesTheAgeCheck_Bug()
         {
             // QG3002: born 2008-12-01, 16 on 2025-03-01, but 2025 - 2008 = 17.
-            Assert.Equal(LegacyDecision.Approve, _underwriting.Assess(Application(dateOfBirth: new DateOnly(2008, 12, 1)), AsOf).Decision);
+            Assert.Equal(LegacyUnderwritingDecision.Approve, _underwriting.Assess(Application(dateOfBirth: new DateOnly(2008, 12, 1)), AsOf).Decision);
         }
 
         [Fact]
@@ -33,21 +33,21 @@ namespace Contoso.Motor.Tests.Flawed
             // QG2001: the NullReferenceException is caught and the risk approved.
             LegacyResult result = _underwriting.Assess(Application(licenceType: null!), AsOf);
 
-            Assert.Equal(LegacyDecision.Approve, result.Decision);
+            Assert.Equal(LegacyUnderwritingDecision.Approve, result.Decision);
         }
 
         [Fact]
         public void ClassifyVehicle_UnlistedClass_IsApproved_Bug()
         {
             // QG2003.
-            Assert.Equal(LegacyDecision.Approve, LegacyUnderwriting.ClassifyVehicle("MODIFIED").Decision);
+            Assert.Equal(LegacyUnderwritingDecision.Approve, LegacyUnderwriting.ClassifyVehicle("MODIFIED").Decision);
         }
 
         [Fact]
         public void DefaultDecision_IsApprove_Bug()
         {
             // QG2005.
-            Assert.Equal(LegacyDecision.Approve, default(LegacyDecision));
+            Assert.Equal(LegacyUnderwritingDecision.Approve, default(LegacyUnderwritingDecision));
         }
     }
 }

@@ -22,7 +22,7 @@ namespace Contoso.Motor.Flawed
         string RiskClassCode);
 
     /// <summary>The legacy decision with a free-text reason.</summary>
-    public sealed record LegacyResult(LegacyDecision Decision, string Reason);
+    public sealed record LegacyResult(LegacyUnderwritingDecision Decision, string Reason);
 
     /// <summary>A pluggable legacy rule.</summary>
     public interface ILegacyRule

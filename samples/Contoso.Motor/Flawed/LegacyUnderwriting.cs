@@ -33,26 +33,26 @@ namespace Contoso.Motor.Flawed
                 int age = asOf.Year - application.DateOfBirth.Year;
                 if (age < MinimumDriverAge)
                 {
-                    return new LegacyResult(LegacyDecision.Decline, "UW-AGE-01 below the minimum age");
+                    return new LegacyResult(LegacyUnderwritingDecision.Decline, "UW-AGE-01 below the minimum age");
                 }
 
                 // QG1006: the claims threshold is a literal in code, not a guideline the underwriting manager can see and change.
                 if (application.ClaimsLastFiveYears >= 3)
                 {
-                    return new LegacyResult(LegacyDecision.Refer, "UW-CLM-01 claims frequency");
+                    return new LegacyResult(LegacyUnderwritingDecision.Refer, "UW-CLM-01 claims frequency");
                 }
 
                 // QG2008: declined on the credit score alone: an adverse action solely on credit information.
                 if (application.CreditScore < MinimumCreditScore)
                 {
-                    return new LegacyResult(LegacyDecision.Decline, "UW-CRD-01 credit score below appetite");
+                    return new LegacyResult(LegacyUnderwritingDecision.Decline, "UW-CRD-01 credit score below appetite");
                 }
 
                 // QG2011: culture-sensitive ToUpper on a code: under tr-TR "provisional" never equals "PROVISIONAL".
                 if (application.LicenceType.ToUpper() == "PROVISIONAL")
                 {
                     // QG2010: an adverse decision with an empty reason: nobody can tell the applicant why.
-                    return new LegacyResult(LegacyDecision.Decline, "");
+                    return new LegacyResult(LegacyUnderwritingDecision.Decline, "");
                 }
 
                 return ClassifyVehicle(application.VehicleClass);
@@ -61,7 +61,7 @@ namespace Contoso.Motor.Flawed
             catch (Exception ex)
             {
                 _log.WriteLine(ex.Message);
-                return new LegacyResult(LegacyDecision.Approve, "UW-OK");
+                return new LegacyResult(LegacyUnderwritingDecision.Approve, "UW-OK");
             }
         }
 
@@ -71,12 +71,12 @@ namespace Contoso.Motor.Flawed
             switch (vehicleClass)
             {
                 case "SPORTS":
-                    return new LegacyResult(LegacyDecision.Refer, "UW-VEH-01 performance vehicle");
+                    return new LegacyResult(LegacyUnderwritingDecision.Refer, "UW-VEH-01 performance vehicle");
                 case "IMPORT":
-                    return new LegacyResult(LegacyDecision.Decline, "UW-VEH-02 grey import");
+                    return new LegacyResult(LegacyUnderwritingDecision.Decline, "UW-VEH-02 grey import");
                 // QG2003: every vehicle class nobody listed (a new MODIFIED class, a typo) is approved by default.
                 default:
-                    return new LegacyResult(LegacyDecision.Approve, "UW-OK");
+                    return new LegacyResult(LegacyUnderwritingDecision.Approve, "UW-OK");
             }
         }
 
@@ -90,12 +90,12 @@ namespace Contoso.Motor.Flawed
             switch (riskClass)
             {
                 case LegacyRiskClass.Substandard:
-                    return new LegacyResult(LegacyDecision.Refer, "UW-RC-02 substandard");
+                    return new LegacyResult(LegacyUnderwritingDecision.Refer, "UW-RC-02 substandard");
                 case LegacyRiskClass.Uninsurable:
-                    return new LegacyResult(LegacyDecision.Decline, "UW-RC-03 uninsurable");
+                    return new LegacyResult(LegacyUnderwritingDecision.Decline, "UW-RC-03 uninsurable");
             }
 
-            return new LegacyResult(LegacyDecision.Approve, "UW-OK");
+            return new LegacyResult(LegacyUnderwritingDecision.Approve, "UW-OK");
         }
 
         /// <summary>Runs the pluggable rules.</summary>

@@ -23,7 +23,7 @@ namespace Contoso.Motor.Policies
     public static class CancellationCalculator
     {
         /// <summary>Cancellation rules 4.2: the insured who cancels receives 90 % of the pro-rata refund.</summary>
-        public const decimal ShortRateRefundShare = 0.90m;
+        public const decimal ShortRateRefundFactor = 0.90m;
 
         /// <summary>Cancellation rules 4.3: the insurer keeps at least this much on a short-rate cancellation.</summary>
         public const decimal MinimumRetainedPremium = 50m;
@@ -44,7 +44,7 @@ namespace Contoso.Motor.Policies
                 case CancellationInitiator.Insured when inCoolingOff:
                     return new CancellationResult(cancellationDate, PremiumRounding.ToCents(proRataRefund), "pro rata (cooling-off period)");
                 case CancellationInitiator.Insured:
-                    decimal shortRateRefund = proRataRefund * ShortRateRefundShare;
+                    decimal shortRateRefund = proRataRefund * ShortRateRefundFactor;
                     decimal maximumRefund = Math.Max(0m, policy.AnnualPremium - MinimumRetainedPremium);
                     return new CancellationResult(cancellationDate, PremiumRounding.ToCents(Math.Min(shortRateRefund, maximumRefund)), "short rate");
                 default:

@@ -7,7 +7,7 @@ using QualityGates;
 namespace Contoso.Motor.Reporting
 {
     /// <summary>A quoted premium with the proposer's declared gender, for monitoring only.</summary>
-    public sealed record MonitoredQuote(Gender Gender, decimal Premium);
+    public sealed record FairnessSample(Gender Gender, decimal Premium);
 
     /// <summary>
     /// Checks after the fact that gender-neutral pricing stays gender-neutral in outcome (Test-Achats; Colorado SB21-169 asks
@@ -19,7 +19,7 @@ namespace Contoso.Motor.Reporting
     {
         private const int ReportDecimals = 2;
 
-        public static IReadOnlyDictionary<Gender, decimal> AveragePremiumByGender(IEnumerable<MonitoredQuote> quotes)
+        public static IReadOnlyDictionary<Gender, decimal> AveragePremiumByGender(IEnumerable<FairnessSample> quotes)
         {
             ArgumentNullException.ThrowIfNull(quotes);
             return quotes

@@ -1,7 +1,7 @@
 namespace Contoso.Motor.Flawed
 {
-    // QG2005: Approve is the zero value: default(LegacyDecision), an unset field or a failed deserialisation all mean "approve".
-    public enum LegacyDecision
+    // QG2005: Approve is the zero value: default(LegacyUnderwritingDecision), an unset field or a failed deserialisation all mean "approve".
+    public enum LegacyUnderwritingDecision
     {
         Approve,
         Refer,
