@@ -114,7 +114,7 @@ public static class HtmlReportWriter
         foreach (var c in view.Conditions)
         {
             var dir = ReportText.Direction(c.Actual, c.Baseline);
-            var trendClass = dir > 0 ? "up" : dir < 0 ? "down" : "same";
+            var trendClass = dir == 0 ? "same" : (dir > 0) == ReportText.HigherIsBetter(c.Id) ? "better" : "worse";
             var arrow = dir > 0 ? "▲ " : dir < 0 ? "▼ " : string.Empty;
             sb.Append("<tr class=\"").Append(ReportText.StatusClass(c.Status)).Append("\"><td><code>").Append(Html(c.Id)).Append("</code></td>")
                 .Append("<td><span class=\"badge ").Append(ReportText.StatusClass(c.Status)).Append("\">").Append(Html(ReportText.StatusLabel(c.Status))).Append("</span></td>")
@@ -182,7 +182,7 @@ public static class HtmlReportWriter
                 .Append(NumCell(h.LineRate, ReportText.Percent(h.LineRate)))
                 .Append(NumCell(crap, ReportText.Number(crap)))
                 .Append(NumCell(h.Score, h.Score is { } s ? s.ToString("0.00", Inv) : ReportText.NoData))
-                .Append("<td>").Append(h.Critical == true ? "<span class=\"flag\">critical</span>" : string.Empty).Append("</td>")
+                .Append("<td>").Append(h.Critical == true ? "<span class=\"flag\">yes</span>" : string.Empty).Append("</td>")
                 .Append("<td>").Append(Html(string.Join(", ", h.MainAuthors ?? new List<string>()))).Append("</td>")
                 .Append("<td>").Append(Html(h.Why)).Append("</td></tr>\n");
         }
@@ -424,31 +424,31 @@ public static class HtmlReportWriter
     internal static string DataJson(ReportView view)
     {
         var rows = Math.Min(view.Hotspots.Count, ReportLimits.TableRows);
-        var files = new List<object>(rows);
+        var files = new List<DrillDownFile>(rows);
         for (var i = 0; i < rows; i++)
         {
             var h = view.Hotspots[i];
-            var methods = ReportView.TopMethods(h, ReportLimits.MethodsPerFile);
-            files.Add(new
-            {
-                p = h.Path ?? string.Empty,
-                f = string.Create(Inv, $"{ReportText.Count(h.Revisions)} revisions · churn {ReportText.Count(h.Churn)} · complexity {ReportText.Count(h.Complexity)} · coverage {ReportText.Percent(h.LineRate)} · CRAP {ReportText.Number(ReportView.Crap(h))}")
-                    + (h.Critical == true ? " · pricing/underwriting code" : string.Empty),
-                n = h.Methods?.Count ?? 0,
-                m = methods.Select(m => new object?[]
+            var facts = string.Create(Inv, $"{ReportText.Count(h.Revisions)} revisions · churn {ReportText.Count(h.Churn)} · complexity {ReportText.Count(h.Complexity)} · coverage {ReportText.Percent(h.LineRate)} · CRAP {ReportText.Number(ReportView.Crap(h))}")
+                + (h.Critical == true ? " · pricing/underwriting code" : string.Empty);
+            var methods = ReportView.TopMethods(h, ReportLimits.MethodsPerFile)
+                .Select(m => (IReadOnlyList<string>)new[]
                 {
                     m.Name ?? string.Empty,
-                    m.Line is null ? "" : m.EndLine is null ? m.Line.Value.ToString(Inv) : string.Create(Inv, $"{m.Line}–{m.EndLine}"),
+                    MethodLines(m),
                     ReportText.Count(m.Complexity),
                     ReportText.Percent(m.LineRate),
                     ReportText.Number(m.Crap),
-                }).ToList(),
-            });
+                })
+                .ToList();
+            files.Add(new DrillDownFile(h.Path ?? string.Empty, facts, h.Methods?.Count ?? 0, methods));
         }
 
-        var json = JsonSerializer.Serialize(new { files });
+        var json = JsonSerializer.Serialize(new DrillDownData(files), ReportJsonContext.Default.DrillDownData);
         return ScriptSafe(json);
     }
+
+    internal static string MethodLines(MethodEntry m) =>
+        m.Line is null ? string.Empty : m.EndLine is null ? m.Line.Value.ToString(Inv) : string.Create(Inv, $"{m.Line}–{m.EndLine}");
 
     /// <summary>Makes JSON safe inside a script element whatever encoder produced it.</summary>
     internal static string ScriptSafe(string json) => json
@@ -467,10 +467,10 @@ nav{padding:6px 24px;background:#eceff1;position:sticky;top:0;z-index:2}nav a{ma
 main{padding:0 24px 24px;max-width:1400px}section{margin-top:20px}h2{border-bottom:2px solid #cfd8dc;padding-bottom:4px}
 table{border-collapse:collapse;margin:8px 0;background:#fff}th,td{border:1px solid #e0e0e0;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#f5f5f5}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.path{font-family:ui-monospace,Consolas,monospace;word-break:break-all}.where{color:#616161;font-family:ui-monospace,monospace}
+td.path{font-family:ui-monospace,Consolas,monospace;min-width:240px;overflow-wrap:anywhere}.where{color:#616161;font-family:ui-monospace,monospace}
 .badge{padding:1px 8px;border-radius:9px;color:#fff;font-size:12px;white-space:nowrap}
 .badge.passed{background:#2e7d32}.badge.warning{background:#ef6c00}.badge.failed{background:#c62828}.badge.skipped,.badge.nodata,.badge.unknown{background:#757575}
-td.up{color:#2e7d32}td.down{color:#c62828}.note{color:#616161}.flag{background:#6a1b9a;color:#fff;padding:0 6px;border-radius:3px;font-size:12px}
+td.better{color:#2e7d32}td.worse{color:#c62828}.note{color:#616161}.flag{background:#6a1b9a;color:#fff;padding:0 6px;border-radius:3px;font-size:12px}
 .treemap{width:100%;max-width:960px;height:auto;display:block;background:#fff;border:1px solid #e0e0e0}
 .treemap rect{stroke:#fff;stroke-width:1;cursor:pointer}.treemap text{font-size:11px;fill:#fff;pointer-events:none}
 .treemap g.sel rect{stroke:#000;stroke-width:2}

@@ -126,7 +126,7 @@ public static class MarkdownReportWriter
             sb.Append("| ").Append((i + 1).ToString(Inv)).Append(" | ").Append(Md(h.Path)).Append(" | ").Append(ReportText.Count(h.Revisions))
                 .Append(" | ").Append(ReportText.Count(h.Churn)).Append(" | ").Append(ReportText.Count(h.Complexity)).Append(" | ")
                 .Append(ReportText.Percent(h.LineRate)).Append(" | ").Append(ReportText.Number(ReportView.Crap(h))).Append(" | ")
-                .Append(h.Score is { } s ? s.ToString("0.00", Inv) : ReportText.NoData).Append(" | ").Append(h.Critical == true ? "critical" : string.Empty)
+                .Append(h.Score is { } s ? s.ToString("0.00", Inv) : ReportText.NoData).Append(" | ").Append(h.Critical == true ? "yes" : string.Empty)
                 .Append(" | ").Append(Md(string.Join(", ", h.MainAuthors ?? new List<string>()))).Append(" | ").Append(Md(h.Why)).Append(" |\n");
         }
 
@@ -140,8 +140,7 @@ public static class MarkdownReportWriter
                 sb.Append("**").Append(Md(h.Path)).Append("**\n\n| Method | Lines | Complexity | Coverage | CRAP |\n|---|---:|---:|---:|---:|\n");
                 foreach (var m in ReportView.TopMethods(h, ReportLimits.MarkdownMethodsPerFile))
                 {
-                    var lines = m.Line is null ? string.Empty : m.EndLine is null ? m.Line.Value.ToString(Inv) : string.Create(Inv, $"{m.Line}–{m.EndLine}");
-                    sb.Append("| ").Append(Md(m.Name)).Append(" | ").Append(lines).Append(" | ").Append(ReportText.Count(m.Complexity)).Append(" | ")
+                    sb.Append("| ").Append(Md(m.Name)).Append(" | ").Append(HtmlReportWriter.MethodLines(m)).Append(" | ").Append(ReportText.Count(m.Complexity)).Append(" | ")
                         .Append(ReportText.Percent(m.LineRate)).Append(" | ").Append(ReportText.Number(m.Crap)).Append(" |\n");
                 }
 

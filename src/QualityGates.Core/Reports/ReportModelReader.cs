@@ -5,15 +5,6 @@ namespace QualityGates.Core.Reports;
 /// <summary>Reads the engine's result JSON into a <see cref="ReportModel"/>, turning every bad input into a QGB error.</summary>
 public static class ReportModelReader
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        // Other keys are additive by contract (schemaVersion 1): ignore what this report does not show.
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-        MaxDepth = 64,
-    };
-
     public static ReportModel Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -68,7 +59,8 @@ public static class ReportModelReader
                         : $"result file '{sourceName}' has schemaVersion {version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, this report reads schemaVersion {ReportLimits.SupportedSchemaVersion}: use the qualitygate version that wrote it");
             }
 
-            model = JsonSerializer.Deserialize<ReportModel>(utf8Json, Options);
+            // Other keys are additive by contract (schemaVersion 1): skipped, see ReportJsonContext.
+            model = JsonSerializer.Deserialize(utf8Json, ReportJsonContext.Default.ReportModel);
         }
         catch (JsonException e)
         {

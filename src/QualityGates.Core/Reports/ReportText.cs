@@ -119,11 +119,16 @@ public static partial class ReportText
             return NoData;
         }
 
-        var d = IsRateCondition(id) ? (a - b) * 100 : a - b;
-        var rounded = Math.Round(d, 1, MidpointRounding.AwayFromZero);
-        var text = rounded == 0 ? "±0" : (rounded > 0 ? "+" : "−") + Math.Abs(rounded).ToString("0.#", Inv);
-        return IsRateCondition(id) ? text + " pt" : text;
+        var rate = IsRateCondition(id);
+        var rounded = Math.Round(rate ? (a - b) * 100 : a - b, 1, MidpointRounding.AwayFromZero);
+        var magnitude = Math.Abs(rounded).ToString(rate ? "0.0" : "0.#", Inv);
+        var text = rounded == 0 ? "±" + magnitude : (rounded > 0 ? "+" : "−") + magnitude;
+        return rate ? text + " pt" : text;
     }
+
+    /// <summary>Coverage and review rates should rise; counts and growth of hotspots, complexity and findings should not.</summary>
+    public static bool HigherIsBetter(string? id) =>
+        id is not null && (id.StartsWith("coverage.", StringComparison.Ordinal) || id.StartsWith("reviews.", StringComparison.Ordinal));
 
     /// <summary>The direction of a change: 1 up, -1 down, 0 the same or unknown.</summary>
     public static int Direction(double? actual, double? baseline) =>

@@ -53,17 +53,12 @@ public sealed record TrendHistoryContent(IReadOnlyList<TrendRecord> Records, int
 /// </summary>
 public static class TrendHistory
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>Appends one record. The file is replaced atomically (copy + new line + rename): never half-written.</summary>
     public static void Append(string path, TrendRecord record)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(record);
-        var line = JsonSerializer.Serialize(record, Options);
+        var line = JsonSerializer.Serialize(record, ReportJsonContext.Default.TrendRecord);
         try
         {
             AtomicFile.Write(path, output =>
@@ -171,7 +166,7 @@ public static class TrendHistory
 
         try
         {
-            var record = JsonSerializer.Deserialize<TrendRecord>(line, Options);
+            var record = JsonSerializer.Deserialize(line, ReportJsonContext.Default.TrendRecord);
             return record is null || record.Date == default ? null : record;
         }
         catch (JsonException)
