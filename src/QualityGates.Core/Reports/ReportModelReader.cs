@@ -1,0 +1,115 @@
+using System.Text.Json;
+
+namespace QualityGates.Core.Reports;
+
+/// <summary>Reads the engine's result JSON into a <see cref="ReportModel"/>, turning every bad input into a QGB error.</summary>
+public static class ReportModelReader
+{
+    public static ReportModel Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new ReportInputException(
+                ReportCodes.ResultFileMissing,
+                $"result file '{path}' not found: run 'qualitygate check --json {path}' first, or pass the path of its result JSON");
+        }
+
+        var length = new FileInfo(path).Length;
+        if (length > ReportLimits.ResultMaxBytes)
+        {
+            throw new ReportInputException(
+                ReportCodes.ResultInvalidJson,
+                $"result file '{path}' is {length} bytes, more than the {ReportLimits.ResultMaxBytes} a result can be: pass the JSON written by 'qualitygate check --json'");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReportInputException(ReportCodes.ResultFileMissing, $"result file '{path}' could not be read ({e.Message}): check its permissions");
+        }
+
+        return Parse(bytes, path);
+    }
+
+    public static ReportModel Parse(ReadOnlySpan<byte> utf8Json, string sourceName)
+    {
+        if (utf8Json.IsEmpty || IsWhiteSpace(utf8Json))
+        {
+            throw new ReportInputException(
+                ReportCodes.ResultInvalidJson,
+                $"result file '{sourceName}' is empty: the check did not finish; run 'qualitygate check --json' again");
+        }
+
+        ReportModel? model;
+        try
+        {
+            // The version is checked first so that a future schema gets the right message, not a type error.
+            var version = ReadSchemaVersion(utf8Json, sourceName);
+            if (version != ReportLimits.SupportedSchemaVersion)
+            {
+                throw new ReportInputException(
+                    ReportCodes.ResultUnsupportedSchema,
+                    version is null
+                        ? $"result file '{sourceName}' has no numeric 'schemaVersion': it is not a qualitygate result; pass the JSON written by 'qualitygate check --json'"
+                        : $"result file '{sourceName}' has schemaVersion {version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, this report reads schemaVersion {ReportLimits.SupportedSchemaVersion}: use the qualitygate version that wrote it");
+            }
+
+            // Other keys are additive by contract (schemaVersion 1): skipped, see ReportJsonContext.
+            model = JsonSerializer.Deserialize(utf8Json, ReportJsonContext.Default.ReportModel);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is null ? string.Empty : $" at {e.Path}";
+            var line = e.LineNumber is null ? string.Empty : $" (line {e.LineNumber + 1})";
+            throw new ReportInputException(
+                ReportCodes.ResultInvalidJson,
+                $"result file '{sourceName}' is not valid result JSON{where}{line}: {FirstSentence(e.Message)} Pass the JSON written by 'qualitygate check --json'.");
+        }
+
+        return model ?? throw new ReportInputException(
+            ReportCodes.ResultInvalidJson,
+            $"result file '{sourceName}' holds 'null', not a result object: pass the JSON written by 'qualitygate check --json'");
+    }
+
+    private static int? ReadSchemaVersion(ReadOnlySpan<byte> utf8Json, string sourceName)
+    {
+        using var doc = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new ReportInputException(
+                ReportCodes.ResultInvalidJson,
+                $"result file '{sourceName}' holds a JSON {doc.RootElement.ValueKind.ToString().ToLowerInvariant()}, not a result object: pass the JSON written by 'qualitygate check --json'");
+        }
+
+        return doc.RootElement.TryGetProperty("schemaVersion", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n)
+            ? n
+            : null;
+    }
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // System.Text.Json appends the path and position in a second sentence; we give those ourselves.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var text = cut > 0 ? message[..cut] : message;
+        text = text.Trim();
+        return text.EndsWith('.') ? text : text + ".";
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace QualityGates.Core.Reports;
+
+/// <summary>
+/// Formatting and escaping shared by the HTML and Markdown writers. Everything from the result JSON is untrusted
+/// (paths, author names and commit subjects come from git): it goes through one of the Escape methods here.
+/// </summary>
+public static partial class ReportText
+{
+    public const string NoData = "n/a";
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>HTML-encodes text for element content and quoted attribute values.</summary>
+    public static string Html(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        sb.Append(c).Append(text[++i]);
+                    }
+                    else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\t')))
+                    {
+                        // Lone surrogates and control characters are not valid HTML text.
+                        sb.Append('\uFFFD');
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes text for a Markdown table cell or list item: one line, no markup, no HTML.</summary>
+    public static string Markdown(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\\' or '|' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '~' or '&' or '#':
+                    sb.Append('\\').Append(c);
+                    break;
+                case '\r' or '\n' or '\u2028' or '\u2029':
+                    sb.Append(' ');
+                    break;
+                default:
+                    sb.Append(char.IsControl(c) || char.IsSurrogate(c) ? '\uFFFD' : c);
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A commit id shown as code only when it is one (hex): anything else is escaped text.</summary>
+    public static bool IsSha(string? sha) => sha is not null && ShaPattern().IsMatch(sha);
+
+    public static string ShortSha(string? sha) => sha is null ? string.Empty : sha.Length > 8 ? sha[..8] : sha;
+
+    public static string Percent(double? fraction) =>
+        fraction is { } f && double.IsFinite(f) ? (f * 100).ToString("0.0", Inv) + " %" : NoData;
+
+    public static string Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("0.#", Inv) : NoData;
+
+    public static string Count(int? value) => value is { } v ? v.ToString(Inv) : NoData;
+
+    public static string Date(DateTimeOffset? date) =>
+        date is { } d ? d.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", Inv) + " UTC" : NoData;
+
+    public static string Day(DateTimeOffset? date) =>
+        date is { } d ? d.ToUniversalTime().ToString("yyyy-MM-dd", Inv) : NoData;
+
+    /// <summary>Conditions on rates (coverage, reviews, growth) are fractions in the JSON and shown as percentages.</summary>
+    public static bool IsRateCondition(string? id) =>
+        id is not null && (id.StartsWith("coverage.", StringComparison.Ordinal)
+            || id.StartsWith("reviews.", StringComparison.Ordinal)
+            || id == "hotspots.growth");
+
+    public static string ConditionValue(string? id, double? value) =>
+        IsRateCondition(id) ? Percent(value) : Number(value);
+
+    /// <summary>Change from the baseline: percentage points for rates, plain difference otherwise.</summary>
+    public static string Delta(string? id, double? actual, double? baseline)
+    {
+        if (actual is not { } a || baseline is not { } b || !double.IsFinite(a) || !double.IsFinite(b))
+        {
+            return NoData;
+        }
+
+        var rate = IsRateCondition(id);
+        var rounded = Math.Round(rate ? (a - b) * 100 : a - b, 1, MidpointRounding.AwayFromZero);
+        var magnitude = Math.Abs(rounded).ToString(rate ? "0.0" : "0.#", Inv);
+        var text = rounded == 0 ? "±" + magnitude : (rounded > 0 ? "+" : "−") + magnitude;
+        return rate ? text + " pt" : text;
+    }
+
+    /// <summary>Coverage and review rates should rise; counts and growth of hotspots, complexity and findings should not.</summary>
+    public static bool HigherIsBetter(string? id) =>
+        id is not null && (id.StartsWith("coverage.", StringComparison.Ordinal) || id.StartsWith("reviews.", StringComparison.Ordinal));
+
+    /// <summary>The direction of a change: 1 up, -1 down, 0 the same or unknown.</summary>
+    public static int Direction(double? actual, double? baseline) =>
+        actual is { } a && baseline is { } b && Math.Round(a - b, 6) != 0 ? Math.Sign(a - b) : 0;
+
+    public static string StatusLabel(string? status) => status switch
+    {
+        "passed" => "passed",
+        "warning" => "warning",
+        "failed" => "failed",
+        "skipped" => "skipped",
+        "noData" => "no data",
+        null => "unknown",
+        _ => status,
+    };
+
+    /// <summary>A CSS class from a status; unknown values map to one fixed class, never into the markup.</summary>
+    public static string StatusClass(string? status) => status switch
+    {
+        "passed" or "warning" or "failed" or "skipped" => status,
+        "noData" => "nodata",
+        _ => "unknown",
+    };
+
+    [GeneratedRegex("^[0-9a-fA-F]{4,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShaPattern();
+}

@@ -1,0 +1,72 @@
+namespace QualityGates.Core.Reports;
+
+/// <summary>
+/// What both writers show, computed once from the result and the trend history: hotspots ranked, methods ranked,
+/// the trend including this run. Keeps the HTML and the Markdown telling the same story.
+/// </summary>
+public sealed class ReportView
+{
+    public ReportView(ReportModel result, TrendHistoryContent? history, string? coverageHtmlLink)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Result = result;
+        Conditions = result.Conditions ?? new List<ConditionResult>();
+        Hotspots = (result.Hotspots ?? new List<HotspotEntry>())
+            .OrderByDescending(h => h.Score ?? double.NegativeInfinity)
+            .ThenBy(h => h.Path, StringComparer.Ordinal)
+            .ToList();
+        History = history ?? TrendHistoryContent.Empty;
+        Trend = BuildTrend(result, History.Records);
+        CoverageHtmlLink = coverageHtmlLink;
+    }
+
+    public ReportModel Result { get; }
+
+    public IReadOnlyList<ConditionResult> Conditions { get; }
+
+    /// <summary>All hotspots, highest score first (ties by path, so the order is stable).</summary>
+    public IReadOnlyList<HotspotEntry> Hotspots { get; }
+
+    public TrendHistoryContent History { get; }
+
+    /// <summary>The history's records plus this run when the history does not end with it yet.</summary>
+    public IReadOnlyList<TrendRecord> Trend { get; }
+
+    /// <summary>Link to ReportGenerator's HTML relative to the report, already checked to be a relative path.</summary>
+    public string? CoverageHtmlLink { get; }
+
+    public bool? Passed => Result.Passed ?? (Conditions.Count == 0 ? null : Conditions.All(c => c.Status != "failed"));
+
+    public int CountStatus(string status) => Conditions.Count(c => c.Status == status);
+
+    /// <summary>The most complex methods of a file, then the least covered.</summary>
+    public static IReadOnlyList<MethodEntry> TopMethods(HotspotEntry hotspot, int max) =>
+        (hotspot.Methods ?? new List<MethodEntry>())
+            .OrderByDescending(m => m.Complexity ?? 0)
+            .ThenBy(m => m.LineRate ?? 1)
+            .ThenBy(m => m.Line ?? 0)
+            .Take(max)
+            .ToList();
+
+    /// <summary>The highest method CRAP of a file when the file has none of its own.</summary>
+    public static double? Crap(HotspotEntry hotspot) =>
+        hotspot.Crap ?? hotspot.Methods?.Where(m => m.Crap is not null).Select(m => m.Crap).DefaultIfEmpty(null).Max();
+
+    private static List<TrendRecord> BuildTrend(ReportModel result, IReadOnlyList<TrendRecord> records)
+    {
+        var trend = records.OrderBy(r => r.Date).ToList();
+        var head = result.Repository?.Head;
+        var last = trend.Count > 0 ? trend[^1] : null;
+        if (result.GeneratedAt is { } at && (last is null || (head is not null && last.Commit != head && at > last.Date)))
+        {
+            trend.Add(TrendRecord.FromResult(result, at));
+        }
+
+        if (trend.Count > ReportLimits.TrendPoints)
+        {
+            trend.RemoveRange(0, trend.Count - ReportLimits.TrendPoints);
+        }
+
+        return trend;
+    }
+}

@@ -1,0 +1,90 @@
+using QualityGates.Core.Reports;
+
+namespace QualityGates.Core.Tests.Reports;
+
+public sealed class ReportCommandTests
+{
+    [Fact]
+    public void Example_WritesHtmlAndMarkdownAndReturnsZero()
+    {
+        using var files = new ReportTestFiles();
+        var output = files.PathOf("out");
+        var log = new StringWriter();
+        var code = ReportCommand.Run(ReportTestFiles.ResultPath, ReportTestFiles.HistoryPath, output, log);
+        Assert.Equal(0, code);
+        var html = Path.Combine(output, "report.html");
+        var md = Path.Combine(output, "report.md");
+        Assert.Equal(
+            $"warning QGB0605: 1 unreadable line(s) of the trend history '{ReportTestFiles.HistoryPath}' were skipped\nReport written: {html} and {md} (6 hotspots, 5 trend runs).\n",
+            log.ToString().ReplaceLineEndings("\n"));
+        Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(html), StringComparison.Ordinal);
+        Assert.StartsWith("## ❌ Quality gate failed", File.ReadAllText(md), StringComparison.Ordinal);
+        // Atomic writes leave no temp file behind.
+        Assert.Equal("report.html,report.md", string.Join(",", Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal)));
+        // The link is relative to the report, which sits one folder below the result here.
+        Assert.Contains(
+            "href=\"" + Path.GetRelativePath(output, Path.Combine(ReportTestFiles.AssetDirectory, "coverage-html", "index.html")).Replace('\\', '/') + "\"",
+            File.ReadAllText(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoHistory_WritesTheReportWithThisRunAsTheOnlyTrendPoint()
+    {
+        using var files = new ReportTestFiles();
+        var log = new StringWriter();
+        Assert.Equal(0, ReportCommand.Run(ReportTestFiles.ResultPath, null, files.Directory, log));
+        Assert.EndsWith("(6 hotspots, 1 trend runs).\n", log.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "QGB0602", "is empty: the check did not finish")]
+    [InlineData("  \n", "QGB0602", "is empty: the check did not finish")]
+    [InlineData("{\"schemaVersion\":1,\"passed\":tru", "QGB0602", "is not valid result JSON")]
+    [InlineData("{\"schemaVersion\":1,\"hotspots\":[{\"revisions\":\"many\"}]}", "QGB0602", "is not valid result JSON at $.hotspots[0].revisions")]
+    [InlineData("[1,2]", "QGB0602", "holds a JSON array, not a result object")]
+    [InlineData("null", "QGB0602", "holds a JSON null, not a result object")]
+    [InlineData("{\"passed\":true}", "QGB0603", "has no numeric 'schemaVersion': it is not a qualitygate result")]
+    [InlineData("{\"schemaVersion\":\"1\"}", "QGB0603", "has no numeric 'schemaVersion'")]
+    [InlineData("{\"schemaVersion\":2,\"newThing\":{}}", "QGB0603", "has schemaVersion 2, this report reads schemaVersion 1: use the qualitygate version that wrote it")]
+    public void BadResult_ReturnsTwoWithItsCode(string json, string code, string message)
+    {
+        using var files = new ReportTestFiles();
+        var path = files.Write("result.json", json);
+        var log = new StringWriter();
+        Assert.Equal(2, ReportCommand.Run(path, null, files.PathOf("out"), log));
+        var text = log.ToString();
+        Assert.StartsWith($"error {code}: result file '{path}' ", text, StringComparison.Ordinal);
+        Assert.Contains(message, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(files.PathOf("out")));
+    }
+
+    [Fact]
+    public void MissingResult_ReturnsTwoWithQGB0601()
+    {
+        using var files = new ReportTestFiles();
+        var log = new StringWriter();
+        var path = files.PathOf("nope.json");
+        Assert.Equal(2, ReportCommand.Run(path, null, files.Directory, log));
+        Assert.Equal($"error QGB0601: result file '{path}' not found: run 'qualitygate check --json {path}' first, or pass the path of its result JSON\n", log.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void UnknownKeysAndMissingOptionalKeys_AreTolerated()
+    {
+        var model = ReportModelReader.Parse("""{"schemaVersion":1,"future":{"x":[1]},"coverage":{"files":[{"path":"a.cs"},{"path":"b.cs"}]},"hotspots":[{"path":"a.cs"}]}"""u8, "x.json");
+        Assert.Equal(2, model.Coverage!.FileCount);
+        Assert.Null(model.Hotspots![0].Score);
+        Assert.Null(model.Passed);
+    }
+
+    [Fact]
+    public void OutputIsAFile_ReturnsTwoWithQGB0604()
+    {
+        using var files = new ReportTestFiles();
+        var blocker = files.Write("out", "a file where the folder should be");
+        var log = new StringWriter();
+        Assert.Equal(2, ReportCommand.Run(ReportTestFiles.ResultPath, null, blocker, log));
+        Assert.StartsWith($"error QGB0604: the report could not be written to '{blocker}' (", log.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using QualityGates.Core.Reports;
+
+namespace QualityGates.Core.Tests.Reports;
+
+/// <summary>Strings from git and coverage files are attacker-controlled: none may become markup or script.</summary>
+public sealed class ReportEscapingTests
+{
+    internal const string EvilAuthor = "<script>alert(1)</script>";
+    internal const string EvilPath = "src/\"Odd\" <Name>.cs";
+    internal const string EvilSubject = "</script><img src=x onerror=alert(1)>";
+    internal const string EvilMethod = "M<T>() | *bold* _x_ `code` [link](javascript:alert(1))\nnext";
+
+    /// <summary>A result as the engine would write it for a repository with a hostile author, file and commit.</summary>
+    internal static string EvilResultJson() => $$"""
+        {
+          "schemaVersion": 1,
+          "generatedAt": "2026-11-02T08:15:00Z",
+          "repository": { "head": "{{Js(EvilSubject)}}", "branch": "{{Js(EvilAuthor)}}" },
+          "passed": false,
+          "conditions": [
+            { "id": "{{Js(EvilAuthor)}}", "status": "{{Js(EvilSubject)}}", "actual": 1, "threshold": 0, "message": "{{Js(EvilSubject)}}", "file": "{{Js(EvilPath)}}", "line": 3 }
+          ],
+          "coverage": { "lineRate": 0.5, "htmlReport": "javascript:alert(1)" },
+          "reviews": {
+            "landings": 1, "humanLandings": 1, "reviewed": 0,
+            "evidence": { "{{Js(EvilAuthor)}}": 1 },
+            "monthly": [ { "month": "{{Js(EvilSubject)}}", "landings": 1 } ],
+            "unreviewed": [ { "sha": "{{Js(EvilSubject)}}", "subject": "{{Js(EvilSubject)}}", "author": "{{Js(EvilAuthor)}}", "date": "2026-10-01T00:00:00Z" } ]
+          },
+          "hotspots": [
+            {
+              "path": "{{Js(EvilPath)}}", "revisions": 9, "churn": 90, "complexity": 30, "lineRate": 0.1, "score": 0.9, "critical": true,
+              "mainAuthors": [ "{{Js(EvilAuthor)}}" ], "why": "{{Js(EvilSubject)}}",
+              "methods": [ { "name": "{{Js(EvilMethod)}}", "line": 1, "endLine": 2, "complexity": 30, "lineRate": 0.1, "crap": 700 } ]
+            }
+          ]
+        }
+        """;
+
+    private static string Js(string s) => System.Text.Json.JsonEncodedText.Encode(s).ToString();
+
+    private static ReportView EvilView()
+    {
+        var model = ReportModelReader.Parse(System.Text.Encoding.UTF8.GetBytes(EvilResultJson()), "evil.json");
+        var history = new TrendHistoryContent(new[] { new TrendRecord { Date = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero), Commit = EvilSubject, Passed = true } }, 0, false);
+        return new ReportView(model, history, ReportCommand.CoverageLink(model.Coverage?.HtmlReport, "/tmp", "/tmp"));
+    }
+
+    [Fact]
+    public void Html_HostileStringsNeverBecomeMarkupOrScript()
+    {
+        var html = HtmlReportWriter.Render(EvilView());
+
+        // Only our own two script elements, no image, no event handler attribute from the data.
+        Assert.Equal(2, Regex.Count(html, "<script", RegexOptions.IgnoreCase));
+        Assert.Single(Regex.Matches(html, "<script type=\"application/json\" id=\"qg-data\">"));
+        Assert.Equal(2, Regex.Count(html, "</script>", RegexOptions.IgnoreCase));
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<Name>", html, StringComparison.Ordinal);
+        // The refused coverage link leaves only in-page links.
+        Assert.All(Regex.Matches(html, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value), href => Assert.StartsWith("#", href, StringComparison.Ordinal));
+        Assert.DoesNotContain("\"Odd\"", html, StringComparison.Ordinal);
+
+        // The strings are there, escaped, where a person reads them.
+        Assert.Contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"path\">src/&quot;Odd&quot; &lt;Name&gt;.cs</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>src/&quot;Odd&quot; &lt;Name&gt;.cs — complexity 30", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Quality gate failed · &lt;script&gt;alert(1)&lt;/script&gt;</title>", html, StringComparison.Ordinal);
+        // An unknown status never reaches a class attribute.
+        Assert.Contains("<tr class=\"unknown\"><td><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></td><td><span class=\"badge unknown\">&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</span></td>", html, StringComparison.Ordinal);
+
+        // The data block for the script: JSON with every < > & escaped, so it cannot close the element.
+        var start = html.IndexOf("id=\"qg-data\">", StringComparison.Ordinal) + 13;
+        var data = html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
+        Assert.DoesNotContain("<", data, StringComparison.Ordinal);
+        Assert.DoesNotContain(">", data, StringComparison.Ordinal);
+        Assert.DoesNotContain("&", data, StringComparison.Ordinal);
+        Assert.Contains("\"p\":\"src/\\u0022Odd\\u0022 \\u003CName\\u003E.cs\"", data, StringComparison.Ordinal);
+        using var doc = System.Text.Json.JsonDocument.Parse(data);
+        Assert.Equal(EvilPath, doc.RootElement.GetProperty("files")[0].GetProperty("p").GetString());
+        Assert.Equal(EvilMethod, doc.RootElement.GetProperty("files")[0].GetProperty("m")[0][0].GetString());
+    }
+
+    [Fact]
+    public void ScriptSafe_EscapesWhatAnotherEncoderWouldLeave()
+    {
+        Assert.Equal("\"\\u003C/script\\u003E\\u0026\\u2028\\u2029\"", HtmlReportWriter.ScriptSafe("\"</script>&\u2028\u2029\""));
+    }
+
+    [Fact]
+    public void Markdown_HostileStringsAreEscapedInCellsAndLists()
+    {
+        var md = MarkdownReportWriter.Render(EvilView());
+        // Every '<' is escaped, but for the fold-out of methods that the writer adds itself.
+        var withoutOwnTags = Regex.Replace(md, "</?(details|summary)>", string.Empty);
+        Assert.DoesNotMatch(@"(?<!\\)<", withoutOwnTags);
+        Assert.DoesNotMatch(@"(?<!\\)\]\(javascript", md);
+        Assert.Contains("| src/\"Odd\" \\<Name\\>.cs | 9 | 90 | 30 | 10.0 % | 700 | 0.90 | yes | \\<script\\>alert(1)\\</script\\> | \\</script\\>\\<img src=x onerror=alert(1)\\> |", md, StringComparison.Ordinal);
+        Assert.Contains("| M\\<T\\>() \\| \\*bold\\* \\_x\\_ \\`code\\` \\[link\\](javascript:alert(1)) next | 1–2 | 30 | 10.0 % | 700 |", md, StringComparison.Ordinal);
+        // A non-hex "sha" is not put in a code span (it could close it): it is escaped text.
+        Assert.Contains("- \\</script 2026-10-01 \\<script\\>alert(1)\\</script\\>: \\</script\\>\\<img src=x onerror=alert(1)\\>\n", md, StringComparison.Ordinal);
+        Assert.Contains("Branch **\\<script\\>alert(1)\\</script\\>**", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("Line-by-line coverage", md, StringComparison.Ordinal);
+        foreach (var line in md.Split('\n').Where(l => l.StartsWith('|')))
+        {
+            // Every table row keeps its column count: no unescaped pipe from the data.
+            var cells = Regex.Count(line, @"(?<!\\)\|");
+            Assert.True(cells >= 3, line);
+        }
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("https://evil.example/x.html")]
+    [InlineData("/etc/passwd")]
+    [InlineData("\\\\server\\share\\index.html")]
+    [InlineData("C:\\coverage\\index.html")]
+    [InlineData("cov\nerage/index.html")]
+    public void CoverageLink_OnlyRelativePathsAreLinked(string htmlReport)
+    {
+        var log = new StringWriter();
+        Assert.Null(ReportCommand.CoverageLink(htmlReport, "/tmp/a", "/tmp/a", log));
+        Assert.StartsWith("warning QGB0606: coverage.htmlReport '", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CoverageLink_IsRelativeToTheReportAndPercentEncoded()
+    {
+        Assert.Equal("../results/coverage%20html/index%22%3C%3E.html", ReportCommand.CoverageLink("coverage html/index\"<>.html", "/tmp/q/results", "/tmp/q/report"));
+        Assert.Equal("coverage/index.html", ReportCommand.CoverageLink("coverage\\index.html", "/tmp/q", "/tmp/q"));
+    }
+}

@@ -1,0 +1,116 @@
+using QualityGates.Core.Reports;
+
+namespace QualityGates.Core.Tests.Reports;
+
+public sealed class TrendHistoryTests
+{
+    private static readonly DateTimeOffset Day1 = new(2026, 10, 1, 6, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Append_WritesOneCompactLinePerRun()
+    {
+        using var files = new ReportTestFiles();
+        var path = files.PathOf("trend.jsonl");
+        var model = ReportModelReader.Load(ReportTestFiles.ResultPath);
+        TrendHistory.Append(path, TrendRecord.FromResult(model, Day1));
+        TrendHistory.Append(path, new TrendRecord { Date = Day1.AddDays(1), Commit = "abc", Passed = true });
+        Assert.Equal(
+            "{\"date\":\"2026-10-01T06:00:00+00:00\",\"commit\":\"3f9c2a1b7d4e5f60718293a4b5c6d7e8f9012345\",\"passed\":false,\"lineRate\":0.824,\"branchRate\":0.713,\"newCodeLineRate\":0.625,\"reviewCoverage\":0.9296875,\"passRate\":0.9747899159663865,\"firstPassRate\":0.7115384615384616,\"hotspots\":6,\"failedConditions\":3}\n"
+            + "{\"date\":\"2026-10-02T06:00:00+00:00\",\"commit\":\"abc\",\"passed\":true}\n",
+            File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(files.Directory));
+    }
+
+    [Fact]
+    public void Read_RoundTripsOldestFirst()
+    {
+        using var files = new ReportTestFiles();
+        var path = files.PathOf("trend.jsonl");
+        for (var i = 0; i < 3; i++)
+        {
+            TrendHistory.Append(path, new TrendRecord { Date = Day1.AddDays(i), Commit = i.ToString(System.Globalization.CultureInfo.InvariantCulture), LineRate = i * 0.25 });
+        }
+
+        var read = TrendHistory.Read(path);
+        Assert.Equal("0,1,2", string.Join(",", read.Records.Select(r => r.Commit)));
+        Assert.Equal(0.5, read.Records[2].LineRate);
+        Assert.Equal(0, read.SkippedLines);
+        Assert.False(read.Truncated);
+    }
+
+    [Fact]
+    public void Read_SkipsCorruptLinesAndCountsThem()
+    {
+        using var files = new ReportTestFiles();
+        var path = files.Write("trend.jsonl",
+            "{\"date\":\"2026-10-01T00:00:00Z\",\"commit\":\"a\"}\n"
+            + "garbage\n"
+            + "{\"date\":\"not a date\",\"commit\":\"b\"}\n"
+            + "{\"commit\":\"no date\"}\n"
+            + "[1,2,3]\n"
+            + "\n"
+            + "{\"date\":\"2026-10-03T00:00:00Z\",\"commit\":\"c\",\"lineRate\":\"high\"}\n"
+            + "{\"date\":\"2026-10-04T00:00:00Z\",\"commit\":\"d\",\"unknown\":1}\n"
+            + "{\"date\":\"2026-10-05T00:00:00Z\",\"commit\":\"e\"");
+        var read = TrendHistory.Read(path);
+        Assert.Equal("a,d", string.Join(",", read.Records.Select(r => r.Commit)));
+        Assert.Equal(6, read.SkippedLines);
+    }
+
+    [Fact]
+    public void Append_AfterAHalfWrittenLine_StartsOnAFreshLine()
+    {
+        using var files = new ReportTestFiles();
+        var path = files.Write("trend.jsonl", "{\"date\":\"2026-10-01T00:00:00Z\",\"commit\":\"a\"}\n{\"date\":\"2026-10-02");
+        TrendHistory.Append(path, new TrendRecord { Date = Day1, Commit = "b" });
+        var read = TrendHistory.Read(path);
+        Assert.Equal("a,b", string.Join(",", read.Records.Select(r => r.Commit)));
+        Assert.Equal(1, read.SkippedLines);
+    }
+
+    [Fact]
+    public void Read_MissingFileIsAnEmptyHistory()
+    {
+        using var files = new ReportTestFiles();
+        var read = TrendHistory.Read(files.PathOf("none.jsonl"));
+        Assert.Empty(read.Records);
+        Assert.Equal(0, read.SkippedLines);
+    }
+
+    [Fact]
+    public void Read_KeepsOnlyTheMostRecentRecords()
+    {
+        using var files = new ReportTestFiles();
+        var lines = Enumerable.Range(0, 50).Select(i => $"{{\"date\":\"{Day1.AddDays(i):O}\",\"commit\":\"c{i}\"}}");
+        var path = files.Write("trend.jsonl", string.Join("\n", lines) + "\n");
+        var read = TrendHistory.Read(path, maxRecords: 10);
+        Assert.Equal(10, read.Records.Count);
+        Assert.Equal("c40", read.Records[0].Commit);
+        Assert.Equal("c49", read.Records[^1].Commit);
+        Assert.True(read.Truncated);
+    }
+
+    [Fact]
+    public void Read_BigFileReadsOnlyTheTail()
+    {
+        using var files = new ReportTestFiles();
+        var path = files.PathOf("trend.jsonl");
+        var line = "{\"date\":\"2026-10-01T00:00:00Z\",\"commit\":\"" + new string('x', 200) + "\"}\n";
+        using (var w = new StreamWriter(path))
+        {
+            // ~6 MB: more than the bounded read.
+            for (var i = 0; i < 6 * 1024 * 1024 / line.Length; i++)
+            {
+                w.Write(line);
+            }
+
+            w.Write("{\"date\":\"2026-11-01T00:00:00Z\",\"commit\":\"last\"}\n");
+        }
+
+        var read = TrendHistory.Read(path, maxRecords: int.MaxValue);
+        Assert.True(read.Truncated);
+        Assert.Equal("last", read.Records[^1].Commit);
+        Assert.Equal((int)(ReportLimits.TrendHistoryReadBytes / line.Length), read.Records.Count - 1);
+        Assert.Equal(0, read.SkippedLines);
+    }
+}
