@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG3001: DateTime.Now/UtcNow/Today, DateTimeOffset.Now/UtcNow, TimeProvider.System.Get*Now() and Environment.TickCount
+    /// read inside pricing or underwriting, unless the value only goes to an audit member or a log call.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AmbientClockAnalyzer : InsuranceAnalyzer
+    {
+        /// <summary>Diagnostic property: the expression a code fix puts in place of the clock read (absent when there is no TimeProvider to use).</summary>
+        public const string ReplacementProperty = "Replacement";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.AmbientClock);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                if (!insurance.IsInScope(block.OwningSymbol))
+                {
+                    return;
+                }
+
+                var owner = block.OwningSymbol;
+                string ownerName = owner.ContainingType == null ? owner.Name : owner.ContainingType.Name + "." + DisplayName(owner);
+                block.RegisterOperationAction(
+                    op =>
+                    {
+                        var kind = DateTimeFacts.GetClockRead(op.Operation, insurance.Types, out var display);
+                        if (kind == ClockKind.None)
+                        {
+                            return;
+                        }
+
+                        var settings = insurance.GetSettings(op.Operation.Syntax.SyntaxTree, DiagnosticIds.AmbientClock);
+                        if (FlowsOnlyIntoAuditOrLog(op.Operation, settings.ClockAllowedMembers))
+                        {
+                            return;
+                        }
+
+                        var properties = ImmutableDictionary<string, string?>.Empty;
+                        var replacement = Replacement(op.Operation, display, owner, insurance.Types);
+                        if (replacement != null)
+                        {
+                            properties = properties.Add(ReplacementProperty, replacement);
+                        }
+
+                        op.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AmbientClock, op.Operation.Syntax.GetLocation(), properties, display, ownerName));
+                    },
+                    OperationKind.PropertyReference,
+                    OperationKind.Invocation);
+            });
+        }
+
+        private static string DisplayName(ISymbol owner) =>
+            owner is IMethodSymbol m && m.AssociatedSymbol != null ? m.AssociatedSymbol.Name : (owner is IMethodSymbol ctor && ctor.MethodKind == MethodKind.Constructor ? ctor.ContainingType.Name : owner.Name);
+
+        /// <summary>
+        /// Follows the value up through conversions, formatting, member access and interpolation to where it lands: an audit
+        /// member (createdAt, Timestamp...) or a logging call is fine; anything else feeds the calculation.
+        /// </summary>
+        private static bool FlowsOnlyIntoAuditOrLog(IOperation read, Regex allowed)
+        {
+            var current = read;
+            while (current.Parent != null)
+            {
+                var parent = current.Parent;
+                switch (parent)
+                {
+                    case IConversionOperation _:
+                    case IParenthesizedOperation _:
+                    case IInterpolationOperation _:
+                    case IInterpolatedStringOperation _:
+                    case IArrayInitializerOperation _:
+                    case IArrayCreationOperation _:
+                    case IPropertyReferenceOperation p when p.Instance == current:
+                    case IInvocationOperation i when i.Instance == current && i.TargetMethod.Name == "ToString":
+                        current = parent;
+                        continue;
+                    case ISimpleAssignmentOperation a when a.Value == current:
+                        var target = a.Target.GetReferencedSymbol();
+                        return target != null && allowed.IsMatch(target.Name);
+                    case IVariableInitializerOperation init when init.Parent is IVariableDeclaratorOperation declarator:
+                        return allowed.IsMatch(declarator.Symbol.Name);
+                    case IFieldInitializerOperation fi:
+                        return fi.InitializedFields.All(f => allowed.IsMatch(f.Name));
+                    case IPropertyInitializerOperation pi:
+                        return pi.InitializedProperties.All(p => allowed.IsMatch(p.Name));
+                    case IArgumentOperation arg:
+                        return (arg.Parameter != null && allowed.IsMatch(arg.Parameter.Name)) || (arg.Parent is IInvocationOperation call && IsLoggingCall(call.TargetMethod));
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>ILogger/LoggerExtensions, Serilog's Log, Console, Debug, Trace, or any method named Log*.</summary>
+        private static bool IsLoggingCall(IMethodSymbol method)
+        {
+            var typeWords = NameWords.Split(method.ContainingType.Name);
+            var methodWords = NameWords.Split(method.Name);
+            return typeWords.Any(w => w == "log" || w == "logger" || w == "logging") ||
+                   (methodWords.Count > 0 && methodWords[0] == "log") ||
+                   method.ContainingType.Name == "Console" || method.ContainingType.Name == "Debug" || method.ContainingType.Name == "Trace";
+        }
+
+        /// <summary>
+        /// The same reading through a TimeProvider the type already has (a field, a property or a parameter of the method),
+        /// or null when there is none: then the fix would be a signature change, which is the developer's call.
+        /// </summary>
+        private static string? Replacement(IOperation read, string display, ISymbol owner, WellKnownTypes types)
+        {
+            string? provider = FindTimeProvider(read, owner, types);
+            if (provider == null)
+            {
+                return null;
+            }
+
+            switch (display)
+            {
+                case "DateTime.UtcNow": return provider + ".GetUtcNow().UtcDateTime";
+                case "DateTime.Now": return provider + ".GetLocalNow().DateTime";
+                case "DateTime.Today": return provider + ".GetLocalNow().Date";
+                case "DateTimeOffset.UtcNow": return provider + ".GetUtcNow()";
+                case "DateTimeOffset.Now": return provider + ".GetLocalNow()";
+                case "TimeProvider.System.GetUtcNow()": return provider + ".GetUtcNow()";
+                case "TimeProvider.System.GetLocalNow()": return provider + ".GetLocalNow()";
+                case "TimeProvider.System.GetTimestamp()": return provider + ".GetTimestamp()";
+                default: return null; // Environment.TickCount has no TimeProvider twin with the same meaning.
+            }
+        }
+
+        private static string? FindTimeProvider(IOperation read, ISymbol owner, WellKnownTypes types)
+        {
+            if (types.TimeProvider == null || !(owner is IMethodSymbol method))
+            {
+                return null;
+            }
+
+            var parameter = method.Parameters.FirstOrDefault(p => IsTimeProvider(p.Type, types.TimeProvider));
+            if (parameter != null)
+            {
+                return parameter.Name;
+            }
+
+            var model = read.SemanticModel;
+            for (var type = method.ContainingType; type != null; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member.IsImplicitlyDeclared || (!member.IsStatic && method.IsStatic))
+                    {
+                        continue;
+                    }
+
+                    bool usable = member switch
+                    {
+                        IFieldSymbol f => IsTimeProvider(f.Type, types.TimeProvider),
+                        IPropertySymbol p => p.GetMethod != null && !p.IsIndexer && IsTimeProvider(p.Type, types.TimeProvider),
+                        _ => false,
+                    };
+
+                    if (usable && (model == null || model.IsAccessible(read.Syntax.SpanStart, member)))
+                    {
+                        if (member.Name.StartsWith("_", System.StringComparison.Ordinal))
+                        {
+                            return member.Name;
+                        }
+
+                        return member.IsStatic ? member.ContainingType.Name + "." + member.Name : "this." + member.Name;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsTimeProvider(ITypeSymbol type, INamedTypeSymbol timeProvider)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t, timeProvider))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

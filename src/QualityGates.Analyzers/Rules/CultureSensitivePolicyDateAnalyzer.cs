@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG3005: in pricing or underwriting scope, DateTime/DateOnly/DateTimeOffset Parse/TryParse without a format provider,
+    /// ParseExact with a null or current-culture provider, Convert.ToDateTime(string) without a provider, and ToString()/
+    /// ToShortDateString()/ToLongDateString() of a date without a provider (except the invariant "O", "R", "s", "u" formats).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CultureSensitivePolicyDateAnalyzer : InsuranceAnalyzer
+    {
+        private static readonly ImmutableHashSet<string> InvariantFormats = ImmutableHashSet.Create("O", "o", "R", "r", "s", "u");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.CultureSensitivePolicyDate);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            var types = insurance.Types;
+            if (types.IFormatProvider == null)
+            {
+                return;
+            }
+
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                if (!insurance.IsInScope(block.OwningSymbol))
+                {
+                    return;
+                }
+
+                block.RegisterOperationAction(
+                    op =>
+                    {
+                        var invocation = (IInvocationOperation)op.Operation;
+                        var what = Describe(invocation, types);
+                        if (what != null)
+                        {
+                            op.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CultureSensitivePolicyDate, invocation.Syntax.GetLocation(), what));
+                        }
+                    },
+                    OperationKind.Invocation);
+            });
+        }
+
+        /// <summary>What the call does with the current culture ("DateTime.Parse", "ToString()"), or null when it is culture-safe.</summary>
+        private static string? Describe(IInvocationOperation invocation, WellKnownTypes types)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            var provider = invocation.Arguments.FirstOrDefault(a => a.Parameter != null && WellKnownTypes.Is(a.Parameter.Type, types.IFormatProvider));
+
+            if (method.IsStatic && DateTimeFacts.IsDateType(type, types))
+            {
+                switch (method.Name)
+                {
+                    case "Parse":
+                    case "TryParse":
+                    case "ParseExact":
+                    case "TryParseExact":
+                        return provider == null || IsCurrentCulture(provider.Value, types) ? type.Name + "." + method.Name : null;
+                    default:
+                        return null;
+                }
+            }
+
+            if (method.IsStatic && WellKnownTypes.Is(type, types.Convert) && method.Name == "ToDateTime" &&
+                invocation.Arguments.Length >= 1 && invocation.Arguments[0].Value.WalkDownConversions().Type?.SpecialType == SpecialType.System_String)
+            {
+                return provider == null || IsCurrentCulture(provider.Value, types) ? "Convert.ToDateTime" : null;
+            }
+
+            if (method.IsStatic || invocation.Instance == null || !DateTimeFacts.IsDateType(type, types))
+            {
+                return null;
+            }
+
+            switch (method.Name)
+            {
+                case "ToShortDateString":
+                case "ToLongDateString":
+                    return method.Name + "()";
+                case "ToString":
+                    if (provider != null && !IsCurrentCulture(provider.Value, types))
+                    {
+                        return null;
+                    }
+
+                    var format = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String);
+                    if (format != null && format.Value.ConstantValue.HasValue && format.Value.ConstantValue.Value is string f && InvariantFormats.Contains(f))
+                    {
+                        return null; // round-trip and sortable formats ignore the culture
+                    }
+
+                    return format == null ? "ToString()" : "ToString(" + format.Value.Syntax + ")";
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>null, CultureInfo.CurrentCulture/CurrentUICulture or Thread...CurrentCulture passed as the provider.</summary>
+        private static bool IsCurrentCulture(IOperation provider, WellKnownTypes types)
+        {
+            var value = provider.WalkDownConversions();
+            if (value.ConstantValue.HasValue && value.ConstantValue.Value == null)
+            {
+                return true;
+            }
+
+            return value is IPropertyReferenceOperation p && (p.Property.Name == "CurrentCulture" || p.Property.Name == "CurrentUICulture") &&
+                   (WellKnownTypes.Is(p.Property.ContainingType, types.CultureInfo) || p.Property.ContainingType.Name == "Thread");
+        }
+    }
+}

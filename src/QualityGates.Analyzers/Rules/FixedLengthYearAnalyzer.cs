@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG3003: AddDays(365) / TimeSpan.FromDays(365) for a term end (pricing or underwriting scope), and a day count or a
+    /// monetary value divided by 365/366/360/365.25 (or multiplied by 1/365) in pricing scope.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class FixedLengthYearAnalyzer : InsuranceAnalyzer
+    {
+        /// <summary>Diagnostic property set when AddDays(365) can become AddYears(1).</summary>
+        public const string AddYearsProperty = "AddYears";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.FixedLengthYear);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            var types = insurance.Types;
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                var scope = insurance.GetScope(block.OwningSymbol);
+                if (scope == Scope.None)
+                {
+                    return;
+                }
+
+                block.RegisterOperationAction(op => AnalyzeInvocation(op, types), OperationKind.Invocation);
+
+                if ((scope & Scope.Pricing) != 0)
+                {
+                    block.RegisterOperationAction(op => AnalyzeDivision(op, insurance), OperationKind.Binary);
+                }
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownTypes types)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (invocation.Arguments.Length != 1 || !DateTimeFacts.IsYearLength(invocation.Arguments[0].Value, out var days) || days != decimal.Truncate(days))
+            {
+                return;
+            }
+
+            bool addDays = method.Name == "AddDays" && invocation.Instance != null && DateTimeFacts.IsDateType(method.ContainingType, types);
+            bool fromDays = method.Name == "FromDays" && method.IsStatic && WellKnownTypes.Is(method.ContainingType, types.TimeSpan);
+            if (!addDays && !fromDays)
+            {
+                return;
+            }
+
+            var properties = addDays && days == 365m
+                ? ImmutableDictionary<string, string?>.Empty.Add(AddYearsProperty, "1")
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FixedLengthYear, invocation.Syntax.GetLocation(), properties, "'" + invocation.Syntax + "'", Format(days)));
+        }
+
+        private static void AnalyzeDivision(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            var division = (IBinaryOperation)context.Operation;
+            if (division.OperatorKind != BinaryOperatorKind.Divide || !DateTimeFacts.IsYearLength(division.RightOperand, out var days))
+            {
+                return;
+            }
+
+            // x * (1 / 365): the value being prorated is the other factor of the multiplication.
+            var dividend = division.LeftOperand;
+            IOperation reported = division;
+            if (dividend.TryGetNumericConstant(out var one) && one == 1m)
+            {
+                if (!(division.WalkUpConversions() is IBinaryOperation multiply) || multiply.OperatorKind != BinaryOperatorKind.Multiply)
+                {
+                    return;
+                }
+
+                dividend = IsSame(multiply.LeftOperand, division) ? multiply.RightOperand : multiply.LeftOperand;
+                reported = multiply;
+            }
+
+            var settings = insurance.GetSettings(division.Syntax.SyntaxTree, DiagnosticIds.FixedLengthYear);
+            if (settings.AllowedDayCountBasis.Contains(days))
+            {
+                return;
+            }
+
+            bool dayCount = DateTimeFacts.IsDayCount(dividend, insurance.Types);
+            if (dayCount && DateTimeFacts.IsBirthDateDerived(dividend))
+            {
+                return; // an age, not a term: QG3002's finding
+            }
+
+            if (dayCount || dividend.GetValueKind(insurance) == ValueKind.Money)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FixedLengthYear, reported.Syntax.GetLocation(), "'" + reported.Syntax + "'", Format(days)));
+            }
+        }
+
+        private static bool IsSame(IOperation candidate, IOperation division) => candidate == division || candidate.WalkDownConversions() == division;
+
+        private static string Format(decimal days) => days.ToString(CultureInfo.InvariantCulture);
+    }
+}

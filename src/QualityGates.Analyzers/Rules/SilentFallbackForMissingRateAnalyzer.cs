@@ -1,0 +1,239 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG4002: in pricing scope, a rate or monetary value that silently becomes a literal when it is missing:
+    /// <c>x ?? 100</c>, <c>GetValueOrDefault(key, 1.0m)</c> (or the implicit 0), a TryGetValue false branch yielding a literal,
+    /// a catch that returns or assigns a literal.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SilentFallbackForMissingRateAnalyzer : InsuranceAnalyzer
+    {
+        /// <summary>Diagnostic property: which rewrite the code fix applies (Coalesce, Dictionary, Nullable); absent = no fix.</summary>
+        public const string FixProperty = "Fix";
+
+        /// <summary>Diagnostic property: the exception message the fix uses.</summary>
+        public const string MessageProperty = "Message";
+
+        public const string CoalesceFix = "Coalesce";
+        public const string DictionaryFix = "Dictionary";
+        public const string NullableFix = "Nullable";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SilentFallbackForMissingRate);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                if (!insurance.IsInScope(block.OwningSymbol, Scope.Pricing))
+                {
+                    return;
+                }
+
+                var owner = block.OwningSymbol;
+                block.RegisterOperationAction(op => AnalyzeCoalesce(op, owner, insurance), OperationKind.Coalesce);
+                block.RegisterOperationAction(op => AnalyzeGetValueOrDefault(op, owner, insurance), OperationKind.Invocation);
+                block.RegisterOperationAction(op => AnalyzeTryGetValue(op, owner, insurance), OperationKind.Conditional);
+                block.RegisterOperationAction(op => AnalyzeCatch(op, owner, insurance), OperationKind.CatchClause);
+            });
+        }
+
+        private static void AnalyzeCoalesce(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
+        {
+            var coalesce = (ICoalesceOperation)context.Operation;
+            var settings = insurance.GetSettings(coalesce.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
+            if (!IsReportableLiteral(coalesce.WhenNull, settings))
+            {
+                return;
+            }
+
+            var kind = Classify(coalesce.Value, coalesce, owner, insurance, settings, out var name);
+            if (kind != ValueKind.None)
+            {
+                Report(context, coalesce.WhenNull.Syntax, kind, name, coalesce.WhenNull.Syntax.ToString(), CoalesceFix, coalesce.Value.Syntax.ToString());
+            }
+        }
+
+        private static void AnalyzeGetValueOrDefault(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (method.Name != "GetValueOrDefault")
+            {
+                return;
+            }
+
+            var settings = insurance.GetSettings(invocation.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
+            bool nullable = method.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+            var receiver = method.IsExtensionMethod || (method.IsStatic && invocation.Arguments.Length > 0) ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+            if (receiver == null)
+            {
+                return;
+            }
+
+            // The fallback: the explicit last argument, or the type's default when it is left out.
+            var fallback = invocation.Arguments.LastOrDefault(a => a.Parameter != null && a.Parameter.Name == "defaultValue");
+            bool implicitDefault = fallback == null || fallback.ArgumentKind == ArgumentKind.DefaultValue;
+            if (!nullable && (fallback == null && invocation.Arguments.Length < 2))
+            {
+                return; // not a dictionary lookup
+            }
+
+            if (!implicitDefault && !IsReportableLiteral(fallback!.Value, settings))
+            {
+                return;
+            }
+
+            if (implicitDefault && settings.AllowedFallbackValues.Contains(0m))
+            {
+                return;
+            }
+
+            var kind = Classify(receiver, invocation, owner, insurance, settings, out var name);
+            if (kind == ValueKind.None)
+            {
+                return;
+            }
+
+            var location = implicitDefault ? invocation.Syntax : fallback!.Value.Syntax;
+            string shown = implicitDefault ? "0" : fallback!.Value.Syntax.ToString();
+            string? fix = implicitDefault ? null : (nullable ? NullableFix : (invocation.Instance == null && HasTryGetValue(receiver.Type) && invocation.Syntax.ToString().StartsWith(receiver.Syntax.ToString(), System.StringComparison.Ordinal) ? DictionaryFix : null));
+            string missing = nullable ? receiver.Syntax.ToString() : receiver.Syntax + "[" + (invocation.Arguments.Length > 1 ? invocation.Arguments[1].Value.Syntax.ToString() : string.Empty) + "]";
+            Report(context, location, kind, name, shown, fix, missing);
+        }
+
+        /// <summary><c>rates.TryGetValue(k, out var r) ? r : 1m</c> and <c>if (!rates.TryGetValue(k, out var r)) return 1m;</c>.</summary>
+        private static void AnalyzeTryGetValue(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
+        {
+            var conditional = (IConditionalOperation)context.Operation;
+            var condition = conditional.Condition.WalkDownConversions();
+            bool negated = false;
+            if (condition is IUnaryOperation not && not.OperatorKind == UnaryOperatorKind.Not)
+            {
+                negated = true;
+                condition = not.Operand.WalkDownConversions();
+            }
+
+            if (!(condition is IInvocationOperation tryGet) || tryGet.TargetMethod.Name != "TryGetValue")
+            {
+                return;
+            }
+
+            var whenMissing = negated ? conditional.WhenTrue : conditional.WhenFalse;
+            if (whenMissing == null && !negated)
+            {
+                whenMissing = NextStatement(conditional); // if (found) return r; return 1m;
+            }
+
+            var literal = LiteralYieldedBy(whenMissing);
+            var settings = insurance.GetSettings(conditional.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
+            if (literal == null || !IsReportableLiteral(literal, settings))
+            {
+                return;
+            }
+
+            // The out variable names the value best ("out var factor"), then the dictionary, then where the result goes.
+            var outArgument = tryGet.Arguments.LastOrDefault(a => a.Parameter?.RefKind == RefKind.Out);
+            string? name = null;
+            var kind = outArgument == null ? ValueKind.None : RateConfigurationFacts.KindOfSource(outArgument.Value, insurance, settings, out name);
+            if (kind == ValueKind.None)
+            {
+                var dictionary = tryGet.Instance ?? tryGet.Arguments.FirstOrDefault()?.Value;
+                kind = Classify(dictionary, literal, owner, insurance, settings, out name);
+            }
+
+            if (kind != ValueKind.None)
+            {
+                Report(context, literal.Syntax, kind, name, literal.Syntax.ToString(), null, null);
+            }
+        }
+
+        /// <summary>A catch in a rate/money member that returns (or assigns to a rate) a literal.</summary>
+        private static void AnalyzeCatch(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
+        {
+            var handler = ((ICatchClauseOperation)context.Operation).Handler;
+            var settings = insurance.GetSettings(handler.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
+            foreach (var statement in handler.Operations)
+            {
+                ValueKind kind = ValueKind.None;
+                string? name = null;
+                IOperation? literal = null;
+                if (statement is IReturnOperation ret && ret.ReturnedValue != null && IsReportableLiteral(ret.ReturnedValue, settings))
+                {
+                    literal = ret.ReturnedValue;
+                    kind = RateConfigurationFacts.KindOfConsumer(literal, owner, insurance, out name);
+                }
+                else if (statement is IExpressionStatementOperation expression && expression.Operation is ISimpleAssignmentOperation assignment && IsReportableLiteral(assignment.Value, settings))
+                {
+                    literal = assignment.Value;
+                    kind = RateConfigurationFacts.KindOfConsumer(literal, owner, insurance, out name);
+                }
+
+                if (literal != null && kind != ValueKind.None)
+                {
+                    Report(context, literal.Syntax, kind, name, literal.Syntax.ToString(), null, null);
+                }
+            }
+        }
+
+        private static ValueKind Classify(IOperation? source, IOperation result, ISymbol owner, InsuranceContext insurance, InsuranceSettings settings, out string? name)
+        {
+            var kind = RateConfigurationFacts.KindOfSource(source, insurance, settings, out name);
+            return kind != ValueKind.None ? kind : RateConfigurationFacts.KindOfConsumer(result, owner, insurance, out name);
+        }
+
+        private static bool IsReportableLiteral(IOperation value, InsuranceSettings settings) =>
+            RateConfigurationFacts.IsNumericLiteral(value, out var number) && !settings.AllowedFallbackValues.Contains(System.Math.Abs(number));
+
+        private static IOperation? LiteralYieldedBy(IOperation? branch)
+        {
+            switch (branch)
+            {
+                case IBlockOperation block when block.Operations.Length == 1:
+                    return LiteralYieldedBy(block.Operations[0]);
+                case IReturnOperation ret:
+                    return ret.ReturnedValue;
+                case null:
+                    return null;
+                default:
+                    return branch is IExpressionStatementOperation ? null : branch; // a ternary's arm is the value itself
+            }
+        }
+
+        private static IOperation? NextStatement(IOperation statement)
+        {
+            if (!(statement.Parent is IBlockOperation block))
+            {
+                return null;
+            }
+
+            int index = block.Operations.IndexOf(statement);
+            return index >= 0 && index + 1 < block.Operations.Length ? block.Operations[index + 1] : null;
+        }
+
+        private static bool HasTryGetValue(ITypeSymbol? type) =>
+            type != null && (type.GetMembers("TryGetValue").Length > 0 || type.AllInterfaces.Any(i => i.GetMembers("TryGetValue").Length > 0));
+
+        private static void Report(OperationAnalysisContext context, SyntaxNode location, ValueKind kind, string? name, string fallback, string? fix, string? missing)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (fix != null && missing != null)
+            {
+                properties = properties.Add(FixProperty, fix).Add(MessageProperty, "Missing " + (kind == ValueKind.Money ? "amount" : "rate") + ": " + missing);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.SilentFallbackForMissingRate,
+                location.GetLocation(),
+                properties,
+                RateConfigurationFacts.Describe(kind, name),
+                fallback));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG4004 (opt-in): <c>#pragma warning disable QGxxxx</c> without a trailing comment, and
+    /// <c>[SuppressMessage(..., "QGxxxx...")]</c> without a Justification. The legacy PUW prefix of the catalog is accepted too.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SuppressionWithoutJustificationAnalyzer : InsuranceAnalyzer
+    {
+        /// <summary>Diagnostic property: "Pragma" or "Attribute", the shape the fix completes.</summary>
+        public const string ShapeProperty = "Shape";
+
+        public const string PragmaShape = "Pragma";
+        public const string AttributeShape = "Attribute";
+
+        /// <summary>Our rule IDs, and PUW, the prefix an earlier product used for the same rules.</summary>
+        private static readonly Regex OurRuleId = new Regex(@"^(QG|PUW)\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        private static readonly string[] SuppressAttributes =
+        {
+            "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute",
+            "System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessageAttribute",
+        };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SuppressionWithoutJustification);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            var attributeTypes = SuppressAttributes.Select(context.Compilation.GetTypeByMetadataName).Where(t => t != null).ToImmutableArray();
+
+            context.RegisterSyntaxTreeAction(AnalyzePragmas);
+
+            if (!attributeTypes.IsEmpty)
+            {
+                context.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, attributeTypes!), SyntaxKind.Attribute);
+            }
+        }
+
+        private static void AnalyzePragmas(SyntaxTreeAnalysisContext context)
+        {
+            var root = context.Tree.GetRoot(context.CancellationToken);
+            if (!root.ContainsDirectives)
+            {
+                return;
+            }
+
+            for (var directive = root.GetFirstDirective(); directive != null; directive = directive.GetNextDirective())
+            {
+                if (!(directive is PragmaWarningDirectiveTriviaSyntax pragma) || !pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword) ||
+                    pragma.DescendantTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+                {
+                    continue;
+                }
+
+                // A bare "#pragma warning disable" switches off every rule, ours included.
+                var codes = pragma.ErrorCodes.Where(c => OurRuleId.IsMatch(c.ToString())).ToList();
+                if (pragma.ErrorCodes.Count > 0 && codes.Count == 0)
+                {
+                    continue;
+                }
+
+                var span = codes.Count == 0 ? pragma.Span : TextSpan.FromBounds(codes[0].SpanStart, codes[codes.Count - 1].Span.End);
+                string what = codes.Count == 0 ? "all warnings" : string.Join(", ", codes.Select(c => c.ToString()));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.SuppressionWithoutJustification,
+                    Location.Create(context.Tree, span),
+                    ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, PragmaShape),
+                    what));
+            }
+        }
+
+        private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, ImmutableArray<INamedTypeSymbol> attributeTypes)
+        {
+            var attribute = (AttributeSyntax)context.Node;
+            var arguments = attribute.ArgumentList?.Arguments ?? default;
+
+            // Cheap syntactic filter first: positional checkId present and no non-empty Justification.
+            if (arguments.Count < 2 || !attribute.Name.ToString().Contains("SuppressMessage"))
+            {
+                return;
+            }
+
+            if (!(context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is IMethodSymbol constructor) ||
+                !attributeTypes.Contains(constructor.ContainingType, SymbolEqualityComparer.Default))
+            {
+                return;
+            }
+
+            var positional = arguments.Where(a => a.NameEquals == null && a.NameColon == null).ToList();
+            var checkIdArgument = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "checkId") ?? (positional.Count > 1 ? positional[1] : null);
+            if (checkIdArgument == null || !(context.SemanticModel.GetConstantValue(checkIdArgument.Expression, context.CancellationToken).Value is string checkId) || !OurRuleId.IsMatch(checkId))
+            {
+                return;
+            }
+
+            var justification = arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Justification");
+            if (justification != null && context.SemanticModel.GetConstantValue(justification.Expression, context.CancellationToken).Value is string text && !string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            int colon = checkId.IndexOf(':');
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.SuppressionWithoutJustification,
+                attribute.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, justification == null ? AttributeShape : null),
+                (colon < 0 ? checkId : checkId.Substring(0, colon)).Trim()));
+        }
+    }
+}

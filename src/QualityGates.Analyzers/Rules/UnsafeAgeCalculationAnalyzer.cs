@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG3002: asOf.Year - dob.Year with no birthday adjustment in the method, (asOf - dob).Days / 365(.25), and
+    /// new DateTime(year, dob.Month, dob.Day), in pricing or underwriting scope.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UnsafeAgeCalculationAnalyzer : InsuranceAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnsafeAgeCalculation);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            var types = insurance.Types;
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                if (!insurance.IsInScope(block.OwningSymbol))
+                {
+                    return;
+                }
+
+                // Year differences wait for the end of the block: a later month/day comparison makes them correct.
+                var yearDifferences = new List<IBinaryOperation>();
+                var adjustments = new List<int>();
+
+                block.RegisterOperationAction(
+                    op =>
+                    {
+                        var binary = (IBinaryOperation)op.Operation;
+                        if (binary.OperatorKind == BinaryOperatorKind.Subtract && IsYearOf(binary.LeftOperand, types) && IsYearOf(binary.RightOperand, types) &&
+                            (DateTimeFacts.ReadsBirthDate(YearInstance(binary.LeftOperand)) || DateTimeFacts.ReadsBirthDate(YearInstance(binary.RightOperand))))
+                        {
+                            lock (yearDifferences)
+                            {
+                                yearDifferences.Add(binary);
+                            }
+                        }
+                        else if (binary.OperatorKind == BinaryOperatorKind.Divide && DateTimeFacts.IsYearLength(binary.RightOperand, out var days) &&
+                                 DateTimeFacts.IsDayCount(binary.LeftOperand, types) && DateTimeFacts.IsBirthDateDerived(binary.LeftOperand))
+                        {
+                            Report(op.ReportDiagnostic, binary, "'" + binary.Syntax + "' approximates an age by dividing days by " + days.ToString(CultureInfo.InvariantCulture) + "; leap years make it wrong around the birthday, compute age last or nearest birthday from the dates");
+                        }
+                        else if (IsDateComparison(binary, types))
+                        {
+                            AddAdjustment(adjustments, binary);
+                        }
+                    },
+                    OperationKind.Binary);
+
+                block.RegisterOperationAction(
+                    op =>
+                    {
+                        var reference = (IPropertyReferenceOperation)op.Operation;
+                        if ((reference.Property.Name == "Month" || reference.Property.Name == "Day" || reference.Property.Name == "DayOfYear") &&
+                            DateTimeFacts.IsDateType(reference.Property.ContainingType, types))
+                        {
+                            AddAdjustment(adjustments, reference);
+                        }
+                    },
+                    OperationKind.PropertyReference);
+
+                block.RegisterOperationAction(
+                    op =>
+                    {
+                        var invocation = (IInvocationOperation)op.Operation;
+                        if (invocation.TargetMethod.Name == "AddYears" && DateTimeFacts.IsDateType(invocation.TargetMethod.ContainingType, types))
+                        {
+                            AddAdjustment(adjustments, invocation);
+                        }
+                    },
+                    OperationKind.Invocation);
+
+                block.RegisterOperationAction(
+                    op =>
+                    {
+                        var creation = (IObjectCreationOperation)op.Operation;
+                        if (DateTimeFacts.IsDateType(creation.Type, types) && creation.Arguments.Length >= 3 &&
+                            IsBirthDatePart(creation.Arguments[1].Value, "Month") && IsBirthDatePart(creation.Arguments[2].Value, "Day") &&
+                            !IsBirthDatePart(creation.Arguments[0].Value, "Year"))
+                        {
+                            Report(op.ReportDiagnostic, creation, "'" + creation.Syntax + "' throws for a 29 February birth date in a non-leap year; use the birth date's AddYears");
+                        }
+                    },
+                    OperationKind.ObjectCreation);
+
+                block.RegisterOperationBlockEndAction(end =>
+                {
+                    foreach (var difference in yearDifferences)
+                    {
+                        if (!adjustments.Any(position => position > difference.Syntax.SpanStart))
+                        {
+                            Report(end.ReportDiagnostic, difference, "'" + difference.Syntax + "' counts calendar years and is a year too high before the birthday; compare month and day or use one age helper (last or nearest birthday)");
+                        }
+                    }
+                });
+            });
+        }
+
+        private static void AddAdjustment(List<int> adjustments, IOperation operation)
+        {
+            lock (adjustments)
+            {
+                adjustments.Add(operation.Syntax.SpanStart);
+            }
+        }
+
+        private static void Report(System.Action<Diagnostic> report, IOperation operation, string message) =>
+            report(Diagnostic.Create(DiagnosticDescriptors.UnsafeAgeCalculation, operation.Syntax.GetLocation(), message));
+
+        private static bool IsYearOf(IOperation operation, WellKnownTypes types) =>
+            operation.WalkDownConversions() is IPropertyReferenceOperation p && p.Property.Name == "Year" && p.Instance != null && DateTimeFacts.IsDateType(p.Property.ContainingType, types);
+
+        private static IOperation? YearInstance(IOperation operation) => (operation.WalkDownConversions() as IPropertyReferenceOperation)?.Instance;
+
+        private static bool IsBirthDatePart(IOperation operation, string part) =>
+            operation.WalkDownConversions() is IPropertyReferenceOperation p && p.Property.Name == part && DateTimeFacts.ReadsBirthDate(p.Instance);
+
+        private static bool IsDateComparison(IBinaryOperation binary, WellKnownTypes types)
+        {
+            switch (binary.OperatorKind)
+            {
+                case BinaryOperatorKind.LessThan:
+                case BinaryOperatorKind.LessThanOrEqual:
+                case BinaryOperatorKind.GreaterThan:
+                case BinaryOperatorKind.GreaterThanOrEqual:
+                    return DateTimeFacts.IsDateType(binary.LeftOperand.WalkDownConversions().Type, types) && DateTimeFacts.IsDateType(binary.RightOperand.WalkDownConversions().Type, types);
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace QualityGates.Analyzers.Semantics
+{
+    /// <summary>What the QG4xxx rules share: literal factors, rate collections, and what a fallback value stands for.</summary>
+    public static class RateConfigurationFacts
+    {
+        /// <summary>A numeric literal as written (1.5m, 100, -1, default), not a named constant.</summary>
+        public static bool IsNumericLiteral(IOperation operation, out decimal value)
+        {
+            value = 0;
+            var op = operation.WalkDownConversions();
+            if (op is IUnaryOperation unary && (unary.OperatorKind == UnaryOperatorKind.Minus || unary.OperatorKind == UnaryOperatorKind.Plus))
+            {
+                op = unary.Operand.WalkDownConversions();
+            }
+
+            return (op is ILiteralOperation || op is IDefaultValueOperation) && op.Type != null && InsuranceContext.IsNumeric(op.Type) && operation.TryGetNumericConstant(out value);
+        }
+
+        /// <summary>A decimal, double or float literal: how factors are written (1.25m), unlike counts and bounds (18, 25).</summary>
+        public static bool IsFactorLiteral(IOperation operation)
+        {
+            var op = operation.WalkDownConversions();
+            if (op is IUnaryOperation unary && unary.OperatorKind == UnaryOperatorKind.Minus)
+            {
+                op = unary.Operand.WalkDownConversions();
+            }
+
+            if (!(op is ILiteralOperation) || op.Type == null)
+            {
+                return false;
+            }
+
+            var special = op.Type.SpecialType;
+            return special == SpecialType.System_Decimal || special == SpecialType.System_Double || special == SpecialType.System_Single;
+        }
+
+        /// <summary>"rate" or "monetary value", for messages.</summary>
+        public static string Describe(ValueKind kind, string? name) =>
+            (kind == ValueKind.Money ? "monetary value" : "rate") + (string.IsNullOrEmpty(name) ? string.Empty : " '" + name + "'");
+
+        /// <summary>The numeric element (or dictionary value) type of a collection type, or null.</summary>
+        public static ITypeSymbol? NumericElementType(ITypeSymbol? type)
+        {
+            if (type is IArrayTypeSymbol array)
+            {
+                return InsuranceContext.IsNumeric(array.ElementType) ? array.ElementType : null;
+            }
+
+            if (!(type is INamedTypeSymbol named) || !named.IsGenericType || named.SpecialType == SpecialType.System_Nullable_T)
+            {
+                return null;
+            }
+
+            // Dictionary<TKey, TValue>: the value; List<T>, IReadOnlyList<T>...: the element.
+            var candidate = named.TypeArguments[named.TypeArguments.Length - 1];
+            bool isCollection = named.AllInterfaces.Any(i => i.Name == "IEnumerable" && i.IsGenericType) || (named.TypeKind == TypeKind.Interface && named.Name.Contains("Enumerable")) ||
+                                (named.TypeKind == TypeKind.Interface && (named.Name.Contains("List") || named.Name.Contains("Dictionary") || named.Name.Contains("Collection")));
+            return isCollection && InsuranceContext.IsNumeric(candidate) ? candidate : null;
+        }
+
+        /// <summary>
+        /// What a value stands for by the symbols around it: the symbol it reads (config?.Rate, rates.FirstOrDefault()?.Factor,
+        /// a rate dictionary), else the variable, member, parameter or return it lands in.
+        /// </summary>
+        public static ValueKind KindOfSource(IOperation? operation, InsuranceContext context, InsuranceSettings settings, out string? name)
+        {
+            name = null;
+            var op = operation?.WalkDownConversions();
+            while (op is IConditionalAccessOperation access)
+            {
+                op = access.WhenNotNull.WalkDownConversions();
+            }
+
+            if (op == null)
+            {
+                return ValueKind.None;
+            }
+
+            var symbol = op.GetReferencedSymbol();
+            if (symbol != null)
+            {
+                name = symbol.Name;
+                var kind = context.GetValueKind(symbol);
+                if (kind == ValueKind.None && NumericElementType(TypeOf(symbol)) != null)
+                {
+                    kind = InsuranceContext.ClassifyName(symbol.Name, settings); // a rate table: "_territoryFactors"
+                }
+
+                if (kind != ValueKind.None)
+                {
+                    return kind;
+                }
+            }
+
+            name = null;
+            return op.GetValueKind(context);
+        }
+
+        /// <summary>What the value becomes where it lands: an assignment target, a variable, a parameter, the member's return.</summary>
+        public static ValueKind KindOfConsumer(IOperation operation, ISymbol owner, InsuranceContext context, out string? name)
+        {
+            name = null;
+            var parent = operation.WalkUpConversions();
+            ISymbol? target = null;
+            switch (parent)
+            {
+                case ISimpleAssignmentOperation a when a.Value.WalkDownConversions() == operation.WalkDownConversions():
+                    target = a.Target.GetReferencedSymbol();
+                    break;
+                case IVariableInitializerOperation init when init.Parent is IVariableDeclaratorOperation declarator:
+                    target = declarator.Symbol;
+                    break;
+                case IFieldInitializerOperation fi:
+                    target = fi.InitializedFields.FirstOrDefault();
+                    break;
+                case IPropertyInitializerOperation pi:
+                    target = pi.InitializedProperties.FirstOrDefault();
+                    break;
+                case IArgumentOperation arg:
+                    target = arg.Parameter;
+                    break;
+                case IReturnOperation _:
+                    target = owner is IMethodSymbol m && m.AssociatedSymbol != null ? m.AssociatedSymbol : owner;
+                    break;
+                case IBinaryOperation b when OperationExtensions.IsArithmetic(b.OperatorKind):
+                    var other = b.LeftOperand.WalkDownConversions() == operation.WalkDownConversions() ? b.RightOperand : b.LeftOperand;
+                    target = other.GetReferencedSymbol();
+                    break;
+            }
+
+            if (target == null)
+            {
+                return ValueKind.None;
+            }
+
+            name = target.Name;
+            return context.GetValueKind(target);
+        }
+
+        public static ITypeSymbol? TypeOf(ISymbol symbol)
+        {
+            switch (symbol)
+            {
+                case ILocalSymbol l: return l.Type;
+                case IParameterSymbol p: return p.Type;
+                case IFieldSymbol f: return f.Type;
+                case IPropertySymbol pr: return pr.Type;
+                case IMethodSymbol m: return m.ReturnType;
+                default: return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using QualityGates.Analyzers;
+using QualityGates.Analyzers.Rules;
+
+namespace QualityGates.CodeFixes.Rules
+{
+    /// <summary>QG3001: read the time from the TimeProvider the type already has instead of the system clock.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AmbientClockCodeFixProvider)), Shared]
+    public sealed class AmbientClockCodeFixProvider : CodeFixProvider
+    {
+        private const string EquivalenceKey = "QG3001.UseInjectedTimeProvider";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AmbientClock);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                // The analyzer only offers a replacement when a TimeProvider field, property or parameter is in reach.
+                if (!diagnostic.Properties.TryGetValue(AmbientClockAnalyzer.ReplacementProperty, out var replacement) || string.IsNullOrEmpty(replacement))
+                {
+                    continue;
+                }
+
+                if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax read))
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Use " + replacement,
+                        ct => ReplaceAsync(context.Document, read, replacement!, ct),
+                        EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax read, string replacement, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return document;
+            }
+
+            var expression = SyntaxFactory.ParseExpression(replacement).WithTriviaFrom(read);
+            return document.WithSyntaxRoot(root.ReplaceNode(read, expression));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using System.Threading.Tasks;
+using QualityGates.Analyzers.Rules;
+using QualityGates.CodeFixes.Rules;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<QualityGates.Analyzers.Rules.AmbientClockAnalyzer, QualityGates.CodeFixes.Rules.AmbientClockCodeFixProvider>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG3001AmbientClockTests
+    {
+        [Fact]
+        public async Task UtcNowInPricing_ReportedWithClockAndMember()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    public decimal Calculate(DateTime expiry, decimal annual)
+                    {
+                        var days = (expiry - DateTime.UtcNow).Days;
+                        return annual * days / 366m;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG3001").WithSpan(8, 30, 8, 45).WithArguments("DateTime.UtcNow", "Calculator.Calculate"));
+        }
+
+        [Fact]
+        public async Task EveryClockSource_Reported()
+        {
+            const string source = """
+                using System;
+
+                public class UnderwritingRules
+                {
+                    public bool IsEligible(DateTime dob, DateOnly effective)
+                    {
+                        if ({|QG3001:DateTime.Today|}.Year - dob.Year > 80) return false;
+                        if ({|QG3001:DateTimeOffset.Now|}.Year > 2030) return false;
+                        if ({|QG3001:DateTime.Now|} > dob) return true;
+                        if ({|QG3001:DateTimeOffset.UtcNow|} > DateTimeOffset.MinValue) return true;
+                        if ({|QG3001:TimeProvider.System.GetUtcNow()|}.Year > 2030) return false;
+                        return {|QG3001:Environment.TickCount64|} % 2 == 0;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task ClockInLambdaInsidePricing_Reported()
+        {
+            const string source = """
+                using System;
+                using System.Linq;
+
+                public class PremiumRater
+                {
+                    public int Count(DateTime[] expiries) => expiries.Count(e => e > {|QG3001:DateTime.UtcNow|});
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task AuditMembersAndLogging_NotReported()
+        {
+            const string source = """
+                using System;
+
+                public class Quote { public DateTime CreatedAt { get; set; } public DateTime Price { get; set; } }
+
+                public static class Log { public static void Info(string message, params object[] args) { } }
+
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    private DateTime _lastModified;
+
+                    public Quote Calculate()
+                    {
+                        var quote = new Quote { CreatedAt = DateTime.UtcNow };
+                        _lastModified = DateTime.UtcNow;
+                        var timestamp = DateTimeOffset.UtcNow;
+                        Log.Info($"Priced at {DateTime.UtcNow:O}");
+                        Log.Info("Priced at {0}", DateTime.Now.ToString("O"));
+                        Stamp(DateTime.UtcNow);
+                        return quote;
+                    }
+
+                    private static void Stamp(DateTime auditedOn) { }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task OutsideScope_NotReported()
+        {
+            const string source = """
+                using System;
+
+                public class ReportScheduler
+                {
+                    public bool IsDue(DateTime next) => DateTime.UtcNow > next;
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task AllowedMembersConfigured_ChangesOutcome()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    public DateTime PricedOn { get; private set; }
+
+                    public void Calculate() { PricedOn = DateTime.UtcNow; }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source.Replace("PricedOn = DateTime.UtcNow", "PricedOn = {|QG3001:DateTime.UtcNow|}"));
+            await Verifiers.CSharpAnalyzerVerifier<AmbientClockAnalyzer>.VerifyAsync(source, "dotnet_code_quality.QG3001.clock_allowed_members = (?i)priced");
+        }
+
+        [Fact]
+        public async Task InjectedTimeProviderField_FixReadsIt()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    private readonly TimeProvider _timeProvider;
+
+                    public Calculator(TimeProvider timeProvider) { _timeProvider = timeProvider; }
+
+                    public bool InForce(DateTime effective, DateTime expiry, DateTimeOffset bound)
+                    {
+                        var now = {|QG3001:DateTime.UtcNow|};
+                        var today = {|QG3001:DateTime.Today|};
+                        var local = {|QG3001:DateTime.Now|};
+                        var instant = {|QG3001:DateTimeOffset.UtcNow|};
+                        var there = {|QG3001:DateTimeOffset.Now|};
+                        var system = {|QG3001:TimeProvider.System.GetUtcNow()|};
+                        return effective <= now && today < expiry && local < expiry && instant > bound && there > bound && system > bound;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    private readonly TimeProvider _timeProvider;
+
+                    public Calculator(TimeProvider timeProvider) { _timeProvider = timeProvider; }
+
+                    public bool InForce(DateTime effective, DateTime expiry, DateTimeOffset bound)
+                    {
+                        var now = _timeProvider.GetUtcNow().UtcDateTime;
+                        var today = _timeProvider.GetLocalNow().Date;
+                        var local = _timeProvider.GetLocalNow().DateTime;
+                        var instant = _timeProvider.GetUtcNow();
+                        var there = _timeProvider.GetLocalNow();
+                        var system = _timeProvider.GetUtcNow();
+                        return effective <= now && today < expiry && local < expiry && instant > bound && there > bound && system > bound;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task TimeProviderPropertyOrParameter_FixUsesIt()
+        {
+            const string source = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    public TimeProvider Clock { get; } = TimeProvider.System;
+
+                    public bool Expired(DateTime expiry) => expiry < {|QG3001:DateTime.UtcNow|};
+
+                    public static bool ExpiredAt(DateTime expiry, TimeProvider time) => expiry < {|QG3001:DateTime.UtcNow|};
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    public TimeProvider Clock { get; } = TimeProvider.System;
+
+                    public bool Expired(DateTime expiry) => expiry < this.Clock.GetUtcNow().UtcDateTime;
+
+                    public static bool ExpiredAt(DateTime expiry, TimeProvider time) => expiry < time.GetUtcNow().UtcDateTime;
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task NoTimeProviderInReach_NoFixOffered()
+        {
+            const string source = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    private readonly TimeProvider _clock = TimeProvider.System;
+
+                    public static bool Expired(DateTime expiry) => expiry < {|QG3001:DateTime.UtcNow|};
+
+                    public bool Ticking() => {|QG3001:Environment.TickCount|} > 0;
+                }
+                """;
+
+            // The fixed state equals the source: the instance field is out of reach of the static method, and TickCount has no twin.
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Threading.Tasks;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.UnsafeAgeCalculationAnalyzer>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG3002UnsafeAgeCalculationTests
+    {
+        [Fact]
+        public async Task YearDifferenceWithoutAdjustment_ReportedWithMessage()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.UnderwritingRule]
+                public class AgeRules
+                {
+                    public int Age(DateTime dateOfBirth, DateTime asOf)
+                    {
+                        return asOf.Year - dateOfBirth.Year;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic("QG3002").WithSpan(8, 16, 8, 44)
+                    .WithArguments("'asOf.Year - dateOfBirth.Year' counts calendar years and is a year too high before the birthday; compare month and day or use one age helper (last or nearest birthday)"));
+        }
+
+        [Fact]
+        public async Task MemberBirthDateAndDateOnly_Reported()
+        {
+            const string source = """
+                using System;
+
+                public class Applicant { public DateOnly BirthDate { get; set; } }
+
+                public class PremiumRater
+                {
+                    public int Band(Applicant applicant, DateOnly effective) => ({|QG3002:effective.Year - applicant.BirthDate.Year|}) / 5;
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task YearDifferenceFollowedByBirthdayAdjustment_NotReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.UnderwritingRule]
+                public class AgeRules
+                {
+                    public int AgeLastBirthday(DateOnly dob, DateOnly asOf)
+                    {
+                        int age = asOf.Year - dob.Year;
+                        if (dob.AddYears(age) > asOf) age--;
+                        return age;
+                    }
+
+                    public int AgeByMonth(DateTime dob, DateTime asOf)
+                    {
+                        int age = asOf.Year - dob.Year;
+                        if (asOf.Month < dob.Month || (asOf.Month == dob.Month && asOf.Day < dob.Day)) age--;
+                        return age;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task DaysDividedByYearLength_Reported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class LifeRater
+                {
+                    public int Age(DateTime dob, DateTime asOf) => (int)({|QG3002:(asOf - dob).TotalDays / 365.25|});
+
+                    public int AgeDays(DateTime dob, DateTime asOf) => {|QG3002:(asOf - dob).Days / 365|};
+
+                    public int AgeNumbers(DateOnly birthDate, DateOnly asOf) => {|QG3002:(asOf.DayNumber - birthDate.DayNumber) / 365|};
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task BirthdayInAnotherYear_Reported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.UnderwritingRule]
+                public class AgeRules
+                {
+                    public DateTime NextBirthday(DateTime dob, int year) => {|QG3002:new DateTime(year, dob.Month, dob.Day)|};
+
+                    public DateOnly Copy(DateOnly dob) => new DateOnly(dob.Year, dob.Month, dob.Day);
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task NonBirthDates_NotReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class TermRater
+                {
+                    public int PolicyYears(DateTime effective, DateTime expiry) => expiry.Year - effective.Year;
+
+                    public double Years(DateTime effective, DateTime expiry) => (expiry - effective).TotalDays / 365.25;
+
+                    public DateTime Anniversary(DateTime effective, int year) => new DateTime(year, effective.Month, effective.Day);
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task OutsideScope_NotReported()
+        {
+            const string source = """
+                using System;
+
+                public class MarketingStatistics
+                {
+                    public int ApproximateAge(DateTime dob) => (DateTime.Today - dob).Days / 365;
+
+                    public int Age(DateTime dob, DateTime asOf) => asOf.Year - dob.Year;
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+    }
+}

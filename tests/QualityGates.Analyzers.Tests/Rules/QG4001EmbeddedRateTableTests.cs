@@ -1,0 +1,114 @@
+using System.Threading.Tasks;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.EmbeddedRateTableAnalyzer>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG4001EmbeddedRateTableTests
+    {
+        // Opt-in rule: the tests turn it on the way a team would.
+        private const string Enabled = "dotnet_diagnostic.QG4001.severity = warning";
+
+        [Fact]
+        public async Task DictionaryOfFactors_ReportedWithShapeAndCount()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class VehicleRater
+                {
+                    private static readonly Dictionary<string, decimal> Make = new Dictionary<string, decimal> { ["Audi"] = 1.5m, ["BMW"] = 1.6m, ["Fiat"] = 0.9m };
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enabled, Verify.Diagnostic("QG4001").WithSpan(6, 64, 6, 148).WithArguments("dictionary initializer", "3"));
+        }
+
+        [Fact]
+        public async Task SwitchArraysAndAddInitializers_Reported()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                public enum Band { Young, Adult, Senior, Unknown }
+
+                public class PremiumRater
+                {
+                    public decimal AgeFactor(Band band) => {|QG4001:band switch
+                    {
+                        Band.Young => 1.8m,
+                        Band.Adult => 1.0m,
+                        Band.Senior => 1.25m,
+                        _ => 1.0m,
+                    }|};
+
+                    private readonly double[] _ncd = {|QG4001:{ 1.0, 0.8, 0.7, 0.6 }|};
+
+                    private readonly decimal[,] _grid = {|QG4001:new decimal[,] { { 1.1m, 1.2m }, { 1.3m, 1.4m } }|};
+
+                    private readonly Dictionary<int, decimal> _excess = {|QG4001:new() { { 250, 1.05m }, { 500, 1.0m }, { 1000, 0.92m } }|};
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enabled);
+        }
+
+        [Fact]
+        public async Task FewFactorsIntegersOrStrings_NotReported()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class PremiumRater
+                {
+                    private readonly Dictionary<string, decimal> _pair = new() { ["A"] = 1.1m, ["B"] = 1.2m };
+                    private readonly int[] _ageBands = { 18, 25, 40, 65 };
+                    private readonly decimal[] _bounds = { 100, 200, 300 };
+                    private readonly List<string> _codes = new() { "A", "B", "C" };
+
+                    public string Label(int band) => band switch { 1 => "low", 2 => "mid", 3 => "high", _ => "none" };
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enabled);
+        }
+
+        [Fact]
+        public async Task OutsideScope_NotReported()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                public class ChartColours
+                {
+                    private readonly Dictionary<string, double> _opacity = new() { ["a"] = 0.1, ["b"] = 0.2, ["c"] = 0.3 };
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enabled);
+        }
+
+        [Fact]
+        public void Descriptor_IsOptIn()
+        {
+            // The test harness reports disabled-by-default rules anyway, so the opt-in is asserted on the descriptor.
+            Assert.False(DiagnosticDescriptors.EmbeddedRateTable.IsEnabledByDefault);
+            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, DiagnosticDescriptors.EmbeddedRateTable.DefaultSeverity);
+        }
+
+        [Fact]
+        public async Task SeverityNone_NotReported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private readonly decimal[] _factors = { 1.1m, 1.2m, 1.3m };
+                }
+                """;
+
+            await Verify.VerifyAsync(source, "dotnet_diagnostic.QG4001.severity = none");
+        }
+    }
+}

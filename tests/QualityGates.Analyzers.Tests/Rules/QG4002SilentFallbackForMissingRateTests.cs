@@ -1,0 +1,208 @@
+using System.Threading.Tasks;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<QualityGates.Analyzers.Rules.SilentFallbackForMissingRateAnalyzer, QualityGates.CodeFixes.Rules.SilentFallbackForMissingRateCodeFixProvider>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG4002SilentFallbackForMissingRateTests
+    {
+        private const string Config = """
+            public class RateConfig { public decimal? Rate { get; set; } public decimal? BasePremium { get; set; } public decimal? Code { get; set; } }
+            """;
+
+        [Fact]
+        public async Task CoalesceToLiteral_ReportedWithKindAndValue()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    public decimal Premium(RateConfig? config, decimal sumInsured) => sumInsured * (config?.Rate ?? 100);
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source + Config, Verify.Diagnostic("QG4002").WithSpan(4, 101, 4, 104).WithArguments("rate 'Rate'", "100"));
+        }
+
+        [Fact]
+        public async Task CoalesceToLiteral_FixThrows()
+        {
+            const string source = """
+                using System;
+                using System.Linq;
+
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    public decimal Premium(RateConfig? config, RateConfig[] tables)
+                    {
+                        var basePremium = config?.BasePremium ?? {|QG4002:250m|};
+                        var factor = tables.FirstOrDefault()?.Rate ?? {|QG4002:1.2m|};
+                        return basePremium * factor;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using System.Linq;
+
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    public decimal Premium(RateConfig? config, RateConfig[] tables)
+                    {
+                        var basePremium = config?.BasePremium ?? throw new InvalidOperationException("Missing amount: config?.BasePremium");
+                        var factor = tables.FirstOrDefault()?.Rate ?? throw new InvalidOperationException("Missing rate: tables.FirstOrDefault()?.Rate");
+                        return basePremium * factor;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source + Config, fixedSource + Config);
+        }
+
+        [Fact]
+        public async Task GetValueOrDefaultWithLiteral_FixUsesTryGetValue()
+        {
+            const string source = """
+                using System;
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class TerritoryRater
+                {
+                    private readonly Dictionary<string, decimal> _territoryFactors = new();
+
+                    public decimal Factor(string territory) => _territoryFactors.GetValueOrDefault(territory, {|QG4002:1.0m|});
+
+                    public decimal Premium(string territory, decimal basePremium) => basePremium * _territoryFactors.GetValueOrDefault(territory, {|QG4002:1.5m|});
+
+                    public decimal Loading(decimal? loading) => loading.GetValueOrDefault({|QG4002:0.1m|});
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class TerritoryRater
+                {
+                    private readonly Dictionary<string, decimal> _territoryFactors = new();
+
+                    public decimal Factor(string territory) => _territoryFactors.TryGetValue(territory, out var rate) ? rate : throw new InvalidOperationException("Missing rate: _territoryFactors[territory]");
+
+                    public decimal Premium(string territory, decimal basePremium) => basePremium * (_territoryFactors.TryGetValue(territory, out var rate) ? rate : throw new InvalidOperationException("Missing rate: _territoryFactors[territory]"));
+
+                    public decimal Loading(decimal? loading) => loading ?? throw new InvalidOperationException("Missing rate: loading");
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task ImplicitDefaultTryGetValueAndCatch_ReportedWithoutFix()
+        {
+            const string source = """
+                using System;
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class TerritoryRater
+                {
+                    private readonly IReadOnlyDictionary<string, decimal> _rates = new Dictionary<string, decimal>();
+
+                    public decimal Implicit(string key) => {|QG4002:_rates.GetValueOrDefault(key)|};
+
+                    public decimal Ternary(string key) => _rates.TryGetValue(key, out var rate) ? rate : {|QG4002:1.1m|};
+
+                    public decimal Negated(string key)
+                    {
+                        if (!_rates.TryGetValue(key, out var factor))
+                        {
+                            return {|QG4002:1m|};
+                        }
+
+                        return factor;
+                    }
+
+                    public decimal FallThrough(string key)
+                    {
+                        if (_rates.TryGetValue(key, out var loading)) return loading;
+                        return {|QG4002:0.25m|};
+                    }
+
+                    public decimal GetBaseRate(string key)
+                    {
+                        try { return decimal.Parse(key); }
+                        catch (FormatException) { return {|QG4002:100m|}; }
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task NonRateValuesThrowingAndNamedConstants_NotReported()
+        {
+            const string source = """
+                using System;
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    private const decimal NeutralFactor = 1m;
+                    private readonly Dictionary<string, int> _vehicleCounts = new();
+
+                    public decimal Premium(RateConfig? config, string key, int? drivers)
+                    {
+                        var code = config?.Code ?? 0m;
+                        var count = _vehicleCounts.GetValueOrDefault(key, 1);
+                        var named = config?.Rate ?? NeutralFactor;
+                        var strict = config?.BasePremium ?? throw new InvalidOperationException("missing");
+                        var driverCount = drivers ?? 1;
+                        return code + count + named + strict + driverCount;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source + Config);
+        }
+
+        [Fact]
+        public async Task OutsideScopeOrUnderwritingOnly_NotReported()
+        {
+            const string source = """
+                [QualityGates.UnderwritingRule]
+                public class Referrals
+                {
+                    public decimal Threshold(RateConfig? config) => config?.Rate ?? 100;
+                }
+
+                public class Reporting
+                {
+                    public decimal Average(RateConfig? config) => config?.Rate ?? 0;
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source + Config);
+        }
+
+        [Fact]
+        public async Task AllowedFallbackConfigured_NeutralFactorNotReported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    public decimal Factor(RateConfig? config) => config?.Rate ?? 1.0m;
+
+                    public decimal Premium(RateConfig? config) => config?.BasePremium ?? {|QG4002:100m|};
+                }
+                """;
+
+            await Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.SilentFallbackForMissingRateAnalyzer>.VerifyAsync(source + Config, "dotnet_code_quality.QG4002.allowed_fallback_values = 1");
+        }
+    }
+}
