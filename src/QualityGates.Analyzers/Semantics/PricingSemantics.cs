@@ -178,5 +178,88 @@ namespace QualityGates.Analyzers.Semantics
 
             return false;
         }
+
+        /// <summary>True when the condition compares the symbol (x != 0, x > 0, x is 0, 0 == x...).</summary>
+        public static bool Compares(IOperation? condition, ISymbol symbol)
+        {
+            if (condition == null)
+            {
+                return false;
+            }
+
+            foreach (var op in condition.DescendantsAndSelf())
+            {
+                switch (op)
+                {
+                    case IBinaryOperation b when IsComparison(b.OperatorKind) &&
+                        (IsSymbol(b.LeftOperand, symbol) || IsSymbol(b.RightOperand, symbol)):
+                        return true;
+                    case IIsPatternOperation pattern when IsSymbol(pattern.Value, symbol):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static bool IsComparison(BinaryOperatorKind kind) =>
+            kind == BinaryOperatorKind.Equals || kind == BinaryOperatorKind.NotEquals || kind == BinaryOperatorKind.LessThan ||
+            kind == BinaryOperatorKind.LessThanOrEqual || kind == BinaryOperatorKind.GreaterThan || kind == BinaryOperatorKind.GreaterThanOrEqual;
+
+        /// <summary>True when the operation reads exactly this symbol (same member of the same receiver text).</summary>
+        public static bool IsSymbol(IOperation operation, ISymbol symbol) =>
+            SymbolEqualityComparer.Default.Equals(operation.WalkDownConversions().GetReferencedSymbol(), symbol);
+
+        /// <summary>
+        /// True when, on the way up from the operation, a condition, short-circuit or earlier exiting statement (if (x == 0) throw)
+        /// tests the symbol, or an earlier guard call (ArgumentOutOfRangeException.ThrowIfZero(x)) receives it.
+        /// </summary>
+        public static bool IsGuarded(IOperation operation, ISymbol symbol)
+        {
+            var child = operation;
+            for (var parent = operation.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, child) && Compares(conditional.Condition, symbol):
+                        return true;
+                    case IBinaryOperation logical when (logical.OperatorKind == BinaryOperatorKind.ConditionalAnd || logical.OperatorKind == BinaryOperatorKind.ConditionalOr) &&
+                        ReferenceEquals(logical.RightOperand, child) && Compares(logical.LeftOperand, symbol):
+                        return true;
+                    case IBlockOperation block:
+                        foreach (var statement in block.Operations)
+                        {
+                            if (ReferenceEquals(statement, child))
+                            {
+                                break;
+                            }
+
+                            if (IsGuardStatement(statement, symbol))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsGuardStatement(IOperation statement, ISymbol symbol)
+        {
+            switch (statement)
+            {
+                case IConditionalOperation ifStatement:
+                    return AlwaysExits(ifStatement.WhenTrue) && Compares(ifStatement.Condition, symbol);
+                case IExpressionStatementOperation expression when expression.Operation is IInvocationOperation call:
+                    var name = call.TargetMethod.Name;
+                    return (name.IndexOf("Zero", StringComparison.Ordinal) >= 0 || name.IndexOf("Positive", StringComparison.Ordinal) >= 0) &&
+                        call.Arguments.Any(a => IsSymbol(a.Value, symbol));
+                default:
+                    return false;
+            }
+        }
     }
 }
