@@ -78,7 +78,22 @@ namespace QualityGates.Analyzers.Rules
                 syntax = negated;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardCodedRateOrThreshold, syntax.GetLocation(), syntax.ToString(), what));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.NameProperty, ConstantName(other, what));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardCodedRateOrThreshold, syntax.GetLocation(), properties, syntax.ToString(), what));
+        }
+
+        /// <summary>A name for the extracted constant: the other operand's name plus what the literal is (AgeThreshold, BasePremiumFactor).</summary>
+        private static string ConstantName(IOperation other, string what)
+        {
+            var suffix = what == "amount" ? "Amount" : what == "threshold" ? "Threshold" : "Factor";
+            var name = other.WalkDownConversions().GetReferencedSymbol()?.Name.TrimStart('_', '@') ?? string.Empty;
+            if (name.Length == 0 || !char.IsLetter(name[0]))
+            {
+                return suffix;
+            }
+
+            name = char.ToUpperInvariant(name[0]) + name.Substring(1);
+            return name.EndsWith(suffix, System.StringComparison.Ordinal) ? name : name + suffix;
         }
 
         private static bool IsPricingArithmetic(BinaryOperatorKind kind) =>

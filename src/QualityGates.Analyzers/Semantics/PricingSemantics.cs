@@ -14,6 +14,7 @@ namespace QualityGates.Analyzers.Semantics
         public const string ModeProperty = "Mode";
         public const string TargetTypeProperty = "TargetType";
         public const string KindProperty = "Kind";
+        public const string NameProperty = "Name";
 
         private static readonly string[] ExposureWords = { "exposure", "count", "days", "months", "years", "term", "units", "duration", "vehicles", "drivers", "insureds" };
         private static readonly string[] ReductionWords = { "discount", "credit", "rebate", "reduction", "allowance", "deduction", "bonus" };

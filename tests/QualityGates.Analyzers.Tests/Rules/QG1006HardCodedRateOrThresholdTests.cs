@@ -1,5 +1,8 @@
 using System.Threading.Tasks;
 using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.HardCodedRateOrThresholdAnalyzer>;
+using VerifyFix = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.HardCodedRateOrThresholdAnalyzer,
+    QualityGates.CodeFixes.Rules.HardCodedRateOrThresholdCodeFixProvider>;
 
 namespace QualityGates.Analyzers.Tests.Rules
 {
@@ -127,6 +130,54 @@ namespace QualityGates.Analyzers.Tests.Rules
 
             await Verify.VerifyAsync(source, "dotnet_code_quality.QG1006.allowed_literals = 3, 1000");
             await Verify.VerifyAsync(source.Replace("{|QG1006:100|}", "100").Replace("* 3", "* {|QG1006:3|}"));
+        }
+
+        [Fact]
+        public async Task Factor_ExtractedToNamedConstant()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium) => basePremium * {|QG1006:1.15m|};
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal BasePremiumFactor = 1.15m;
+                    public decimal Premium(decimal basePremium) => basePremium * BasePremiumFactor;
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task Threshold_ExtractedWithUniqueName()
+        {
+            const string source = """
+                [QualityGates.UnderwritingRule]
+                public class Eligibility
+                {
+                    private const int AgeThreshold = 18;
+
+                    public bool IsEligible(int age) => age >= AgeThreshold && age < {|QG1006:75|};
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.UnderwritingRule]
+                public class Eligibility
+                {
+                    private const int AgeThreshold2 = 75;
+                    private const int AgeThreshold = 18;
+
+                    public bool IsEligible(int age) => age >= AgeThreshold && age < AgeThreshold2;
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
         }
     }
 }
