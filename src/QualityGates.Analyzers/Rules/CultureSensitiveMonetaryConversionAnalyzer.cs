@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG1007: decimal/double/float Parse and TryParse, Convert.ToDecimal/ToDouble of text, and ToString() or string
+    /// interpolation of money, without a format provider, in pricing or underwriting code.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CultureSensitiveMonetaryConversionAnalyzer : InsuranceAnalyzer
+    {
+        /// <summary>Values of <see cref="PricingSemantics.KindProperty"/>: how the fix adds the provider.</summary>
+        public const string AppendProvider = "Append";
+        public const string InsertStylesAndProvider = "TryParse";
+        public const string WrapInvariant = "Interpolation";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.CultureSensitiveMonetaryConversion);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            if (insurance.Types.IFormatProvider == null)
+            {
+                return;
+            }
+
+            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, _) =>
+            {
+                // An override of ToString() is display code: the current culture is what the user reads.
+                bool display = block.OwningSymbol is IMethodSymbol m && m.IsOverride && m.Name == nameof(ToString) && m.Parameters.IsEmpty;
+                block.RegisterOperationAction(c => AnalyzeInvocation(c, insurance, display), OperationKind.Invocation);
+                if (!display)
+                {
+                    block.RegisterOperationAction(c => AnalyzeInterpolation(c, insurance), OperationKind.InterpolatedString);
+                }
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, InsuranceContext insurance, bool display)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (PricingSemantics.TakesFormatProvider(method, insurance.Types))
+            {
+                return;
+            }
+
+            string? kind = null;
+            string? styles = null;
+            string name = PricingSemantics.DisplayName(method);
+            var containing = method.ContainingType.SpecialType;
+            bool numeric = containing == SpecialType.System_Decimal || containing == SpecialType.System_Double || containing == SpecialType.System_Single;
+            if (numeric && method.IsStatic && method.Name == "Parse")
+            {
+                kind = AppendProvider;
+            }
+            else if (numeric && method.IsStatic && method.Name == "TryParse")
+            {
+                // TryParse(s, out x) has no provider overload before .NET 7; the one with styles exists everywhere.
+                // Span overloads without a provider are reported without a fix.
+                kind = invocation.Arguments.Length == 2 ? InsertStylesAndProvider : string.Empty;
+                styles = containing == SpecialType.System_Decimal
+                    ? "System.Globalization.NumberStyles.Number"
+                    : "System.Globalization.NumberStyles.Float | System.Globalization.NumberStyles.AllowThousands";
+            }
+            else if (WellKnownTypes.Is(method.ContainingType, insurance.Types.Convert) && IsConvertToFraction(method))
+            {
+                kind = AppendProvider;
+            }
+            else if (!display && !method.IsStatic && method.Name == nameof(ToString) && invocation.Instance != null &&
+                PricingSemantics.IsDecimalOrFloatingPoint(invocation.Instance.Type) && invocation.Instance.GetValueKind(insurance) == ValueKind.Money)
+            {
+                kind = AppendProvider;
+                name = PricingSemantics.Describe(invocation.Instance) + ".ToString";
+            }
+
+            if (kind == null)
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.KindProperty, kind);
+            if (styles != null)
+            {
+                properties = properties.Add(PricingSemantics.ModeProperty, styles);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CultureSensitiveMonetaryConversion, invocation.Syntax.GetLocation(), properties, name));
+        }
+
+        private static void AnalyzeInterpolation(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            var interpolated = (IInterpolatedStringOperation)context.Operation;
+            var hole = interpolated.Parts.OfType<IInterpolationOperation>()
+                .FirstOrDefault(p => PricingSemantics.IsDecimalOrFloatingPoint(p.Expression.Type) && p.Expression.GetValueKind(insurance) == ValueKind.Money);
+            if (hole == null || ProviderChosenByConsumer(interpolated, insurance))
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.KindProperty, WrapInvariant);
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.CultureSensitiveMonetaryConversion,
+                interpolated.Syntax.GetLocation(),
+                properties,
+                "The interpolation of '" + PricingSemantics.Describe(hole.Expression) + "'"));
+        }
+
+        /// <summary>FormattableString/IFormattable targets and handlers given a provider (string.Create(provider, $"...")) format later, with a chosen culture.</summary>
+        private static bool ProviderChosenByConsumer(IOperation interpolated, InsuranceContext insurance)
+        {
+            var parent = interpolated.Parent;
+            while (parent is IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IConversionOperation conversion:
+                    return conversion.Type?.SpecialType != SpecialType.System_String && conversion.Type?.SpecialType != SpecialType.System_Object;
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    return handler.HandlerCreation is IObjectCreationOperation creation && creation.Arguments.Any(a =>
+                        a.Parameter != null && WellKnownTypes.Is(InsuranceContext.UnwrapNullable(a.Parameter.Type), insurance.Types.IFormatProvider) &&
+                        !(a.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null }));
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsConvertToFraction(IMethodSymbol method) =>
+            (method.Name == "ToDecimal" || method.Name == "ToDouble" || method.Name == "ToSingle") && method.Parameters.Length == 1 &&
+            (method.Parameters[0].Type.SpecialType == SpecialType.System_String || method.Parameters[0].Type.SpecialType == SpecialType.System_Object);
+    }
+}

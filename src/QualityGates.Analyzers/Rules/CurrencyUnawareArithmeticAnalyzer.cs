@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG1010 (opt-in): +, - or a comparison between the money members of two instances of a type that also carries a
+    /// currency, with no currency equality check before it in the method.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CurrencyUnawareArithmeticAnalyzer : InsuranceAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.CurrencyUnawareArithmetic);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterScopedBlock(insurance, Scope.Pricing, block =>
+            {
+                var all = block.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).ToList();
+                var checks = all.Where(IsCurrencyCheck).ToList();
+                foreach (var binary in all.OfType<IBinaryOperation>())
+                {
+                    if (!IsCombining(binary.OperatorKind) || !(MoneyMember(binary.LeftOperand, insurance) is IMemberReferenceOperation left) ||
+                        !(MoneyMember(binary.RightOperand, insurance) is IMemberReferenceOperation right))
+                    {
+                        continue;
+                    }
+
+                    var type = left.Instance!.Type;
+                    if (!SymbolEqualityComparer.Default.Equals(type, right.Instance!.Type) || !HasCurrency(type) ||
+                        left.Instance.Syntax.ToString() == right.Instance.Syntax.ToString())
+                    {
+                        continue;
+                    }
+
+                    // A currency check that comes first (if/throw, a ternary condition, a guard call) covers the arithmetic.
+                    if (checks.Any(c => c.Syntax.SpanStart < binary.Syntax.SpanStart))
+                    {
+                        continue;
+                    }
+
+                    block.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CurrencyUnawareArithmetic, binary.Syntax.GetLocation(), PricingSemantics.Describe(binary), type!.Name));
+                }
+            });
+
+        private static bool IsCombining(BinaryOperatorKind kind) =>
+            kind == BinaryOperatorKind.Add || kind == BinaryOperatorKind.Subtract || (PricingSemantics.IsComparison(kind) && kind != BinaryOperatorKind.Equals && kind != BinaryOperatorKind.NotEquals);
+
+        /// <summary>a.Amount where Amount is money and a is an instance (not this type's static).</summary>
+        private static IMemberReferenceOperation? MoneyMember(IOperation operation, InsuranceContext insurance) =>
+            operation.WalkDownConversions() is IMemberReferenceOperation member && (member is IPropertyReferenceOperation || member is IFieldReferenceOperation) &&
+            member.Instance != null && member.Instance.Type != null && insurance.GetValueKind(member.Member) == ValueKind.Money
+                ? member
+                : null;
+
+        /// <summary>A string or enum member named Currency* (Currency, CurrencyCode).</summary>
+        private static bool HasCurrency(ITypeSymbol? type) =>
+            type != null && type.GetMembers().Any(m =>
+                PricingSemantics.IsCurrencyName(m.Name) &&
+                ((m is IPropertySymbol p && IsCurrencyType(p.Type)) || (m is IFieldSymbol f && IsCurrencyType(f.Type))));
+
+        private static bool IsCurrencyType(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Enum;
+
+        /// <summary>a.Currency == b.Currency, string.Equals(a.Currency, b.Currency), a.Currency.Equals(b.Currency), EnsureSameCurrency(a, b).</summary>
+        private static bool IsCurrencyCheck(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IBinaryOperation b when b.OperatorKind == BinaryOperatorKind.Equals || b.OperatorKind == BinaryOperatorKind.NotEquals:
+                    return IsCurrencyMember(b.LeftOperand) && IsCurrencyMember(b.RightOperand);
+                case IInvocationOperation call:
+                    if (PricingSemantics.IsCurrencyName(call.TargetMethod.Name))
+                    {
+                        return true;
+                    }
+
+                    int currencies = call.Arguments.Count(a => IsCurrencyMember(a.Value)) + (call.Instance != null && IsCurrencyMember(call.Instance) ? 1 : 0);
+                    return call.TargetMethod.Name == nameof(Equals) && currencies >= 2;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsCurrencyMember(IOperation operation) =>
+            operation.WalkDownConversions() is IMemberReferenceOperation member && PricingSemantics.IsCurrencyName(member.Member.Name);
+    }
+}

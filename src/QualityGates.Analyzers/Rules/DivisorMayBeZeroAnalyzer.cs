@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG1008: division or modulo by a money, exposure, count or term value with no guard against zero earlier in the
+    /// method. Warning for double/float (silent Infinity/NaN), Info for decimal and integers (they throw).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DivisorMayBeZeroAnalyzer : InsuranceAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DivisorMayBeZero);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, _) =>
+            {
+                block.RegisterOperationAction(
+                    c =>
+                    {
+                        var binary = (IBinaryOperation)c.Operation;
+                        if (binary.OperatorMethod == null && IsDivision(binary.OperatorKind))
+                        {
+                            Check(c, insurance, binary, binary.RightOperand, binary.Type);
+                        }
+                    },
+                    OperationKind.Binary);
+                block.RegisterOperationAction(
+                    c =>
+                    {
+                        var compound = (ICompoundAssignmentOperation)c.Operation;
+                        if (compound.OperatorMethod == null && IsDivision(compound.OperatorKind))
+                        {
+                            Check(c, insurance, compound, compound.Value, compound.Target.Type);
+                        }
+                    },
+                    OperationKind.CompoundAssignment);
+            });
+
+        private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;
+
+        private static void Check(OperationAnalysisContext context, InsuranceContext insurance, IOperation division, IOperation divisor, ITypeSymbol? type)
+        {
+            if (divisor.ConstantValue.HasValue || type == null)
+            {
+                return;
+            }
+
+            var symbol = divisor.WalkDownConversions().GetReferencedSymbol();
+            if (symbol == null || symbol is IMethodSymbol || symbol is IFieldSymbol { IsConst: true })
+            {
+                return;
+            }
+
+            if (insurance.GetValueKind(symbol) != ValueKind.Money && !PricingSemantics.IsExposureName(symbol.Name))
+            {
+                return;
+            }
+
+            // Invariants enforced elsewhere (validators, constructors) are declared with [NonZero] or in configuration.
+            if (InsuranceContext.HasAttribute(symbol, "NonZero") ||
+                insurance.GetSettings(division.Syntax.SyntaxTree, DiagnosticIds.DivisorMayBeZero).TrustedNonZeroMembers.Contains(symbol.Name) ||
+                PricingSemantics.IsGuarded(division, symbol))
+            {
+                return;
+            }
+
+            bool floating = InsuranceContext.IsFloatingPoint(type);
+            string consequence = floating
+                ? "; with " + type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + " the result silently becomes Infinity or NaN"
+                : "; " + type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + " division throws DivideByZeroException";
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.DivisorMayBeZero,
+                division.Syntax.GetLocation(),
+                floating ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info,
+                additionalLocations: null,
+                properties: null,
+                PricingSemantics.Describe(divisor),
+                consequence));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG1006: a numeric literal multiplied, divided, added or subtracted with money or a rate in pricing code, or compared
+    /// in underwriting code (age &gt; 30, claims &gt;= 3). 0, ±1, the allowed literals and named constants are fine.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardCodedRateOrThresholdAnalyzer : InsuranceAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardCodedRateOrThreshold);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
+            {
+                // The initializer of a const or static readonly field is where a named rate belongs.
+                if (block.OwningSymbol is IFieldSymbol field && (field.IsConst || (field.IsStatic && field.IsReadOnly)))
+                {
+                    return;
+                }
+
+                block.RegisterOperationAction(c => Analyze(c, insurance, scope), OperationKind.Binary);
+            });
+
+        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope)
+        {
+            var binary = (IBinaryOperation)context.Operation;
+            string? what;
+            if ((scope & Scope.Pricing) != 0 && IsPricingArithmetic(binary.OperatorKind))
+            {
+                what = null;
+            }
+            else if ((scope & Scope.Underwriting) != 0 && IsRelational(binary.OperatorKind))
+            {
+                what = "threshold";
+            }
+            else
+            {
+                return;
+            }
+
+            Check(context, insurance, binary, binary.LeftOperand, binary.RightOperand, what);
+            Check(context, insurance, binary, binary.RightOperand, binary.LeftOperand, what);
+        }
+
+        private static void Check(OperationAnalysisContext context, InsuranceContext insurance, IBinaryOperation binary, IOperation literal, IOperation other, string? what)
+        {
+            if (!PricingSemantics.IsNumericLiteral(literal, out var value) || value == 0 || value == 1 || value == -1 || other.ConstantValue.HasValue)
+            {
+                return;
+            }
+
+            if (what == null)
+            {
+                var kind = other.GetValueKind(insurance);
+                if (kind == ValueKind.None)
+                {
+                    return;
+                }
+
+                bool additive = binary.OperatorKind == BinaryOperatorKind.Add || binary.OperatorKind == BinaryOperatorKind.Subtract;
+                what = additive && kind == ValueKind.Money ? "amount" : "rate or factor";
+            }
+
+            if (insurance.GetSettings(binary.Syntax.SyntaxTree, DiagnosticIds.HardCodedRateOrThreshold).IsAllowedLiteral(value))
+            {
+                return;
+            }
+
+            var syntax = literal.WalkDownConversions().Syntax;
+            if (syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax negated)
+            {
+                syntax = negated;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.NameProperty, ConstantName(other, what));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardCodedRateOrThreshold, syntax.GetLocation(), properties, syntax.ToString(), what));
+        }
+
+        /// <summary>A name for the extracted constant: the other operand's name plus what the literal is (AgeThreshold, BasePremiumFactor).</summary>
+        private static string ConstantName(IOperation other, string what)
+        {
+            var suffix = what == "amount" ? "Amount" : what == "threshold" ? "Threshold" : "Factor";
+            var name = other.WalkDownConversions().GetReferencedSymbol()?.Name.TrimStart('_', '@') ?? string.Empty;
+            if (name.Length == 0 || !char.IsLetter(name[0]))
+            {
+                return suffix;
+            }
+
+            name = char.ToUpperInvariant(name[0]) + name.Substring(1);
+            return name.EndsWith(suffix, System.StringComparison.Ordinal) ? name : name + suffix;
+        }
+
+        private static bool IsPricingArithmetic(BinaryOperatorKind kind) =>
+            kind == BinaryOperatorKind.Add || kind == BinaryOperatorKind.Subtract || kind == BinaryOperatorKind.Multiply || kind == BinaryOperatorKind.Divide;
+
+        private static bool IsRelational(BinaryOperatorKind kind) =>
+            kind == BinaryOperatorKind.LessThan || kind == BinaryOperatorKind.LessThanOrEqual ||
+            kind == BinaryOperatorKind.GreaterThan || kind == BinaryOperatorKind.GreaterThanOrEqual;
+    }
+}

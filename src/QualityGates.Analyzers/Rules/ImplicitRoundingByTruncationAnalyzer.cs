@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG1003: a cast of money from decimal/double to an integral type (rounds toward zero), and Floor/Ceiling/Truncate of
+    /// money in pricing code, unless the method is a documented [RoundingRule].
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ImplicitRoundingByTruncationAnalyzer : InsuranceAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ImplicitRoundingByTruncation);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
+            {
+                // Whole-dollar-down and round-up-to-$10 rules exist; a method marked [RoundingRule] states that intent.
+                if (PricingSemantics.OwnerHasAttribute(block.OwningSymbol, "RoundingRule"))
+                {
+                    return;
+                }
+
+                block.RegisterOperationAction(c => AnalyzeCast(c, insurance), OperationKind.Conversion);
+                if ((scope & Scope.Pricing) != 0)
+                {
+                    block.RegisterOperationAction(c => AnalyzeCall(c, insurance), OperationKind.Invocation);
+                }
+            });
+        }
+
+        private static void AnalyzeCast(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            var conversion = (IConversionOperation)context.Operation;
+            if (conversion.IsImplicit || conversion.OperatorMethod != null || !InsuranceContext.IsIntegral(conversion.Type) ||
+                !PricingSemantics.IsDecimalOrFloatingPoint(conversion.Operand.Type))
+            {
+                return;
+            }
+
+            // (long)Math.Round(premium * 100, mode) converts cents after an explicit rounding: fine.
+            if (conversion.Operand.WalkDownConversions() is IInvocationOperation call &&
+                (PricingSemantics.IsRound(call.TargetMethod, insurance.Types) || PricingSemantics.IsTruncation(call.TargetMethod, insurance.Types)))
+            {
+                return;
+            }
+
+            if (conversion.Operand.GetValueKind(insurance) != ValueKind.Money)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ImplicitRoundingByTruncation,
+                conversion.Syntax.GetLocation(),
+                "The cast to " + conversion.Type!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                PricingSemantics.Describe(conversion.Operand),
+                "zero"));
+        }
+
+        private static void AnalyzeCall(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!PricingSemantics.IsTruncation(invocation.TargetMethod, insurance.Types) || invocation.Arguments.Length == 0 ||
+                invocation.Arguments[0].Value.GetValueKind(insurance) != ValueKind.Money)
+            {
+                return;
+            }
+
+            string direction;
+            switch (invocation.TargetMethod.Name)
+            {
+                case "Floor": direction = "negative infinity"; break;
+                case "Ceiling": direction = "positive infinity"; break;
+                default: direction = "zero"; break;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ImplicitRoundingByTruncation,
+                invocation.Syntax.GetLocation(),
+                PricingSemantics.DisplayName(invocation.TargetMethod),
+                PricingSemantics.Describe(invocation.Arguments[0].Value),
+                direction));
+        }
+    }
+}

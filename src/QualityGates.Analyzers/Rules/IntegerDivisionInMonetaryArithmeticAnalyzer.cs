@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG1005: an integer division whose result becomes decimal/double/float, meets a money or rate operand, or is stored
+    /// in a money or rate member: premium * (days / 365) is 0 for a part year.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class IntegerDivisionInMonetaryArithmeticAnalyzer : InsuranceAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.IntegerDivisionInMonetaryArithmetic);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, _) =>
+                block.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.Binary));
+
+        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            var division = (IBinaryOperation)context.Operation;
+            if (division.OperatorKind != BinaryOperatorKind.Divide || division.OperatorMethod != null || !InsuranceContext.IsIntegral(division.Type) ||
+                !InsuranceContext.IsIntegral(division.LeftOperand.WalkDownConversions().Type) || !InsuranceContext.IsIntegral(division.RightOperand.WalkDownConversions().Type))
+            {
+                return;
+            }
+
+            if (!IsUsedAsMoneyOrRate(division, insurance, out var target))
+            {
+                return;
+            }
+
+            var properties = target == null ? null : ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.TargetTypeProperty, target);
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.IntegerDivisionInMonetaryArithmetic,
+                division.Syntax.GetLocation(),
+                properties,
+                PricingSemantics.Describe(division)));
+        }
+
+        /// <param name="target">decimal, double or float when the quotient is converted to it (the fix divides in that type).</param>
+        private static bool IsUsedAsMoneyOrRate(IOperation division, InsuranceContext insurance, out string? target)
+        {
+            target = null;
+            var parent = division.Parent;
+            while (parent is IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                // (a) the truncated quotient becomes a fraction-capable type: the fraction was wanted.
+                case IConversionOperation conversion when conversion.OperatorMethod == null && PricingSemantics.IsDecimalOrFloatingPoint(conversion.Type):
+                    target = InsuranceContext.UnwrapNullable(conversion.Type!).ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+                    return true;
+
+                // (b) integral money arithmetic such as premiumCents * (days / 365).
+                case IBinaryOperation binary when Semantics.OperationExtensions.IsArithmetic(binary.OperatorKind):
+                    var other = ReferenceEquals(Unparenthesize(binary.LeftOperand), division) ? binary.RightOperand : binary.LeftOperand;
+                    return other.IsMoneyOrRate(insurance);
+
+                // (c) stored in a money or rate member; months / 12 into an int "years" stays legal.
+                case ISimpleAssignmentOperation assignment:
+                    return assignment.Target.IsMoneyOrRate(insurance);
+                case ICompoundAssignmentOperation compound:
+                    return compound.Target.IsMoneyOrRate(insurance);
+                case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator:
+                    return insurance.GetValueKind(declarator.Symbol) != ValueKind.None;
+                case IFieldInitializerOperation fieldInitializer:
+                    return fieldInitializer.InitializedFields.Length > 0 && insurance.GetValueKind(fieldInitializer.InitializedFields[0]) != ValueKind.None;
+                case IPropertyInitializerOperation propertyInitializer:
+                    return propertyInitializer.InitializedProperties.Length > 0 && insurance.GetValueKind(propertyInitializer.InitializedProperties[0]) != ValueKind.None;
+                default:
+                    return false;
+            }
+        }
+
+        private static IOperation Unparenthesize(IOperation operation)
+        {
+            while (operation is IParenthesizedOperation p)
+            {
+                operation = p.Operand;
+            }
+
+            return operation;
+        }
+    }
+}

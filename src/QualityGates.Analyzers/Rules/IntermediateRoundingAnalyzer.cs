@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG1004 (opt-in): a Round result that flows (directly or through a local) into * or /, or into a += inside a loop,
+    /// when the result of that chain is money. Round once at the end, unless the manual mandates the step.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class IntermediateRoundingAnalyzer : InsuranceAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.IntermediateRounding);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterScopedBlock(insurance, Scope.Pricing, block =>
+            {
+                // Per-coverage and per-factor rounding mandated by the manual (ISO whole-dollar per coverage, NCCI mod to 2 dp).
+                var settings = insurance.GetSettings(block.OwningSymbol, DiagnosticIds.IntermediateRounding);
+                if (PricingSemantics.OwnerHasAttribute(block.OwningSymbol, "RoundingStep") || settings.AllowedIntermediateRounding.Contains(block.OwningSymbol.Name))
+                {
+                    return;
+                }
+
+                var all = block.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).ToList();
+                foreach (var round in all.OfType<IInvocationOperation>().Where(i => PricingSemantics.IsRound(i.TargetMethod, insurance.Types)))
+                {
+                    // Math.Round(basePremium, 2) stored in "rounded" is still money, whatever the local is called.
+                    bool moneyIn = round.Arguments.Length > 0 && round.Arguments[0].Value.GetValueKind(insurance) == ValueKind.Money;
+                    var sink = FindSink(round, insurance, moneyIn);
+                    var local = sink == null ? RoundedLocal(round) : null;
+                    if (local != null && !settings.AllowedIntermediateRounding.Contains(local.Name))
+                    {
+                        sink = all.OfType<ILocalReferenceOperation>()
+                            .Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local))
+                            .Select(r => FindSink(r, insurance, moneyIn))
+                            .FirstOrDefault(s => s != null);
+                    }
+
+                    if (sink != null)
+                    {
+                        block.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IntermediateRounding, round.Syntax.GetLocation(), local?.Name ?? PricingSemantics.Describe(round), sink));
+                    }
+                }
+            });
+
+        /// <summary>The money the value feeds through * or / (or a loop-carried +=), described for the message; null if none.</summary>
+        private static string? FindSink(IOperation value, InsuranceContext insurance, bool moneyIn)
+        {
+            var parent = value.WalkUpConversions();
+            if (parent is ICompoundAssignmentOperation compound && compound.OperatorKind == BinaryOperatorKind.Add &&
+                compound.Target.GetValueKind(insurance) == ValueKind.Money && IsInLoop(compound))
+            {
+                return PricingSemantics.Describe(compound.Target);
+            }
+
+            if (!(parent is IBinaryOperation binary) || (binary.OperatorKind != BinaryOperatorKind.Multiply && binary.OperatorKind != BinaryOperatorKind.Divide))
+            {
+                return null;
+            }
+
+            // Climb to the whole arithmetic chain and ask whether it is money.
+            IOperation top = binary;
+            for (var up = top.WalkUpConversions(); up is IBinaryOperation b && Semantics.OperationExtensions.IsArithmetic(b.OperatorKind); up = top.WalkUpConversions())
+            {
+                top = up;
+            }
+
+            var consumer = top.WalkUpConversions();
+            switch (consumer)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target.GetValueKind(insurance) == ValueKind.Money:
+                    return PricingSemantics.Describe(assignment.Target);
+                case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator && insurance.GetValueKind(declarator.Symbol) == ValueKind.Money:
+                    return declarator.Symbol.Name;
+            }
+
+            return moneyIn || top.GetValueKind(insurance) == ValueKind.Money ? PricingSemantics.Describe(top) : null;
+        }
+
+        private static bool IsInLoop(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent is ILoopOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The local a Round result is stored in (var r = Math.Round(...); or r = Math.Round(...);).</summary>
+        private static ILocalSymbol? RoundedLocal(IOperation round)
+        {
+            switch (round.WalkUpConversions())
+            {
+                case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator:
+                    return declarator.Symbol;
+                case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation local:
+                    return local.Local;
+                default:
+                    return null;
+            }
+        }
+    }
+}

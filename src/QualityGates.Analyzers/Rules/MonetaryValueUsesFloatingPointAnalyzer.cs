@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>QG1001: money declared as float/double, or a decimal amount converted to double, in pricing or underwriting code.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class MonetaryValueUsesFloatingPointAnalyzer : InsuranceAnalyzer
+    {
+        private static readonly string[] ExternalContractAttributes = { "JsonProperty", "JsonPropertyName", "DataMember", "XmlElement", "XmlAttribute", "Column" };
+
+        private static readonly ImmutableDictionary<string, string?> Fixable = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.FixableProperty, "true");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.MonetaryValueUsesFloatingPoint);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            context.RegisterSymbolAction(c => AnalyzeMember(c, insurance), SymbolKind.Field, SymbolKind.Property, SymbolKind.Method);
+
+            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
+            {
+                block.RegisterOperationAction(c => AnalyzeLocal(c, insurance), OperationKind.VariableDeclarator);
+                if ((scope & Scope.Pricing) != 0)
+                {
+                    block.RegisterOperationAction(c => AnalyzeConversion(c, insurance), OperationKind.Conversion);
+                }
+            });
+        }
+
+        private static void AnalyzeMember(SymbolAnalysisContext context, InsuranceContext insurance)
+        {
+            var symbol = context.Symbol;
+            if (symbol.IsImplicitlyDeclared || symbol.IsOverride || !insurance.IsInScope(symbol) || IsExternalContract(symbol))
+            {
+                return;
+            }
+
+            switch (symbol)
+            {
+                case IFieldSymbol field:
+                    var initializer = field.DeclaringSyntaxReferences.Length == 1 ? field.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) : null;
+                    bool single = initializer?.Parent is VariableDeclarationSyntax declaration && declaration.Variables.Count == 1;
+                    Check(context.ReportDiagnostic, insurance, field, field.Type, field.DeclaredAccessibility == Accessibility.Private && single);
+                    break;
+                case IPropertySymbol property when !property.IsIndexer && property.ExplicitInterfaceImplementations.IsEmpty && !ImplementsInterface(property):
+                    Check(context.ReportDiagnostic, insurance, property, property.Type, property.DeclaredAccessibility == Accessibility.Private);
+                    break;
+                case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && method.ExplicitInterfaceImplementations.IsEmpty && !ImplementsInterface(method):
+                    // Return values and parameters change a signature: reported, but no automatic fix (suggest a decimal overload).
+                    Check(context.ReportDiagnostic, insurance, method, method.ReturnType, false);
+                    foreach (var parameter in method.Parameters)
+                    {
+                        if (!IsExternalContract(parameter))
+                        {
+                            Check(context.ReportDiagnostic, insurance, parameter, parameter.Type, false);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private static void AnalyzeLocal(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            var declarator = (IVariableDeclaratorOperation)context.Operation;
+            var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+            if (PricingSemantics.IsStatisticalMath(initializer, insurance.Types))
+            {
+                return;
+            }
+
+            bool single = declarator.Parent is IVariableDeclarationOperation declaration && declaration.Declarators.Length == 1;
+            Check(context.ReportDiagnostic, insurance, declarator.Symbol, declarator.Symbol.Type, single);
+        }
+
+        private static void AnalyzeConversion(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            var conversion = (IConversionOperation)context.Operation;
+            if (conversion.OperatorMethod != null || conversion.Operand.Type?.SpecialType != SpecialType.System_Decimal ||
+                !InsuranceContext.IsFloatingPoint(conversion.Type ?? insurance.Types.ObjectType) || conversion.Operand.GetValueKind(insurance) != ValueKind.Money)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.MonetaryValueUsesFloatingPoint,
+                conversion.Syntax.GetLocation(),
+                PricingSemantics.Describe(conversion.Operand),
+                conversion.Type!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+        }
+
+        private static void Check(System.Action<Diagnostic> report, InsuranceContext insurance, ISymbol symbol, ITypeSymbol type, bool fixable)
+        {
+            if (!InsuranceContext.IsFloatingPoint(type) || insurance.GetValueKind(symbol) != ValueKind.Money)
+            {
+                return;
+            }
+
+            var location = symbol.Locations.FirstOrDefault(l => l.IsInSource);
+            if (location == null)
+            {
+                return;
+            }
+
+            report(Diagnostic.Create(
+                DiagnosticDescriptors.MonetaryValueUsesFloatingPoint,
+                location,
+                fixable ? Fixable : null,
+                symbol.Name,
+                type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+        }
+
+        /// <summary>Serialized DTO members and interface implementations follow a contract someone else owns.</summary>
+        private static bool IsExternalContract(ISymbol symbol) =>
+            symbol.GetAttributes().Any(a => a.AttributeClass != null && ExternalContractAttributes.Any(n => a.AttributeClass.Name == n || a.AttributeClass.Name == n + "Attribute"));
+
+        private static bool ImplementsInterface(ISymbol member) =>
+            member.ContainingType != null && member.ContainingType.AllInterfaces.Any(i => i.GetMembers(member.Name).Any(m => SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(m), member)));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG1009 (opt-in): money minus a discount or credit, or money * (1 - x), with no Math.Max/Min/Clamp and no comparison
+    /// with a minimum premium (or zero) around or after it in the method.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PremiumMayBecomeNegativeAnalyzer : InsuranceAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.PremiumMayBecomeNegative);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterScopedBlock(insurance, Scope.Pricing, block =>
+            {
+                var all = block.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).ToList();
+                var bounds = all.Where(o => IsBound(o, insurance)).ToList();
+                foreach (var candidate in all.Where(o => IsReduction(o, insurance)))
+                {
+                    // A bound that wraps the reduction or comes after it (clamp before return) keeps the premium in range.
+                    bool bounded = bounds.Any(b => b.Syntax.SpanStart >= candidate.Syntax.SpanStart || b.Syntax.Span.Contains(candidate.Syntax.Span));
+                    if (!bounded)
+                    {
+                        block.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PremiumMayBecomeNegative, candidate.Syntax.GetLocation(), PricingSemantics.Describe(candidate)));
+                    }
+                }
+            });
+
+        private static bool IsReduction(IOperation operation, InsuranceContext insurance)
+        {
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtract:
+                    return subtract.LeftOperand.GetValueKind(insurance) == ValueKind.Money && IsReductionValue(subtract.RightOperand);
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract } compound:
+                    return compound.Target.GetValueKind(insurance) == ValueKind.Money && IsReductionValue(compound.Value);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } multiply:
+                    return (IsOneMinus(multiply.RightOperand) && multiply.LeftOperand.GetValueKind(insurance) == ValueKind.Money) ||
+                        (IsOneMinus(multiply.LeftOperand) && multiply.RightOperand.GetValueKind(insurance) == ValueKind.Money);
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Multiply } compound:
+                    return compound.Target.GetValueKind(insurance) == ValueKind.Money && IsOneMinus(compound.Value);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A discount, credit, rebate... value (variable, member or call).</summary>
+        private static bool IsReductionValue(IOperation operation)
+        {
+            var op = operation.WalkDownConversions();
+            if (op is IBinaryOperation sum && (sum.OperatorKind == BinaryOperatorKind.Add || sum.OperatorKind == BinaryOperatorKind.Multiply))
+            {
+                return IsReductionValue(sum.LeftOperand) || IsReductionValue(sum.RightOperand);
+            }
+
+            var symbol = op.GetReferencedSymbol();
+            return symbol != null && PricingSemantics.IsReductionName(symbol.Name);
+        }
+
+        /// <summary>(1 - x) with a non-constant x: a discount that exceeds 100 % turns the premium negative.</summary>
+        private static bool IsOneMinus(IOperation operation) =>
+            operation.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtract &&
+            PricingSemantics.IsNumericLiteral(subtract.LeftOperand, out var one) && one == 1 && !subtract.RightOperand.ConstantValue.HasValue;
+
+        /// <summary>Math.Max/Min/Clamp, or a comparison with a minimum premium or with zero.</summary>
+        private static bool IsBound(IOperation operation, InsuranceContext insurance)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation call:
+                    var name = call.TargetMethod.Name;
+                    return (name == "Max" || name == "Min" || name == "Clamp") &&
+                        (WellKnownTypes.Is(call.TargetMethod.ContainingType, insurance.Types.Math) || PricingSemantics.IsDecimalOrFloatingPoint(call.TargetMethod.ContainingType));
+                case IBinaryOperation comparison when PricingSemantics.IsComparison(comparison.OperatorKind) &&
+                    comparison.OperatorKind != BinaryOperatorKind.Equals && comparison.OperatorKind != BinaryOperatorKind.NotEquals:
+                    return IsLowerBound(comparison.LeftOperand) || IsLowerBound(comparison.RightOperand);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsLowerBound(IOperation operation)
+        {
+            if (PricingSemantics.IsNumericLiteral(operation, out var value))
+            {
+                return value == 0;
+            }
+
+            var symbol = operation.WalkDownConversions().GetReferencedSymbol();
+            return symbol != null && PricingSemantics.IsLowerBoundName(symbol.Name);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG1002: Math.Round/decimal.Round without a MidpointRounding argument (banker's rounding by default), or with a mode
+    /// other than the configured qualitygates_rounding_mode, in pricing code or on money and rates in underwriting code.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RoundingWithoutMidpointModeAnalyzer : InsuranceAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.RoundingWithoutMidpointMode);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            if (insurance.Types.MidpointRounding == null)
+            {
+                return;
+            }
+
+            // Outside pricing and underwriting scope MA0193 covers generic rounding.
+            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
+                block.RegisterOperationAction(c => Analyze(c, insurance, scope), OperationKind.Invocation));
+        }
+
+        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!PricingSemantics.IsRound(invocation.TargetMethod, insurance.Types) || invocation.Arguments.Length == 0)
+            {
+                return;
+            }
+
+            // Underwriting code rounds scores and ratios too: there only money and rates matter.
+            if ((scope & Scope.Pricing) == 0 && !invocation.Arguments[0].Value.IsMoneyOrRate(insurance))
+            {
+                return;
+            }
+
+            var settings = insurance.GetSettings(invocation.Syntax.SyntaxTree, DiagnosticIds.RoundingWithoutMidpointMode);
+            var modeArgument = invocation.FindArgument(insurance.Types.MidpointRounding);
+            string used;
+            if (modeArgument == null)
+            {
+                used = "the default MidpointRounding.ToEven (banker's rounding)";
+            }
+            else
+            {
+                // Without a policy any explicit mode is a deliberate choice (statistics, NodaMoney-style banker's rounding).
+                var name = ModeName(modeArgument.Value, insurance.Types.MidpointRounding!);
+                if (settings.RoundingPolicy == null || name == null || name == settings.RoundingPolicy)
+                {
+                    return;
+                }
+
+                used = "MidpointRounding." + name;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.ModeProperty, settings.RoundingModeForFix);
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.RoundingWithoutMidpointMode,
+                invocation.Syntax.GetLocation(),
+                properties,
+                PricingSemantics.DisplayName(invocation.TargetMethod),
+                used,
+                settings.RoundingModeForFix));
+        }
+
+        /// <summary>The enum member a constant MidpointRounding argument names; null when not constant.</summary>
+        private static string? ModeName(IOperation value, INamedTypeSymbol midpointRounding)
+        {
+            var constant = value.WalkDownConversions().ConstantValue;
+            if (!constant.HasValue || constant.Value == null)
+            {
+                return null;
+            }
+
+            return midpointRounding.GetMembers().OfType<IFieldSymbol>()
+                .FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, constant.Value))?.Name;
+        }
+    }
+}

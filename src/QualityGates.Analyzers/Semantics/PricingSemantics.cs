@@ -1,0 +1,266 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace QualityGates.Analyzers.Semantics
+{
+    /// <summary>Building blocks shared by the premium-calculation rules (QG1001-QG1010).</summary>
+    public static class PricingSemantics
+    {
+        /// <summary>Diagnostic property keys read by the code fixes.</summary>
+        public const string FixableProperty = "Fixable";
+        public const string ModeProperty = "Mode";
+        public const string TargetTypeProperty = "TargetType";
+        public const string KindProperty = "Kind";
+        public const string NameProperty = "Name";
+
+        private static readonly string[] ExposureWords = { "exposure", "count", "days", "months", "years", "term", "units", "duration", "vehicles", "drivers", "insureds" };
+        private static readonly string[] ReductionWords = { "discount", "credit", "rebate", "reduction", "allowance", "deduction", "bonus" };
+        private static readonly string[] LowerBoundWords = { "minimum", "min", "floor" };
+        private static readonly string[] CurrencyWords = { "currency" };
+        private static readonly char[] Whitespace = { ' ', '\r', '\n', '\t' };
+        private static readonly string[] StatisticalMathMethods = { "Pow", "Exp", "Log", "Log10", "Sqrt" };
+
+        /// <summary>
+        /// Registers a block-start callback only for members in the wanted scope: out-of-scope code costs one cached lookup.
+        /// </summary>
+        public static void RegisterScopedBlockStart(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationBlockStartAnalysisContext, Scope> action) =>
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                var actual = insurance.GetScope(block.OwningSymbol);
+                if ((actual & scope) != 0)
+                {
+                    action(block, actual);
+                }
+            });
+
+        /// <summary>Same as <see cref="RegisterScopedBlockStart"/> for rules that look at a whole method body at once.</summary>
+        public static void RegisterScopedBlock(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationBlockAnalysisContext> action) =>
+            context.RegisterOperationBlockAction(block =>
+            {
+                if (insurance.IsInScope(block.OwningSymbol, scope))
+                {
+                    action(block);
+                }
+            });
+
+        /// <summary>Math.Round, MathF.Round, decimal/double/float.Round and IFloatingPoint&lt;T&gt;.Round.</summary>
+        public static bool IsRound(IMethodSymbol method, WellKnownTypes types) => method.Name == "Round" && IsNumericHelperType(method.ContainingType, types);
+
+        /// <summary>Floor, Ceiling or Truncate of Math, MathF or decimal (the explicit truncations).</summary>
+        public static bool IsTruncation(IMethodSymbol method, WellKnownTypes types) =>
+            (method.Name == "Floor" || method.Name == "Ceiling" || method.Name == "Truncate") && IsNumericHelperType(method.ContainingType, types);
+
+        /// <summary>Math.Pow/Exp/Log/Sqrt: values computed with them are actuarial or statistical, not premiums.</summary>
+        public static bool IsStatisticalMath(IOperation? operation, WellKnownTypes types) =>
+            operation?.WalkDownConversions() is IInvocationOperation invocation &&
+            StatisticalMathMethods.Contains(invocation.TargetMethod.Name) && IsNumericHelperType(invocation.TargetMethod.ContainingType, types);
+
+        private static bool IsNumericHelperType(INamedTypeSymbol? type, WellKnownTypes types)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            var special = type.SpecialType;
+            return WellKnownTypes.Is(type, types.Math) || WellKnownTypes.Is(type, types.MathF) ||
+                special == SpecialType.System_Decimal || special == SpecialType.System_Double || special == SpecialType.System_Single ||
+                (type.Name == "IFloatingPoint" && type.ContainingNamespace?.ToDisplayString() == "System.Numerics");
+        }
+
+        /// <summary>The argument bound to a parameter of the given type, if any.</summary>
+        public static IArgumentOperation? FindArgument(this IInvocationOperation invocation, ITypeSymbol? parameterType) =>
+            parameterType == null ? null : invocation.Arguments.FirstOrDefault(a => a.Parameter != null && SymbolEqualityComparer.Default.Equals(a.Parameter.Type, parameterType));
+
+        /// <summary>True when the method takes an IFormatProvider (CultureInfo, NumberFormatInfo...).</summary>
+        public static bool TakesFormatProvider(IMethodSymbol method, WellKnownTypes types) =>
+            method.Parameters.Any(p => WellKnownTypes.Is(p.Type, types.IFormatProvider) || WellKnownTypes.Is(p.Type, types.CultureInfo));
+
+        /// <summary>A numeric literal written in the code (optionally negated), not a named constant.</summary>
+        public static bool IsNumericLiteral(IOperation operation, out decimal value)
+        {
+            value = 0;
+            var op = operation.WalkDownConversions();
+            if (op is IUnaryOperation unary && (unary.OperatorKind == UnaryOperatorKind.Minus || unary.OperatorKind == UnaryOperatorKind.Plus))
+            {
+                op = unary.Operand.WalkDownConversions();
+            }
+
+            return op is ILiteralOperation && operation.TryGetNumericConstant(out value);
+        }
+
+        public static bool IsDecimalOrFloatingPoint(ITypeSymbol? type)
+        {
+            var special = type == null ? SpecialType.None : InsuranceContext.UnwrapNullable(type).SpecialType;
+            return special == SpecialType.System_Decimal || special == SpecialType.System_Double || special == SpecialType.System_Single;
+        }
+
+        /// <summary>Exposure, count and term values (Exposure, VehicleCount, TermDays): divisors that may be zero.</summary>
+        public static bool IsExposureName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), ExposureWords) >= 0;
+
+        /// <summary>Discount, credit, rebate... amounts that lower a premium.</summary>
+        public static bool IsReductionName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), ReductionWords) >= 0;
+
+        /// <summary>MinimumPremium, MinPremium, PremiumFloor: a lower bound of the premium.</summary>
+        public static bool IsLowerBoundName(string name) => NameWords.Split(name).Any(w => LowerBoundWords.Contains(w));
+
+        public static bool IsCurrencyName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), CurrencyWords) >= 0;
+
+        /// <summary>The source text of an operation, shortened for messages.</summary>
+        public static string Describe(IOperation operation)
+        {
+            var text = operation.Syntax.ToString();
+            text = string.Join(" ", text.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries));
+            return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+        }
+
+        /// <summary>"Math.Round", "decimal.Parse": the method as a reader writes it.</summary>
+        public static string DisplayName(IMethodSymbol method) =>
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "." + method.Name;
+
+        /// <summary>True when the statement always leaves the enclosing block (throw, return, break, continue).</summary>
+        public static bool AlwaysExits(IOperation? operation)
+        {
+            switch (operation)
+            {
+                case null:
+                    return false;
+                case IThrowOperation _:
+                case IReturnOperation _:
+                case IBranchOperation _:
+                    return true;
+                case IExpressionStatementOperation statement:
+                    return statement.Operation is IThrowOperation;
+                case IBlockOperation block:
+                    return block.Operations.Any(AlwaysExits);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The statement of a block that contains the operation (to look at the statements before it).</summary>
+        public static IOperation? EnclosingStatement(IOperation operation, out IBlockOperation? block)
+        {
+            for (var current = operation; current.Parent != null; current = current.Parent)
+            {
+                if (current.Parent is IBlockOperation b)
+                {
+                    block = b;
+                    return current;
+                }
+            }
+
+            block = null;
+            return null;
+        }
+
+        /// <summary>True when the operation mentions the symbol anywhere inside it.</summary>
+        public static bool References(this IOperation operation, ISymbol symbol) =>
+            operation.DescendantsAndSelf().Any(o => SymbolEqualityComparer.Default.Equals(o.GetReferencedSymbol(), symbol) && !(o is IInvocationOperation));
+
+        /// <summary>The owning method of an operation block, for attribute checks such as [RoundingRule].</summary>
+        public static bool OwnerHasAttribute(ISymbol owner, string shortName)
+        {
+            for (ISymbol? s = owner; s != null; s = s.ContainingSymbol)
+            {
+                if (InsuranceContext.HasAttribute(s, shortName))
+                {
+                    return true;
+                }
+
+                if (!(s is IMethodSymbol m) || (m.MethodKind != MethodKind.LambdaMethod && m.MethodKind != MethodKind.LocalFunction))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when the condition compares the symbol (x != 0, x > 0, x is 0, 0 == x...).</summary>
+        public static bool Compares(IOperation? condition, ISymbol symbol)
+        {
+            if (condition == null)
+            {
+                return false;
+            }
+
+            foreach (var op in condition.DescendantsAndSelf())
+            {
+                switch (op)
+                {
+                    case IBinaryOperation b when IsComparison(b.OperatorKind) &&
+                        (IsSymbol(b.LeftOperand, symbol) || IsSymbol(b.RightOperand, symbol)):
+                        return true;
+                    case IIsPatternOperation pattern when IsSymbol(pattern.Value, symbol):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static bool IsComparison(BinaryOperatorKind kind) =>
+            kind == BinaryOperatorKind.Equals || kind == BinaryOperatorKind.NotEquals || kind == BinaryOperatorKind.LessThan ||
+            kind == BinaryOperatorKind.LessThanOrEqual || kind == BinaryOperatorKind.GreaterThan || kind == BinaryOperatorKind.GreaterThanOrEqual;
+
+        /// <summary>True when the operation reads exactly this symbol (same member of the same receiver text).</summary>
+        public static bool IsSymbol(IOperation operation, ISymbol symbol) =>
+            SymbolEqualityComparer.Default.Equals(operation.WalkDownConversions().GetReferencedSymbol(), symbol);
+
+        /// <summary>
+        /// True when, on the way up from the operation, a condition, short-circuit or earlier exiting statement (if (x == 0) throw)
+        /// tests the symbol, or an earlier guard call (ArgumentOutOfRangeException.ThrowIfZero(x)) receives it.
+        /// </summary>
+        public static bool IsGuarded(IOperation operation, ISymbol symbol)
+        {
+            var child = operation;
+            for (var parent = operation.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, child) && Compares(conditional.Condition, symbol):
+                        return true;
+                    case IBinaryOperation logical when (logical.OperatorKind == BinaryOperatorKind.ConditionalAnd || logical.OperatorKind == BinaryOperatorKind.ConditionalOr) &&
+                        ReferenceEquals(logical.RightOperand, child) && Compares(logical.LeftOperand, symbol):
+                        return true;
+                    case IBlockOperation block:
+                        foreach (var statement in block.Operations)
+                        {
+                            if (ReferenceEquals(statement, child))
+                            {
+                                break;
+                            }
+
+                            if (IsGuardStatement(statement, symbol))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsGuardStatement(IOperation statement, ISymbol symbol)
+        {
+            switch (statement)
+            {
+                case IConditionalOperation ifStatement:
+                    return AlwaysExits(ifStatement.WhenTrue) && Compares(ifStatement.Condition, symbol);
+                case IExpressionStatementOperation expression when expression.Operation is IInvocationOperation call:
+                    var name = call.TargetMethod.Name;
+                    return (name.IndexOf("Zero", StringComparison.Ordinal) >= 0 || name.IndexOf("Positive", StringComparison.Ordinal) >= 0) &&
+                        call.Arguments.Any(a => IsSymbol(a.Value, symbol));
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace QualityGates.CodeFixes.Rules
+{
+    /// <summary>Small syntax helpers shared by the pricing code fixes.</summary>
+    internal static class SyntaxEditing
+    {
+        /// <summary>Appends an argument after ", " (SeparatedSyntaxList.Add would write "," with no space).</summary>
+        public static SeparatedSyntaxList<ArgumentSyntax> Append(SeparatedSyntaxList<ArgumentSyntax> arguments, ArgumentSyntax argument) =>
+            Insert(arguments, arguments.Count, argument);
+
+        /// <summary>Inserts an argument at a position, keeping "a, b" spacing.</summary>
+        public static SeparatedSyntaxList<ArgumentSyntax> Insert(SeparatedSyntaxList<ArgumentSyntax> arguments, int index, ArgumentSyntax argument)
+        {
+            var nodes = arguments.ToList();
+            nodes.Insert(index, argument);
+            var separators = Enumerable.Range(0, nodes.Count - 1)
+                .Select(i => i < arguments.SeparatorCount ? arguments.GetSeparator(i) : SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
+            return SyntaxFactory.SeparatedList(nodes, separators);
+        }
+
+        /// <summary>System.Globalization.CultureInfo.InvariantCulture, shortened by the simplifier when a using allows it.</summary>
+        public static ExpressionSyntax QualifiedName(string name) =>
+            SyntaxFactory.ParseExpression(name).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation);
+    }
+}

@@ -1,0 +1,275 @@
+using System.Threading.Tasks;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.MonetaryValueUsesFloatingPointAnalyzer,
+    QualityGates.CodeFixes.Rules.MonetaryValueUsesFloatingPointCodeFixProvider>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG1001MonetaryValueUsesFloatingPointTests
+    {
+        [Fact]
+        public async Task PublicDoubleProperty_ReportedWithNameAndType()
+        {
+            const string source = """
+                public class PremiumCalculator
+                {
+                    public double {|#0:AnnualPremium|} { get; set; }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("AnnualPremium", "double"));
+        }
+
+        [Fact]
+        public async Task PublicApi_ReportedButNotFixed()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public float {|QG1001:Fee|};
+
+                    public double {|QG1001:QuotePremium|}(double {|QG1001:basePremium|}, double loadingFactor) => basePremium * loadingFactor;
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task NullableDoubleField_Reported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public double? {|#0:MinimumPremium|};
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("MinimumPremium", "double?"));
+        }
+
+        [Fact]
+        public async Task Local_FixedToDecimalWithMLiterals()
+        {
+            const string source = """
+                public class PremiumCalculator
+                {
+                    public decimal Calculate(decimal baseRate)
+                    {
+                        double {|QG1001:policyFee|} = 12.5 + 0.25d;
+                        var {|QG1001:stampTax|} = 3.75;
+                        return baseRate + (decimal)policyFee + (decimal)stampTax;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                public class PremiumCalculator
+                {
+                    public decimal Calculate(decimal baseRate)
+                    {
+                        decimal policyFee = 12.5m + 0.25m;
+                        var stampTax = 3.75m;
+                        return baseRate + (decimal)policyFee + (decimal)stampTax;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task PrivateFieldAndProperty_FixedToDecimal()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private float {|QG1001:_policyFee|} = 25.5f;
+                    private double? {|QG1001:Levy|} { get; } = 1.2;
+
+                    public decimal Total() => (decimal)_policyFee + (decimal)(Levy ?? 0);
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private decimal _policyFee = 25.5m;
+                    private decimal? Levy { get; } = 1.2m;
+
+                    public decimal Total() => (decimal)_policyFee + (decimal)(Levy ?? 0);
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task LiteralPassedToAMethod_LeftAsDouble()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private static int Band(double score) => score > 0.5 ? 2 : 1;
+
+                    public decimal Total(decimal fee)
+                    {
+                        double {|QG1001:amount|} = Band(0.75) + 1.5;
+                        return fee + (decimal)amount;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private static int Band(double score) => score > 0.5 ? 2 : 1;
+
+                    public decimal Total(decimal fee)
+                    {
+                        decimal amount = Band(0.75) + 1.5m;
+                        return fee + (decimal)amount;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task DecimalMoneyConvertedToDouble_Reported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium { get; set; }
+
+                    public object Export() => {|#0:(double)Premium|};
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("Premium", "double"));
+        }
+
+        [Fact]
+        public async Task RatesAndActuarialValues_NotReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public double LoadingFactor { get; set; }
+                    public double DiscountRate;
+                    public double Qx;
+
+                    public decimal Present(decimal premium, int years)
+                    {
+                        double presentValueOfAmount = Math.Pow(1 + DiscountRate, -years);
+                        double glmCoefficient = 0.12;
+                        return premium * (decimal)presentValueOfAmount * (decimal)glmCoefficient;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task DecimalMoney_NotReported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium { get; set; }
+                    public int ClaimCount;
+                    public double ClaimAmountDays;
+
+                    public decimal Total(decimal fee) => Premium + fee;
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task OutOfScopeCode_NotReported()
+        {
+            const string source = """
+                public class TelemetryStatistics
+                {
+                    public double Amount { get; set; }
+
+                    public double Average(double amount) { double price = amount / 2; return price; }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task ExternalDtoAndOverrides_NotReported()
+        {
+            const string source = """
+                public abstract class QuoteBase
+                {
+                    public abstract double {|QG1001:Premium|} { get; }
+                }
+
+                public interface IQuoteFee
+                {
+                    double {|QG1001:Fee|} { get; }
+                }
+
+                public class Quote : QuoteBase, IQuoteFee
+                {
+                    public override double Premium => 1;
+
+                    public double Fee => 2;
+
+                    [System.Text.Json.Serialization.JsonPropertyName("tax")]
+                    public double Tax { get; set; }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task PricingScopeConfigured_Reported()
+        {
+            const string source = """
+                namespace Contoso.Motor
+                {
+                    public class Calculator
+                    {
+                        public double {|QG1001:Excess|};
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, source, "qualitygates_pricing_scope = Contoso.Motor.*");
+            await Verify.VerifyAnalyzerAsync(source.Replace("{|QG1001:Excess|}", "Excess"));
+        }
+
+        [Fact]
+        public async Task MoneyNamesConfigured_ChangesWhatIsMoney()
+        {
+            const string source = """
+                public class PremiumCalculator
+                {
+                    public double {|QG1001:Indemnity|};
+                    public double Premium;
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, source, "qualitygates_money_names = indemnity");
+        }
+    }
+}

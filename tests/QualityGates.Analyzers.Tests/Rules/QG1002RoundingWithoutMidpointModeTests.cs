@@ -1,0 +1,204 @@
+using System.Threading.Tasks;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.RoundingWithoutMidpointModeAnalyzer,
+    QualityGates.CodeFixes.Rules.RoundingWithoutMidpointModeCodeFixProvider>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG1002RoundingWithoutMidpointModeTests
+    {
+        [Fact]
+        public async Task MathRoundWithDigits_ReportedWithArguments()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium) => {|#0:Math.Round(premium, 2)|};
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.RoundingWithoutMidpointMode).WithLocation(0)
+                    .WithArguments("Math.Round", "the default MidpointRounding.ToEven (banker's rounding)", "AwayFromZero"));
+        }
+
+        [Fact]
+        public async Task MissingMode_FixAddsAwayFromZero()
+        {
+            const string source = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    public decimal Annual(decimal premium, double fee, float tax)
+                    {
+                        var rounded = {|QG1002:Math.Round(premium, 2)|} + {|QG1002:decimal.Round(premium)|};
+                        var other = {|QG1002:Math.Round(fee)|} + {|QG1002:MathF.Round(tax, 1)|};
+                        return rounded + (decimal)other;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    public decimal Annual(decimal premium, double fee, float tax)
+                    {
+                        var rounded = Math.Round(premium, 2, MidpointRounding.AwayFromZero) + decimal.Round(premium, MidpointRounding.AwayFromZero);
+                        var other = Math.Round(fee, MidpointRounding.AwayFromZero) + MathF.Round(tax, 1, MidpointRounding.AwayFromZero);
+                        return rounded + (decimal)other;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task NoUsingSystem_FixKeepsTheNameResolvable()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium) => {|QG1002:System.Math.Round(premium, 2)|};
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium) => System.Math.Round(premium, 2, System.MidpointRounding.AwayFromZero);
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task ExplicitToEvenWithoutPolicy_NotReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium, MidpointRounding mode) =>
+                        Math.Round(premium, 2, MidpointRounding.ToEven) + Math.Round(premium, mode) + decimal.Round(premium, 2, MidpointRounding.AwayFromZero);
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task PolicyDiffersFromExplicitMode_ReportedAndReplaced()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium) => {|#0:Math.Round(premium, 2, MidpointRounding.ToEven)|} + Math.Round(premium, 2, MidpointRounding.AwayFromZero);
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium) => Math.Round(premium, 2, MidpointRounding.AwayFromZero) + Math.Round(premium, 2, MidpointRounding.AwayFromZero);
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(
+                source,
+                fixedSource,
+                "qualitygates_rounding_mode = AwayFromZero",
+                null,
+                Verify.Diagnostic(DiagnosticIds.RoundingWithoutMidpointMode).WithLocation(0).WithArguments("Math.Round", "MidpointRounding.ToEven", "AwayFromZero"));
+        }
+
+        [Fact]
+        public async Task PerRulePolicyToEven_FixInsertsToEven()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium) => {|QG1002:Math.Round(premium, 2)|} + {|QG1002:Math.Round(premium, 2, MidpointRounding.AwayFromZero)|};
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium) => Math.Round(premium, 2, MidpointRounding.ToEven) + Math.Round(premium, 2, MidpointRounding.ToEven);
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource, "qualitygates_rounding_mode = AwayFromZero\ndotnet_code_quality.QG1002.rounding_mode = ToEven");
+        }
+
+        [Fact]
+        public async Task UnderwritingScope_OnlyMoneyAndRatesReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.UnderwritingRule]
+                public class Referrals
+                {
+                    public bool Check(double riskScore, decimal sumInsured) =>
+                        Math.Round(riskScore) > 3 && {|QG1002:Math.Round(sumInsured)|} > 100000m;
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task OutOfScope_NotReported()
+        {
+            const string source = """
+                using System;
+
+                public class Statistics
+                {
+                    public double Mean(double total, int n) => Math.Round(total / n, 2);
+                    public decimal Amount(decimal amount) => Math.Round(amount, 2);
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task OtherMathMethods_NotReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium) => Math.Max(Math.Abs(premium), decimal.Floor(premium));
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Threading.Tasks;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.IntermediateRoundingAnalyzer>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG1004IntermediateRoundingTests
+    {
+        private const string Enable = "dotnet_diagnostic.QG1004.severity = suggestion";
+
+        [Fact]
+        public async Task RoundedFactorMultiplied_ReportedWithArguments()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium, decimal ageFactor, decimal areaFactor)
+                    {
+                        decimal premium = basePremium * {|#0:Math.Round(ageFactor, 2, MidpointRounding.AwayFromZero)|} * areaFactor;
+                        return premium;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Enable,
+                Verify.Diagnostic(DiagnosticIds.IntermediateRounding).WithLocation(0).WithArguments("Math.Round(ageFactor, 2, MidpointRounding.AwayFromZero)", "premium"));
+        }
+
+        [Fact]
+        public async Task RoundedLocalFlowsIntoMultiplication_ReportedWithLocalName()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium, decimal loadingFactor)
+                    {
+                        var roundedBase = {|#0:Math.Round(basePremium, 2)|};
+                        return roundedBase * loadingFactor;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable, Verify.Diagnostic(DiagnosticIds.IntermediateRounding).WithLocation(0).WithArguments("roundedBase", "roundedBase * loadingFactor"));
+        }
+
+        [Fact]
+        public async Task RoundedInLoopAccumulation_Reported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Total(decimal[] coverPremiums)
+                    {
+                        decimal totalPremium = 0;
+                        foreach (var p in coverPremiums)
+                        {
+                            totalPremium += {|QG1004:Math.Round(p * 1.1m, 2)|};
+                        }
+
+                        return totalPremium;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable);
+        }
+
+        [Fact]
+        public async Task RoundOnceAtTheEnd_NotReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium, decimal ageFactor, decimal fee)
+                    {
+                        var premium = Math.Round(basePremium * ageFactor, 2, MidpointRounding.AwayFromZero);
+                        return premium + fee;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable);
+        }
+
+        [Fact]
+        public async Task MandatedRoundingStep_NotReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    [QualityGates.RoundingStep]
+                    public decimal PerCoverage(decimal basePremium, decimal factor) => Math.Round(basePremium, 0) * factor;
+
+                    public decimal ExperienceMod(decimal premium, decimal mod) => premium * Math.Round(mod, 2);
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable + "\nqualitygates_allowed_intermediate_rounding = ExperienceMod");
+        }
+
+        [Fact]
+        public void Descriptor_IsOptIn()
+        {
+            // The test harness enables every supported diagnostic, so the opt-in default is asserted on the descriptor.
+            Assert.False(DiagnosticDescriptors.IntermediateRounding.IsEnabledByDefault);
+            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, DiagnosticDescriptors.IntermediateRounding.DefaultSeverity);
+        }
+
+        [Fact]
+        public async Task OutOfScope_NotReported()
+        {
+            const string source = """
+                using System;
+
+                public class Report
+                {
+                    public decimal Amount(decimal amount, decimal share) => amount * Math.Round(share, 2);
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable);
+        }
+    }
+}

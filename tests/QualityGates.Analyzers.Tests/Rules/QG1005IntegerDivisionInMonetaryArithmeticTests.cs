@@ -1,0 +1,151 @@
+using System.Threading.Tasks;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.IntegerDivisionInMonetaryArithmeticAnalyzer,
+    QualityGates.CodeFixes.Rules.IntegerDivisionInMonetaryArithmeticCodeFixProvider>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG1005IntegerDivisionInMonetaryArithmeticTests
+    {
+        [Fact]
+        public async Task ProRataByLiteral_ReportedAndDivisorMadeDecimal()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Endorsement
+                {
+                    public decimal ProRata(decimal annualPremium, int daysRemaining) => annualPremium * ({|#0:daysRemaining / 365|});
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Endorsement
+                {
+                    public decimal ProRata(decimal annualPremium, int daysRemaining) => annualPremium * (daysRemaining / 365m);
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource, null, null, Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(0).WithArguments("daysRemaining / 365"));
+        }
+
+        [Fact]
+        public async Task NonLiteralDivisor_DividendCast()
+        {
+            const string source = """
+                public class PremiumCalculator
+                {
+                    public decimal Refund(decimal premium, int daysUnused, int termDays, int a, int b)
+                    {
+                        decimal share = {|QG1005:daysUnused / termDays|};
+                        double ratio = {|QG1005:(a + b) / termDays|};
+                        return premium * share * (decimal)ratio;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                public class PremiumCalculator
+                {
+                    public decimal Refund(decimal premium, int daysUnused, int termDays, int a, int b)
+                    {
+                        decimal share = (decimal)daysUnused / termDays;
+                        double ratio = (double)(a + b) / termDays;
+                        return premium * share * (decimal)ratio;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task PercentToDoubleRate_DivisorMadeDouble()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public double DiscountRate(int discountPct) => {|QG1005:discountPct / 100|};
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public double DiscountRate(int discountPct) => discountPct / 100.0;
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task IntegralMoneyArithmetic_ReportedWithoutFix()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public int PremiumCents(int annualPremiumCents, int days)
+                    {
+                        int refundAmount = {|QG1005:annualPremiumCents / 12|};
+                        return annualPremiumCents * ({|QG1005:days / 365|}) + refundAmount;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task WholeUnitsKeptInInt_NotReported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium, int months, int count)
+                    {
+                        int years = months / 12;
+                        int half = count / 2;
+                        return premium * years + half + premium / 12 + months / 12m;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task OutOfScope_NotReported()
+        {
+            const string source = """
+                public class Statistics
+                {
+                    public double Share(int part, int total) => part / total;
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task ScopeConfiguredByNamespace_Reported()
+        {
+            const string source = """
+                namespace Contoso.Billing
+                {
+                    public class Instalments
+                    {
+                        public decimal Monthly(decimal amount, int instalments) => amount * ({|QG1005:1 / instalments|});
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source.Replace("{|QG1005:1 / instalments|}", "1 / instalments"));
+            await Verify.VerifyCodeFixAsync(
+                source,
+                source.Replace("{|QG1005:1 / instalments|}", "1m / instalments"),
+                "qualitygates_pricing_scope = Contoso.Billing.*");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Threading.Tasks;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.HardCodedRateOrThresholdAnalyzer>;
+using VerifyFix = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.HardCodedRateOrThresholdAnalyzer,
+    QualityGates.CodeFixes.Rules.HardCodedRateOrThresholdCodeFixProvider>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG1006HardCodedRateOrThresholdTests
+    {
+        [Fact]
+        public async Task LoadingLiteralOnPremium_ReportedWithArguments()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium) => basePremium * {|#0:1.15m|} + {|#1:25m|};
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1.15m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("25m", "amount"));
+        }
+
+        [Fact]
+        public async Task LiteralWithRateOperand_Reported()
+        {
+            const string source = """
+                public class PremiumCalculator
+                {
+                    public decimal Loaded(decimal loadingFactor, decimal discount) => loadingFactor * {|QG1006:0.95m|} - discount / {|QG1006:3|};
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task UnderwritingThresholds_Reported()
+        {
+            const string source = """
+                [QualityGates.UnderwritingRule]
+                public class Eligibility
+                {
+                    public bool IsEligible(int age, int claims) => age > {|#0:30|} && {|#1:3|} > claims;
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("30", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("3", "threshold"));
+        }
+
+        [Fact]
+        public async Task TrivialAndAllowedLiterals_NotReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium, decimal discountRate, int months) =>
+                        Math.Round(premium * (1 - discountRate) / 12, 2, MidpointRounding.AwayFromZero) + premium * 0 + premium / 100 + premium / 1000 * 2 + months * 7;
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task NamedConstantsAndConstInitializers_NotReported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal YoungDriverLoading = 1.25m;
+                    private static readonly decimal PolicyFee = 20m + 5m;
+                    private static readonly decimal MaximumPremium = PolicyFee * 400m;
+
+                    public decimal Premium(decimal basePremium) => basePremium * YoungDriverLoading + PolicyFee;
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task ComparisonInPricingOnly_NotReported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public bool IsLarge(decimal premium, int age) => premium > 5000m || age > 30;
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task OutOfScope_NotReported()
+        {
+            const string source = """
+                public class Invoice
+                {
+                    public decimal Total(decimal amount, int age) => amount * 1.2m + (age > 30 ? 5m : 0m);
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task AllowedLiteralsConfigured_ChangesOutcome()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal PerMille(decimal sumInsured, decimal premium) => sumInsured / 1000 * 3 + premium * {|QG1006:100|};
+                }
+                """;
+
+            await Verify.VerifyAsync(source, "dotnet_code_quality.QG1006.allowed_literals = 3, 1000");
+            await Verify.VerifyAsync(source.Replace("{|QG1006:100|}", "100").Replace("* 3", "* {|QG1006:3|}"));
+        }
+
+        [Fact]
+        public async Task Factor_ExtractedToNamedConstant()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium) => basePremium * {|QG1006:1.15m|};
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal BasePremiumFactor = 1.15m;
+                    public decimal Premium(decimal basePremium) => basePremium * BasePremiumFactor;
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task Threshold_ExtractedWithUniqueName()
+        {
+            const string source = """
+                [QualityGates.UnderwritingRule]
+                public class Eligibility
+                {
+                    private const int AgeThreshold = 18;
+
+                    public bool IsEligible(int age) => age >= AgeThreshold && age < {|QG1006:75|};
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.UnderwritingRule]
+                public class Eligibility
+                {
+                    private const int AgeThreshold2 = 75;
+                    private const int AgeThreshold = 18;
+
+                    public bool IsEligible(int age) => age >= AgeThreshold && age < AgeThreshold2;
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+    }
+}

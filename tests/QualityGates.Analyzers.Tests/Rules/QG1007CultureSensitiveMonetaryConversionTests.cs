@@ -1,0 +1,211 @@
+using System.Threading.Tasks;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.CultureSensitiveMonetaryConversionAnalyzer,
+    QualityGates.CodeFixes.Rules.CultureSensitiveMonetaryConversionCodeFixProvider>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG1007CultureSensitiveMonetaryConversionTests
+    {
+        [Fact]
+        public async Task DecimalParse_ReportedWithMethodName()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class RateImport
+                {
+                    public decimal Read(string text) => {|#0:decimal.Parse(text)|};
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(0).WithArguments("decimal.Parse"));
+        }
+
+        [Fact]
+        public async Task ParseConvertAndToString_FixedWithInvariantCulture()
+        {
+            const string source = """
+                using System;
+                using System.Globalization;
+
+                public class PremiumCalculator
+                {
+                    public string Run(string text, object cell, decimal premium, double fee)
+                    {
+                        var a = {|QG1007:decimal.Parse(text)|} + {|QG1007:decimal.Parse(text, NumberStyles.Currency)|};
+                        var b = {|QG1007:Convert.ToDecimal(cell)|} + (decimal){|QG1007:double.Parse(text)|};
+                        return {|QG1007:premium.ToString("N2")|} + {|QG1007:fee.ToString()|} + a + b;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using System.Globalization;
+
+                public class PremiumCalculator
+                {
+                    public string Run(string text, object cell, decimal premium, double fee)
+                    {
+                        var a = decimal.Parse(text, CultureInfo.InvariantCulture) + decimal.Parse(text, NumberStyles.Currency, CultureInfo.InvariantCulture);
+                        var b = Convert.ToDecimal(cell, CultureInfo.InvariantCulture) + (decimal)double.Parse(text, CultureInfo.InvariantCulture);
+                        return premium.ToString("N2", CultureInfo.InvariantCulture) + fee.ToString(CultureInfo.InvariantCulture) + a + b;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task TryParse_FixedWithStylesAndCulture()
+        {
+            const string source = """
+                using System.Globalization;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Read(string text, string other)
+                    {
+                        {|QG1007:decimal.TryParse(text, out var premium)|};
+                        {|QG1007:double.TryParse(other, out var fee)|};
+                        return premium + (decimal)fee;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System.Globalization;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Read(string text, string other)
+                    {
+                        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var premium);
+                        double.TryParse(other, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var fee);
+                        return premium + (decimal)fee;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task InterpolatedMoney_WrappedInInvariant()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public string Line(decimal premium, string code) => {|#0:$"{code}:{premium:F2}"|};
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public string Line(decimal premium, string code) => FormattableString.Invariant($"{code}:{premium:F2}");
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(
+                source,
+                fixedSource,
+                null,
+                null,
+                Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(0).WithArguments("The interpolation of 'premium'"));
+        }
+
+        [Fact]
+        public async Task NoUsingGlobalization_FixUsesQualifiedName()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Read(string text) => {|QG1007:decimal.Parse(text)|};
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Read(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task ProviderGiven_NotReported()
+        {
+            const string source = """
+                using System;
+                using System.Globalization;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public string Run(string text, decimal premium, int count, decimal loadingFactor)
+                    {
+                        var a = decimal.Parse(text, CultureInfo.InvariantCulture) + decimal.Parse(text, NumberStyles.Number, NumberFormatInfo.InvariantInfo);
+                        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var b);
+                        var s = premium.ToString(CultureInfo.InvariantCulture) + FormattableString.Invariant($"{premium}") + string.Create(CultureInfo.InvariantCulture, $"{premium}");
+                        return s + count.ToString() + loadingFactor.ToString() + $"{count}" + int.Parse(text) + a + b;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task ToStringOverride_IsDisplayCode()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Quote
+                {
+                    public decimal Premium { get; set; }
+
+                    public override string ToString() => Premium.ToString("C") + $" ({Premium})";
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task OutOfScope_NotReported()
+        {
+            const string source = """
+                public class CsvReader
+                {
+                    public decimal Amount(string text) => decimal.Parse(text);
+                    public string Show(decimal amount) => amount.ToString() + $"{amount}";
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task ScopeHeuristicDisabled_NotReported()
+        {
+            const string source = """
+                public class PremiumCsvReader
+                {
+                    public decimal Read(string text) => decimal.Parse(text);
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, source, "qualitygates_scope_name_heuristic = false");
+        }
+    }
+}
