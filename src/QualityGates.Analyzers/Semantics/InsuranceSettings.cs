@@ -178,6 +178,19 @@ namespace QualityGates.Analyzers.Semantics
 
                 foreach (var key in _options.Keys)
                 {
+                    if (ProtectedSeverities.IsKey(key))
+                    {
+                        // qualitygates_protected_attributes.<word>.severity (QG2007): a known family of keys.
+                        _options.TryGetValue(key, out var severity);
+                        var problem = ProtectedSeverities.Validate(severity ?? string.Empty);
+                        if (problem != null)
+                        {
+                            _errors.Add(new ConfigurationError(key, severity ?? string.Empty, problem));
+                        }
+
+                        continue;
+                    }
+
                     if (key.StartsWith(OptionNames.GlobalPrefix, StringComparison.OrdinalIgnoreCase) &&
                         !OptionNames.All.Contains(key.Substring(OptionNames.GlobalPrefix.Length), StringComparer.OrdinalIgnoreCase))
                     {

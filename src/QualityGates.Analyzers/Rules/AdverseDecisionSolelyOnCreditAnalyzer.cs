@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>QG2008: a branch whose condition reads only credit attributes and whose body declines, cancels or non-renews.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AdverseDecisionSolelyOnCreditAnalyzer : InsuranceAnalyzer
+    {
+        private const int MaxLocalDepth = 3;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.AdverseDecisionSolelyOnCredit);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.Conditional);
+
+        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is IConditionalOperation conditional))
+            {
+                return;
+            }
+
+            var settings = insurance.GetSettings(conditional.Syntax.SyntaxTree, DiagnosticIds.AdverseDecisionSolelyOnCredit);
+            var function = UnderwritingSemantics.EnclosingFunction(conditional, context.ContainingSymbol);
+            bool boolDecision = UnderwritingSemantics.IsBoolDecision(function);
+            bool isStatement = conditional.Type == null;
+            var adverse = isStatement
+                ? AdverseIn(conditional.WhenTrue, insurance, settings, boolDecision) ?? AdverseIn(conditional.WhenFalse, insurance, settings, boolDecision)
+                : UnderwritingSemantics.FindOutcomeLeaf(conditional.WhenTrue, insurance, settings, boolDecision && IsReturned(conditional), favourable: false)
+                    ?? UnderwritingSemantics.FindOutcomeLeaf(conditional.WhenFalse, insurance, settings, boolDecision && IsReturned(conditional), favourable: false);
+            if (adverse == null)
+            {
+                return;
+            }
+
+            var root = Root(conditional);
+            var state = new CreditState();
+            if (CreditOnly(conditional.Condition, settings, root, state, 0) && state.Credit != null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionSolelyOnCredit, conditional.Condition.Syntax.GetLocation(), UnderwritingSemantics.Display(adverse), state.Credit));
+            }
+        }
+
+        private static bool IsReturned(IOperation operation) => operation.WalkUpConversions() is IReturnOperation;
+
+        /// <summary>The adverse outcome a branch returns or assigns directly (not under a further condition, which adds a factor).</summary>
+        private static IOperation? AdverseIn(IOperation? branch, InsuranceContext insurance, InsuranceSettings settings, bool boolDecision)
+        {
+            var statements = branch is IBlockOperation block ? block.Operations : (branch == null ? ImmutableArray<IOperation>.Empty : ImmutableArray.Create(branch));
+            foreach (var statement in statements)
+            {
+                switch (statement)
+                {
+                    case IReturnOperation ret:
+                        var leaf = UnderwritingSemantics.FindOutcomeLeaf(ret.ReturnedValue, insurance, settings, boolDecision, favourable: false);
+                        if (leaf != null)
+                        {
+                            return leaf;
+                        }
+
+                        break;
+                    case IExpressionStatementOperation expression when expression.Operation is ISimpleAssignmentOperation assignment && insurance.IsDecisionEnum(assignment.Target.Type):
+                        var assigned = UnderwritingSemantics.FindOutcomeLeaf(assignment.Value, insurance, settings, boolIsDecision: false, favourable: false);
+                        if (assigned != null)
+                        {
+                            return assigned;
+                        }
+
+                        break;
+                }
+            }
+
+            return null;
+        }
+
+        private sealed class CreditState
+        {
+            public string? Credit { get; set; }
+        }
+
+        /// <summary>
+        /// True when every value the condition reads is a credit attribute (or a local computed only from them); constants,
+        /// static thresholds and <c>this</c> do not count as factors. Records the first credit attribute's name.
+        /// </summary>
+        private static bool CreditOnly(IOperation operation, InsuranceSettings settings, IOperation root, CreditState state, int depth)
+        {
+            var op = operation.WalkDownConversions();
+            if (op.ConstantValue.HasValue || op is IInstanceReferenceOperation)
+            {
+                return true;
+            }
+
+            ISymbol? symbol = op.GetReferencedSymbol();
+            if (symbol != null && settings.CreditAttributes.Matches(symbol.Name))
+            {
+                state.Credit = state.Credit ?? symbol.Name;
+                return true;
+            }
+
+            switch (op)
+            {
+                case IFieldReferenceOperation field when field.Field.IsStatic && (field.Field.IsReadOnly || field.Field.IsConst):
+                    return true;
+                case IMemberReferenceOperation member when member.Instance != null:
+                    return CreditOnly(member.Instance, settings, root, state, depth);
+                case IMemberReferenceOperation _:
+                    return false;
+                case IParameterReferenceOperation _:
+                    return false;
+                case ILocalReferenceOperation local:
+                    var initializer = root.Descendants().OfType<IVariableDeclaratorOperation>()
+                        .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local))?.Initializer?.Value;
+                    return initializer != null && depth < MaxLocalDepth && CreditOnly(initializer, settings, root, state, depth + 1);
+                case IInvocationOperation invocation:
+                    return (invocation.Instance == null || CreditOnly(invocation.Instance, settings, root, state, depth)) &&
+                        invocation.Arguments.All(a => CreditOnly(a.Value, settings, root, state, depth));
+                default:
+                    return op.ChildOperations.All(c => CreditOnly(c, settings, root, state, depth));
+            }
+        }
+
+        private static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent != null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+    }
+}

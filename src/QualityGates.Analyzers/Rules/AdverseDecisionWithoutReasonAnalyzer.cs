@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>
+    /// QG2010: (a) public underwriting decision methods that return a bare bool or decision enum, with no reason channel;
+    /// (b) an adverse decision result built with a null, empty or default reason.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AdverseDecisionWithoutReasonAnalyzer : InsuranceAnalyzer
+    {
+        private static readonly string[] ReasonWords = { "reason", "message", "explanation", "why", "code", "codes" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.AdverseDecisionWithoutReason);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            context.RegisterSymbolAction(c => AnalyzeMethod(c, insurance), SymbolKind.Method);
+            context.RegisterOperationAction(c => AnalyzeCreation(c, insurance), OperationKind.ObjectCreation);
+        }
+
+        private static void AnalyzeMethod(SymbolAnalysisContext context, InsuranceContext insurance)
+        {
+            var method = (IMethodSymbol)context.Symbol;
+            if (method.MethodKind != MethodKind.Ordinary || method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty ||
+                !IsPubliclyVisible(method) || !insurance.IsInScope(method, Scope.Underwriting))
+            {
+                return;
+            }
+
+            var returnType = Outcomes.UnwrapTask(method.ReturnType);
+            string? shape = insurance.IsDecisionEnum(returnType) ? "the bare decision enum '" + returnType.Name + "'"
+                : returnType.SpecialType == SpecialType.System_Boolean && InsuranceContext.IsBoolDecisionMethod(method) ? "a bare bool"
+                : null;
+            if (shape == null || method.Parameters.Any(p => p.RefKind == RefKind.Out || p.RefKind == RefKind.Ref) || !(method.Locations.FirstOrDefault(l => l.IsInSource) is Location location))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionWithoutReason, location,
+                "'" + method.Name + "' returns " + shape + " with no reason channel; return the decision with a reason code"));
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            if (!insurance.IsInScope(context.ContainingSymbol, Scope.Underwriting) || !(context.Operation is IObjectCreationOperation creation))
+            {
+                return;
+            }
+
+            var settings = insurance.GetSettings(creation.Syntax.SyntaxTree, DiagnosticIds.AdverseDecisionWithoutReason);
+            var adverse = UnderwritingSemantics.FindOutcomeLeaf(creation, insurance, settings, boolIsDecision: false, favourable: false);
+            if (adverse == null)
+            {
+                return;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter != null && IsReasonName(argument.Parameter.Name) && IsEmpty(argument.Value))
+                {
+                    var location = argument.ArgumentKind == ArgumentKind.Explicit ? argument.Value.Syntax.GetLocation() : creation.Syntax.GetLocation();
+                    Report(context, location, adverse, argument.Parameter.Name);
+                    return;
+                }
+            }
+
+            foreach (var assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+            {
+                if (assignment.Target.GetReferencedSymbol() is ISymbol target && IsReasonName(target.Name) && IsEmpty(assignment.Value))
+                {
+                    Report(context, assignment.Value.Syntax.GetLocation(), adverse, target.Name);
+                    return;
+                }
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, Location location, IOperation adverse, string reason) =>
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionWithoutReason, location,
+                "The adverse decision " + UnderwritingSemantics.Display(adverse) + " is created without a reason ('" + reason + "' is empty)"));
+
+        private static bool IsReasonName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), ReasonWords) >= 0;
+
+        /// <summary><c>null</c>, <c>""</c>, <c>default</c>, <c>string.Empty</c> or an empty collection expression.</summary>
+        private static bool IsEmpty(IOperation value)
+        {
+            var op = value.WalkDownConversions();
+            if (op.ConstantValue.HasValue)
+            {
+                return op.ConstantValue.Value == null || (op.ConstantValue.Value is string s && s.Length == 0);
+            }
+
+            return op is IDefaultValueOperation ||
+                (op is IFieldReferenceOperation field && field.Field.Name == "Empty" && field.Field.ContainingType.SpecialType == SpecialType.System_String);
+        }
+
+        private static bool IsPubliclyVisible(ISymbol symbol)
+        {
+            for (var s = symbol; s != null && !(s is INamespaceSymbol); s = s.ContainingSymbol)
+            {
+                if (s.DeclaredAccessibility != Accessibility.Public)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

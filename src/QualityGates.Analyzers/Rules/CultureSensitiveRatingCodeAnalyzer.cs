@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>QG2011: culture-sensitive case mapping or comparison of rating codes (class, status, tier, plan...).</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CultureSensitiveRatingCodeAnalyzer : InsuranceAnalyzer
+    {
+        private static readonly string[] CodeWords = { "code", "class", "status", "state", "tier", "type", "gender", "plan", "product" };
+
+        private static readonly string[] ComparingMethods = { "Compare", "CompareTo", "StartsWith", "EndsWith", "IndexOf", "LastIndexOf", "Equals" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.CultureSensitiveRatingCode);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.Invocation);
+
+        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (method.ContainingType?.SpecialType != SpecialType.System_String || !IsCultureSensitive(invocation, insurance) || !insurance.IsInScope(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var code = CodeName(invocation.Instance) ?? invocation.Arguments.Select(a => CodeName(a.Value)).FirstOrDefault(n => n != null);
+            if (code == null)
+            {
+                return;
+            }
+
+            string display = method.IsStatic ? "string." + method.Name : method.Name + "()";
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CultureSensitiveRatingCode, invocation.Syntax.GetLocation(), display, code));
+        }
+
+        /// <summary>
+        /// ToUpper()/ToLower() without a culture; Compare/CompareTo/StartsWith/EndsWith/IndexOf on strings without a
+        /// StringComparison or culture; any of them, and Equals, with an explicit CurrentCulture comparison.
+        /// </summary>
+        private static bool IsCultureSensitive(IInvocationOperation invocation, InsuranceContext insurance)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name == "ToUpper" || method.Name == "ToLower")
+            {
+                return method.Parameters.Length == 0;
+            }
+
+            if (!ComparingMethods.Contains(method.Name))
+            {
+                return false;
+            }
+
+            var comparison = invocation.Arguments.FirstOrDefault(a => WellKnownTypes.Is(a.Parameter?.Type, insurance.Types.StringComparison));
+            if (comparison != null)
+            {
+                return comparison.Value.WalkDownConversions() is IFieldReferenceOperation field && field.Field.Name.StartsWith("CurrentCulture", System.StringComparison.Ordinal);
+            }
+
+            if (method.Name == "Equals" || method.Parameters.Any(p => WellKnownTypes.Is(p.Type, insurance.Types.CultureInfo)))
+            {
+                return false;
+            }
+
+            // StartsWith(char), IndexOf(char) are ordinal; the string overloads use the current culture.
+            return method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String;
+        }
+
+        /// <summary>The code-like member a string value comes from, looking through Trim(), Substring() and the like.</summary>
+        private static string? CodeName(IOperation? value)
+        {
+            var op = value?.WalkDownConversions();
+            while (op is IInvocationOperation inner && inner.Instance != null && inner.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                op = inner.Instance.WalkDownConversions();
+            }
+
+            var symbol = op?.GetReferencedSymbol();
+            return symbol != null && NameWords.LastMatchingWordIndex(NameWords.Split(symbol.Name), CodeWords) >= 0 ? symbol.Name : null;
+        }
+    }
+}

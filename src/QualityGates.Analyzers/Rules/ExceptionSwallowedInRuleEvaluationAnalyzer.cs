@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>QG2002: a catch in rule evaluation that neither rethrows nor records the failure: the rule silently passes.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ExceptionSwallowedInRuleEvaluationAnalyzer : InsuranceAnalyzer
+    {
+        private static readonly string[] RuleElementWords = { "rule", "check", "guideline", "criterion", "criteria", "validator", "validation" };
+
+        // Calls that record a failure or a referral; logging alone does not count.
+        private static readonly string[] RecordingVerbs = { "add", "record", "refer", "fail", "flag", "mark", "register", "enqueue", "push", "append", "set", "reject", "decline", "report" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ExceptionSwallowedInRuleEvaluation);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.CatchClause);
+
+        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ICatchClauseOperation clause) || !(clause.Syntax is CatchClauseSyntax syntax))
+            {
+                return;
+            }
+
+            var function = UnderwritingSemantics.EnclosingFunction(clause, context.ContainingSymbol);
+            if (!(IsInRuleLoop(clause) || IsRuleEvaluationMethod(function)) || RecordsOrRethrows(clause.Handler))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ExceptionSwallowedInRuleEvaluation, UnderwritingSemantics.CatchHeaderLocation(syntax), function?.Name ?? context.ContainingSymbol.Name));
+        }
+
+        /// <summary>Inside <c>foreach (var rule in rules)</c> whose element type is named like a rule, check or guideline.</summary>
+        private static bool IsInRuleLoop(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent != null && !(parent is IAnonymousFunctionOperation) && !(parent is ILocalFunctionOperation); parent = parent.Parent)
+            {
+                if (parent is IForEachLoopOperation loop && loop.Locals.Any(l => IsRuleName(l.Type.Name) || IsRuleName(l.Name)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsRuleName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), RuleElementWords) >= 0;
+
+        /// <summary>Evaluate*, Check*, Apply*Rule* methods.</summary>
+        private static bool IsRuleEvaluationMethod(IMethodSymbol? method)
+        {
+            if (method == null)
+            {
+                return false;
+            }
+
+            var words = NameWords.Split(method.Name);
+            return words.Count > 0 && (words[0] == "evaluate" || words[0] == "check" || (words[0] == "apply" && words.Skip(1).Any(w => w.StartsWith("rule", StringComparison.Ordinal))));
+        }
+
+        /// <summary>A throw, an assignment, a value returned, or a call that records (Add, Record, Refer, Fail...) and is not logging.</summary>
+        private static bool RecordsOrRethrows(IOperation handler)
+        {
+            foreach (var op in UnderwritingSemantics.DescendantsInSameFunction(handler))
+            {
+                switch (op)
+                {
+                    case IThrowOperation _:
+                    case IAssignmentOperation assignment when !(assignment.Target is IDiscardOperation):
+                    case IReturnOperation ret when ret.ReturnedValue != null:
+                        return true;
+                    case IInvocationOperation invocation when IsRecording(invocation.TargetMethod):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsRecording(IMethodSymbol method)
+        {
+            var typeWords = NameWords.Split(method.ContainingType?.Name ?? string.Empty);
+            if (typeWords.Contains("logger") || typeWords.Contains("log") || typeWords.Contains("console") || typeWords.Contains("trace") || typeWords.Contains("debug"))
+            {
+                return false;
+            }
+
+            var words = NameWords.Split(method.Name);
+            return words.Count > 0 && words[0] != "log" && RecordingVerbs.Contains(words[0]);
+        }
+    }
+}

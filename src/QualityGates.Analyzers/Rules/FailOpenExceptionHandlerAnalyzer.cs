@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>QG2001: a catch in decision logic whose exit is a favourable outcome turns every error into an approval.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class FailOpenExceptionHandlerAnalyzer : InsuranceAnalyzer
+    {
+        /// <summary>Diagnostic property: Return, Assign or FallThrough, so the fix knows what to rewrite.</summary>
+        public const string ExitKindProperty = "ExitKind";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.FailOpenExceptionHandler);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.CatchClause);
+
+        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ICatchClauseOperation clause) || !(clause.Syntax is CatchClauseSyntax syntax))
+            {
+                return;
+            }
+
+            var function = UnderwritingSemantics.EnclosingFunction(clause, context.ContainingSymbol);
+            bool decides = UnderwritingSemantics.IsDecisionFunction(function, insurance);
+            bool boolDecision = UnderwritingSemantics.IsBoolDecision(function);
+            var settings = insurance.GetSettings(syntax.SyntaxTree, DiagnosticIds.FailOpenExceptionHandler);
+            string name = function?.Name ?? context.ContainingSymbol.Name;
+            bool reported = false;
+
+            foreach (var op in UnderwritingSemantics.DescendantsInSameFunction(clause.Handler))
+            {
+                IOperation? leaf = null;
+                string kind = "Return";
+                if (op is IReturnOperation ret && decides)
+                {
+                    leaf = UnderwritingSemantics.FindOutcomeLeaf(ret.ReturnedValue, insurance, settings, boolDecision, favourable: true);
+                }
+                else if (op is ISimpleAssignmentOperation assignment && insurance.IsDecisionEnum(assignment.Target.Type))
+                {
+                    leaf = UnderwritingSemantics.FindOutcomeLeaf(assignment.Value, insurance, settings, boolIsDecision: false, favourable: true);
+                    kind = "Assign";
+                }
+
+                if (leaf != null)
+                {
+                    var properties = UnderwritingSemantics.FallbackProperties(leaf, settings).Add(ExitKindProperty, kind);
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FailOpenExceptionHandler, leaf.Syntax.GetLocation(), properties, name, UnderwritingSemantics.Display(leaf)));
+                    reported = true;
+                }
+            }
+
+            if (!reported && decides && !UnderwritingSemantics.EndsInJump(clause.Handler))
+            {
+                var fallThrough = FavourableAfterTry(clause, insurance, settings, boolDecision);
+                if (fallThrough != null)
+                {
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(ExitKindProperty, "FallThrough");
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FailOpenExceptionHandler, UnderwritingSemantics.CatchHeaderLocation(syntax), properties, name, UnderwritingSemantics.Display(fallThrough)));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The favourable outcome a handler falls through to: the return right after the try statement, either of a
+        /// favourable value or of a local initialised to one that the handler leaves untouched.
+        /// </summary>
+        private static IOperation? FavourableAfterTry(ICatchClauseOperation clause, InsuranceContext insurance, InsuranceSettings settings, bool boolDecision)
+        {
+            if (!(clause.Parent is ITryOperation tryOperation) || !(tryOperation.Parent is IBlockOperation block))
+            {
+                return null;
+            }
+
+            int index = block.Operations.IndexOf(tryOperation);
+            if (index < 0 || index + 1 >= block.Operations.Length || !(block.Operations[index + 1] is IReturnOperation next))
+            {
+                return null;
+            }
+
+            var direct = UnderwritingSemantics.FindOutcomeLeaf(next.ReturnedValue, insurance, settings, boolDecision, favourable: true);
+            if (direct != null || !(next.ReturnedValue?.WalkDownConversions() is ILocalReferenceOperation returned))
+            {
+                return direct;
+            }
+
+            bool handlerAssigns = UnderwritingSemantics.DescendantsInSameFunction(clause.Handler)
+                .OfType<ISimpleAssignmentOperation>()
+                .Any(a => a.Target is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, returned.Local));
+            if (handlerAssigns)
+            {
+                return null;
+            }
+
+            var declarator = block.Operations.Take(index).OfType<IVariableDeclarationGroupOperation>()
+                .SelectMany(g => g.Declarations).SelectMany(d => d.Declarators)
+                .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, returned.Local));
+            var initializer = declarator?.Initializer?.Value ?? (declarator?.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+            return UnderwritingSemantics.FindOutcomeLeaf(initializer, insurance, settings, boolDecision, favourable: true);
+        }
+    }
+}

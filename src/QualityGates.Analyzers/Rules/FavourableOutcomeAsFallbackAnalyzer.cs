@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QualityGates.Analyzers.Semantics;
+
+namespace QualityGates.Analyzers.Rules
+{
+    /// <summary>QG2003: a default branch, ?? fallback or missing-key default that yields a favourable outcome.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class FavourableOutcomeAsFallbackAnalyzer : InsuranceAnalyzer
+    {
+        /// <summary>Diagnostic property: SwitchDefault (only label of its section), SwitchArm, or Other.</summary>
+        public const string FallbackKindProperty = "FallbackKind";
+
+        private static readonly string[] ClassifierWords = { "risk", "class", "code", "decision", "tier", "category", "status", "type", "band", "group", "outcome", "grade" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.FavourableOutcomeAsFallback);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            context.RegisterOperationAction(c => AnalyzeSwitch(c, insurance), OperationKind.Switch);
+            context.RegisterOperationAction(c => AnalyzeSwitchExpression(c, insurance), OperationKind.SwitchExpression);
+            context.RegisterOperationAction(c => AnalyzeCoalesce(c, insurance), OperationKind.Coalesce);
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, insurance), OperationKind.Invocation);
+            context.RegisterOperationAction(c => AnalyzeConditional(c, insurance), OperationKind.Conditional);
+        }
+
+        private static void AnalyzeSwitch(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ISwitchOperation switchOperation) || !IsClassifier(switchOperation.Value, insurance))
+            {
+                return;
+            }
+
+            foreach (var section in switchOperation.Cases)
+            {
+                if (section.Clauses.Any(c => c.CaseKind == CaseKind.Default))
+                {
+                    string kind = section.Clauses.Length == 1 ? "SwitchDefault" : "Other";
+                    foreach (var statement in section.Body)
+                    {
+                        ReportBranch(context, insurance, statement, "switch default", kind);
+                    }
+                }
+            }
+        }
+
+        private static void AnalyzeSwitchExpression(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ISwitchExpressionOperation switchExpression) || !IsClassifier(switchExpression.Value, insurance))
+            {
+                return;
+            }
+
+            foreach (var arm in switchExpression.Arms)
+            {
+                if (arm.Pattern is IDiscardPatternOperation && arm.Guard == null)
+                {
+                    Report(context, insurance, arm.Value, "switch expression's discard arm", "SwitchArm");
+                }
+            }
+        }
+
+        private static void AnalyzeCoalesce(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            if (insurance.IsInScope(context.ContainingSymbol) && context.Operation is ICoalesceOperation coalesce)
+            {
+                Report(context, insurance, coalesce.WhenNull, "?? fallback", "Other");
+            }
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            if (!(context.Operation is IInvocationOperation invocation) || invocation.TargetMethod.Name != "GetValueOrDefault" || !insurance.IsInScope(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var fallback = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "defaultValue" && a.ArgumentKind == ArgumentKind.Explicit);
+            if (fallback != null)
+            {
+                Report(context, insurance, fallback.Value, "GetValueOrDefault default", "Other");
+            }
+        }
+
+        /// <summary>The miss branch of <c>if (!map.TryGetValue(k, out v))</c> or <c>map.TryGetValue(k, out v) ? v : x</c>.</summary>
+        private static void AnalyzeConditional(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            if (!(context.Operation is IConditionalOperation conditional) || !insurance.IsInScope(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var condition = conditional.Condition.WalkDownConversions();
+            bool negated = false;
+            if (condition is IUnaryOperation unary && unary.OperatorKind == UnaryOperatorKind.Not)
+            {
+                negated = true;
+                condition = unary.Operand.WalkDownConversions();
+            }
+
+            if (!(condition is IInvocationOperation invocation) || invocation.TargetMethod.Name != "TryGetValue")
+            {
+                return;
+            }
+
+            var miss = negated ? conditional.WhenTrue : conditional.WhenFalse;
+            if (miss == null)
+            {
+                return;
+            }
+
+            if (conditional.IsRef || conditional.Type == null)
+            {
+                ReportBranch(context, insurance, miss, "TryGetValue miss branch", "Other");
+            }
+            else
+            {
+                Report(context, insurance, miss, "TryGetValue miss branch", "Other");
+            }
+        }
+
+        /// <summary>Statements of a fallback branch: favourable returns of a deciding function and favourable decision assignments.</summary>
+        private static void ReportBranch(OperationAnalysisContext context, InsuranceContext insurance, IOperation branch, string what, string kind)
+        {
+            foreach (var op in UnderwritingSemantics.DescendantsInSameFunction(branch))
+            {
+                if (op is IReturnOperation ret && ret.ReturnedValue != null)
+                {
+                    var function = UnderwritingSemantics.EnclosingFunction(ret, context.ContainingSymbol);
+                    if (UnderwritingSemantics.IsDecisionFunction(function, insurance))
+                    {
+                        Report(context, insurance, ret.ReturnedValue, what, kind, UnderwritingSemantics.IsBoolDecision(function));
+                    }
+                }
+                else if (op is ISimpleAssignmentOperation assignment && insurance.IsDecisionEnum(assignment.Target.Type))
+                {
+                    Report(context, insurance, assignment.Value, what, kind, boolIsDecision: false);
+                }
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, InsuranceContext insurance, IOperation value, string what, string kind, bool? boolIsDecision = null)
+        {
+            var settings = insurance.GetSettings(value.Syntax.SyntaxTree, DiagnosticIds.FavourableOutcomeAsFallback);
+            bool boolDecision = boolIsDecision ?? UnderwritingSemantics.IsBoolDecision(UnderwritingSemantics.EnclosingFunction(value, context.ContainingSymbol));
+            var leaf = UnderwritingSemantics.FindOutcomeLeaf(value, insurance, settings, boolDecision, favourable: true);
+            if (leaf == null)
+            {
+                return;
+            }
+
+            var properties = UnderwritingSemantics.FallbackProperties(leaf, settings).Add(FallbackKindProperty, kind);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FavourableOutcomeAsFallback, leaf.Syntax.GetLocation(), properties, what, UnderwritingSemantics.Display(leaf)));
+        }
+
+        /// <summary>A switched value that classifies a risk: an enum, or a code/class/tier/status-named value.</summary>
+        private static bool IsClassifier(IOperation value, InsuranceContext insurance)
+        {
+            var type = value.WalkDownConversions().Type;
+            if (type != null && InsuranceContext.UnwrapNullable(type).TypeKind == TypeKind.Enum)
+            {
+                return true;
+            }
+
+            var symbol = value.GetReferencedSymbol();
+            return symbol != null && NameWords.LastMatchingWordIndex(NameWords.Split(symbol.Name), ClassifierWords) >= 0;
+        }
+    }
+}

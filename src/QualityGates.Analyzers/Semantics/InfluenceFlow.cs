@@ -1,0 +1,354 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace QualityGates.Analyzers.Semantics
+{
+    /// <summary>
+    /// Intra-procedural influence analysis shared by QG2007 (protected characteristics), QG2009 (randomness) and QG2012
+    /// (proxies): which source reads reach a price, a rate or a decision, through locals (data flow) and through the
+    /// conditions that guard an assignment or a return (control dependence). Flow-insensitive over locals, which keeps
+    /// it linear in the method size; a method without any source read costs one walk of its operations.
+    /// </summary>
+    public sealed class InfluenceFlow
+    {
+        public const string PriceSink = "the price";
+        public const string RateSink = "a rating factor";
+        public const string DecisionSink = "the underwriting decision";
+
+        private readonly InsuranceContext _insurance;
+        private readonly ISymbol _owningSymbol;
+        private readonly Func<IOperation, string?> _sourceName;
+        private readonly Func<IMethodSymbol, string?>? _extraReturnSink;
+        private readonly Dictionary<ILocalSymbol, HashSet<IOperation>> _locals = new Dictionary<ILocalSymbol, HashSet<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly HashSet<IOperation> _sources = new HashSet<IOperation>();
+
+        private InfluenceFlow(InsuranceContext insurance, ISymbol owningSymbol, Func<IOperation, string?> sourceName, Func<IMethodSymbol, string?>? extraReturnSink)
+        {
+            _insurance = insurance;
+            _owningSymbol = owningSymbol;
+            _sourceName = sourceName;
+            _extraReturnSink = extraReturnSink;
+        }
+
+        /// <summary>
+        /// Calls <paramref name="report"/> once per source read that influences a sink, with the source's name and the
+        /// sink's description (<see cref="PriceSink"/>, <see cref="RateSink"/>, <see cref="DecisionSink"/> or the
+        /// description <paramref name="extraReturnSink"/> gives a function's return).
+        /// </summary>
+        public static void Analyze(
+            IOperation root,
+            ISymbol owningSymbol,
+            InsuranceContext insurance,
+            Func<IOperation, string?> sourceName,
+            Action<IOperation, string, string> report,
+            Func<IMethodSymbol, string?>? extraReturnSink = null)
+        {
+            var flow = new InfluenceFlow(insurance, owningSymbol, sourceName, extraReturnSink);
+            var all = root.Descendants().ToList();
+            foreach (var op in all)
+            {
+                if (sourceName(op) != null && !IsPresenceCheck(op))
+                {
+                    flow._sources.Add(op);
+                }
+            }
+
+            if (flow._sources.Count == 0)
+            {
+                return;
+            }
+
+            flow.PropagateThroughLocals(all);
+            var reported = new HashSet<IOperation>();
+            foreach (var op in all)
+            {
+                var sink = flow.SinkOf(op, out var influences);
+                if (sink == null)
+                {
+                    continue;
+                }
+
+                foreach (var source in influences!.OrderBy(s => s.Syntax.SpanStart))
+                {
+                    if (reported.Add(source))
+                    {
+                        report(source, sourceName(source)!, sink);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Assignments into locals, repeated until no local gains a new source (bounded: sources are finite).</summary>
+        private void PropagateThroughLocals(List<IOperation> all)
+        {
+            var assignments = new List<(ILocalSymbol Local, IOperation Value, IOperation Site)>();
+            foreach (var op in all)
+            {
+                switch (op)
+                {
+                    case IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation local:
+                        assignments.Add((local.Local, assignment.Value, assignment));
+                        break;
+                    case IVariableDeclaratorOperation declarator when declarator.Initializer != null:
+                        assignments.Add((declarator.Symbol, declarator.Initializer.Value, declarator));
+                        break;
+                    case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind != RefKind.None &&
+                        argument.Value.GetReferencedSymbol() is ILocalSymbol outLocal && argument.Parent != null:
+                        // Lookup(gender, out var factor): the out value depends on every input of the call.
+                        assignments.Add((outLocal, argument.Parent, argument.Parent));
+                        break;
+                }
+            }
+
+            if (assignments.Count == 0)
+            {
+                return;
+            }
+
+            for (int round = 0, changed = 1; changed > 0 && round < 16; round++)
+            {
+                changed = 0;
+                foreach (var (local, value, site) in assignments)
+                {
+                    var influences = Taint(value);
+                    influences.UnionWith(GuardTaint(site));
+                    if (influences.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    if (!_locals.TryGetValue(local, out var set))
+                    {
+                        _locals[local] = set = new HashSet<IOperation>();
+                    }
+
+                    int before = set.Count;
+                    set.UnionWith(influences);
+                    changed += set.Count - before;
+                }
+            }
+        }
+
+        /// <summary>What the operation decides or prices, with the sources that influence it; null when it is no sink.</summary>
+        private string? SinkOf(IOperation op, out HashSet<IOperation>? influences)
+        {
+            influences = null;
+            string? sink;
+            IOperation? value;
+            switch (op)
+            {
+                case IAssignmentOperation assignment:
+                    sink = TargetSink(assignment.Target.GetReferencedSymbol(), assignment.Target.Type);
+                    value = assignment.Value;
+                    break;
+                case IVariableDeclaratorOperation declarator when declarator.Initializer != null:
+                    sink = TargetSink(declarator.Symbol, declarator.Symbol.Type);
+                    value = declarator.Initializer.Value;
+                    break;
+                case IReturnOperation ret when ret.ReturnedValue != null:
+                    sink = ReturnSink(UnderwritingSemantics.EnclosingFunction(ret, _owningSymbol));
+                    value = ret.ReturnedValue;
+                    break;
+                case IBinaryOperation binary when OperationExtensions.IsArithmetic(binary.OperatorKind):
+                    var kind = binary.GetValueKind(_insurance);
+                    if (kind == ValueKind.None)
+                    {
+                        return null;
+                    }
+
+                    influences = Taint(binary.LeftOperand);
+                    influences.UnionWith(Taint(binary.RightOperand));
+                    return influences.Count == 0 ? null : (kind == ValueKind.Money ? PriceSink : RateSink);
+                default:
+                    return null;
+            }
+
+            if (sink == null)
+            {
+                return null;
+            }
+
+            influences = Taint(value);
+            influences.UnionWith(GuardTaint(op));
+            return influences.Count == 0 ? null : sink;
+        }
+
+        private string? TargetSink(ISymbol? target, ITypeSymbol? type)
+        {
+            if (type != null && _insurance.IsDecisionEnum(type))
+            {
+                return DecisionSink;
+            }
+
+            switch (_insurance.GetValueKind(target))
+            {
+                case ValueKind.Money: return PriceSink;
+                case ValueKind.Rate: return RateSink;
+                default: return null;
+            }
+        }
+
+        private string? ReturnSink(IMethodSymbol? function)
+        {
+            if (function == null)
+            {
+                return null;
+            }
+
+            if (UnderwritingSemantics.IsDecisionFunction(function, _insurance))
+            {
+                return DecisionSink;
+            }
+
+            var extra = _extraReturnSink?.Invoke(function);
+            if (extra != null)
+            {
+                return extra;
+            }
+
+            switch (function.MethodKind == MethodKind.LambdaMethod ? ValueKind.None : _insurance.GetValueKind(function))
+            {
+                case ValueKind.Money: return PriceSink;
+                case ValueKind.Rate: return RateSink;
+                default: return null;
+            }
+        }
+
+        /// <summary>The sources an expression reads, directly or through locals.</summary>
+        private HashSet<IOperation> Taint(IOperation? expression)
+        {
+            var result = new HashSet<IOperation>();
+            if (expression == null)
+            {
+                return result;
+            }
+
+            var stack = new Stack<IOperation>();
+            stack.Push(expression);
+            while (stack.Count > 0)
+            {
+                var op = stack.Pop();
+                if (op is INameOfOperation)
+                {
+                    continue;
+                }
+
+                if (_sources.Contains(op))
+                {
+                    result.Add(op);
+                }
+                else if (op is ILocalReferenceOperation local && _locals.TryGetValue(local.Local, out var set))
+                {
+                    result.UnionWith(set);
+                }
+
+                foreach (var child in op.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>The sources read by the conditions that decide whether <paramref name="op"/> runs.</summary>
+        private HashSet<IOperation> GuardTaint(IOperation op)
+        {
+            var result = new HashSet<IOperation>();
+            for (IOperation? child = op, parent = op.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when child != conditional.Condition:
+                        result.UnionWith(Taint(conditional.Condition));
+                        break;
+                    case ISwitchOperation switchOperation when child != switchOperation.Value:
+                        result.UnionWith(Taint(switchOperation.Value));
+                        break;
+                    case ISwitchExpressionOperation switchExpression when child != switchExpression.Value:
+                        result.UnionWith(Taint(switchExpression.Value));
+                        break;
+                    case ISwitchExpressionArmOperation arm when child == arm.Value:
+                        result.UnionWith(Taint(arm.Guard));
+                        break;
+                    case IWhileLoopOperation loop when child != loop.Condition:
+                        result.UnionWith(Taint(loop.Condition));
+                        break;
+                    case IAnonymousFunctionOperation _:
+                    case ILocalFunctionOperation _:
+                        return result;
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// The name of the member an operation reads when it is a source by name: a parameter, field, property or method
+        /// call (locals are not sources: they carry the sources assigned to them) whose symbol, or whose enum type,
+        /// matches <paramref name="patterns"/> or carries <c>[ProtectedCharacteristic]</c> (when <paramref name="byAttribute"/>).
+        /// </summary>
+        public static string? NamedSource(IOperation op, WordPatterns patterns, bool byAttribute, Func<string, bool>? exclude = null)
+        {
+            ISymbol? symbol;
+            ITypeSymbol? type;
+            switch (op)
+            {
+                case IParameterReferenceOperation p: symbol = p.Parameter; type = p.Parameter.Type; break;
+                case IFieldReferenceOperation f when !f.Field.HasConstantValue: symbol = f.Field; type = f.Field.Type; break;
+                case IPropertyReferenceOperation pr: symbol = pr.Property; type = pr.Property.Type; break;
+                case IInvocationOperation i: symbol = i.TargetMethod; type = i.TargetMethod.ReturnType; break;
+                default: return null;
+            }
+
+            if (byAttribute && (InsuranceContext.HasAttribute(symbol, "ProtectedCharacteristic") || (type != null && InsuranceContext.HasAttribute(type, "ProtectedCharacteristic"))))
+            {
+                return symbol.Name;
+            }
+
+            if (Matches(symbol.Name, patterns, exclude))
+            {
+                return symbol.Name;
+            }
+
+            type = type == null ? null : InsuranceContext.UnwrapNullable(type);
+            return type != null && type.TypeKind == TypeKind.Enum && Matches(type.Name, patterns, exclude) ? symbol.Name : null;
+        }
+
+        private static bool Matches(string name, WordPatterns patterns, Func<string, bool>? exclude) =>
+            NameMatches.GetValue(patterns, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal)).GetOrAdd(name, patterns.Matches) &&
+            (exclude == null || !exclude(name));
+
+        // Every member reference of an in-scope method is tested: remember each name's answer per pattern set.
+        private static readonly ConditionalWeakTable<WordPatterns, ConcurrentDictionary<string, bool>> NameMatches = new ConditionalWeakTable<WordPatterns, ConcurrentDictionary<string, bool>>();
+
+        /// <summary>
+        /// A read that only asks whether the value is present (<c>x == null</c>, <c>x is null</c>, <c>x.HasValue</c>,
+        /// <c>string.IsNullOrEmpty(x)</c>) validates input; it does not rate on the value.
+        /// </summary>
+        private static bool IsPresenceCheck(IOperation source)
+        {
+            var parent = source.WalkUpConversions();
+            switch (parent)
+            {
+                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Equals || binary.OperatorKind == BinaryOperatorKind.NotEquals:
+                    var other = binary.LeftOperand.WalkDownConversions() == source ? binary.RightOperand : binary.LeftOperand;
+                    return other.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
+                case IIsPatternOperation pattern:
+                    return pattern.Pattern is IConstantPatternOperation constant && constant.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null } ||
+                        (pattern.Pattern is INegatedPatternOperation negated && negated.Pattern is IConstantPatternOperation inner && inner.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null });
+                case IPropertyReferenceOperation property when property.Property.Name == "HasValue":
+                    return true;
+                case IArgumentOperation argument when argument.Parent is IInvocationOperation invocation:
+                    return invocation.TargetMethod.Name == "IsNullOrEmpty" || invocation.TargetMethod.Name == "IsNullOrWhiteSpace";
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace QualityGates.Analyzers.Semantics
+{
+    /// <summary>Helpers shared by the underwriting rules (QG2xxx): enclosing functions, outcome leaves, fallback fixes.</summary>
+    public static class UnderwritingSemantics
+    {
+        /// <summary>Diagnostic property: the decision-enum member a fix substitutes for the favourable one.</summary>
+        public const string FallbackMemberProperty = "FallbackMember";
+
+        /// <summary>Diagnostic property: "false" when the favourable value is the bool literal true.</summary>
+        public const string FallbackLiteralProperty = "FallbackLiteral";
+
+        /// <summary>The method, local function or lambda whose body contains the operation.</summary>
+        public static IMethodSymbol? EnclosingFunction(IOperation operation, ISymbol owningSymbol)
+        {
+            for (var p = operation.Parent; p != null; p = p.Parent)
+            {
+                switch (p)
+                {
+                    case IAnonymousFunctionOperation lambda: return lambda.Symbol;
+                    case ILocalFunctionOperation local: return local.Symbol;
+                }
+            }
+
+            return owningSymbol as IMethodSymbol;
+        }
+
+        /// <summary>A bool decision method: IsEligible(), CanBind().</summary>
+        public static bool IsBoolDecision(IMethodSymbol? method) => InsuranceContext.IsBoolDecisionMethod(method);
+
+        /// <summary>True when the function decides: decision enum, bool decision, or a result holding a decision.</summary>
+        public static bool IsDecisionFunction(IMethodSymbol? method, InsuranceContext context) =>
+            method != null && (Outcomes.IsDecisionMethod(method, context) || IsBoolDecision(method));
+
+        /// <summary>
+        /// The leaf operation (enum member, literal) that makes <paramref name="value"/> a favourable or adverse outcome:
+        /// looks through conversions, conditionals and result-object construction.
+        /// </summary>
+        public static IOperation? FindOutcomeLeaf(IOperation? value, InsuranceContext context, InsuranceSettings settings, bool boolIsDecision, bool favourable)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            var op = value.WalkDownConversions();
+            switch (op)
+            {
+                case IConditionalOperation conditional:
+                    return FindOutcomeLeaf(conditional.WhenTrue, context, settings, boolIsDecision, favourable)
+                        ?? FindOutcomeLeaf(conditional.WhenFalse, context, settings, boolIsDecision, favourable);
+                case IObjectCreationOperation creation:
+                    foreach (var argument in creation.Arguments)
+                    {
+                        var leaf = FindOutcomeLeaf(argument.Value, context, settings, false, favourable);
+                        if (leaf != null)
+                        {
+                            return leaf;
+                        }
+                    }
+
+                    if (creation.Initializer != null)
+                    {
+                        foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+                        {
+                            var leaf = FindOutcomeLeaf(assignment.Value, context, settings, false, favourable);
+                            if (leaf != null)
+                            {
+                                return leaf;
+                            }
+                        }
+                    }
+
+                    return null;
+                default:
+                    var outcome = favourable
+                        ? Outcomes.GetFavourable(op, context, settings, boolIsDecision)
+                        : Outcomes.GetAdverse(op, context, settings, boolIsDecision);
+                    return outcome == null ? null : op;
+            }
+        }
+
+        /// <summary>How an outcome leaf reads in a message: Decision.Approve, true, "Quoted".</summary>
+        public static string Display(IOperation leaf)
+        {
+            switch (leaf)
+            {
+                case IFieldReferenceOperation f: return f.Field.ContainingType.Name + "." + f.Field.Name;
+                case ILiteralOperation l when l.ConstantValue.Value is bool b: return b ? "true" : "false";
+                case ILiteralOperation l when l.ConstantValue.Value is string s: return "\"" + s + "\"";
+                default: return leaf.Syntax.ToString();
+            }
+        }
+
+        /// <summary>
+        /// What a fix may put in place of a favourable leaf: the configured fallback member of the same decision enum,
+        /// or false for a bool decision. Empty when there is no safe substitute (strings, enums without the member).
+        /// </summary>
+        public static ImmutableDictionary<string, string?> FallbackProperties(IOperation leaf, InsuranceSettings settings)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            switch (leaf)
+            {
+                case IFieldReferenceOperation f:
+                    var member = f.Field.ContainingType.GetMembers().OfType<IFieldSymbol>()
+                        .FirstOrDefault(m => m.HasConstantValue && string.Equals(m.Name, settings.FallbackOutcome, System.StringComparison.OrdinalIgnoreCase));
+                    return member == null ? properties : properties.Add(FallbackMemberProperty, member.Name);
+                case ILiteralOperation l when l.ConstantValue.Value is bool b && b:
+                    return properties.Add(FallbackLiteralProperty, "false");
+                default:
+                    return properties;
+            }
+        }
+
+        /// <summary>The text of the fallback a fix inserts, for titles.</summary>
+        public static string? FallbackDisplay(IOperation leaf, ImmutableDictionary<string, string?> properties) =>
+            properties.TryGetValue(FallbackMemberProperty, out var member) && leaf is IFieldReferenceOperation f
+                ? f.Field.ContainingType.Name + "." + member
+                : properties.TryGetValue(FallbackLiteralProperty, out var literal) ? literal : null;
+
+        /// <summary>The header of a catch clause, <c>catch (Exception ex) when (...)</c>: where handler diagnostics go.</summary>
+        public static Location CatchHeaderLocation(CatchClauseSyntax clause)
+        {
+            int end = clause.Filter?.Span.End ?? clause.Declaration?.Span.End ?? clause.CatchKeyword.Span.End;
+            return Location.Create(clause.SyntaxTree, TextSpan.FromBounds(clause.CatchKeyword.SpanStart, end));
+        }
+
+        /// <summary>The header of a switch statement, <c>switch (x)</c>.</summary>
+        public static Location SwitchHeaderLocation(SwitchStatementSyntax statement) =>
+            Location.Create(statement.SyntaxTree, TextSpan.FromBounds(statement.SwitchKeyword.SpanStart, statement.CloseParenToken.Span.End));
+
+        /// <summary>Operations under <paramref name="root"/>, not entering lambdas or local functions (their returns are theirs).</summary>
+        public static IEnumerable<IOperation> DescendantsInSameFunction(IOperation root)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var op = stack.Pop();
+                yield return op;
+                foreach (var child in op.ChildOperations.Reverse())
+                {
+                    if (!(child is IAnonymousFunctionOperation) && !(child is ILocalFunctionOperation))
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+        }
+
+        /// <summary>True when the operation always leaves by throwing: a throw statement, or a block ending in one.</summary>
+        public static bool EndsInThrow(IOperation? operation)
+        {
+            switch (operation)
+            {
+                case IBlockOperation block: return block.Operations.Length > 0 && EndsInThrow(block.Operations[block.Operations.Length - 1]);
+                case IExpressionStatementOperation statement: return statement.Operation is IThrowOperation;
+                case IThrowOperation _: return true;
+                default: return false;
+            }
+        }
+
+        /// <summary>True when the last statement of a list cannot fall through: return, throw, break-free jump.</summary>
+        public static bool EndsInJump(IOperation? operation)
+        {
+            switch (operation)
+            {
+                case IBlockOperation block: return block.Operations.Length > 0 && EndsInJump(block.Operations[block.Operations.Length - 1]);
+                case IReturnOperation _: return true;
+                case IBranchOperation _: return true;
+                default: return EndsInThrow(operation);
+            }
+        }
+
+        /// <summary>A [Flags] enum, whose switches are never expected to be exhaustive.</summary>
+        public static bool IsFlagsEnum(ITypeSymbol type, InsuranceContext context) =>
+            type.GetAttributes().Any(a => WellKnownTypes.Is(a.AttributeClass, context.Types.FlagsAttribute));
+    }
+}

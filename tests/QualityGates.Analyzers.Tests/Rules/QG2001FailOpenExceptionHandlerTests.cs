@@ -1,0 +1,312 @@
+using System.Threading.Tasks;
+using QualityGates.Analyzers;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<QualityGates.Analyzers.Rules.FailOpenExceptionHandlerAnalyzer, QualityGates.CodeFixes.Rules.FailOpenExceptionHandlerCodeFixProvider>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG2001FailOpenExceptionHandlerTests
+    {
+        private const string Decision = "public enum Decision { Approve, Refer, Decline }\n";
+
+        [Fact]
+        public async Task CatchReturnsApprove_ReportedWithArguments()
+        {
+            await Verify.VerifyAnalyzerAsync(Decision + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Evaluate(int claims)
+                    {
+                        try { return claims > Limit() ? Decision.Decline : Decision.Refer; }
+                        catch (System.Exception) { return Decision.Approve; }
+                    }
+                    private static int Limit() => 3;
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithSpan(8, 43, 8, 59).WithArguments("Evaluate", "Decision.Approve"));
+        }
+
+        [Fact]
+        public async Task BoolDecisionMethodReturnsTrue_FixedToFalse()
+        {
+            const string source = """
+                public class EligibilityRules
+                {
+                    public bool IsEligible(string code)
+                    {
+                        try { return int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) > 0; }
+                        catch { return {|QG2001:true|}; }
+                    }
+                }
+                """;
+            const string fixedSource = """
+                public class EligibilityRules
+                {
+                    public bool IsEligible(string code)
+                    {
+                        try { return int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) > 0; }
+                        catch { return false; }
+                    }
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task CatchReturnsApprove_FixedToRefer()
+        {
+            const string source = Decision + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Evaluate(string s)
+                    {
+                        try { return s.Length > 3 ? Decision.Decline : Decision.Refer; }
+                        catch (System.FormatException) { return {|QG2001:Decision.Approve|}; }
+                        catch (System.Exception) { return {|QG2001:Decision.Approve|}; }
+                    }
+                }
+                """;
+            const string fixedSource = Decision + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Evaluate(string s)
+                    {
+                        try { return s.Length > 3 ? Decision.Decline : Decision.Refer; }
+                        catch (System.FormatException) { return Decision.Refer; }
+                        catch (System.Exception) { return Decision.Refer; }
+                    }
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task CatchReturnsApprove_FixedByRethrow()
+        {
+            const string source = Decision + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Evaluate(string s)
+                    {
+                        try { return s.Length > 3 ? Decision.Decline : Decision.Refer; }
+                        catch (System.Exception)
+                        {
+                            return {|QG2001:Decision.Approve|};
+                        }
+                    }
+                }
+                """;
+            const string fixedSource = Decision + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Evaluate(string s)
+                    {
+                        try { return s.Length > 3 ? Decision.Decline : Decision.Refer; }
+                        catch (System.Exception)
+                        {
+                            throw;
+                        }
+                    }
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, fixedSource, null, 1);
+        }
+
+        [Fact]
+        public async Task CatchAssignsApprovedToResultMember_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Decision + """
+                public class Result { public Decision Outcome { get; set; } }
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Result Evaluate(string s)
+                    {
+                        var result = new Result();
+                        try { result.Outcome = s.Length > 3 ? Decision.Decline : Decision.Refer; }
+                        catch (System.InvalidOperationException) { result.Outcome = {|QG2001:Decision.Approve|}; }
+                        return result;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task ResultObjectBuiltFromApprove_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Decision + """
+                public record Result(Decision Outcome, string Reason);
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Result Evaluate(string s)
+                    {
+                        try { return new Result(s.Length > 3 ? Decision.Decline : Decision.Refer, "size"); }
+                        catch (System.Exception) { return new Result({|QG2001:Decision.Approve|}, "error"); }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task HandlerFallsThroughToApprove_FixedByRethrow()
+        {
+            const string source = Decision + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Evaluate(string s)
+                    {
+                        try
+                        {
+                            if (s.Length > 3) return Decision.Decline;
+                        }
+                        {|QG2001:catch (System.Exception ex)|}
+                        {
+                            System.Console.WriteLine(ex.Message);
+                        }
+                        return Decision.Approve;
+                    }
+                }
+                """;
+            const string fixedSource = Decision + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Evaluate(string s)
+                    {
+                        try
+                        {
+                            if (s.Length > 3) return Decision.Decline;
+                        }
+                        catch (System.Exception ex)
+                        {
+                            System.Console.WriteLine(ex.Message);
+                            throw;
+                        }
+                        return Decision.Approve;
+                    }
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task HandlerFallsThroughToLocalInitialisedToApprove_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Decision + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Evaluate(string s)
+                    {
+                        var decision = Decision.Approve;
+                        try { if (s.Length > 3) decision = Decision.Decline; }
+                        {|QG2001:catch|} { System.Console.WriteLine("failed"); }
+                        return decision;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task HandlerReturnsReferOrRethrows_NoDiagnostic()
+        {
+            await Verify.VerifyAnalyzerAsync(Decision + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Evaluate(string s)
+                    {
+                        try { return s.Length > 3 ? Decision.Decline : Decision.Approve; }
+                        catch (System.FormatException) { return Decision.Refer; }
+                        catch (System.Exception) { throw; }
+                    }
+
+                    public Decision EvaluateWithLocal(string s)
+                    {
+                        var decision = Decision.Approve;
+                        try { if (s.Length > 3) decision = Decision.Decline; }
+                        catch { decision = Decision.Refer; }
+                        return decision;
+                    }
+
+                    public int CountRules(string s)
+                    {
+                        try { return s.Length; }
+                        catch { return 1; }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task LambdaInsideHandler_OwnReturnNotReported()
+        {
+            await Verify.VerifyAnalyzerAsync(Decision + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Evaluate(string s)
+                    {
+                        try { return s.Length > 3 ? Decision.Decline : Decision.Approve; }
+                        catch (System.Exception)
+                        {
+                            System.Func<bool> probe = () => true;
+                            return probe() ? Decision.Refer : Decision.Decline;
+                        }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task OutOfScope_NoDiagnostic()
+        {
+            await Verify.VerifyAnalyzerAsync(Decision + """
+                public class Importer
+                {
+                    public Decision Map(string s)
+                    {
+                        try { return s.Length > 3 ? Decision.Decline : Decision.Refer; }
+                        catch { return Decision.Approve; }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task FavourableOutcomesConfigured_ChangesOutcome()
+        {
+            const string source = """
+                public enum Verdict { Pass, Hold, Stop }
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Verdict Evaluate(string s)
+                    {
+                        try { return s.Length > 3 ? Verdict.Stop : Verdict.Hold; }
+                        catch { return {|QG2001:Verdict.Pass|}; }
+                    }
+                }
+                """;
+            const string fixedSource = """
+                public enum Verdict { Pass, Hold, Stop }
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Verdict Evaluate(string s)
+                    {
+                        try { return s.Length > 3 ? Verdict.Stop : Verdict.Hold; }
+                        catch { return Verdict.Hold; }
+                    }
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, fixedSource, "qualitygates_decision_enums = Verdict\nqualitygates_favourable_outcomes = Pass\ndotnet_code_quality.QG2001.fallback_outcome = Hold");
+        }
+    }
+}

@@ -1,0 +1,229 @@
+using System.Threading.Tasks;
+using QualityGates.Analyzers;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<QualityGates.Analyzers.Rules.FavourableOutcomeAsFallbackAnalyzer, QualityGates.CodeFixes.Rules.FavourableOutcomeAsFallbackCodeFixProvider>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG2003FavourableOutcomeAsFallbackTests
+    {
+        private const string Types = "using System;\nusing System.Collections.Generic;\npublic enum Decision { Approve, Refer, Decline }\npublic enum RiskClass { Low, Medium, High }\n";
+
+        [Fact]
+        public async Task SwitchDefaultReturnsApprove_ReportedWithArguments()
+        {
+            await Verify.VerifyAnalyzerAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.High: return Decision.Decline;
+                            default: return Decision.Approve;
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithSpan(13, 29, 13, 45).WithArguments("switch default", "Decision.Approve"));
+        }
+
+        [Fact]
+        public async Task SwitchDefault_FixedToRefer()
+        {
+            const string source = Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.High: return Decision.Decline;
+                            default: return {|QG2003:Decision.Approve|};
+                        }
+                    }
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, source.Replace("{|QG2003:Decision.Approve|}", "Decision.Refer"));
+        }
+
+        [Fact]
+        public async Task SwitchDefault_FixedByThrowing()
+        {
+            const string source = Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.High: return Decision.Decline;
+                            default: return {|QG2003:Decision.Approve|};
+                        }
+                    }
+                }
+                """;
+            const string fixedSource = Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.High: return Decision.Decline;
+                            default:
+                                throw new ArgumentOutOfRangeException(nameof(riskClass), riskClass, null);
+                        }
+                    }
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, fixedSource, null, 1);
+        }
+
+        [Fact]
+        public async Task SwitchExpressionDiscardArm_FixedByThrowing()
+        {
+            const string source = Types + """
+                public class EligibilityRules
+                {
+                    public bool IsEligible(RiskClass riskClass) => riskClass switch
+                    {
+                        RiskClass.High => false,
+                        _ => {|QG2003:true|},
+                    };
+                }
+                """;
+            const string fixedSource = Types + """
+                public class EligibilityRules
+                {
+                    public bool IsEligible(RiskClass riskClass) => riskClass switch
+                    {
+                        RiskClass.High => false,
+                        _ => throw new ArgumentOutOfRangeException(nameof(riskClass), riskClass, null),
+                    };
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, fixedSource, null, 1);
+        }
+
+        [Fact]
+        public async Task CoalesceToApprove_FixedToRefer()
+        {
+            const string source = Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(Decision? manual) => manual ?? {|QG2003:Decision.Approve|};
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, source.Replace("{|QG2003:Decision.Approve|}", "Decision.Refer"));
+        }
+
+        [Fact]
+        public async Task GetValueOrDefaultAndTryGetValueMiss_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    private readonly Dictionary<string, Decision> _byCode = new Dictionary<string, Decision>();
+
+                    public Decision ByDefault(string code) => _byCode.GetValueOrDefault(code, {|QG2003:Decision.Approve|});
+
+                    public Decision ByTernary(string code) => _byCode.TryGetValue(code, out var d) ? d : {|QG2003:Decision.Approve|};
+
+                    public Decision ByIf(string code)
+                    {
+                        if (!_byCode.TryGetValue(code, out var d))
+                        {
+                            return {|QG2003:Decision.Approve|};
+                        }
+
+                        return d;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task SafeFallbacks_NoDiagnostic()
+        {
+            await Verify.VerifyAnalyzerAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    private readonly Dictionary<string, Decision> _byCode = new Dictionary<string, Decision>();
+
+                    public Decision Decide(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.Low: return Decision.Approve;
+                            case RiskClass.High: return Decision.Decline;
+                            default: return Decision.Refer;
+                        }
+                    }
+
+                    public Decision Lookup(string code) => _byCode.GetValueOrDefault(code, Decision.Refer);
+
+                    public Decision Manual(Decision? manual) => manual ?? Decision.Refer;
+
+                    public bool HasLowRisk(RiskClass riskClass) => riskClass switch { RiskClass.Low => true, _ => false };
+
+                    public Decision Explicit(RiskClass riskClass) => riskClass switch { RiskClass.Low => Decision.Approve, _ => Decision.Decline };
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task SwitchOverUnrelatedString_NoDiagnostic()
+        {
+            await Verify.VerifyAnalyzerAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(string command)
+                    {
+                        switch (command)
+                        {
+                            case "stop": return Decision.Decline;
+                            default: return Decision.Approve;
+                        }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task OutOfScope_NoDiagnostic()
+        {
+            await Verify.VerifyAnalyzerAsync(Types + """
+                public class Mapper
+                {
+                    public Decision Map(Decision? manual) => manual ?? Decision.Approve;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task FavourableOutcomesConfigured_AcceptUnlessExcludedNotReported()
+        {
+            await Verify.VerifyCodeFixAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(Decision? manual) => manual ?? Decision.Approve;
+                }
+                """, Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(Decision? manual) => manual ?? Decision.Approve;
+                }
+                """, "dotnet_code_quality.QG2003.favourable_outcomes = Bind");
+        }
+    }
+}

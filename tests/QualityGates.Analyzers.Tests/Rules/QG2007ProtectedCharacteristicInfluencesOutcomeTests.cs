@@ -1,0 +1,168 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using QualityGates.Analyzers;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ProtectedCharacteristicInfluencesOutcomeAnalyzer>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG2007ProtectedCharacteristicInfluencesOutcomeTests
+    {
+        private const string Types = """
+            public enum Gender { Female, Male, Diverse }
+            public enum Decision { Approve, Refer, Decline }
+            public class Applicant
+            {
+                public Gender Gender { get; set; }
+                public string Religion { get; set; } = "";
+                public string Race { get; set; } = "";
+                public int Age { get; set; }
+                public string Name { get; set; } = "";
+            }
+
+            """;
+
+        [Fact]
+        public async Task GenderInPremiumArithmetic_ReportedWithArguments()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium) =>
+                        basePremium * (applicant.Gender == Gender.Female ? 0.9m : 1.1m);
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithSpan(14, 24, 14, 40).WithArguments("Gender", "the price"));
+        }
+
+        [Fact]
+        public async Task GenderThroughLocalAndCondition_ReportedOnce()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium)
+                    {
+                        var g = {|QG2007:applicant.Gender|};
+                        decimal adjustment = 1m;
+                        if (g == Gender.Female)
+                        {
+                            adjustment = 0.95m;
+                        }
+
+                        var total = basePremium * adjustment;
+                        return total;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task ReligionGuardsDecline_ReportedAsDecision()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(Applicant applicant)
+                    {
+                        if (applicant.Age > 80) return Decision.Refer;
+                        if (applicant.Religion.Length > 0) return Decision.Decline;
+                        return Decision.Approve;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithSpan(17, 13, 17, 31).WithArguments("Religion", "the underwriting decision"));
+        }
+
+        [Fact]
+        public async Task AttributeMarkedParameterViaOutLookup_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    private static bool Lookup(string key, out decimal value) { value = key.Length; return true; }
+
+                    public decimal Premium([QualityGates.ProtectedCharacteristic] string tribe, decimal basePremium)
+                    {
+                        Lookup({|QG2007:tribe|}, out var loading);
+                        return basePremium + loading;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task ValidationNameofAndNonRatingUses_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium)
+                    {
+                        if (applicant.Race == null) throw new System.ArgumentException(nameof(Applicant.Race));
+                        var salutation = applicant.Gender == Gender.Female ? "Ms" : "Mr";
+                        System.Console.WriteLine(salutation + applicant.Name);
+                        return basePremium * (applicant.Age > 70 ? 1.2m : 1m);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task FairnessMonitoringOutOfScope_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class FairnessMonitor
+                {
+                    public decimal AverageFor(Applicant applicant, decimal amount) =>
+                        applicant.Gender == Gender.Female ? amount * 2 : amount;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task UsJurisdiction_GenderNotProtectedButRaceIs()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium)
+                    {
+                        var loading = applicant.Gender == Gender.Male ? 1.1m : 1m;
+                        if ({|QG2007:applicant.Race|} == "x") loading += 0.1m;
+                        return basePremium * loading;
+                    }
+                }
+                """, "qualitygates_jurisdiction = us");
+        }
+
+        [Fact]
+        public async Task PerAttributeSeverity_ErrorAndNone()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium)
+                    {
+                        var loading = applicant.Gender == Gender.Male ? 1.1m : 1m;
+                        if (applicant.Race == "x") loading += 0.1m;
+                        return basePremium * loading;
+                    }
+                }
+                """,
+                "qualitygates_protected_attributes.gender.severity = error\nqualitygates_protected_attributes.race.severity = none",
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithSpan(15, 23, 15, 39).WithSeverity(DiagnosticSeverity.Error).WithArguments("Gender", "a rating factor"));
+        }
+
+        [Fact]
+        public async Task PerAttributeSeverityKeys_AcceptedOrReportedByQG0001()
+        {
+            await Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ConfigurationValidationAnalyzer>.VerifyAsync("class C { }", "qualitygates_protected_attributes.sex.severity = error");
+            await Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ConfigurationValidationAnalyzer>.VerifyAsync(
+                "class C { }",
+                "qualitygates_protected_attributes.sex.severity = loud",
+                Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ConfigurationValidationAnalyzer>.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6)
+                    .WithArguments("qualitygates_protected_attributes.sex.severity", "loud", "expected none, silent, suggestion, warning or error"));
+        }
+    }
+}

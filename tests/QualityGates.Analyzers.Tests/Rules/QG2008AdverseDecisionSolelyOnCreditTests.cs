@@ -1,0 +1,117 @@
+using System.Threading.Tasks;
+using QualityGates.Analyzers;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.AdverseDecisionSolelyOnCreditAnalyzer>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG2008AdverseDecisionSolelyOnCreditTests
+    {
+        private const string Types = """
+            public enum Decision { Approve, Refer, Decline }
+            public class Applicant
+            {
+                public int CreditScore { get; set; }
+                public int Claims { get; set; }
+                public int BureauScore { get; set; }
+            }
+
+            """;
+
+        [Fact]
+        public async Task DeclineOnCreditScoreAlone_ReportedWithArguments()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    private const int MinimumScore = 600;
+
+                    public Decision Decide(Applicant applicant)
+                    {
+                        if (applicant.CreditScore < MinimumScore)
+                        {
+                            return Decision.Decline;
+                        }
+
+                        return Decision.Approve;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionSolelyOnCredit).WithSpan(15, 13, 15, 49).WithArguments("Decision.Decline", "CreditScore"));
+        }
+
+        [Fact]
+        public async Task TernaryAndLocalAndBoolDecision_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(Applicant applicant) =>
+                        {|QG2008:applicant.BureauScore < 550|} ? Decision.Decline : Decision.Approve;
+
+                    public bool IsEligible(Applicant applicant)
+                    {
+                        var fico = applicant.CreditScore / 10;
+                        if ({|QG2008:fico < 60|}) return false;
+                        return true;
+                    }
+
+                    public void Apply(Applicant applicant, Result result)
+                    {
+                        if ({|QG2008:applicant.CreditScore < 500|}) result.Outcome = Decision.Decline;
+                    }
+                }
+                public class Result { public Decision Outcome { get; set; } }
+                """);
+        }
+
+        [Fact]
+        public async Task CreditAsOneFactorOrReferral_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(Applicant applicant)
+                    {
+                        if (applicant.CreditScore < 600 && applicant.Claims > 2) return Decision.Decline;
+                        if (applicant.CreditScore < 500) return Decision.Refer;
+                        if (applicant.CreditScore < 400)
+                        {
+                            if (applicant.Claims > 0) return Decision.Decline;
+                        }
+                        return applicant.Claims > 5 ? Decision.Decline : Decision.Approve;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task OutOfScope_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class MarketingSegmenter
+                {
+                    public Decision Segment(Applicant applicant) => applicant.CreditScore < 600 ? Decision.Decline : Decision.Approve;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task CreditAttributesConfigured_ChangesOutcome()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(Applicant applicant, int tier) =>
+                        {|QG2008:tier > 3|} ? Decision.Decline : Decision.Approve;
+
+                    public Decision ByCredit(Applicant applicant) =>
+                        applicant.CreditScore < 600 ? Decision.Decline : Decision.Approve;
+                }
+                """, "dotnet_code_quality.QG2008.credit_attributes = tier");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Threading.Tasks;
+using QualityGates.Analyzers;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.NonDeterministicRandomnessAnalyzer>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG2009NonDeterministicRandomnessTests
+    {
+        private const string Types = "using System;\nusing System.Security.Cryptography;\npublic enum Decision { Approve, Refer, Decline }\n";
+
+        [Fact]
+        public async Task RandomLoadingInPremium_ReportedWithArguments()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    private readonly Random _random = new Random();
+
+                    public decimal Premium(decimal basePremium) => basePremium * (decimal)(1 + _random.NextDouble() / 10);
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.NonDeterministicRandomness).WithSpan(8, 80, 8, 100).WithArguments("Random.NextDouble", "the price"));
+        }
+
+        [Fact]
+        public async Task GuidBucketingDecidesReferral_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(int claims)
+                    {
+                        if (claims > 3) return Decision.Decline;
+                        var bucket = Math.Abs({|QG2009:Guid.NewGuid()|}.GetHashCode()) % 100;
+                        if (bucket < 5) return Decision.Refer;
+                        return Decision.Approve;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task SharedAndCryptoRandomIntoFactor_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(decimal basePremium)
+                    {
+                        decimal discount = {|QG2009:Random.Shared.Next(0, 5)|} / 100m;
+                        var experiment = {|QG2009:RandomNumberGenerator.GetInt32(2)|};
+                        decimal factor = experiment == 0 ? 1m : 0.98m;
+                        return basePremium * factor - discount;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task AuditSamplingAndIds_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    private readonly Random _random = new Random();
+
+                    public decimal Premium(decimal basePremium, Action<Guid, bool> audit)
+                    {
+                        var quoteId = Guid.NewGuid();
+                        var sampleForReview = _random.Next(100) < 2;
+                        audit(quoteId, sampleForReview);
+                        return basePremium * 1.05m;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task OutOfScope_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class LoadTestGenerator
+                {
+                    public decimal RandomAmount(Random random) => (decimal)random.NextDouble() * 1000m;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task ScopeHeuristicOff_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(decimal basePremium) => basePremium * (decimal)Random.Shared.NextDouble();
+                }
+                """, "qualitygates_scope_name_heuristic = false");
+        }
+    }
+}

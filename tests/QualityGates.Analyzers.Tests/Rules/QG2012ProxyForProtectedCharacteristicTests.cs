@@ -1,0 +1,136 @@
+using System.Threading.Tasks;
+using QualityGates.Analyzers;
+using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ProxyForProtectedCharacteristicAnalyzer>;
+
+namespace QualityGates.Analyzers.Tests.Rules
+{
+    public class QG2012ProxyForProtectedCharacteristicTests
+    {
+        private const string Enable = "dotnet_diagnostic.QG2012.severity = warning";
+
+        private const string Types = """
+            public enum Decision { Approve, Refer, Decline }
+            public class Applicant
+            {
+                public string ZipCode { get; set; } = "";
+                public string FirstName { get; set; } = "";
+                public string Nationality { get; set; } = "";
+                public decimal Income { get; set; }
+                public string MaritalStatus { get; set; } = "";
+                public int Claims { get; set; }
+            }
+
+            """;
+
+        [Fact]
+        public async Task ZipCodeInPremium_ReportedWithArguments()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium) =>
+                        applicant.ZipCode.StartsWith("9", System.StringComparison.Ordinal) ? basePremium * 1.2m : basePremium;
+                }
+                """,
+                Enable,
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithSpan(14, 9, 14, 26).WithArguments("ZipCode", "the price"));
+        }
+
+        [Fact]
+        public async Task FirstNameGuardsDecision_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(Applicant applicant)
+                    {
+                        var name = {|QG2012:applicant.FirstName|};
+                        if (name.Length < 3) return Decision.Refer;
+                        return applicant.Claims > 2 ? Decision.Decline : Decision.Approve;
+                    }
+                }
+                """, Enable);
+        }
+
+        [Fact]
+        public async Task NcoilInputsInInsuranceScore_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class InsuranceScoreModel
+                {
+                    public int Compute(Applicant applicant, int paymentHistory)
+                    {
+                        var score = 500 + paymentHistory;
+                        if ({|QG2012:applicant.MaritalStatus|} == "M") score += 20;
+                        score += (int)({|QG2012:applicant.Income|} / 10000m);
+                        return score;
+                    }
+                }
+                """, Enable);
+        }
+
+        [Fact]
+        public async Task ProtectedNamesLeftToQG2007AndIncomeOutsideScore_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium)
+                    {
+                        var loading = applicant.Nationality == "X" ? 1.2m : 1m;
+                        var affordability = applicant.Income > 0 ? basePremium / applicant.Income : 0m;
+                        System.Console.WriteLine(affordability);
+                        return basePremium * loading;
+                    }
+                }
+                """, Enable);
+        }
+
+        [Fact]
+        public async Task CustomJurisdictionMakesNationalityAProxy_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium)
+                    {
+                        var loading = {|QG2012:applicant.Nationality|} == "X" ? 1.2m : 1m;
+                        return basePremium * loading;
+                    }
+                }
+                """, Enable + "\nqualitygates_jurisdiction = custom");
+        }
+
+        [Fact]
+        public void Descriptor_OptInInfo()
+        {
+            Assert.False(DiagnosticDescriptors.ProxyForProtectedCharacteristic.IsEnabledByDefault);
+            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, DiagnosticDescriptors.ProxyForProtectedCharacteristic.DefaultSeverity);
+        }
+
+        [Fact]
+        public async Task SeverityNone_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium) =>
+                        applicant.ZipCode == "90210" ? basePremium * 1.2m : basePremium;
+                }
+                """, "dotnet_diagnostic.QG2012.severity = none");
+        }
+
+        [Fact]
+        public async Task OutOfScope_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class MailingService
+                {
+                    public decimal Postage(Applicant applicant, decimal amount) =>
+                        applicant.ZipCode == "90210" ? amount * 1.2m : amount;
+                }
+                """, Enable);
+        }
+    }
+}
