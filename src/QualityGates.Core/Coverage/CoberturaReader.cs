@@ -77,7 +77,7 @@ internal static class CoberturaReader
                 ? new QualityGateException(QgbCodes.CoverageExternalEntity,
                     $"Coverage file '{file}' declares an external entity; it is refused and nothing was resolved. Cobertura files from coverlet have no DTD: use those.")
                 : new QualityGateException(QgbCodes.CoverageDtdProhibited,
-                    $"Coverage file '{file}' has a DTD (<!DOCTYPE>); DTDs are refused for safety. Cobertura files from coverlet have none: use those.");
+                    $"Coverage file '{file}' has a DTD (<!DOCTYPE>); DTDs are refused for safety. Give the coverlet files themselves (they have none), not a file merged by ReportGenerator or Java Cobertura.");
         }
 
         if (string.IsNullOrWhiteSpace(head))
