@@ -50,3 +50,23 @@ internal sealed class TempDirectory : IDisposable
         }
     }
 }
+
+internal static class RepositoryLayout
+{
+    /// <summary>The root of this source repository (where QualityGates.sln is).</summary>
+    public static string Root
+    {
+        get
+        {
+            for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "QualityGates.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("QualityGates.sln not found above the test output.");
+        }
+    }
+}
