@@ -36,6 +36,26 @@ public static class ResultJsonWriter
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    /// <summary>"qualitygate reviews --json": { schemaVersion, reviews } with the same keys as in the result.</summary>
+    public static string WriteReviews(ReviewSummary reviews) => Document(json => WriteReviews(json, reviews, reviews.WindowDays));
+
+    /// <summary>"qualitygate hotspots --json": { schemaVersion, hotspots } with the same keys as in the result.</summary>
+    public static string WriteHotspots(IReadOnlyList<Hotspot> hotspots) => Document(json => WriteHotspots(json, hotspots));
+
+    private static string Document(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", SchemaVersion);
+            body(json);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
     public static string StatusName(ConditionStatus status) => status switch
     {
         ConditionStatus.Passed => "passed",
