@@ -107,9 +107,17 @@ internal static class CommandLine
             return Passed;
         });
 
+        var coverageOnly = new Command("coverage", "Merge Cobertura files and print the line and branch rates (no git needed).") { repo, coverage, config, jsonOut };
+        coverageOnly.SetAction(parse =>
+        {
+            EngineOptions options = Options(context, parse, repo, coverage, null, config, null, null);
+            Core.Coverage.CoverageReport? report = Engine.Coverage(options, out IReadOnlyList<string> notes);
+            return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteCoverage(report), () => ConsoleText.Coverage(report, notes));
+        });
+
         return new RootCommand("QualityGates: coverage, code-review evidence from git history and debt hotspots in one verdict.")
         {
-            check, reviews, hotspots, baseline,
+            check, reviews, hotspots, baseline, coverageOnly,
         };
     }
 

@@ -55,6 +55,22 @@ internal static class ConsoleText
         return text.ToString();
     }
 
+    public static string Coverage(Core.Coverage.CoverageReport? report, IReadOnlyList<string> notes)
+    {
+        var text = new StringBuilder();
+        text.Append(report is null
+            ? "No coverage file found: no data.\n"
+            : string.Format(CultureInfo.InvariantCulture, "Coverage of {0} file(s) from {1} report(s): line {2} ({3}/{4}), branch {5} ({6}/{7}).\n",
+                report.Files.Count, report.Inputs.Count, Rate(report.Totals.LineRate), report.Totals.CoveredLines, report.Totals.CoverableLines,
+                Rate(report.Totals.BranchRate), report.Totals.BranchesCovered, report.Totals.BranchesValid));
+        foreach (string note in report?.Notes ?? notes)
+        {
+            text.Append("  note: ").Append(Clean(note)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
     public static string Rate(double? rate) => rate is double r ? GateEvaluatorFormat(r) : "n/a";
 
     private static string GateEvaluatorFormat(double r) => (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";

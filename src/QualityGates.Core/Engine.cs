@@ -116,6 +116,16 @@ public sealed class Engine
         return history.Read(root, config.ToHistoryOptions(options.Now, options.BaseRef, options.CacheDirectory), progress, cancellationToken).Reviews;
     }
 
+    /// <summary>Merged coverage only (no git, no hotspots); null when no file was found.</summary>
+    public static CoverageReport? Coverage(EngineOptions options, out IReadOnlyList<string> notes)
+    {
+        string root = Root(options);
+        var found = new List<string>();
+        CoverageReport? report = LoadCoverage(root, options, ConfigLoader.Load(root, options.ConfigPath), found);
+        notes = found;
+        return report;
+    }
+
     /// <summary>Ranked hotspots with coverage when coverage files are found (no gate).</summary>
     public IReadOnlyList<Hotspot> Hotspots(EngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {

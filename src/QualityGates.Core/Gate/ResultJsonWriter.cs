@@ -42,6 +42,9 @@ public static class ResultJsonWriter
     /// <summary>"qualitygate hotspots --json": { schemaVersion, hotspots } with the same keys as in the result.</summary>
     public static string WriteHotspots(IReadOnlyList<Hotspot> hotspots) => Document(json => WriteHotspots(json, hotspots));
 
+    /// <summary>"qualitygate coverage --json": { schemaVersion, coverage } without new code (no git).</summary>
+    public static string WriteCoverage(CoverageReport? coverage) => Document(json => WriteCoverage(json, coverage, CoverageFigures.None));
+
     private static string Document(Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
