@@ -180,4 +180,13 @@ public sealed class CommandLineTests : IDisposable
         using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Path, "hotspots.json")));
         Assert.Equal(14, json.RootElement.GetProperty("hotspots")[0].GetProperty("complexity").GetInt32());
     }
+
+    [Fact]
+    public void Coverage_NeedsNoGit()
+    {
+        int exit = CommandLine.Run(new[] { "coverage" }, new CliContext(stdout, stderr, EngineFactory.Create, Now, repo.Path, false));
+
+        Assert.Equal(0, exit);
+        Assert.Equal("Coverage of 2 file(s) from 2 report(s): line 75.0 % (27/36), branch 45.0 % (9/20).\n", stdout.ToString());
+    }
 }

@@ -8,16 +8,10 @@ public class DocsTests
 {
     private static readonly string GateDoc = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "docs", "gate.md"));
 
-    public static TheoryData<string> Codes()
-    {
-        var data = new TheoryData<string>();
-        foreach (FieldInfo field in typeof(QgbCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
-        {
-            data.Add((string)field.GetValue(null)!);
-        }
+    private static string[] AllCodes() =>
+        typeof(QgbCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToArray();
 
-        return data;
-    }
+    public static TheoryData<string> Codes() => new(AllCodes());
 
     [Theory]
     [MemberData(nameof(Codes))]
@@ -36,7 +30,7 @@ public class DocsTests
     [Fact]
     public void QgbCodes_AreUniqueAndWellFormed()
     {
-        string[] codes = Codes().Select(row => (string)row[0]).ToArray();
+        string[] codes = AllCodes();
 
         Assert.Equal(codes.Length, codes.Distinct().Count());
         Assert.All(codes, code => Assert.Matches("^QGB[0-9]{4}$", code));
