@@ -2,9 +2,6 @@ namespace QualityGates.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args)
-    {
-        Console.Error.WriteLine("qualitygate: not implemented yet");
-        return 2;
-    }
+    private static int Main(string[] args) =>
+        CommandLine.Run(args, new CliContext(Console.Out, Console.Error, EngineFactory.Create, DateTimeOffset.UtcNow, Environment.CurrentDirectory, !Console.IsOutputRedirected));
 }

@@ -1,0 +1,196 @@
+using System.CommandLine;
+using System.Globalization;
+using QualityGates.Core;
+using QualityGates.Core.Config;
+using QualityGates.Core.Gate;
+using QualityGates.Core.Hotspots;
+
+namespace QualityGates.Cli;
+
+/// <summary>Everything a command touches outside itself, so tests can run the real command line in-process.</summary>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, Func<Engine> EngineFactory, DateTimeOffset Now, string CurrentDirectory, bool ShowProgress);
+
+/// <summary>
+/// qualitygate check | reviews | hotspots | baseline. Exit codes: 0 gate passed (warnings allowed), 1 gate failed,
+/// 2 usage or input error ("error QGBxxxx: ..." on stderr, never a stack trace).
+/// </summary>
+internal static class CommandLine
+{
+    public const int Passed = 0;
+    public const int Failed = 1;
+    public const int InputError = 2;
+
+    public static int Run(string[] args, CliContext context)
+    {
+        try
+        {
+            RootCommand root = Build(context);
+            ParseResult parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
+                {
+                    context.Error.WriteLine($"error {QgbCodes.UsageError}: {error.Message}");
+                }
+
+                context.Error.WriteLine("Run 'qualitygate --help' for the commands and options.");
+                return InputError;
+            }
+
+            return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (QualityGateException ex)
+        {
+            context.Error.WriteLine($"error {ex.Code}: {ex.Message}");
+            return InputError;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine($"error {QgbCodes.UnexpectedError}: cancelled.");
+            return InputError;
+        }
+#pragma warning disable CA1031 // The top of the program: a person gets a line with a code, never a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            context.Error.WriteLine($"error {QgbCodes.UnexpectedError}: unexpected failure ({ex.GetType().Name}: {ex.Message}). Please report it with the command line used.");
+            return InputError;
+        }
+    }
+
+    private static RootCommand Build(CliContext context)
+    {
+        var repo = new Option<string>("--repo") { Description = "Repository root (default: the current directory).", DefaultValueFactory = _ => "." };
+        var coverage = new Option<string[]>("--coverage")
+        {
+            Description = "Cobertura file or glob; repeat or list several (default: coverage.files of qualitygate.json).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var baseRef = new Option<string>("--base") { Description = "Base branch for new code, e.g. origin/main." };
+        var config = new Option<string>("--config") { Description = "Configuration file (default: qualitygate.json at the repository root)." };
+        var json = new Option<string>("--json") { Description = "Write the result JSON to this file ('-' for standard output)." };
+        var markdown = new Option<string>("--markdown") { Description = "Write a Markdown summary to this file." };
+        var sarif = new Option<string>("--sarif") { Description = "The compiler's SARIF error log (-p:ErrorLog=build.sarif,version=2.1) for analyzers.new." };
+        var coverageReport = new Option<string>("--coverage-report") { Description = "Write the merged Cobertura and coverage HTML (ReportGenerator) to this folder." };
+        var jsonOut = new Option<string>("--json") { Description = "Print JSON instead of text (to a file when one is given).", Arity = ArgumentArity.ZeroOrOne };
+
+        var check = new Command("check", "Evaluate the quality gate: exit 0 passed, 1 failed, 2 input error.")
+        {
+            repo, coverage, baseRef, config, json, markdown, sarif, coverageReport,
+        };
+        check.SetAction(parse => Check(context, Options(context, parse, repo, coverage, baseRef, config, sarif, coverageReport), parse.GetValue(json), parse.GetValue(markdown)));
+
+        var reviews = new Command("reviews", "Review evidence of the landings in the review window.") { repo, baseRef, config, jsonOut };
+        reviews.SetAction(parse =>
+        {
+            EngineOptions options = Options(context, parse, repo, null, baseRef, config, null, null);
+            var summary = context.EngineFactory().Reviews(options, Progress(context));
+            return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteReviews(summary), () => ConsoleText.Reviews(summary));
+        });
+
+        var hotspots = new Command("hotspots", "Files ranked by change frequency x complexity (x missing coverage).") { repo, coverage, config, jsonOut };
+        hotspots.SetAction(parse =>
+        {
+            EngineOptions options = Options(context, parse, repo, coverage, null, config, null, null);
+            IReadOnlyList<Hotspot> list = context.EngineFactory().Hotspots(options, Progress(context));
+            return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteHotspots(list), () => ConsoleText.Hotspots(list));
+        });
+
+        var baseline = new Command("baseline", "Write or update qualitygate.baseline.json with the current figures (commit it).") { repo, coverage, baseRef, config, sarif };
+        baseline.SetAction(parse =>
+        {
+            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, null);
+            (string path, Baseline written) = context.EngineFactory().WriteBaseline(options, Progress(context));
+            context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "Baseline written to {0}: line coverage {1}, branch coverage {2}, {3} hotspot(s){4}.",
+                path, ConsoleText.Rate(written.LineRate), ConsoleText.Rate(written.BranchRate), written.Hotspots.Count,
+                written.Analyzers is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, ", {0} analyzer finding(s)", written.Analyzers.Values.Sum(r => r.Values.Sum()))));
+            return Passed;
+        });
+
+        var coverageOnly = new Command("coverage", "Merge Cobertura files and print the line and branch rates (no git needed).") { repo, coverage, config, jsonOut };
+        coverageOnly.SetAction(parse =>
+        {
+            EngineOptions options = Options(context, parse, repo, coverage, null, config, null, null);
+            Core.Coverage.CoverageReport? report = Engine.Coverage(options, out IReadOnlyList<string> notes);
+            return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteCoverage(report), () => ConsoleText.Coverage(report, notes));
+        });
+
+        return new RootCommand("QualityGates: coverage, code-review evidence from git history and debt hotspots in one verdict.")
+        {
+            check, reviews, hotspots, baseline, coverageOnly,
+        };
+    }
+
+    private static int Check(CliContext context, EngineOptions options, string? jsonPath, string? markdownPath)
+    {
+        EngineResult result = context.EngineFactory().Check(options, Progress(context));
+        string json = ResultJsonWriter.Write(result.Gate);
+        if (jsonPath == "-")
+        {
+            context.Out.Write(json);
+        }
+        else
+        {
+            if (jsonPath is not null)
+            {
+                AtomicFile.WriteAllText(Path.GetFullPath(jsonPath, context.CurrentDirectory), json);
+            }
+
+            context.Out.Write(ConsoleText.Gate(result.Gate));
+        }
+
+        if (markdownPath is not null)
+        {
+            AtomicFile.WriteAllText(Path.GetFullPath(markdownPath, context.CurrentDirectory), MarkdownSummaryWriter.Write(result.Gate));
+        }
+
+        return result.Gate.Passed ? Passed : Failed;
+    }
+
+    private static int Emit(CliContext context, ParseResult parse, Option<string> jsonOption, Func<string> json, Func<string> text)
+    {
+        if (parse.GetResult(jsonOption) is null)
+        {
+            context.Out.Write(text());
+            return Passed;
+        }
+
+        string? file = parse.GetValue(jsonOption);
+        if (file is null or "-")
+        {
+            context.Out.Write(json());
+        }
+        else
+        {
+            AtomicFile.WriteAllText(Path.GetFullPath(file, context.CurrentDirectory), json());
+        }
+
+        return Passed;
+    }
+
+    private static EngineOptions Options(
+        CliContext context, ParseResult parse, Option<string> repo, Option<string[]>? coverage, Option<string>? baseRef, Option<string> config, Option<string>? sarif, Option<string>? coverageReport)
+    {
+        string? Full(Option<string>? option) => option is null || parse.GetValue(option) is not string value ? null : Path.GetFullPath(value, context.CurrentDirectory);
+        string[]? patterns = coverage is null ? null : parse.GetValue(coverage);
+        return new EngineOptions
+        {
+            RepositoryRoot = Full(repo)!,
+            CoveragePatterns = patterns is { Length: > 0 } ? patterns : null,
+            CoverageBaseDirectory = context.CurrentDirectory,
+            BaseRef = baseRef is null ? null : parse.GetValue(baseRef),
+            ConfigPath = Full(config),
+            SarifPath = Full(sarif),
+            CoverageReportDirectory = Full(coverageReport),
+            Now = context.Now,
+        };
+    }
+
+    private static TerminalProgress? Progress(CliContext context) => context.ShowProgress ? new TerminalProgress(context.Error) : null;
+
+    /// <summary>Synchronous (Progress&lt;T&gt; would post to the thread pool and print after the result).</summary>
+    private sealed class TerminalProgress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine("  " + value + "...");
+    }
+}

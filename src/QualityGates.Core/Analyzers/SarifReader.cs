@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace QualityGates.Core.Analyzers;
+
+/// <summary>QG analyzer findings per repo-relative file and rule id, from a compiler error log.</summary>
+public sealed record AnalyzerFindings(IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Files, int Total, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Reads the compiler's ErrorLog (SARIF 2.1 with ",version=2.1", SARIF 1.0 by default) and counts QG diagnostics
+/// (rule ids QG + 4 digits) per file. Suppressed results do not count; results outside the repository are left out.
+/// </summary>
+public static class SarifReader
+{
+    private static readonly Regex QgRuleId = new("^QG[0-9]{4}$", RegexOptions.CultureInvariant);
+
+    public static AnalyzerFindings Read(string path, string repositoryRoot)
+    {
+        if (!File.Exists(path))
+        {
+            throw new QualityGateException(QgbCodes.SarifMissing, $"SARIF file '{path}' does not exist. Build with -p:ErrorLog=\"{Path.GetFileName(path)},version=2.1\" first, or fix --sarif.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new QualityGateException(QgbCodes.SarifInvalidJson, $"SARIF file '{path}' is not valid JSON (line {(ex.LineNumber ?? 0) + 1}). The build may have stopped while writing it: build again.");
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("version", out JsonElement version) || version.ValueKind != JsonValueKind.String
+                || !root.TryGetProperty("runs", out JsonElement runs) || runs.ValueKind != JsonValueKind.Array)
+            {
+                throw new QualityGateException(QgbCodes.SarifNotSarif, $"'{path}' is not a SARIF log (no \"version\" and \"runs\"). Give the compiler's ErrorLog file.");
+            }
+
+            string fullRoot = RepositoryPaths.FullRoot(repositoryRoot);
+            var counts = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
+            int total = 0, outside = 0;
+            foreach (JsonElement run in runs.EnumerateArray())
+            {
+                if (run.ValueKind != JsonValueKind.Object || !run.TryGetProperty("results", out JsonElement results) || results.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
+                foreach (JsonElement result in results.EnumerateArray())
+                {
+                    if (result.ValueKind != JsonValueKind.Object
+                        || !result.TryGetProperty("ruleId", out JsonElement ruleElement) || ruleElement.ValueKind != JsonValueKind.String
+                        || !QgRuleId.IsMatch(ruleElement.GetString()!) || IsSuppressed(result))
+                    {
+                        continue;
+                    }
+
+                    string? relative = Location(result) is string uri ? ToRepositoryPath(uri, fullRoot) : null;
+                    if (relative is null)
+                    {
+                        outside++;
+                        continue;
+                    }
+
+                    string rule = ruleElement.GetString()!;
+                    if (!counts.TryGetValue(relative, out SortedDictionary<string, int>? rules))
+                    {
+                        counts[relative] = rules = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                    }
+
+                    rules[rule] = rules.GetValueOrDefault(rule) + 1;
+                    total++;
+                }
+            }
+
+            var notes = outside == 0
+                ? new List<string>()
+                : new List<string> { $"{outside} QG finding(s) without a location in the repository were not counted." };
+            return new AnalyzerFindings(
+                counts.ToDictionary(e => e.Key, e => (IReadOnlyDictionary<string, int>)e.Value, StringComparer.Ordinal),
+                total,
+                notes);
+        }
+    }
+
+    /// <summary>SARIF 2.1: locations[0].physicalLocation.artifactLocation.uri; SARIF 1.0: locations[0].resultFile.uri.</summary>
+    private static string? Location(JsonElement result)
+    {
+        if (!result.TryGetProperty("locations", out JsonElement locations) || locations.ValueKind != JsonValueKind.Array || locations.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        JsonElement first = locations[0];
+        if (first.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (first.TryGetProperty("physicalLocation", out JsonElement physical) && physical.ValueKind == JsonValueKind.Object
+            && physical.TryGetProperty("artifactLocation", out JsonElement artifact) && artifact.ValueKind == JsonValueKind.Object
+            && artifact.TryGetProperty("uri", out JsonElement uri2) && uri2.ValueKind == JsonValueKind.String)
+        {
+            return uri2.GetString();
+        }
+
+        if (first.TryGetProperty("resultFile", out JsonElement resultFile) && resultFile.ValueKind == JsonValueKind.Object
+            && resultFile.TryGetProperty("uri", out JsonElement uri1) && uri1.ValueKind == JsonValueKind.String)
+        {
+            return uri1.GetString();
+        }
+
+        return null;
+    }
+
+    private static bool IsSuppressed(JsonElement result) =>
+        (result.TryGetProperty("suppressions", out JsonElement suppressions) && suppressions.ValueKind == JsonValueKind.Array && suppressions.GetArrayLength() > 0)
+        || (result.TryGetProperty("suppressionStates", out JsonElement states) && states.ValueKind == JsonValueKind.Array && states.GetArrayLength() > 0);
+
+    private static string? ToRepositoryPath(string uri, string fullRoot)
+    {
+        string path = uri;
+        if (Uri.TryCreate(uri, UriKind.Absolute, out Uri? absolute))
+        {
+            if (!absolute.IsFile)
+            {
+                return null;
+            }
+
+            path = absolute.LocalPath;
+        }
+        else
+        {
+            path = Uri.UnescapeDataString(uri);
+        }
+
+        return RepositoryPaths.ToRelative(fullRoot, path);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace QualityGates.Core.Config;
+
+/// <summary>A hotspot as last accepted: conditions compare complexity growth with it.</summary>
+public sealed record BaselineHotspot(string Path, int Complexity, double Score);
+
+/// <summary>
+/// qualitygate.baseline.json: the last accepted figures, committed, written by "qualitygate baseline".
+/// Rates are fractions; null when there was no data.
+/// </summary>
+public sealed record Baseline
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public string? Commit { get; init; }
+
+    public double? LineRate { get; init; }
+
+    public double? BranchRate { get; init; }
+
+    public IReadOnlyList<BaselineHotspot> Hotspots { get; init; } = Array.Empty<BaselineHotspot>();
+
+    /// <summary>
+    /// QG analyzer findings per repo-relative file and rule id; null when no SARIF log was given when the baseline was
+    /// written (analyzers.new then has nothing to compare with).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Analyzers { get; init; }
+}
+
+/// <summary>Reads and writes <see cref="Baseline"/> files.</summary>
+public static class BaselineStore
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>The baseline at <paramref name="path"/>, or null when there is none yet.</summary>
+    public static Baseline? Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        Baseline? baseline;
+        try
+        {
+            baseline = JsonSerializer.Deserialize<Baseline>(File.ReadAllText(path), Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new QualityGateException(QgbCodes.BaselineInvalid,
+                $"Baseline '{path}' cannot be read ({ex.Path ?? "$"}: {ex.Message}). Rewrite it with 'qualitygate baseline'.");
+        }
+
+        if (baseline is null || baseline.SchemaVersion != Baseline.CurrentSchemaVersion)
+        {
+            throw new QualityGateException(QgbCodes.BaselineInvalid,
+                string.Format(CultureInfo.InvariantCulture, "Baseline '{0}' has schemaVersion {1}; this version reads {2}. Rewrite it with 'qualitygate baseline'.",
+                    path, baseline?.SchemaVersion.ToString(CultureInfo.InvariantCulture) ?? "null", Baseline.CurrentSchemaVersion));
+        }
+
+        return baseline with { Hotspots = baseline.Hotspots ?? Array.Empty<BaselineHotspot>() };
+    }
+
+    public static void Write(string path, Baseline baseline) =>
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(baseline, Options) + "\n");
+}

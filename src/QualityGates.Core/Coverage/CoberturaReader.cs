@@ -1,0 +1,337 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+
+namespace QualityGates.Core.Coverage;
+
+/// <summary>
+/// Streams one Cobertura file (coverlet's, or any Cobertura 1.9 writer's) into a <see cref="CoverageMerger"/> with an
+/// XmlReader: memory stays bounded by the merged model, never by the file. DTDs are refused, nothing is resolved.
+/// </summary>
+internal static class CoberturaReader
+{
+    private const int MaxLineNumber = 10_000_000;
+    private const int PrologSniffBytes = 64 * 1024;
+    private static readonly Regex ConditionCoverage = new(@"\((\d+)\s*/\s*(\d+)\)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex ExternalEntity = new(@"<!ENTITY[^>]*\b(SYSTEM|PUBLIC)\b", RegexOptions.CultureInvariant);
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+    };
+
+    /// <summary>Reads <paramref name="file"/>; paths outside the repository are added to <paramref name="outside"/>, not merged.</summary>
+    public static void Read(string file, string fullRoot, CoverageMerger merger, ISet<string> outside)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new QualityGateException(QgbCodes.CoverageFileMissing,
+                $"Coverage file '{file}' does not exist. Run the tests with --collect \"XPlat Code Coverage\" first, or fix the path or glob.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new QualityGateException(QgbCodes.CoverageFileMissing, $"Coverage file '{file}' cannot be read: {ex.Message}");
+        }
+
+        if (stream.Length == 0)
+        {
+            stream.Dispose();
+            throw new QualityGateException(QgbCodes.CoverageFileEmpty,
+                $"Coverage file '{file}' is empty. The test run probably stopped before coverlet wrote it: run the tests again.");
+        }
+
+        var parser = new Parser(file, fullRoot, merger, outside);
+        using XmlReader reader = XmlReader.Create(stream, Settings);
+        try
+        {
+            parser.Run(reader);
+        }
+        catch (XmlException ex) when (!parser.RootSeen)
+        {
+            throw ClassifyProlog(file, ex);
+        }
+        catch (XmlException ex)
+        {
+            throw new QualityGateException(QgbCodes.CoverageFileTruncated,
+                $"Coverage file '{file}' is truncated or malformed (line {ex.LineNumber.ToString(CultureInfo.InvariantCulture)}): {ex.Message} Run the tests again to rewrite it.");
+        }
+    }
+
+    private static QualityGateException ClassifyProlog(string file, XmlException ex)
+    {
+        string head = ReadHead(file);
+        if (head.Contains("<!DOCTYPE", StringComparison.Ordinal))
+        {
+            return ExternalEntity.IsMatch(head)
+                ? new QualityGateException(QgbCodes.CoverageExternalEntity,
+                    $"Coverage file '{file}' declares an external entity; it is refused and nothing was resolved. Cobertura files from coverlet have no DTD: use those.")
+                : new QualityGateException(QgbCodes.CoverageDtdProhibited,
+                    $"Coverage file '{file}' has a DTD (<!DOCTYPE>); DTDs are refused for safety. Give the coverlet files themselves (they have none), not a file merged by ReportGenerator or Java Cobertura.");
+        }
+
+        if (string.IsNullOrWhiteSpace(head))
+        {
+            return new QualityGateException(QgbCodes.CoverageFileEmpty,
+                $"Coverage file '{file}' has no content. Run the tests with --collect \"XPlat Code Coverage\" again.");
+        }
+
+        return new QualityGateException(QgbCodes.CoverageNotCobertura,
+            $"Coverage file '{file}' is not XML ({ex.Message}). Give Cobertura files as coverlet writes them (coverage.cobertura.xml).");
+    }
+
+    private static string ReadHead(string file)
+    {
+        try
+        {
+            using FileStream stream = File.OpenRead(file);
+            byte[] buffer = new byte[PrologSniffBytes];
+            int read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            return Encoding.UTF8.GetString(buffer, 0, read);
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private sealed class Parser(string file, string fullRoot, CoverageMerger merger, ISet<string> outside)
+    {
+        private readonly List<string> sources = new();
+        private readonly List<(int Number, string? Type, double Percent)> conditions = new();
+        private readonly List<BranchPoint> points = new();
+        private string? currentPath;
+        private bool inClass;
+
+        public bool RootSeen { get; private set; }
+
+        public void Run(XmlReader reader)
+        {
+            if (reader.MoveToContent() != XmlNodeType.Element)
+            {
+                throw new QualityGateException(QgbCodes.CoverageNotCobertura, $"Coverage file '{file}' has no root element; expected Cobertura <coverage>.");
+            }
+
+            if (reader.LocalName != "coverage" || reader.GetAttribute("line-rate") is null)
+            {
+                throw new QualityGateException(QgbCodes.CoverageNotCobertura,
+                    $"Coverage file '{file}' is not Cobertura: its root element is <{Truncate(reader.LocalName)}>, expected <coverage line-rate=...>. Use coverlet's Cobertura output (the default of \"XPlat Code Coverage\").");
+            }
+
+            RootSeen = true;
+            reader.Read();
+            while (!reader.EOF)
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    switch (reader.LocalName)
+                    {
+                        case "source":
+                            sources.Add(reader.ReadElementContentAsString().Trim());
+                            continue;
+                        case "class":
+                            inClass = !reader.IsEmptyElement;
+                            currentPath = inClass ? Resolve(reader.GetAttribute("filename")) : null;
+                            break;
+                        case "line" when inClass:
+                            ReadLine(reader);
+                            continue;
+                    }
+                }
+                else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "class")
+                {
+                    inClass = false;
+                    currentPath = null;
+                }
+
+                reader.Read();
+            }
+        }
+
+        private void ReadLine(XmlReader reader)
+        {
+            int xmlLine = (reader as IXmlLineInfo)?.LineNumber ?? 0;
+            string? numberText = reader.GetAttribute("number");
+            string? hitsText = reader.GetAttribute("hits");
+            string? conditionCoverage = reader.GetAttribute("condition-coverage");
+            if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number < 1 || number > MaxLineNumber)
+            {
+                throw Invalid(xmlLine, "number", numberText);
+            }
+
+            if (!long.TryParse(hitsText, NumberStyles.None, CultureInfo.InvariantCulture, out long hits))
+            {
+                throw Invalid(xmlLine, "hits", hitsText);
+            }
+
+            int covered = 0, total = 0;
+            if (conditionCoverage is not null)
+            {
+                Match match = ConditionCoverage.Match(conditionCoverage);
+                if (!match.Success
+                    || !int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out covered)
+                    || !int.TryParse(match.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out total)
+                    || covered > total)
+                {
+                    throw Invalid(xmlLine, "condition-coverage", conditionCoverage);
+                }
+            }
+
+            conditions.Clear();
+            if (!reader.IsEmptyElement)
+            {
+                int depth = reader.Depth;
+                reader.Read();
+                while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+                {
+                    if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "condition")
+                    {
+                        conditions.Add(ReadCondition(reader));
+                    }
+
+                    reader.Read();
+                }
+            }
+
+            reader.Read();
+            if (currentPath is not null)
+            {
+                merger.Add(currentPath, number, hits, covered, total, ToPoints(total));
+            }
+        }
+
+        private (int, string?, double) ReadCondition(XmlReader reader)
+        {
+            int xmlLine = (reader as IXmlLineInfo)?.LineNumber ?? 0;
+            string? numberText = reader.GetAttribute("number");
+            string? coverage = reader.GetAttribute("coverage");
+            if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out int number))
+            {
+                throw Invalid(xmlLine, "condition number", numberText);
+            }
+
+            string percentText = (coverage ?? string.Empty).Trim().TrimEnd('%');
+            if (!double.TryParse(percentText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double percent) || percent > 100)
+            {
+                throw Invalid(xmlLine, "condition coverage", coverage);
+            }
+
+            return (number, reader.GetAttribute("type"), percent);
+        }
+
+        /// <summary>
+        /// Outcomes per branch point: a "jump" has two; "switch" points share what the line's "(c/T)" total leaves.
+        /// Covered outcomes = the point's percentage of its outcomes.
+        /// </summary>
+        private List<BranchPoint>? ToPoints(int lineTotal)
+        {
+            if (conditions.Count == 0)
+            {
+                return null;
+            }
+
+            int jumps = conditions.Count(c => !IsSwitch(c.Type));
+            int switches = conditions.Count - jumps;
+            int left = Math.Max(0, lineTotal - (2 * jumps));
+            points.Clear();
+            int switchIndex = 0;
+            foreach ((int number, string? type, double percent) in conditions)
+            {
+                int outcomes = 2;
+                if (IsSwitch(type))
+                {
+                    outcomes = left / switches + (switchIndex++ < left % switches ? 1 : 0);
+                    outcomes = outcomes < 2 ? 2 : outcomes;
+                }
+
+                int covered = (int)Math.Round(percent / 100 * outcomes, MidpointRounding.AwayFromZero);
+                points.Add(new BranchPoint(number, Math.Min(covered, outcomes), outcomes));
+            }
+
+            return points;
+        }
+
+        private static bool IsSwitch(string? type) => string.Equals(type, "switch", StringComparison.OrdinalIgnoreCase);
+
+        private string? Resolve(string? filename)
+        {
+            if (string.IsNullOrWhiteSpace(filename))
+            {
+                return null;
+            }
+
+            string name = filename.Replace('\\', '/');
+            string? chosen = null;
+            foreach (string candidate in Candidates(name))
+            {
+                string? relative = RepositoryPaths.ToRelative(fullRoot, candidate);
+                if (relative is null)
+                {
+                    continue;
+                }
+
+                // Several <source> roots: the one where the file exists in the repository wins, else the first.
+                if (sources.Count <= 1 || File.Exists(Path.Combine(fullRoot, relative)))
+                {
+                    return relative;
+                }
+
+                chosen ??= relative;
+            }
+
+            if (chosen is null)
+            {
+                outside.Add(Truncate(Candidates(name).First()));
+            }
+
+            return chosen;
+        }
+
+        /// <summary>Where a class filename may point: itself when rooted, else joined to each &lt;source&gt; in order.</summary>
+        private IEnumerable<string> Candidates(string name)
+        {
+            // Deterministic builds map the source root to "/_/": that is the repository root.
+            if (name.StartsWith("/_/", StringComparison.Ordinal))
+            {
+                yield return name.Substring(3);
+                yield break;
+            }
+
+            if (Path.IsPathRooted(name) || sources.Count == 0)
+            {
+                yield return name;
+                yield break;
+            }
+
+            foreach (string source in sources)
+            {
+                string root = source.Replace('\\', '/');
+                if (root == "/_" || root.StartsWith("/_/", StringComparison.Ordinal))
+                {
+                    string rest = root.Substring(Math.Min(3, root.Length)).TrimEnd('/');
+                    yield return rest.Length == 0 ? name : rest + "/" + name;
+                }
+                else
+                {
+                    yield return root.TrimEnd('/') + "/" + name;
+                }
+            }
+        }
+
+        private QualityGateException Invalid(int xmlLine, string attribute, string? value) =>
+            new(QgbCodes.CoverageInvalidValue,
+                $"Coverage file '{file}' line {xmlLine.ToString(CultureInfo.InvariantCulture)}: {attribute} '{Truncate(value ?? "(missing)")}' is not a valid value. Regenerate the file with coverlet.");
+    }
+
+    internal static string Truncate(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");
+}

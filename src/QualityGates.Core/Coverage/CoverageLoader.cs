@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.Extensions.FileSystemGlobbing;
+using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
+
+namespace QualityGates.Core.Coverage;
+
+/// <summary>Finds Cobertura files by path or glob and merges them into one <see cref="CoverageReport"/>.</summary>
+public static class CoverageLoader
+{
+    private const int MaxNamedOutsidePaths = 5;
+    private static readonly char[] GlobCharacters = { '*', '?', '[', '{' };
+
+    /// <summary>
+    /// Expands paths and globs ("**/TestResults/*/coverage.cobertura.xml"); relative ones start at
+    /// <paramref name="baseDirectory"/>. A literal path is returned even when missing (reading it reports QGB0101);
+    /// a glob that matches nothing adds a note.
+    /// </summary>
+    public static IReadOnlyList<string> ResolveFiles(string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes)
+    {
+        var files = new List<string>();
+        var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (string pattern in patterns)
+        {
+            string unified = pattern.Replace('\\', '/');
+            if (unified.IndexOfAny(GlobCharacters) < 0)
+            {
+                string full = Path.GetFullPath(unified, baseDirectory);
+                if (seen.Add(full))
+                {
+                    files.Add(full);
+                }
+
+                continue;
+            }
+
+            (string root, string glob) = SplitGlob(unified, baseDirectory);
+            var matcher = new Matcher(OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+            matcher.AddInclude(glob);
+            List<string> matches = Directory.Exists(root)
+                ? matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root))).Files
+                    .Select(match => Path.GetFullPath(match.Path, root))
+                    .OrderBy(path => path, StringComparer.Ordinal)
+                    .ToList()
+                : new List<string>();
+            if (matches.Count == 0)
+            {
+                notes.Add($"No coverage file matched '{pattern}'.");
+            }
+
+            files.AddRange(matches.Where(seen.Add));
+        }
+
+        return files;
+    }
+
+    /// <summary>Reads and merges the files. Throws <see cref="QualityGateException"/> (QGB01xx) on the first bad file.</summary>
+    public static CoverageReport Read(string repositoryRoot, IReadOnlyList<string> files, IEnumerable<string>? notes = null)
+    {
+        string fullRoot = RepositoryPaths.FullRoot(repositoryRoot);
+        var merger = new CoverageMerger();
+        var outside = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string file in files)
+        {
+            CoberturaReader.Read(file, fullRoot, merger, outside);
+        }
+
+        var allNotes = new List<string>(notes ?? Array.Empty<string>());
+        if (outside.Count > 0)
+        {
+            string named = string.Join(", ", outside.Take(MaxNamedOutsidePaths).Select(p => $"'{p}'"));
+            string more = outside.Count > MaxNamedOutsidePaths
+                ? string.Format(CultureInfo.InvariantCulture, " and {0} more", outside.Count - MaxNamedOutsidePaths)
+                : string.Empty;
+            allNotes.Add(string.Format(CultureInfo.InvariantCulture,
+                "{0} {1} outside the repository {2} left out of coverage ({3}: {4}{5}).",
+                outside.Count,
+                outside.Count == 1 ? "source file" : "source files",
+                outside.Count == 1 ? "was" : "were",
+                QgbCodes.CoveragePathOutsideRepository,
+                named,
+                more));
+        }
+
+        return merger.Build(files, allNotes);
+    }
+
+    /// <summary>Resolves and reads; null when no file was found (no data, never 100 %).</summary>
+    public static CoverageReport? Load(string repositoryRoot, string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes)
+    {
+        IReadOnlyList<string> files = ResolveFiles(baseDirectory, patterns, notes);
+        return files.Count == 0 ? null : Read(repositoryRoot, files, notes);
+    }
+
+    private static (string Root, string Glob) SplitGlob(string pattern, string baseDirectory)
+    {
+        int wildcard = pattern.IndexOfAny(GlobCharacters);
+        int slash = pattern.LastIndexOf('/', wildcard);
+        string prefix = slash < 0 ? string.Empty : pattern.Substring(0, slash + 1);
+        string glob = slash < 0 ? pattern : pattern.Substring(slash + 1);
+        string root = Path.GetFullPath(prefix.Length == 0 ? "." : prefix, baseDirectory);
+        return (root, glob);
+    }
+}

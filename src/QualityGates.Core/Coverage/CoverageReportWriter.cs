@@ -1,0 +1,66 @@
+using Palmmedia.ReportGenerator.Core;
+using Palmmedia.ReportGenerator.Core.CodeAnalysis;
+
+namespace QualityGates.Core.Coverage;
+
+/// <summary>
+/// Writes the merged Cobertura file and the coverage HTML with ReportGenerator (not rewritten here). Its branch merge
+/// is its own: the gate's figures come from <see cref="CoverageReport"/>; docs/gate.md says where they may differ.
+/// </summary>
+public static class CoverageReportWriter
+{
+    /// <summary>Report types written: the merged Cobertura and one self-contained HTML page per class.</summary>
+    public const string ReportTypes = "Cobertura;HtmlInline";
+
+    /// <summary>
+    /// Generates into a fresh folder beside <paramref name="outputDirectory"/>, then moves each file into place, so a
+    /// reader never sees a half-written report.
+    /// </summary>
+    public static void Write(IReadOnlyList<string> coverageFiles, string outputDirectory, string repositoryRoot)
+    {
+        if (coverageFiles.Count == 0)
+        {
+            return;
+        }
+
+        string target = Path.GetFullPath(outputDirectory);
+        string staging = Path.Combine(Path.GetDirectoryName(target) ?? target, "." + Path.GetFileName(target) + ".tmp-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var parameters = new Dictionary<string, string>
+            {
+                ["reports"] = string.Join(';', coverageFiles),
+                ["targetdir"] = staging,
+                ["reporttypes"] = ReportTypes,
+                ["sourcedirs"] = RepositoryPaths.FullRoot(repositoryRoot),
+                ["verbosity"] = "Warning",
+            };
+            var configuration = new ReportConfigurationBuilder().Create(parameters);
+            bool ok = new Generator().GenerateReport(configuration, new Settings(), new MinimumCoverageThresholds(), new RiskHotspotsAnalysisThresholds());
+            if (!ok)
+            {
+                throw new QualityGateException(QgbCodes.CoverageReportGeneratorFailed,
+                    $"ReportGenerator could not write the coverage report to '{target}'. Run with the same files through 'reportgenerator' to see its log.");
+            }
+
+            Directory.CreateDirectory(target);
+            foreach (string file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
+            {
+                string destination = Path.Combine(target, Path.GetRelativePath(staging, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Move(file, destination, overwrite: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new QualityGateException(QgbCodes.OutputNotWritable, $"Cannot write the coverage report to '{target}': {ex.Message}");
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+
+namespace QualityGates.Core.Gate;
+
+/// <summary>
+/// A short Markdown summary (PR comment, GitHub step summary): the verdict and one table row per condition. Every
+/// text that comes from inputs (paths, messages with names from git or coverage) is escaped.
+/// </summary>
+public static class MarkdownSummaryWriter
+{
+    public static string Write(GateResult result)
+    {
+        var md = new StringBuilder();
+        md.Append("## Quality gate: ").Append(result.Passed ? "passed" : "**failed**");
+        md.Append(CultureInfo.InvariantCulture, $" ({result.Count(ConditionStatus.Failed)} failed, {result.Count(ConditionStatus.Warning)} warning(s))\n\n");
+        md.Append("| Condition | Status | Actual | Threshold | Details |\n");
+        md.Append("|---|---|---:|---:|---|\n");
+        foreach (ConditionResult c in result.Conditions)
+        {
+            string where = c.File is null ? string.Empty : " \\(at " + Escape(c.File) + (c.Line is int l ? ":" + l.ToString(CultureInfo.InvariantCulture) : string.Empty) + "\\)";
+            md.Append(CultureInfo.InvariantCulture, $"| `{c.Id}` | {Status(c.Status)} | {Value(c.Id, c.Actual)} | {Value(c.Id, c.Threshold)} | {Escape(c.Message)}{where} |\n");
+        }
+
+        if (result.Notes.Count > 0)
+        {
+            md.Append('\n');
+            foreach (string note in result.Notes)
+            {
+                md.Append("- ").Append(Escape(note)).Append('\n');
+            }
+        }
+
+        return md.ToString();
+    }
+
+    private static string Status(ConditionStatus status) => status switch
+    {
+        ConditionStatus.Failed => "**failed**",
+        ConditionStatus.Warning => "warning",
+        _ => ResultJsonWriter.StatusName(status),
+    };
+
+    private static string Value(string id, double? value)
+    {
+        if (value is not double v)
+        {
+            return "-";
+        }
+
+        return Config.ConditionSpecs.KindOf(id) == Config.ConditionKind.MaximumCount
+            ? v.ToString("0", CultureInfo.InvariantCulture)
+            : GateEvaluator.Pct(v);
+    }
+
+    /// <summary>Markdown and HTML specials become literal text; line breaks become spaces (one table row).</summary>
+    public static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '&': sb.Append("&amp;"); break;
+                case '\r' or '\n' or '\t': sb.Append(' '); break;
+                case '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '!' or '|' or '~' or '$':
+                    sb.Append('\\').Append(c);
+                    break;
+                default:
+                    sb.Append(char.IsControl(c) ? ' ' : c);
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+}

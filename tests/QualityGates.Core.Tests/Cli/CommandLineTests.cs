@@ -1,0 +1,192 @@
+using System.Text.Json;
+using QualityGates.Cli;
+using QualityGates.Core.Config;
+using QualityGates.Core.History;
+using QualityGates.Core.Hotspots;
+using QualityGates.Core.Tests.Support;
+
+namespace QualityGates.Core.Tests.Cli;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory repo = new();
+    private readonly StringWriter stdout = new();
+    private readonly StringWriter stderr = new();
+
+    public CommandLineTests()
+    {
+        repo.CopyCoverage(TestFiles.PricingCoverage, "tests/PricingTests/TestResults/1/coverage.cobertura.xml");
+        repo.CopyCoverage(TestFiles.ClaimsCoverage, "tests/ClaimsTests/TestResults/2/coverage.cobertura.xml");
+    }
+
+    public void Dispose()
+    {
+        repo.Dispose();
+        stdout.Dispose();
+        stderr.Dispose();
+    }
+
+    private int Run(Func<Engine>? factory, params string[] args)
+    {
+        Func<Engine> engine = factory ?? (() => new Engine(new FakeHistory(Histories.With()), new FakeHotspots(new[] { Histories.Hotspot("src/Insurance/Pricing/PremiumCalculator.cs", 14) })));
+        return CommandLine.Run(args, new CliContext(stdout, stderr, engine, Now, repo.Path, ShowProgress: false));
+    }
+
+    private int Run(params string[] args) => Run(null, args);
+
+    [Fact]
+    public void Check_FailingGate_Exit1_WithReadableText()
+    {
+        int exit = Run("check", "--repo", repo.Path);
+
+        Assert.Equal(1, exit);
+        string text = stdout.ToString();
+        Assert.StartsWith("Quality gate FAILED: 1 failed, 3 warning(s), 11 conditions.\n", text, StringComparison.Ordinal);
+        Assert.Contains("  FAIL  coverage.line          Line coverage is 75.0 %, below the required 80.0 %.\n", text, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stderr.ToString());
+    }
+
+    [Fact]
+    public void Check_PassingGateWithWarnings_Exit0_WritesJsonAndMarkdown()
+    {
+        repo.Write("qualitygate.json", """{ "conditions": { "coverage.line": { "fail": 0.7, "warn": 0.8 } } }""");
+
+        int exit = Run("check", "--repo", repo.Path, "--json", "out/result.json", "--markdown", "out/summary.md");
+
+        Assert.Equal(0, exit);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Path, "out/result.json")));
+        Assert.True(json.RootElement.GetProperty("passed").GetBoolean());
+        Assert.Equal(0.75, json.RootElement.GetProperty("coverage").GetProperty("lineRate").GetDouble());
+        Assert.StartsWith("## Quality gate: passed", File.ReadAllText(Path.Combine(repo.Path, "out/summary.md")), StringComparison.Ordinal);
+        Assert.StartsWith("Quality gate PASSED", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_JsonToStdout()
+    {
+        Run("check", "--repo", repo.Path, "--json", "-");
+
+        using JsonDocument json = JsonDocument.Parse(stdout.ToString());
+        Assert.Equal(1, json.RootElement.GetProperty("schemaVersion").GetInt32());
+    }
+
+    [Fact]
+    public void Check_ExplicitCoverage_RelativeToCurrentDirectory()
+    {
+        Run("check", "--repo", repo.Path, "--coverage", "tests/PricingTests/TestResults/1/coverage.cobertura.xml", "--json", "-");
+
+        using JsonDocument json = JsonDocument.Parse(stdout.ToString());
+        Assert.Equal(0.5, json.RootElement.GetProperty("coverage").GetProperty("lineRate").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("QGB0001", "check", "--bogus")]
+    [InlineData("QGB0001", "chek")]
+    [InlineData("QGB0101", "check", "--coverage", "missing.xml")]
+    [InlineData("QGB0204", "check", "--config", "nope.json")]
+    [InlineData("QGB0401", "check", "--sarif", "nope.sarif")]
+    [InlineData("QGB0002", "check", "--repo", "does/not/exist")]
+    public void InputErrors_Exit2_WithCodeAndNoStackTrace(string code, params string[] args)
+    {
+        int exit = Run(args);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error " + code + ": ", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigTypo_Exit2_NamesTheKey()
+    {
+        repo.Write("qualitygate.json", """{ "conditions": { "coverage.lines": {} } }""");
+
+        Assert.Equal(2, Run("check"));
+        Assert.Contains("error QGB0201: ", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("$.conditions['coverage.lines']", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadCoverageFile_Exit2()
+    {
+        repo.Write("tests/X/TestResults/3/coverage.cobertura.xml", "<report/>");
+
+        Assert.Equal(2, Run("check"));
+        Assert.StartsWith("error QGB0104: ", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComponentsNotMergedYet_Exit2_QGB0003()
+    {
+        int exit = CommandLine.Run(new[] { "check" }, new CliContext(stdout, stderr, EngineFactory.Create, Now, repo.Path, false));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error QGB0003: ", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnexpectedException_Exit2_QGB0009_NoStackTrace()
+    {
+        int exit = Run(() => throw new InvalidOperationException("boom"), "check");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error QGB0009: unexpected failure (InvalidOperationException: boom). Please report it with the command line used.\n", stderr.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Help_Exit0()
+    {
+        Assert.Equal(0, Run("--help"));
+        Assert.Contains("check", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Baseline_WritesFile_ThenCheckComparesWithIt()
+    {
+        Assert.Equal(0, Run("baseline", "--repo", repo.Path));
+
+        Baseline? written = BaselineStore.Read(Path.Combine(repo.Path, "qualitygate.baseline.json"));
+        Assert.NotNull(written);
+        Assert.Equal(0.75, written.LineRate);
+        Assert.Equal(0.45, written.BranchRate);
+        Assert.Equal("head456", written.Commit);
+        Assert.Equal(Now, written.CreatedAt);
+        Assert.Equal(new[] { new BaselineHotspot("src/Insurance/Pricing/PremiumCalculator.cs", 14, 0.5) }, written.Hotspots);
+        Assert.StartsWith("Baseline written to ", stdout.ToString(), StringComparison.Ordinal);
+
+        stdout.GetStringBuilder().Clear();
+        Run("check", "--json", "-");
+        using JsonDocument json = JsonDocument.Parse(stdout.ToString());
+        JsonElement hotspotsNew = json.RootElement.GetProperty("conditions").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "hotspots.new");
+        Assert.Equal("passed", hotspotsNew.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Reviews_Json()
+    {
+        Assert.Equal(0, Run("reviews", "--json"));
+
+        using JsonDocument json = JsonDocument.Parse(stdout.ToString());
+        Assert.Equal(40, json.RootElement.GetProperty("reviews").GetProperty("humanLandings").GetInt32());
+    }
+
+    [Fact]
+    public void Hotspots_TextAndJsonFile()
+    {
+        Assert.Equal(0, Run("hotspots"));
+        Assert.Contains("src/Insurance/Pricing/PremiumCalculator.cs", stdout.ToString(), StringComparison.Ordinal);
+
+        Assert.Equal(0, Run("hotspots", "--json", "hotspots.json"));
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Path, "hotspots.json")));
+        Assert.Equal(14, json.RootElement.GetProperty("hotspots")[0].GetProperty("complexity").GetInt32());
+    }
+
+    [Fact]
+    public void Coverage_NeedsNoGit()
+    {
+        int exit = CommandLine.Run(new[] { "coverage" }, new CliContext(stdout, stderr, EngineFactory.Create, Now, repo.Path, false));
+
+        Assert.Equal(0, exit);
+        Assert.Equal("Coverage of 2 file(s) from 2 report(s): line 75.0 % (27/36), branch 45.0 % (9/20).\n", stdout.ToString());
+    }
+}

@@ -1,0 +1,214 @@
+using QualityGates.Core.Coverage;
+using QualityGates.Core.Tests.Support;
+
+namespace QualityGates.Core.Tests.Coverage;
+
+public class CoverageMergeTests
+{
+    private const string Pricing = "src/Insurance/Pricing/PremiumCalculator.cs";
+    private const string Claims = "src/Insurance/Claims/ClaimValidator.cs";
+
+    private static CoverageReport ReadBoth() =>
+        CoverageLoader.Read(TestFiles.FixtureRepository, new[] { TestFiles.PricingCoverage, TestFiles.ClaimsCoverage });
+
+    [Fact]
+    public void SingleCoverletFile_MatchesItsOwnTotals()
+    {
+        // coverlet's own header: lines-covered="18" lines-valid="36" branches-covered="7" branches-valid="20".
+        CoverageReport report = CoverageLoader.Read(TestFiles.FixtureRepository, new[] { TestFiles.PricingCoverage });
+
+        Assert.Equal(new CoverageFigures(36, 18, 20, 7), report.Totals);
+        Assert.Equal(0.5, report.Totals.LineRate);
+        Assert.Equal(0.35, report.Totals.BranchRate);
+        Assert.Equal(new[] { Claims, Pricing }, report.Files.Keys);
+        Assert.Empty(report.Notes);
+    }
+
+    [Fact]
+    public void TwoTestProjects_MergeByMaxHitsAndBranchPoints()
+    {
+        CoverageReport report = ReadBoth();
+
+        // Union of covered lines (27 of 36), never a sum of hits; branches 9 of 20 (max per branch point).
+        Assert.Equal(new CoverageFigures(36, 27, 20, 9), report.Totals);
+        Assert.Equal(0.75, report.Totals.LineRate);
+        Assert.Equal(0.45, report.Totals.BranchRate);
+        Assert.Equal(new CoverageFigures(21, 16, 14, 6), report.Files[Pricing].Figures);
+        Assert.Equal(new CoverageFigures(15, 11, 6, 3), report.Files[Claims].Figures);
+    }
+
+    [Fact]
+    public void SameFileTwice_IsNotDoubleCounted()
+    {
+        CoverageReport once = CoverageLoader.Read(TestFiles.FixtureRepository, new[] { TestFiles.PricingCoverage });
+        CoverageReport twice = CoverageLoader.Read(TestFiles.FixtureRepository, new[] { TestFiles.PricingCoverage, TestFiles.PricingCoverage });
+
+        Assert.Equal(once.Totals, twice.Totals);
+        Assert.True(twice.Files[Pricing].TryGetLine(6, out LineCoverage line));
+        Assert.Equal(1, line.Hits);
+    }
+
+    [Fact]
+    public void BranchLine_TakesBestBranchPointOutcomes()
+    {
+        CoverageReport report = ReadBoth();
+
+        // Line 23 (switch as jumps): 2/4 in the pricing tests, 0/4 in the claims tests -> 2/4.
+        Assert.True(report.Files[Pricing].TryGetLine(23, out LineCoverage line23));
+        Assert.Equal(new LineCoverage(23, 1, 2, 4), line23);
+
+        // Line 12 of the validator: 0/2 then 1/2 -> 1/2; hits max(0, 1).
+        Assert.True(report.Files[Claims].TryGetLine(12, out LineCoverage line12));
+        Assert.Equal(new LineCoverage(12, 1, 1, 2), line12);
+    }
+
+    [Fact]
+    public void CoverageLookup_AnswersPerFileAndRange()
+    {
+        CoverageReport report = ReadBoth();
+
+        Assert.Equal(16.0 / 21, report.LineRate(Pricing));
+        Assert.Null(report.LineRate("src/Unknown.cs"));
+        // Describe (lines 35-37) is never run.
+        Assert.Equal((0, 3), report.LinesInRange(Pricing, 34, 38));
+        // Premium (lines 6-19): every line covered by one project or the other.
+        Assert.Equal((12, 12), report.LinesInRange(Pricing, 5, 20));
+        Assert.Null(report.LinesInRange("src/Unknown.cs", 1, 10));
+    }
+
+    [Fact]
+    public void NewCodeLines_CountOnlyCoverableLines()
+    {
+        CoverageReport report = ReadBoth();
+        var changed = new Dictionary<string, IReadOnlySet<int>>
+        {
+            // 34 and 38 are a blank line and a brace: not coverable.
+            [Pricing] = new HashSet<int> { 34, 35, 36, 37, 38 },
+            [Claims] = new HashSet<int> { 6, 7 },
+            ["README.md"] = new HashSet<int> { 1, 2 },
+        };
+
+        CoverageFigures figures = report.ForLines(changed);
+
+        Assert.Equal(new CoverageFigures(5, 2, 4, 1), figures);
+        Assert.Equal(0.4, figures.LineRate);
+    }
+
+    [Fact]
+    public void NoCoverableLine_IsNoDataNotFullCoverage()
+    {
+        CoverageReport report = ReadBoth();
+
+        CoverageFigures figures = report.ForLines(new Dictionary<string, IReadOnlySet<int>> { ["docs/readme.md"] = new HashSet<int> { 1 } });
+
+        Assert.Null(figures.LineRate);
+        Assert.Null(figures.BranchRate);
+        Assert.Null(report.ForFiles(new[] { "src/NotCovered.cs" }).LineRate);
+    }
+
+    [Fact]
+    public void CriticalFiles_FiguresOverThoseFilesOnly()
+    {
+        CoverageFigures figures = ReadBoth().ForFiles(new[] { Pricing, Pricing });
+
+        Assert.Equal(new CoverageFigures(21, 16, 14, 6), figures);
+    }
+
+    [Fact]
+    public void ConditionNumbers_UnionAcrossReports()
+    {
+        using var temp = new TempDirectory();
+        string first = temp.Write("a.xml", Cobertura("""
+            <line number="5" hits="1" branch="True" condition-coverage="50% (2/4)">
+              <conditions><condition number="10" type="jump" coverage="100%" /><condition number="20" type="jump" coverage="0%" /></conditions>
+            </line>
+            """));
+        string second = temp.Write("b.xml", Cobertura("""
+            <line number="5" hits="3" branch="True" condition-coverage="50% (2/4)">
+              <conditions><condition number="10" type="jump" coverage="0%" /><condition number="20" type="jump" coverage="100%" /></conditions>
+            </line>
+            """));
+
+        CoverageReport report = CoverageLoader.Read(temp.Path, new[] { first, second });
+
+        Assert.True(report.Files["src/A.cs"].TryGetLine(5, out LineCoverage line));
+        Assert.Equal(new LineCoverage(5, 3, 4, 4), line);
+    }
+
+    [Fact]
+    public void SwitchCondition_GetsTheOutcomesTheJumpsLeave()
+    {
+        using var temp = new TempDirectory();
+        string file = temp.Write("a.xml", Cobertura("""
+            <line number="9" hits="2" branch="True" condition-coverage="40% (2/5)">
+              <conditions><condition number="1" type="switch" coverage="33.33%" /><condition number="7" type="jump" coverage="50%" /></conditions>
+            </line>
+            """));
+
+        CoverageReport report = CoverageLoader.Read(temp.Path, new[] { file });
+
+        Assert.True(report.Files["src/A.cs"].TryGetLine(9, out LineCoverage line));
+        Assert.Equal(new LineCoverage(9, 2, 2, 5), line);
+    }
+
+    [Fact]
+    public void WithoutConditionNumbers_BestSummaryWins()
+    {
+        using var temp = new TempDirectory();
+        string first = temp.Write("a.xml", Cobertura("""<line number="3" hits="0" branch="True" condition-coverage="25% (1/4)" />"""));
+        string second = temp.Write("b.xml", Cobertura("""<line number="3" hits="1" branch="True" condition-coverage="75% (3/4)" />"""));
+
+        CoverageReport report = CoverageLoader.Read(temp.Path, new[] { first, second });
+
+        Assert.Equal(new CoverageFigures(1, 1, 4, 3), report.Totals);
+    }
+
+    [Fact]
+    public void DeterministicSourceRoot_MapsToTheRepository()
+    {
+        using var temp = new TempDirectory();
+        string file = temp.Write("a.xml", Cobertura("""<line number="1" hits="1" />""", source: "/_/", filename: "src/A.cs"));
+
+        CoverageReport report = CoverageLoader.Read(temp.Path, new[] { file });
+
+        Assert.Equal(new[] { "src/A.cs" }, report.Files.Keys);
+    }
+
+    [Fact]
+    public void Globs_FindCoverletFilesUnderTestResults()
+    {
+        using var temp = new TempDirectory();
+        temp.CopyCoverage(TestFiles.PricingCoverage, "tests/PricingTests/TestResults/1111/coverage.cobertura.xml");
+        temp.CopyCoverage(TestFiles.ClaimsCoverage, "tests/ClaimsTests/TestResults/2222/coverage.cobertura.xml");
+        var notes = new List<string>();
+
+        CoverageReport? report = CoverageLoader.Load(temp.Path, temp.Path, new[] { "**/TestResults/*/coverage.cobertura.xml", "none/**/*.xml" }, notes);
+
+        Assert.NotNull(report);
+        Assert.Equal(2, report.Inputs.Count);
+        Assert.Equal(new CoverageFigures(36, 27, 20, 9), report.Totals);
+        Assert.Equal(new[] { "No coverage file matched 'none/**/*.xml'." }, notes);
+    }
+
+    [Fact]
+    public void NoFileMatched_IsNoData()
+    {
+        using var temp = new TempDirectory();
+        var notes = new List<string>();
+
+        Assert.Null(CoverageLoader.Load(temp.Path, temp.Path, new[] { "**/coverage.cobertura.xml" }, notes));
+        Assert.Single(notes);
+    }
+
+    internal static string Cobertura(string lines, string source = "src/", string filename = "A.cs") => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <coverage line-rate="0" branch-rate="0" version="1.9" timestamp="1" lines-covered="0" lines-valid="0">
+          <sources><source>{source}</source></sources>
+          <packages><package name="P"><classes>
+            <class name="A" filename="{filename}"><methods /><lines>
+            {lines}
+            </lines></class>
+          </classes></package></packages>
+        </coverage>
+        """;
+}
