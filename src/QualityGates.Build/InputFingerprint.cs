@@ -21,9 +21,10 @@ internal static class InputFingerprint
         Add(hash, "day:" + utcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var engine = new FileInfo(enginePath);
         Add(hash, "engine:" + engine.Length.ToString(CultureInfo.InvariantCulture) + ":" + engine.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture));
-        foreach (var file in coverageFiles)
+        // Order-free: which project's run finished first must not matter.
+        foreach (var coverage in coverageFiles.Select(CoverageHash).OrderBy(h => h, StringComparer.Ordinal))
         {
-            AddCoverage(hash, file);
+            Add(hash, "coverage:" + coverage);
         }
 
         foreach (var file in otherFiles)
@@ -81,14 +82,14 @@ internal static class InputFingerprint
     }
 
     /// <summary>coverlet stamps each report with the run time in the root element; two identical runs must hash equal.</summary>
-    private static void AddCoverage(IncrementalHash hash, string path)
+    private static string CoverageHash(string path)
     {
-        Add(hash, "coverage");
         if (!File.Exists(path))
         {
-            Add(hash, "missing:" + path);
-            return;
+            return "missing:" + path;
         }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
         using var stream = File.OpenRead(path);
         var header = new byte[HeaderBytes];
@@ -119,6 +120,8 @@ internal static class InputFingerprint
         {
             hash.AppendData(buffer, 0, read);
         }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     /// <summary>HEAD, the ref it names, packed-refs, shallow and every loose ref (remote-tracking base refs move too).</summary>

@@ -72,7 +72,7 @@ public sealed partial class QualityGateCheck : ToolTask
 
             var fingerprint = string.IsNullOrEmpty(FingerprintFile)
                 ? null
-                : InputFingerprint.Compute(GenerateCommandLineCommands(), CoverageFiles.Select(i => i.ItemSpec),
+                : InputFingerprint.Compute(CommandLine(includeCoverage: false), CoverageFiles.Select(i => i.ItemSpec),
                     SarifFiles.Select(i => i.ItemSpec).Concat(string.IsNullOrEmpty(ConfigFile) ? [] : [ConfigFile!]), RepositoryRoot, EnginePath, DateTime.UtcNow);
             if (fingerprint is not null && File.Exists(ResultFile) && InputFingerprint.TryReadLast(FingerprintFile!, fingerprint, out var lastExitCode))
             {
@@ -130,14 +130,17 @@ public sealed partial class QualityGateCheck : ToolTask
         return name;
     }
 
-    protected override string GenerateCommandLineCommands()
+    protected override string GenerateCommandLineCommands() => CommandLine(includeCoverage: true);
+
+    /// <summary>Without coverage for the fingerprint: each run writes its coverage to new folders, only the content counts.</summary>
+    private string CommandLine(bool includeCoverage)
     {
         var builder = new CommandLineBuilder(quoteHyphensOnCommandLine: false, useNewLineSeparator: false);
         builder.AppendSwitch("exec");
         builder.AppendFileNameIfNotNull(EnginePath);
         builder.AppendSwitch("check");
         builder.AppendSwitchIfNotNull("--repo ", RepositoryRoot);
-        foreach (var coverage in CoverageFiles)
+        foreach (var coverage in includeCoverage ? CoverageFiles : [])
         {
             builder.AppendSwitchIfNotNull("--coverage ", coverage.ItemSpec);
         }

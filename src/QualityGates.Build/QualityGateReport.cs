@@ -25,6 +25,9 @@ public sealed class QualityGateReport : Microsoft.Build.Utilities.Task
     /// <summary>Where repository-relative file paths in the result are rooted.</summary>
     public string? RepositoryRoot { get; set; }
 
+    /// <summary>Where a condition without a file of its own points (the gate's configuration, the solution or the project).</summary>
+    public string? DefaultFile { get; set; }
+
     /// <summary>The value of GITHUB_STEP_SUMMARY; empty outside GitHub Actions.</summary>
     public string? GitHubStepSummary { get; set; }
 
@@ -79,7 +82,7 @@ public sealed class QualityGateReport : Microsoft.Build.Utilities.Task
         {
             var code = ConditionCodes.CodeOf(condition.Id);
             var text = $"{condition.Id}: {condition.Message} (actual {condition.Actual}, threshold {condition.Threshold})";
-            var file = ResolveFile(condition.File);
+            var file = ResolveFile(condition.File) ?? (string.IsNullOrEmpty(DefaultFile) ? null : DefaultFile);
             switch (condition.Status)
             {
                 case "failed" when FailOnViolation:
