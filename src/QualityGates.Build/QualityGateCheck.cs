@@ -78,7 +78,7 @@ public sealed partial class QualityGateCheck : ToolTask
             {
                 UpToDate = true;
                 EngineExitCode = lastExitCode;
-                Log.LogMessage(MessageImportance.Normal, "Quality gate inputs unchanged since the last run: reusing '{0}'.", ResultFile);
+                Log.LogMessage(MessageImportance.High, "Quality gate inputs unchanged since the last run: the engine did not run again; reporting '{0}'.", ResultFile);
                 return true;
             }
 
