@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace QualityGates.Build;
+
+/// <summary>One condition of the result JSON, with actual and threshold already formatted for a person.</summary>
+internal sealed record ConditionResult(string Id, string Status, string Actual, string Threshold, string Message, string? File, int Line);
+
+/// <summary>The part of the engine's result JSON (schemaVersion 1) the build reports on.</summary>
+internal sealed record GateResult(bool Passed, IReadOnlyList<ConditionResult> Conditions)
+{
+    public const int SupportedSchemaVersion = 1;
+    private const int MaxMessageLength = 2000;
+
+    /// <summary>Reads the result; throws <see cref="ResultFormatException"/> with a sentence for a person on anything unexpected.</summary>
+    public static GateResult Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            throw new ResultFormatException(BuildCodes.ResultInvalid, $"is not valid JSON ({e.Message})");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new ResultFormatException(BuildCodes.ResultInvalid, "is not a JSON object");
+            }
+
+            if (!root.TryGetProperty("schemaVersion", out var version) || version.ValueKind != JsonValueKind.Number)
+            {
+                throw new ResultFormatException(BuildCodes.ResultInvalid, "has no numeric 'schemaVersion'");
+            }
+
+            if (!version.TryGetInt32(out var schema) || schema != SupportedSchemaVersion)
+            {
+                throw new ResultFormatException(BuildCodes.ResultSchemaUnsupported,
+                    $"has schemaVersion {version.GetRawText()}, but this QualityGates package reads schemaVersion {SupportedSchemaVersion}: use the same package version for the engine and the build");
+            }
+
+            if (!root.TryGetProperty("passed", out var passed) || (passed.ValueKind != JsonValueKind.True && passed.ValueKind != JsonValueKind.False))
+            {
+                throw new ResultFormatException(BuildCodes.ResultInvalid, "has no boolean 'passed'");
+            }
+
+            if (!root.TryGetProperty("conditions", out var conditions) || conditions.ValueKind != JsonValueKind.Array)
+            {
+                throw new ResultFormatException(BuildCodes.ResultInvalid, "has no 'conditions' array");
+            }
+
+            var list = new List<ConditionResult>();
+            var index = 0;
+            foreach (var condition in conditions.EnumerateArray())
+            {
+                list.Add(ReadCondition(condition, index++));
+            }
+
+            return new GateResult(passed.GetBoolean(), list);
+        }
+    }
+
+    private static ConditionResult ReadCondition(JsonElement condition, int index)
+    {
+        if (condition.ValueKind != JsonValueKind.Object)
+        {
+            throw new ResultFormatException(BuildCodes.ResultInvalid, $"has a condition at index {index} that is not an object");
+        }
+
+        var id = RequiredString(condition, "id", index);
+        var status = RequiredString(condition, "status", index);
+        var kind = ConditionCodes.KindOf(id);
+        var actual = condition.TryGetProperty("actual", out var a) ? FormatValue(a, kind) : "no data";
+        var threshold = condition.TryGetProperty("threshold", out var t) ? FormatValue(t, kind) : "none";
+        var message = condition.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? Clean(m.GetString()!) : id;
+        string? file = condition.TryGetProperty("file", out var f) && f.ValueKind == JsonValueKind.String ? Clean(f.GetString()!) : null;
+        var line = condition.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out var n) && n > 0 ? n : 0;
+        return new ConditionResult(Clean(id), status, actual, threshold, message, string.IsNullOrEmpty(file) ? null : file, line);
+    }
+
+    private static string RequiredString(JsonElement condition, string name, int index)
+    {
+        if (!condition.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            throw new ResultFormatException(BuildCodes.ResultInvalid, $"has a condition at index {index} without a string '{name}'");
+        }
+
+        return value.GetString()!;
+    }
+
+    /// <summary>Rates are fractions 0..1 in the JSON; people read percentages.</summary>
+    internal static string FormatValue(JsonElement value, ValueKind kind)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+            case JsonValueKind.Undefined:
+                return "no data";
+            case JsonValueKind.Number:
+                var number = value.GetDouble();
+                return kind == ValueKind.Rate
+                    ? (number * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %"
+                    : number.ToString("0.##", CultureInfo.InvariantCulture);
+            case JsonValueKind.String:
+                return Clean(value.GetString()!);
+            default:
+                return Clean(value.GetRawText());
+        }
+    }
+
+    /// <summary>Text from git and coverage files is untrusted: no control characters (log injection), bounded length.</summary>
+    internal static string Clean(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, MaxMessageLength));
+        foreach (var c in text)
+        {
+            if (builder.Length >= MaxMessageLength)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            builder.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>The result file is not what schemaVersion 1 promises.</summary>
+internal sealed class ResultFormatException(string code, string problem) : Exception(problem)
+{
+    public string Code { get; } = code;
+}

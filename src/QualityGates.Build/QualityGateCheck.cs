@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace QualityGates.Build;
+
+/// <summary>
+/// Runs the engine out of process (<c>dotnet exec qualitygate.dll check ...</c>) so that libgit2, Roslyn and
+/// ReportGenerator never load into an MSBuild node. Skips the run when its inputs have the same content as last time.
+/// Exit 0 (passed) and 1 (failed) both mean "a result JSON was written": the verdict is reported by
+/// <see cref="QualityGateReport"/>. Exit 2 is an input error the engine explained on stderr; anything else is a crash.
+/// </summary>
+public sealed partial class QualityGateCheck : ToolTask
+{
+    private const int RememberedLines = 20;
+    private readonly Queue<string> _lastLines = new();
+    private bool _loggedEngineError;
+
+    /// <summary>Path of qualitygate.dll (the CLI), shipped beside this task.</summary>
+    [Required]
+    public string EnginePath { get; set; } = "";
+
+    /// <summary>$(DOTNET_HOST_PATH): the dotnet that runs this build.</summary>
+    public string? DotnetHostPath { get; set; }
+
+    public string? RepositoryRoot { get; set; }
+
+    public ITaskItem[] CoverageFiles { get; set; } = [];
+
+    public string? BaseRef { get; set; }
+
+    public string? ConfigFile { get; set; }
+
+    [Required]
+    public string ResultFile { get; set; } = "";
+
+    public string? MarkdownFile { get; set; }
+
+    public ITaskItem[] SarifFiles { get; set; } = [];
+
+    /// <summary>Extra arguments for <c>qualitygate check</c>, passed verbatim (escape hatch for new engine options).</summary>
+    public string? ExtraArguments { get; set; }
+
+    /// <summary>Where the input fingerprint of the last run is kept; empty turns the up-to-date check off.</summary>
+    public string? FingerprintFile { get; set; }
+
+    /// <summary>True when the inputs matched the last run and the engine did not run.</summary>
+    [Output]
+    public bool UpToDate { get; set; }
+
+    /// <summary>The engine's exit code (0 passed, 1 failed, 2 input error), or the last run's when up to date.</summary>
+    [Output]
+    public int EngineExitCode { get; set; } = -1;
+
+    protected override string ToolName => "dotnet";
+
+    protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Normal;
+
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
+
+    public override bool Execute()
+    {
+        try
+        {
+            if (!File.Exists(EnginePath))
+            {
+                Log.LogError(BuildCodes.Subcategory, BuildCodes.EngineNotFound, null, null, 0, 0, 0, 0,
+                    "The quality gate engine '{0}' is missing from the QualityGates package. Clear the package from the NuGet cache (dotnet nuget locals global-packages --clear) and restore again.", EnginePath);
+                return false;
+            }
+
+            var fingerprint = string.IsNullOrEmpty(FingerprintFile)
+                ? null
+                : InputFingerprint.Compute(CommandLine(includeCoverage: false), CoverageFiles.Select(i => i.ItemSpec),
+                    SarifFiles.Select(i => i.ItemSpec).Concat(string.IsNullOrEmpty(ConfigFile) ? [] : [ConfigFile!]), RepositoryRoot, EnginePath, DateTime.UtcNow);
+            if (fingerprint is not null && File.Exists(ResultFile) && InputFingerprint.TryReadLast(FingerprintFile!, fingerprint, out var lastExitCode))
+            {
+                UpToDate = true;
+                EngineExitCode = lastExitCode;
+                Log.LogMessage(MessageImportance.High, "Quality gate inputs unchanged since the last run: the engine did not run again; reporting '{0}'.", ResultFile);
+                return true;
+            }
+
+            // A stale result must never be reported as this run's verdict.
+            Delete(ResultFile);
+            Delete(MarkdownFile);
+            Delete(FingerprintFile);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ResultFile))!);
+            if (!string.IsNullOrEmpty(MarkdownFile))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(MarkdownFile))!);
+            }
+
+            var ok = base.Execute();
+            EngineExitCode = ExitCode;
+            if (ok && fingerprint is not null && File.Exists(ResultFile))
+            {
+                InputFingerprint.Write(FingerprintFile!, fingerprint, ExitCode);
+            }
+
+            return ok && !Log.HasLoggedErrors;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.LogError(BuildCodes.Subcategory, BuildCodes.EngineCrashed, null, null, 0, 0, 0, 0,
+                "The quality gate engine could not be run: {0}: {1}", e.GetType().Name, e.Message);
+            return false;
+        }
+    }
+
+    protected override string GenerateFullPathToTool()
+    {
+        if (!string.IsNullOrEmpty(DotnetHostPath) && File.Exists(DotnetHostPath))
+        {
+            return DotnetHostPath!;
+        }
+
+        // Outside the dotnet CLI (rare): the dotnet on PATH.
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return name;
+    }
+
+    protected override string GenerateCommandLineCommands() => CommandLine(includeCoverage: true);
+
+    /// <summary>Without coverage for the fingerprint: each run writes its coverage to new folders, only the content counts.</summary>
+    private string CommandLine(bool includeCoverage)
+    {
+        var builder = new CommandLineBuilder(quoteHyphensOnCommandLine: false, useNewLineSeparator: false);
+        builder.AppendSwitch("exec");
+        builder.AppendFileNameIfNotNull(EnginePath);
+        builder.AppendSwitch("check");
+        builder.AppendSwitchIfNotNull("--repo ", RepositoryRoot);
+        foreach (var coverage in includeCoverage ? CoverageFiles : [])
+        {
+            builder.AppendSwitchIfNotNull("--coverage ", coverage.ItemSpec);
+        }
+
+        builder.AppendSwitchIfNotNull("--base ", string.IsNullOrEmpty(BaseRef) ? null : BaseRef);
+        builder.AppendSwitchIfNotNull("--config ", string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile);
+        builder.AppendSwitchIfNotNull("--json ", ResultFile);
+        builder.AppendSwitchIfNotNull("--markdown ", string.IsNullOrEmpty(MarkdownFile) ? null : MarkdownFile);
+        foreach (var sarif in SarifFiles)
+        {
+            builder.AppendSwitchIfNotNull("--sarif ", sarif.ItemSpec);
+        }
+
+        if (!string.IsNullOrWhiteSpace(ExtraArguments))
+        {
+            builder.AppendTextUnquoted(" " + ExtraArguments);
+        }
+
+        return builder.ToString();
+    }
+
+    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    {
+        if (_lastLines.Count == RememberedLines)
+        {
+            _lastLines.Dequeue();
+        }
+
+        _lastLines.Enqueue(singleLine);
+        var match = EngineDiagnostic().Match(singleLine);
+        if (!match.Success)
+        {
+            Log.LogMessage(messageImportance, "{0}", singleLine);
+            return;
+        }
+
+        var origin = match.Groups["origin"].Success ? match.Groups["origin"].Value.Trim() : null;
+        var line = match.Groups["line"].Success && int.TryParse(match.Groups["line"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var code = match.Groups["code"].Value;
+        var text = GateResult.Clean(match.Groups["text"].Value.Trim());
+        if (match.Groups["category"].Value == "error")
+        {
+            _loggedEngineError = true;
+            Log.LogError(BuildCodes.Subcategory, code, null, string.IsNullOrEmpty(origin) ? null : origin, line, 0, 0, 0, text);
+        }
+        else
+        {
+            Log.LogWarning(BuildCodes.Subcategory, code, null, string.IsNullOrEmpty(origin) ? null : origin, line, 0, 0, 0, text);
+        }
+    }
+
+    protected override bool HandleTaskExecutionErrors()
+    {
+        switch (ExitCode)
+        {
+            case 0:
+            case 1:
+                // 1 is a failing verdict with a result file, not a tool failure.
+                return true;
+            case 2:
+                if (!_loggedEngineError)
+                {
+                    Log.LogError(BuildCodes.Subcategory, BuildCodes.EngineInputError, null, null, 0, 0, 0, 0,
+                        "The quality gate engine rejected its input (exit code 2) without naming the problem. Its last output: {0}", LastLines());
+                }
+
+                return false;
+            default:
+                Log.LogError(BuildCodes.Subcategory, BuildCodes.EngineCrashed, null, null, 0, 0, 0, 0,
+                    "The quality gate engine stopped unexpectedly (exit code {0}); no verdict. Its last output: {1}. Please report this with the output above.",
+                    ExitCode.ToString(CultureInfo.InvariantCulture), LastLines());
+                return false;
+        }
+    }
+
+    private string LastLines() => _lastLines.Count == 0 ? "(nothing)" : string.Join(" | ", _lastLines.Where(l => !string.IsNullOrWhiteSpace(l)).TakeLast(5).Select(GateResult.Clean));
+
+    private static void Delete(string? path)
+    {
+        if (!string.IsNullOrEmpty(path) && File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>"[origin[(line[,col])]: ]error|warning QGBnnnn: text", the canonical form MSBuild itself understands.</summary>
+    [GeneratedRegex(@"^\s*(?:(?<origin>[^:]*?(?:[A-Za-z]:[^:]*?)?)(?:\((?<line>\d+)(?:,\d+)?\))?\s*:\s*)?(?<category>error|warning)\s+(?<code>QGB\d{4})\s*:(?<text>.*)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex EngineDiagnostic();
+}

@@ -1,0 +1,245 @@
+using System.Text.RegularExpressions;
+using QualityGates.EndToEnd.Tests.Infrastructure;
+
+namespace QualityGates.EndToEnd.Tests;
+
+/// <summary>
+/// The build integration against the CLI's contract (arguments, exit codes, stderr, result JSON schemaVersion 1),
+/// with a stand-in engine so that every branch is reachable on demand. `dotnet test` of a real consumer each time.
+/// </summary>
+[Collection(EndToEndGroup.Name)]
+public sealed class GateScenarioTests : IDisposable
+{
+    private const string FailingResult = """
+        {"schemaVersion":1,"passed":false,"conditions":[
+          {"id":"coverage.line","status":"passed","actual":0.91,"threshold":0.8,"message":"Line coverage is 91.0 %."},
+          {"id":"reviews.coverage","status":"failed","actual":0.4,"threshold":0.9,"message":"10 of 25 landings had review evidence."},
+          {"id":"hotspots.growth","status":"warning","actual":0.12,"threshold":0.1,"message":"PremiumCalculator.cs grew 12 % in complexity.","file":"src/Motor.Pricing/PremiumCalculator.cs","line":8},
+          {"id":"coverage.newCode","status":"skipped","actual":null,"threshold":0.8,"message":"Fewer than 20 new coverable lines."}]}
+        """;
+
+    private readonly PackageFeedFixture _feed;
+    private readonly ConsumerSolution _motor;
+    private readonly string _work;
+
+    public GateScenarioTests(PackageFeedFixture feed)
+    {
+        _feed = feed;
+        _motor = feed.Motor;
+        _work = Path.Combine(feed.Root, "scenario-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_work);
+        _motor.ReviewedHistory();
+        ResetGateState(_motor);
+    }
+
+    public void Dispose() => PackageFeedFixture.TryDelete(_work);
+
+    [Fact]
+    public void FailedCondition_IsAnErrorWithItsCodeAndFailsTheRun_OnceForTheSolution()
+    {
+        var summary = Path.Combine(_work, "step-summary.md");
+        File.WriteAllText(summary, "# Earlier step\n");
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1, ("GITHUB_STEP_SUMMARY", summary), ("TF_BUILD", "True")), coverage: true, NoIncremental);
+
+        Assert.Equal(1, run.ExitCode);
+        AssertNoStackTrace(run);
+        Assert.Matches(@"error QGB1101: reviews\.coverage: 10 of 25 landings had review evidence\. \(actual 40\.0 %, threshold 90\.0 %\)", run.Output);
+        // Warn level: a warning with the file and line the IDE opens.
+        Assert.Matches(@"PremiumCalculator\.cs\(8\): QualityGate warning QGB1202: hotspots\.growth", run.Output);
+        Assert.DoesNotContain("QGB1001", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Quality gate FAILED: 1 failed, 1 warning(s), 2 other condition(s).", run.Output, StringComparison.Ordinal);
+        Assert.Contains("##vso[task.logissue type=error;sourcepath=", run.Output, StringComparison.Ordinal);
+        Assert.Contains(";code=QGB1101]reviews.coverage", run.Output, StringComparison.Ordinal);
+        Assert.Equal("# Earlier step\n## Fake quality gate summary\n\n", File.ReadAllText(summary).Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        // Two test projects, one gate: the engine ran once, with the coverage of both.
+        var calls = EngineCalls();
+        Assert.Single(calls);
+        Assert.Equal(2, Regex.Count(calls[0], "--coverage "));
+        Assert.Contains("--repo " + _motor.Directory + "/", calls[0], StringComparison.Ordinal);
+        Assert.Contains("Motor.Smoke.Tests/obj/qualitygate/result.json", calls[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SameInputsAgain_DoesNotRunTheEngine_ButStillFails()
+    {
+        var first = _motor.Test(FakeEngine(FailingResult, exitCode: 1));
+        var second = _motor.Test(FakeEngine(FailingResult, exitCode: 1));
+
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("error QGB1101", second.Output, StringComparison.Ordinal);
+        Assert.Contains("Quality gate inputs unchanged", second.Output, StringComparison.Ordinal);
+        Assert.Single(EngineCalls());
+    }
+
+    [Fact]
+    public void FailOnViolationFalse_MakesFailuresWarnings()
+    {
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: true, NoIncremental, "-p:QualityGateFailOnViolation=false");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("warning QGB1101: reviews.coverage", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[not enforced: QualityGateFailOnViolation=false]", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error QGB", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PassingResult_PassesTheRun()
+    {
+        var run = _motor.Test(FakeEngine("""{"schemaVersion":1,"passed":true,"conditions":[{"id":"coverage.line","status":"passed","actual":0.9,"threshold":0.8,"message":"ok"}]}""", exitCode: 0), coverage: true, NoIncremental);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Quality gate passed: 0 failed, 0 warning(s), 1 other condition(s).", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_motor.SummaryFile));
+    }
+
+    [Fact]
+    public void InvalidResultJson_IsQGB9005_NotAStackTrace()
+    {
+        var run = _motor.Test(FakeEngine("{\"schemaVersion\":1,\"passed\":tru", exitCode: 1), coverage: true, NoIncremental);
+
+        Assert.Equal(1, run.ExitCode);
+        AssertNoStackTrace(run);
+        Assert.Matches(@"result\.json : QualityGate error QGB9005: The quality gate result file '.*result\.json' is not valid JSON", run.Output);
+    }
+
+    [Fact]
+    public void NewerSchemaVersion_IsQGB9006()
+    {
+        var run = _motor.Test(FakeEngine("""{"schemaVersion":2,"passed":true,"conditions":[]}""", exitCode: 0), coverage: true, NoIncremental);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error QGB9006", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EngineInputError_IsReportedWithTheEnginesOwnCode()
+    {
+        var run = _motor.Test(FakeEngine(null, exitCode: 2, ("QG_FAKE_STDERR", "error QGB0105: qualitygate.json: unknown key 'coverage.lien'. Did you mean 'coverage.line'?")), coverage: true, NoIncremental);
+
+        Assert.Equal(1, run.ExitCode);
+        AssertNoStackTrace(run);
+        Assert.Contains("error QGB0105: qualitygate.json: unknown key 'coverage.lien'. Did you mean 'coverage.line'?", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("QGB9002", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("QGB9004", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EngineCrash_IsQGB9003_WithItsLastOutput()
+    {
+        var run = _motor.Test(FakeEngine(null, exitCode: 134, ("QG_FAKE_STDERR", "Unhandled exception. System.InvalidOperationException: boom")), coverage: true, NoIncremental);
+
+        Assert.Equal(1, run.ExitCode);
+        AssertNoStackTrace(run);
+        Assert.Matches(@"error QGB9003: The quality gate engine stopped unexpectedly \(exit code 134\); no verdict\. Its last output: .*boom", run.Output);
+    }
+
+    [Fact]
+    public void NoCoverage_WarnsQGB9101_AndDoesNotRunTheEngine()
+    {
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: false, NoIncremental);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("warning QGB9101: QualityGate: this test run produced no coverage", run.Output, StringComparison.Ordinal);
+        Assert.Empty(EngineCalls());
+    }
+
+    [Fact]
+    public void NoCoverage_WithRequireCoverage_IsAnError()
+    {
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: false, NoIncremental, "-p:QualityGateRequireCoverage=true");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error QGB9101", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FailingTest_FailsTheRun_AndTheGateIsNotEvaluated()
+    {
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1, ("MOTOR_E2E_FAIL", "1")), coverage: true, NoIncremental);
+
+        Assert.Equal(1, run.ExitCode);
+        AssertNoMSBuildCrash(run);
+        Assert.Contains("Environment_AllowsTheRun", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("QGB1101", run.Output, StringComparison.Ordinal);
+        Assert.Empty(EngineCalls());
+    }
+
+    [Fact]
+    public void Disabled_DoesNotRunTheGate()
+    {
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: true, NoIncremental, "-p:QualityGateEnabled=false");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("QGB", run.Output, StringComparison.Ordinal);
+        Assert.Empty(EngineCalls());
+    }
+
+    [Fact]
+    public void DesignTimeBuild_SkipsTheGate()
+    {
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: true, NoIncremental, "-p:DesignTimeBuild=true");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("QGB", run.Output, StringComparison.Ordinal);
+        Assert.Empty(EngineCalls());
+    }
+
+    private const string NoIncremental = "-p:QualityGateIncremental=false";
+
+    private string EnginePath => "-p:QualityGateEnginePath=" + _feed.FakeEngine;
+
+    private string EngineLog => Path.Combine(_work, "engine-calls.log");
+
+    private string[] EngineCalls() => File.Exists(EngineLog) ? File.ReadAllLines(EngineLog) : [];
+
+    /// <summary>The fake engine for this scenario; the property that selects it rides in the environment, like a CI variable.</summary>
+    private Dictionary<string, string> FakeEngine(string? resultJson, int exitCode, params (string Key, string Value)[] more)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["QualityGateEnginePath"] = _feed.FakeEngine,
+            ["QG_FAKE_LOG"] = EngineLog,
+            ["QG_FAKE_EXIT"] = exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (resultJson is not null)
+        {
+            var path = Path.Combine(_work, "result-" + Guid.NewGuid().ToString("N")[..6] + ".json");
+            File.WriteAllText(path, resultJson);
+            environment["QG_FAKE_RESULT"] = path;
+        }
+
+        foreach (var (key, value) in more)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    /// <summary>No MSBuild task crash and no stack trace anywhere in the output.</summary>
+    internal static void AssertNoStackTrace(RunResult run)
+    {
+        AssertNoMSBuildCrash(run);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>No task crash (MSB4018) and no task that failed without saying why (MSB4181).</summary>
+    internal static void AssertNoMSBuildCrash(RunResult run)
+    {
+        Assert.DoesNotContain("MSB4018", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MSB4181", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Each scenario starts without the verdict and fingerprint of the one before.</summary>
+    internal static void ResetGateState(ConsumerSolution motor)
+    {
+        foreach (var project in new[] { "Motor.Pricing.Tests", "Motor.Smoke.Tests" })
+        {
+            PackageFeedFixture.TryDelete(Path.Combine(motor.Directory, "tests", project, "obj", "qualitygate"));
+        }
+
+        PackageFeedFixture.TryDelete(Path.Combine(motor.Directory, "TestResults"));
+    }
+}
