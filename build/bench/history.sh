@@ -20,18 +20,21 @@ if [ ! -d "$repo/.git" ]; then
 fi
 echo "repository: $repo ($(git -C "$repo" rev-list --count HEAD) commits, $(git -C "$repo" ls-files | wc -l) files)"
 
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { printf "%.2f", e - s }'; }
+# Wall-clock and CPU (user + sys) seconds of a whole process: on a busy machine CPU time is the steadier figure.
+TIMEFORMAT='%R %U %S'
+measure() { { time "$@" >"$work/out.txt"; } 2>&1 | awk '{ printf "%.2f %.2f", $1, $2 + $3 }'; }
 git -C "$repo" log --numstat >/dev/null # warm the OS file cache for everyone alike
-gitlog=$(seconds git -C "$repo" log --numstat)
+gitlog=$(measure git -C "$repo" log --numstat)
 cache="$work/cache"
 rm -rf "$cache"
-cold=$(dotnet "$bench" read "$repo" "$cache")
-warm=$(dotnet "$bench" read "$repo" "$cache")
+cold=$(measure dotnet "$bench" read "$repo" "$cache"); coldout=$(cat "$work/out.txt")
+warm=$(measure dotnet "$bench" read "$repo" "$cache"); warmout=$(cat "$work/out.txt")
 
-printf '%-34s %8s\n' "measure" "seconds"
-printf '%-34s %8s\n' "git log --numstat" "$gitlog"
-printf '%-34s %8s\n' "history read, cold (no cache)" "${cold%% *}"
-printf '%-34s %8s\n' "history read, warm (cache)" "${warm%% *}"
-echo "cold: ${cold#* }"
-echo "warm: ${warm#* }"
-echo "cold / git log: $(awk -v c="${cold%% *}" -v g="$gitlog" 'BEGIN { printf "%.1f", c / g }')x (target <= 3x); warm target < 1 s"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+printf '%-36s %10s %10s %14s\n' "measure (whole process)" "wall s" "cpu s" "in-process s"
+printf '%-36s %10s %10s %14s\n' "git log --numstat" ${gitlog} "-"
+printf '%-36s %10s %10s %14s\n' "history read, cold (no cache)" ${cold} "${coldout%% *}"
+printf '%-36s %10s %10s %14s\n' "history read, warm (cache)" ${warm} "${warmout%% *}"
+echo "cold: ${coldout#* }"
+echo "warm: ${warmout#* }"
+echo "cold / git log (wall): $(awk -v c="${cold%% *}" -v g="${gitlog%% *}" 'BEGIN { printf "%.1f", c / g }')x (target <= 3x); warm target < 1 s"

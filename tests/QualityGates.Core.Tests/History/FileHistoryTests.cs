@@ -2,7 +2,10 @@ using QualityGates.Core.History;
 
 namespace QualityGates.Core.Tests.History;
 
-/// <summary>Revisions, churn, renames, mailmap, bots, merges and huge commits over the hotspot window.</summary>
+/// <summary>
+/// Revisions, churn, renames, mailmap, bots, merges and huge commits over the hotspot window; the same figures from
+/// git's diff-tree and from LibGit2Sharp's diffs.
+/// </summary>
 public sealed class FileHistoryTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 6, 30, 12, 0, 0, TimeSpan.Zero);
@@ -16,7 +19,7 @@ public sealed class FileHistoryTests : IDisposable
     private static (string, string)[] Many(string folder, int count) =>
         Enumerable.Range(0, count).Select(i => ($"{folder}/F{i:D2}.cs", "class F" + i + " { }\n")).ToArray();
 
-    private HistoryResult Build()
+    private HistoryResult Build(bool useGit)
     {
         var r = _repo;
         r.Clock = new DateTimeOffset(2024, 1, 10, 9, 0, 0, TimeSpan.Zero);
@@ -34,13 +37,15 @@ public sealed class FileHistoryTests : IDisposable
         r.Merge("feature", "Merge pull request #1 from org/feature", GitRepo.Ann);
         File.Delete(Path.Combine(r.Root, "README.md"));
         r.Commit("Move docs and generate more", GitRepo.Bob, files: Many("gen2", 60).Append(("docs/README.md", "readme\n")).ToArray());
-        return new LibGit2History().Read(r.Root, new HistoryOptions { Now = Now }, null, CancellationToken.None);
+        return new LibGit2History(useGit).Read(r.Root, new HistoryOptions { Now = Now }, null, CancellationToken.None);
     }
 
-    [Fact]
-    public void RenamedFile_CountsItsWholeHistoryUnderTheCurrentPath()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void RenamedFile_CountsItsWholeHistoryUnderTheCurrentPath(bool useGit)
     {
-        var result = Build();
+        var result = Build(useGit);
         var rater = result.Files.Single(f => f.Path == "src/Rating/PremiumRater.cs");
         Assert.Equal(5, rater.Revisions);   // add, tune, move, more rules, feature; not the bot, not the merge
         Assert.Equal(18, rater.Added);      // 10 + 2 + 2 + 3 + 1
@@ -49,10 +54,12 @@ public sealed class FileHistoryTests : IDisposable
         Assert.Equal(new[] { ("Ann Author", 2), ("Carol Checker", 2), ("Bob Builder", 1) }, rater.MainAuthors);
     }
 
-    [Fact]
-    public void WindowHugeCommitsAndRenamesInsideThem_AreHandled()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void WindowHugeCommitsAndRenamesInsideThem_AreHandled(bool useGit)
     {
-        var result = Build();
+        var result = Build(useGit);
         Assert.Equal(new[] { ".mailmap", "docs/README.md", "src/Rating/PremiumRater.cs" }, result.Files.Select(f => f.Path));
         var readme = result.Files.Single(f => f.Path == "docs/README.md");
         Assert.Equal(1, readme.Revisions);
@@ -61,11 +68,13 @@ public sealed class FileHistoryTests : IDisposable
         Assert.Equal(10, result.Info.Commits);
     }
 
-    [Fact]
-    public void MaxFilesPerCommit_IsConfigurable()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void MaxFilesPerCommit_IsConfigurable(bool useGit)
     {
-        Build();
-        var result = new LibGit2History().Read(_repo.Root, new HistoryOptions { Now = Now, MaxFilesPerCommit = 100 }, null, CancellationToken.None);
+        Build(useGit);
+        var result = new LibGit2History(useGit).Read(_repo.Root, new HistoryOptions { Now = Now, MaxFilesPerCommit = 100 }, null, CancellationToken.None);
         Assert.Equal(123, result.Files.Count); // the 120 generated files now count, beside the three above
         Assert.DoesNotContain(result.Info.Notes, n => n.Contains("touching more than", StringComparison.Ordinal));
     }

@@ -7,7 +7,7 @@ public sealed class RepositoryStateTests
 {
     private static readonly DateTimeOffset Now = new(2024, 6, 30, 12, 0, 0, TimeSpan.Zero);
 
-    private static HistoryResult Read(string root) => new LibGit2History().Read(root, new HistoryOptions { Now = Now }, null, CancellationToken.None);
+    private static HistoryResult Read(string root, bool useGit = true) => new LibGit2History(useGit).Read(root, new HistoryOptions { Now = Now }, null, CancellationToken.None);
 
     private static GitRepo FiveCommits()
     {
@@ -20,12 +20,14 @@ public sealed class RepositoryStateTests
         return repo;
     }
 
-    [Fact]
-    public void ShallowClone_DropsBoundaryAndSaysHistoryIsTruncated()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ShallowClone_DropsBoundaryAndSaysHistoryIsTruncated(bool useGit)
     {
         using var source = FiveCommits();
         using var clone = GitRepo.Clone(source, "--depth", "2");
-        var result = Read(clone.Root);
+        var result = Read(clone.Root, useGit);
         Assert.True(result.Info.Shallow);
         Assert.Equal(2, result.Info.Commits);
         Assert.Contains("history truncated: fetch-depth 0 needed", result.Info.Notes);

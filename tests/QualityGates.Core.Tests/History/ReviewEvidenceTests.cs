@@ -196,7 +196,7 @@ public sealed class ReviewEvidenceTests : IClassFixture<ReviewEvidenceTests.Scen
     [Fact]
     public void ShortWindow_CountsOnlyRecentLandings()
     {
-        // 2024-05-01 back 30 days: only the revert of 2024-05-20? No: window is (Apr 1 12:00, May 1 12:00] shifted; use Now = May 21.
+        // Window Apr 21 - May 21: only the revert of May 20 lands in it, a direct push.
         var result = new LibGit2History().Read(_s.Repo.Root, new HistoryOptions { Now = new DateTimeOffset(2024, 5, 21, 0, 0, 0, TimeSpan.Zero), ReviewWindowDays = 30 }, null, CancellationToken.None);
         Assert.Equal(1, result.Reviews.Landings);
         Assert.Equal(0, result.Reviews.Reviewed);
