@@ -1,0 +1,578 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using LibGit2Sharp;
+using CompareOptions = LibGit2Sharp.CompareOptions;
+
+namespace QualityGates.Core.History;
+
+/// <summary>
+/// Reads review evidence, per-file change history and new code through LibGit2Sharp. Per-commit facts are cached by
+/// SHA (<see cref="HistoryOptions.CacheDirectory"/>); everything that depends on options or "now" is computed from
+/// them on every run. Times are committer times: when a change reached the branch. Outside a repository, in an empty
+/// one or on a libgit2 failure the answer is an empty result with a note, never an exception.
+/// </summary>
+public sealed class LibGit2History : IGitHistory
+{
+    private readonly bool _useGitExecutable;
+
+    /// <param name="useGitExecutable">
+    /// Diff new commits with one <c>git diff-tree</c> process when git is on PATH (about 10x less CPU than libgit2 on a
+    /// cold walk); false, or any failure of that process, diffs with LibGit2Sharp.
+    /// </param>
+    public LibGit2History(bool useGitExecutable = true)
+    {
+        _useGitExecutable = useGitExecutable;
+    }
+
+    /// <summary>Tried in this order when no base ref is configured.</summary>
+    public static readonly IReadOnlyList<string> BaseRefCandidates = new[] { "origin/HEAD", "origin/main", "origin/master", "main", "master" };
+
+    public const string EmptyRepositoryNote = "repository has no commits";
+
+    private const int ProgressEvery = 5000;
+    private const int DiffChunk = 64;
+
+    static LibGit2History()
+    {
+        // Read-only walks: skipping the hash check of every object read saves 35-40 % (product.md).
+        GlobalSettings.SetStrictHashVerification(false);
+    }
+
+    public HistoryResult Read(string repositoryRoot, HistoryOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string? gitDir = Directory.Exists(repositoryRoot) ? Repository.Discover(repositoryRoot) : null;
+        if (gitDir == null)
+        {
+            return NoRepositoryHistory.Empty(options, new[] { NoRepositoryHistory.NoRepositoryNote });
+        }
+
+        try
+        {
+            using var repo = new Repository(gitDir);
+            return Read(repo, gitDir, options, _useGitExecutable, progress, cancellationToken);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            return NoRepositoryHistory.Empty(options, new[] { "git history could not be read: " + ex.Message });
+        }
+    }
+
+    private static HistoryResult Read(Repository repo, string gitDir, HistoryOptions options, bool useGit, IProgress<string>? progress, CancellationToken ct)
+    {
+        var notes = new List<string>();
+        bool shallow = repo.Info.IsShallow;
+        string? branch = repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
+        if (repo.Info.IsHeadUnborn || repo.Head.Tip == null)
+        {
+            return NoRepositoryHistory.Empty(options, new[] { EmptyRepositoryNote }, shallow, null, branch);
+        }
+
+        var head = repo.Head.Tip;
+        var boundaries = shallow ? ReadShallowFile(repo.Info.Path) : new HashSet<string>(StringComparer.Ordinal);
+        if (shallow)
+        {
+            notes.Add(ReviewPatterns.HistoryTruncatedNote);
+        }
+
+        var cache = HistoryCache.Load(options.CacheDirectory, options.MaxFilesPerCommit, out var cacheNote);
+        if (cacheNote != null)
+        {
+            notes.Add(cacheNote);
+        }
+
+        bool dirty = false;
+        var records = Collect(repo, head.Sha, shallow, boundaries, cache, progress, ct, ref dirty);
+
+        var now = options.Now;
+        var reviewStart = now.AddDays(-options.ReviewWindowDays);
+        var hotspotStart = now.AddMonths(-options.HotspotWindowMonths);
+
+        var needStats = records.Values
+            .Where(r => !r.IsMerge && !r.Boundary && !r.HasStats && r.CommitterWhen >= hotspotStart && r.CommitterWhen <= now)
+            .OrderByDescending(r => r.CommitterWhen).ToList();
+        if (needStats.Count > 0)
+        {
+            if (!useGit || !GitCliStats.TryCompute(repo.Info.Path, needStats, options.MaxFilesPerCommit, progress, ct))
+            {
+                ComputeStats(gitDir, needStats.Where(r => !r.HasStats).ToList(), options.MaxFilesPerCommit, progress, ct);
+            }
+
+            dirty = true;
+        }
+
+        var mailmap = ReadMailmap(repo);
+        var reviews = Reviews(repo, records, head.Sha, options, reviewStart, mailmap, ref dirty);
+        var files = Files(records, head.Sha, options, hotspotStart, mailmap, notes);
+        var newCode = ReadNewCode(repo, head, options, shallow, notes);
+
+        if (dirty && options.CacheDirectory != null)
+        {
+            var saveNote = HistoryCache.Save(options.CacheDirectory, cache.Values.Concat(records.Values).DistinctBy(r => r.Sha), options.MaxFilesPerCommit);
+            if (saveNote != null)
+            {
+                notes.Add(saveNote);
+            }
+        }
+
+        var info = new HistoryInfo(records.Count, shallow, head.Sha, branch, newCode.MergeBase, notes);
+        return new HistoryResult(info, reviews, files, newCode);
+    }
+
+    private static Dictionary<string, CommitRecord> Collect(Repository repo, string headSha, bool shallow, HashSet<string> boundaries,
+        Dictionary<string, CommitRecord> cache, IProgress<string>? progress, CancellationToken ct, ref bool dirty)
+    {
+        var records = new Dictionary<string, CommitRecord>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        stack.Push(headSha);
+        while (stack.Count > 0)
+        {
+            var sha = stack.Pop();
+            if (records.ContainsKey(sha))
+            {
+                continue;
+            }
+
+            if (boundaries.Contains(sha) || !cache.TryGetValue(sha, out var record))
+            {
+                var commit = repo.Lookup<Commit>(sha);
+                if (commit == null)
+                {
+                    continue;
+                }
+
+                record = FromCommit(commit, shallow, boundaries);
+                dirty = true;
+            }
+
+            records[sha] = record;
+            if (records.Count % ProgressEvery == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"reading history: {records.Count} commits"));
+            }
+
+            foreach (var parent in record.Parents)
+            {
+                if (!records.ContainsKey(parent))
+                {
+                    stack.Push(parent);
+                }
+            }
+        }
+
+        return records;
+    }
+
+    private static CommitRecord FromCommit(Commit commit, bool shallow, HashSet<string> boundaries)
+    {
+        var parents = commit.Parents.Select(p => p.Sha).ToArray();
+        bool boundary = boundaries.Contains(commit.Sha) || (shallow && parents.Length == 0);
+        return CommitRecord.FromMessage(commit.Sha, parents, commit.Author.Name, commit.Author.Email, commit.Author.When,
+            commit.Committer.Name, commit.Committer.Email, commit.Committer.When, commit.Message ?? string.Empty, boundary);
+    }
+
+    private static HashSet<string> ReadShallowFile(string gitPath)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var file = Path.Combine(gitPath, "shallow");
+        if (File.Exists(file))
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                var sha = line.Trim();
+                if (sha.Length == 40)
+                {
+                    set.Add(sha.ToLowerInvariant());
+                }
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>Diff stats against the first parent, on several threads, one Repository per thread.</summary>
+    private static void ComputeStats(string gitDir, List<CommitRecord> todo, int maxFiles, IProgress<string>? progress, CancellationToken ct)
+    {
+        int done = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = ct };
+        Parallel.ForEach(
+            Partitioner.Create(0, todo.Count, DiffChunk),
+            parallel,
+            () => new Repository(gitDir),
+            (range, _, repo) =>
+            {
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    ComputeStats(repo, todo[i], maxFiles);
+                    int n = Interlocked.Increment(ref done);
+                    if (n % ProgressEvery == 0)
+                    {
+                        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"diffing commits: {n} of {todo.Count}"));
+                    }
+                }
+
+                return repo;
+            },
+            repo => repo.Dispose());
+    }
+
+    private static readonly CompareOptions Quick = new() { Similarity = SimilarityOptions.None, ContextLines = 0, InterhunkLines = 0 };
+    private static readonly CompareOptions WithRenames = new() { Similarity = SimilarityOptions.Renames, ContextLines = 0, InterhunkLines = 0 };
+
+    private static void ComputeStats(Repository repo, CommitRecord record, int maxFiles)
+    {
+        var commit = repo.Lookup<Commit>(record.Sha);
+        var oldTree = commit.Parents.FirstOrDefault()?.Tree;
+
+        // Count first without content or rename detection: a commit of 10,000 files is never diffed line by line.
+        using (var quick = repo.Diff.Compare<TreeChanges>(oldTree, commit.Tree, Quick))
+        {
+            if (quick.Count > maxFiles)
+            {
+                using var renamed = repo.Diff.Compare<TreeChanges>(oldTree, commit.Tree, WithRenames);
+                if (renamed.Count > maxFiles)
+                {
+                    record.FileCount = renamed.Count;
+                    record.TooLarge = true;
+                    record.Files = renamed.Renamed.Select(c => new FileStat(Normalise(c.Path), Normalise(c.OldPath), 0, 0)).ToArray();
+                    record.HasStats = true;
+                    return;
+                }
+            }
+        }
+
+        using var patch = repo.Diff.Compare<Patch>(oldTree, commit.Tree, WithRenames);
+        record.Files = patch.Select(p => new FileStat(
+            Normalise(p.Path),
+            p.Status == ChangeKind.Renamed ? Normalise(p.OldPath) : null,
+            p.LinesAdded,
+            p.LinesDeleted)).ToArray();
+        record.FileCount = record.Files.Length;
+        record.TooLarge = false;
+        record.HasStats = true;
+    }
+
+    private static string Normalise(string path) => Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
+
+    private static Mailmap ReadMailmap(Repository repo)
+    {
+        // git reads the working tree's .mailmap; a bare or sparse checkout falls back to HEAD's.
+        try
+        {
+            if (repo.Info.WorkingDirectory != null)
+            {
+                var file = new FileInfo(Path.Combine(repo.Info.WorkingDirectory, ".mailmap"));
+                if (file.Exists && (file.Attributes & FileAttributes.ReparsePoint) == 0)
+                {
+                    return file.Length > Mailmap.MaxBytes ? Mailmap.Empty : Mailmap.Parse(File.ReadAllText(file.FullName));
+                }
+            }
+
+            if (repo.Head.Tip?[".mailmap"]?.Target is Blob blob && blob.Size <= Mailmap.MaxBytes)
+            {
+                return Mailmap.Parse(blob.GetContentText());
+            }
+        }
+        catch (IOException)
+        {
+            // An unreadable .mailmap means raw identities, not a failed gate.
+        }
+
+        return Mailmap.Empty;
+    }
+
+    private static ReviewSummary Reviews(Repository repo, Dictionary<string, CommitRecord> records, string headSha, HistoryOptions options,
+        DateTimeOffset reviewStart, Mailmap mailmap, ref bool dirty)
+    {
+        var now = options.Now;
+        var kinds = new List<EvidenceKind>();
+        var landings = new List<(CommitRecord Record, EvidenceKind Kind, string? Pr, bool? FirstPass)>();
+        for (var r = records[headSha]; ; )
+        {
+            if (r.CommitterWhen >= reviewStart && r.CommitterWhen <= now)
+            {
+                var (kind, pr) = ReviewClassifier.Classify(r, mailmap, options.BotPatterns);
+                kinds.Add(kind);
+                if (kind != EvidenceKind.SyncMerge)
+                {
+                    bool? firstPass = null;
+                    if (kind == EvidenceKind.PullRequestMerge && r.IsMerge)
+                    {
+                        if (r.BranchCommits == null)
+                        {
+                            r.BranchCommits = BranchCommits(repo, r);
+                            dirty = true;
+                        }
+
+                        firstPass = !r.BranchCommits.Any(b => records.TryGetValue(b, out var bc) && ReviewClassifier.IsRework(bc.Subject));
+                    }
+
+                    landings.Add((r, kind, pr, firstPass));
+                }
+            }
+
+            if (r.Parents.Length == 0 || !records.TryGetValue(r.Parents[0], out var next))
+            {
+                break;
+            }
+
+            r = next;
+        }
+
+        var reverted = RevertedLandings(records, landings.Select(l => l.Record).ToList(), TimeSpan.FromDays(options.RevertWindowDays));
+        var items = landings.Select(l =>
+        {
+            var author = mailmap.Map(l.Record.AuthorName, l.Record.AuthorEmail);
+            return new Landing(l.Record.Sha, l.Record.Subject, author.Name, author.Email, l.Record.CommitterWhen, l.Kind, l.Pr,
+                reverted.Contains(l.Record.Sha), l.FirstPass);
+        }).ToList();
+
+        int bots = items.Count(i => i.Evidence == EvidenceKind.Bot);
+        int human = items.Count - bots;
+        int reviewed = items.Count(i => ReviewClassifier.IsReviewed(i.Evidence));
+        int revertedReviewed = items.Count(i => ReviewClassifier.IsReviewed(i.Evidence) && i.Reverted);
+        int prs = items.Count(i => i.FirstPass != null);
+        int firstPassed = items.Count(i => i.FirstPass == true);
+        return new ReviewSummary(
+            options.ReviewWindowDays,
+            items.Count,
+            human,
+            bots,
+            reviewed,
+            human > 0 ? (double)reviewed / human : null,
+            revertedReviewed,
+            reviewed > 0 ? 1 - (double)revertedReviewed / reviewed : null,
+            prs > 0 ? (double)firstPassed / prs : null,
+            prs,
+            NoRepositoryHistory.EvidenceCounts(kinds),
+            Wilson.Interval(reviewed, human),
+            items);
+    }
+
+    private static string[] BranchCommits(Repository repo, CommitRecord merge)
+    {
+        var filter = new CommitFilter { IncludeReachableFrom = merge.Parents[1], ExcludeReachableFrom = merge.Parents[0], SortBy = CommitSortStrategies.None };
+        return repo.Commits.QueryBy(filter).Select(c => c.Sha).ToArray();
+    }
+
+    /// <summary>
+    /// Landings named by a later "This reverts commit &lt;sha&gt;" within the revert window, directly or through a
+    /// commit of their PR branch. A revert inside the same PR branch is rework, not a revert of the landing.
+    /// </summary>
+    private static HashSet<string> RevertedLandings(Dictionary<string, CommitRecord> records, List<CommitRecord> landings, TimeSpan window)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var reverts = records.Values.Where(r => r.Reverts.Length > 0).ToList();
+        if (reverts.Count == 0)
+        {
+            return result;
+        }
+
+        // Index every landing SHA and PR-branch SHA by its 7-character prefix (the shortest abbreviation accepted).
+        var index = new Dictionary<string, List<(string Sha, CommitRecord Landing)>>(StringComparer.Ordinal);
+        foreach (var landing in landings)
+        {
+            foreach (var sha in landing.BranchCommits is { } branch ? branch.Append(landing.Sha) : new[] { landing.Sha })
+            {
+                var key = sha[..7];
+                if (!index.TryGetValue(key, out var list))
+                {
+                    index[key] = list = new List<(string, CommitRecord)>();
+                }
+
+                list.Add((sha, landing));
+            }
+        }
+
+        foreach (var revert in reverts)
+        {
+            foreach (var target in revert.Reverts)
+            {
+                if (!index.TryGetValue(target[..7], out var candidates))
+                {
+                    continue;
+                }
+
+                foreach (var (sha, landing) in candidates)
+                {
+                    var delay = revert.CommitterWhen - landing.CommitterWhen;
+                    bool ownBranch = revert.Sha == landing.Sha || (landing.BranchCommits?.Contains(revert.Sha, StringComparer.Ordinal) ?? false);
+                    if (sha.StartsWith(target, StringComparison.Ordinal) && !ownBranch && delay >= TimeSpan.Zero && delay <= window)
+                    {
+                        result.Add(landing.Sha);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Revisions, churn and main authors per current path over the hotspot window, newest commit first so renames resolve.</summary>
+    private static List<FileHistory> Files(Dictionary<string, CommitRecord> records, string headSha, HistoryOptions options,
+        DateTimeOffset hotspotStart, Mailmap mailmap, List<string> notes)
+    {
+        var renamedTo = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, (int Revisions, int Added, int Deleted, Dictionary<string, int> Authors)>(StringComparer.Ordinal);
+        int tooLarge = 0, boundary = 0;
+        foreach (var record in NewestFirst(records, headSha))
+        {
+            if (record.Boundary)
+            {
+                boundary++;
+                continue;
+            }
+
+            if (record.IsMerge || !record.HasStats)
+            {
+                continue;
+            }
+
+            bool counted = record.CommitterWhen >= hotspotStart && record.CommitterWhen <= options.Now && !ReviewClassifier.IsBot(record, mailmap, options.BotPatterns);
+            if (counted && record.TooLarge)
+            {
+                tooLarge++;
+                counted = false;
+            }
+
+            var author = counted ? mailmap.Map(record.AuthorName, record.AuthorEmail).Name : string.Empty;
+            foreach (var f in record.Files)
+            {
+                var current = renamedTo.TryGetValue(f.Path, out var c) ? c : f.Path;
+                if (counted)
+                {
+                    var entry = files.TryGetValue(current, out var e) ? e : (Revisions: 0, Added: 0, Deleted: 0, Authors: new Dictionary<string, int>(StringComparer.Ordinal));
+                    entry.Authors[author] = entry.Authors.GetValueOrDefault(author) + 1;
+                    files[current] = (entry.Revisions + 1, entry.Added + f.Added, entry.Deleted + f.Deleted, entry.Authors);
+                }
+
+                if (f.OldPath != null)
+                {
+                    renamedTo[f.OldPath] = current;
+                }
+            }
+        }
+
+        if (tooLarge > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{tooLarge} commit(s) touching more than {options.MaxFilesPerCommit} files left out of revisions and churn"));
+        }
+
+        if (boundary > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{boundary} shallow boundary commit(s) left out of revisions and churn"));
+        }
+
+        return files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new FileHistory(
+            f.Key,
+            f.Value.Revisions,
+            f.Value.Added + f.Value.Deleted,
+            f.Value.Added,
+            f.Value.Deleted,
+            f.Value.Authors.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Take(3).Select(a => (a.Key, a.Value)).ToArray())).ToList();
+    }
+
+    /// <summary>Children before parents (Kahn), ties broken by newer committer time, then SHA: deterministic.</summary>
+    private static IEnumerable<CommitRecord> NewestFirst(Dictionary<string, CommitRecord> records, string headSha)
+    {
+        var children = new Dictionary<string, int>(records.Count, StringComparer.Ordinal);
+        foreach (var r in records.Values)
+        {
+            foreach (var p in r.Parents)
+            {
+                if (records.ContainsKey(p))
+                {
+                    children[p] = children.GetValueOrDefault(p) + 1;
+                }
+            }
+        }
+
+        var ready = new PriorityQueue<CommitRecord, (long, string)>(Comparer<(long, string)>.Create((a, b) =>
+        {
+            int c = b.Item1.CompareTo(a.Item1);
+            return c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
+        }));
+        foreach (var r in records.Values.Where(r => !children.ContainsKey(r.Sha)))
+        {
+            ready.Enqueue(r, (r.CommitterWhen.UtcTicks, r.Sha));
+        }
+
+        while (ready.TryDequeue(out var r, out _))
+        {
+            yield return r;
+            foreach (var p in r.Parents)
+            {
+                if (records.TryGetValue(p, out var parent) && --children[p] == 0)
+                {
+                    ready.Enqueue(parent, (parent.CommitterWhen.UtcTicks, parent.Sha));
+                }
+            }
+        }
+    }
+
+    private static NewCode ReadNewCode(Repository repo, Commit head, HistoryOptions options, bool shallow, List<string> notes)
+    {
+        var empty = new Dictionary<string, IReadOnlySet<int>>(StringComparer.Ordinal);
+        string? baseRef = null;
+        Commit? baseCommit = null;
+        foreach (var candidate in options.BaseRef != null ? new[] { options.BaseRef } : BaseRefCandidates)
+        {
+            baseCommit = TryResolve(repo, candidate);
+            if (baseCommit != null)
+            {
+                baseRef = candidate;
+                break;
+            }
+        }
+
+        if (baseCommit == null)
+        {
+            notes.Add(options.BaseRef != null
+                ? "base ref '" + options.BaseRef + "' not found: new code unknown"
+                : "no base branch found (tried " + string.Join(", ", BaseRefCandidates) + "): new code unknown");
+            return new NewCode(options.BaseRef, null, empty);
+        }
+
+        var mergeBase = repo.ObjectDatabase.FindMergeBase(head, baseCommit);
+        if (mergeBase == null)
+        {
+            notes.Add("no merge-base of HEAD and " + baseRef + (shallow ? " (" + ReviewPatterns.HistoryTruncatedNote + ")" : string.Empty) + ": new code unknown");
+            return new NewCode(baseRef, null, empty);
+        }
+
+        var lines = new Dictionary<string, IReadOnlySet<int>>(StringComparer.Ordinal);
+        if (mergeBase.Sha != head.Sha)
+        {
+            using var patch = repo.Diff.Compare<Patch>(mergeBase.Tree, head.Tree, WithRenames);
+            foreach (var entry in patch)
+            {
+                if (entry.Status == ChangeKind.Deleted)
+                {
+                    continue;
+                }
+
+                var added = entry.AddedLines.Select(l => l.LineNumber).ToHashSet();
+                if (added.Count > 0)
+                {
+                    lines[Normalise(entry.Path)] = added;
+                }
+            }
+        }
+
+        return new NewCode(baseRef, mergeBase.Sha, lines);
+    }
+
+    private static Commit? TryResolve(Repository repo, string spec)
+    {
+        try
+        {
+            return repo.Lookup<Commit>(spec);
+        }
+        catch (Exception ex) when (ex is LibGit2SharpException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}

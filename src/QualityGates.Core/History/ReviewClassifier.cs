@@ -1,0 +1,99 @@
+namespace QualityGates.Core.History;
+
+/// <summary>Classifies a landing's review evidence, first match wins, in product.md's order.</summary>
+internal static class ReviewClassifier
+{
+    public static (EvidenceKind Kind, string? PullRequest) Classify(CommitRecord c, Mailmap mailmap, IReadOnlyList<string> botPatterns)
+    {
+        // A shallow boundary commit lost its parents: judge a merge by its message alone.
+        bool merge = c.IsMerge || (c.Boundary && (c.Subject.StartsWith("Merge", StringComparison.Ordinal) || c.MergeRequest != null));
+
+        if (merge && ReviewPatterns.SyncMerge.Any(r => r.IsMatch(c.Subject)))
+        {
+            return (EvidenceKind.SyncMerge, null);
+        }
+
+        var pr = PullRequestMarker(c);
+        if (pr != null)
+        {
+            return (merge ? EvidenceKind.PullRequestMerge : EvidenceKind.SquashMerge, pr);
+        }
+
+        var squash = ReviewPatterns.SquashSubject.Match(c.Subject);
+        if (squash.Success)
+        {
+            return (EvidenceKind.SquashMerge, squash.Groups[1].Value);
+        }
+
+        var author = mailmap.Map(c.AuthorName, c.AuthorEmail);
+        foreach (var trailer in c.Trailers)
+        {
+            if (ReviewPatterns.ReviewerTrailers.Any(k => string.Equals(k, trailer.Key, StringComparison.OrdinalIgnoreCase)) &&
+                IsOtherPerson(trailer.Value, author, mailmap))
+            {
+                return (EvidenceKind.ReviewTrailer, null);
+            }
+        }
+
+        if (c.DifferentialRevision ||
+            c.Trailers.Any(t => t.Value.Length > 0 && ReviewPatterns.ReviewLinkTrailers.Any(k => string.Equals(k, t.Key, StringComparison.OrdinalIgnoreCase))))
+        {
+            return (EvidenceKind.ReviewLink, null);
+        }
+
+        if (IsBot(c, mailmap, botPatterns))
+        {
+            return (EvidenceKind.Bot, null);
+        }
+
+        return (EvidenceKind.DirectPush, null);
+    }
+
+    public static bool IsReviewed(EvidenceKind kind) =>
+        kind is EvidenceKind.PullRequestMerge or EvidenceKind.SquashMerge or EvidenceKind.ReviewTrailer or EvidenceKind.ReviewLink;
+
+    public static bool IsBot(CommitRecord c, Mailmap mailmap, IReadOnlyList<string> botPatterns)
+    {
+        var author = mailmap.Map(c.AuthorName, c.AuthorEmail);
+        var committer = mailmap.Map(c.CommitterName, c.CommitterEmail);
+        return botPatterns.Any(p => p.Length > 0 && (
+            Has(c.AuthorName, p) || Has(c.AuthorEmail, p) || Has(c.CommitterName, p) || Has(c.CommitterEmail, p) ||
+            Has(author.Name, p) || Has(author.Email, p) || Has(committer.Name, p) || Has(committer.Email, p)));
+
+        static bool Has(string s, string p) => s.Contains(p, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when a first-pass-breaking commit subject: autosquash markers or review-feedback wording.</summary>
+    public static bool IsRework(string subject) =>
+        ReviewPatterns.FixupPrefixes.Any(p => subject.StartsWith(p, StringComparison.OrdinalIgnoreCase)) ||
+        ReviewPatterns.ReviewFeedbackSubjects.Any(p => subject.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+    private static string? PullRequestMarker(CommitRecord c)
+    {
+        foreach (var regex in ReviewPatterns.PullRequestSubject)
+        {
+            var m = regex.Match(c.Subject);
+            if (m.Success)
+            {
+                return m.Groups[1].Value;
+            }
+        }
+
+        return c.MergeRequest;
+    }
+
+    /// <summary>A reviewer is someone else when neither the canonical email nor the canonical name is the author's.</summary>
+    private static bool IsOtherPerson(string value, (string Name, string Email) author, Mailmap mailmap)
+    {
+        var (name, email) = CommitMessage.Person(value);
+        if (name.Length == 0 && email.Length == 0)
+        {
+            return false;
+        }
+
+        (string Name, string Email) reviewer = email.Length > 0 ? mailmap.Map(name, email) : (name, email);
+        bool sameEmail = reviewer.Email.Length > 0 && string.Equals(reviewer.Email, author.Email, StringComparison.OrdinalIgnoreCase);
+        bool sameName = reviewer.Name.Length > 0 && string.Equals(reviewer.Name, author.Name, StringComparison.OrdinalIgnoreCase);
+        return !sameEmail && !sameName;
+    }
+}

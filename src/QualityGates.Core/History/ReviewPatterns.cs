@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace QualityGates.Core.History;
+
+/// <summary>Every pattern and fixed text of the review classification (product.md "Review evidence"), in one place.</summary>
+public static class ReviewPatterns
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Merges that only bring the base branch (or the same branch from a remote) in: excluded from every figure.</summary>
+    public static readonly Regex[] SyncMerge =
+    {
+        new(@"^Merge remote-tracking branch '", Options, Timeout),
+        new(@"^Merge branch '[^']+' of \S+", Options, Timeout),
+        new(@"^Merge branch '(origin/)?(main|master|develop|development|trunk|dev)'", Options, Timeout),
+    };
+
+    /// <summary>Subjects of PR merge commits: GitHub, Azure DevOps, Bitbucket, Gitea. Group 1 is the PR number.</summary>
+    public static readonly Regex[] PullRequestSubject =
+    {
+        new(@"^Merge pull request #(\d+) from", Options, Timeout),
+        new(@"^Merged PR (\d+):", Options, Timeout),
+        new(@"^Merged in \S+ \(pull request #(\d+)\)", Options, Timeout),
+        new(@"^Merge pull request '.*' \(#(\d+)\)", Options, Timeout),
+    };
+
+    /// <summary>GitLab's merge commit body line. Group 1 is the merge request number.</summary>
+    public static readonly Regex MergeRequestBody = new(@"^See merge request \S+!(\d+)", Options | RegexOptions.Multiline, Timeout);
+
+    /// <summary>Squash or rebase merge subject (GitHub, Gitea): "Title (#123)".</summary>
+    public static readonly Regex SquashSubject = new(@"\(#(\d+)\)\s*$", Options, Timeout);
+
+    /// <summary>Phabricator's review link, a body line (its key has a space, so git does not call it a trailer).</summary>
+    public static readonly Regex DifferentialRevision = new(@"^Differential Revision:[ \t]*\S+", Options | RegexOptions.Multiline, Timeout);
+
+    public static readonly Regex RevertLine = new(@"This reverts commit ([0-9a-fA-F]{7,40})", Options, Timeout);
+
+    /// <summary>Trailers that name a reviewer; they count only when the reviewer is not the author.</summary>
+    public static readonly string[] ReviewerTrailers = { "Reviewed-by", "Approved-by", "Acked-by" };
+
+    /// <summary>Trailers that link a review (Gerrit); Phabricator's link is <see cref="DifferentialRevision"/>.</summary>
+    public static readonly string[] ReviewLinkTrailers = { "Reviewed-on" };
+
+    /// <summary>Branch commits that show the PR needed another pass: autosquash markers.</summary>
+    public static readonly string[] FixupPrefixes = { "fixup!", "squash!", "amend!" };
+
+    /// <summary>Branch commit subjects that say "I changed this because a reviewer asked" (case-insensitive substrings).</summary>
+    public static readonly string[] ReviewFeedbackSubjects =
+    {
+        "address review", "addressed review", "addressing review", "review comment", "review feedback", "pr feedback",
+        "pr comments", "code review feedback", "apply suggestions from code review", "apply suggestion from code review",
+        "changes requested", "requested changes", "as per review",
+    };
+
+    public const string HistoryTruncatedNote = "history truncated: fetch-depth 0 needed";
+}

@@ -1,0 +1,67 @@
+using QualityGates.Core.History;
+
+namespace QualityGates.Core.Tests.History;
+
+public sealed class NewCodeTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2024, 6, 30, 12, 0, 0, TimeSpan.Zero);
+    private readonly GitRepo _repo = new();
+    private string _base = string.Empty;
+
+    public NewCodeTests()
+    {
+        _repo.Commit("Base", files: new[] { ("src/A.cs", "1\n2\n3\n4\n5\n"), ("src/Gone.cs", "x\n") });
+        _base = _repo.Head();
+        _repo.Checkout("-b", "feature");
+        File.Delete(Path.Combine(_repo.Root, "src/Gone.cs"));
+        _repo.Commit("Feature", files: new[] { ("src/A.cs", "1\ntwo\n3\n4\n5\n6\n"), ("src/B.cs", "b1\nb2\nb3\n") });
+        _repo.Checkout("main");
+        _repo.Commit("Main moves on", files: new[] { ("src/A.cs", "1\n2\n3\n4\nfive\n") });
+        _repo.Checkout("feature");
+    }
+
+    public void Dispose() => _repo.Dispose();
+
+    private HistoryResult Read(string? baseRef) => new LibGit2History().Read(_repo.Root, new HistoryOptions { Now = Now, BaseRef = baseRef }, null, CancellationToken.None);
+
+    [Theory]
+    [InlineData("main")]
+    [InlineData(null)]
+    public void ChangedLines_AreTheNewSideLinesSinceTheMergeBase(string? baseRef)
+    {
+        var result = Read(baseRef);
+        Assert.Equal("main", result.NewCode.BaseRef);
+        Assert.Equal(_base, result.NewCode.MergeBase);
+        Assert.Equal(_base, result.Info.MergeBase);
+        Assert.Equal(new[] { "src/A.cs", "src/B.cs" }, result.NewCode.ChangedLines.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(new[] { 2, 6 }, result.NewCode.ChangedLines["src/A.cs"].Order());
+        Assert.Equal(new[] { 1, 2, 3 }, result.NewCode.ChangedLines["src/B.cs"].Order());
+    }
+
+    [Fact]
+    public void UnknownBaseRef_GivesANote()
+    {
+        var result = Read("origin/nope");
+        Assert.Null(result.NewCode.MergeBase);
+        Assert.Empty(result.NewCode.ChangedLines);
+        Assert.Contains("base ref 'origin/nope' not found: new code unknown", result.Info.Notes);
+    }
+
+    [Fact]
+    public void OnTheBaseBranch_NoNewCode()
+    {
+        _repo.Checkout("main");
+        var result = Read(null);
+        Assert.Equal(_repo.Head(), result.NewCode.MergeBase);
+        Assert.Empty(result.NewCode.ChangedLines);
+    }
+
+    [Fact]
+    public void NoBaseBranchAtAll_GivesANote()
+    {
+        _repo.Git("branch", "-m", "main", "trunk");
+        var result = Read(null);
+        Assert.Null(result.NewCode.MergeBase);
+        Assert.Contains("no base branch found (tried origin/HEAD, origin/main, origin/master, main, master): new code unknown", result.Info.Notes);
+    }
+}
