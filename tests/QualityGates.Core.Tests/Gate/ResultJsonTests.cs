@@ -123,7 +123,7 @@ public class ResultJsonTests
         JsonElement root = Render(new GateInputs
         {
             History = Histories.With(changed: changed),
-            Hotspots = new[] { Histories.Hotspot("src/A.cs", 50, 0.5, false, new Hotspots.MethodMetrics("Quote", 10, 30, 18, null, null)) },
+            Hotspots = new[] { Histories.Hotspot("src/A.cs", 50, 0.5, false, new QualityGates.Core.Hotspots.MethodMetrics("Quote", 10, 30, 18, null, null)) },
         });
 
         JsonElement complexity = root.GetProperty("conditions").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "complexity.newCode");
