@@ -32,9 +32,16 @@ public static class CoverageReportWriter
                 ["reports"] = string.Join(';', coverageFiles),
                 ["targetdir"] = staging,
                 ["reporttypes"] = ReportTypes,
-                ["sourcedirs"] = RepositoryPaths.FullRoot(repositoryRoot),
                 ["verbosity"] = "Warning",
             };
+
+            // ReportGenerator refuses to run when a source directory is missing; the sources are optional for it.
+            string sources = RepositoryPaths.FullRoot(repositoryRoot);
+            if (Directory.Exists(sources))
+            {
+                parameters["sourcedirs"] = sources;
+            }
+
             var configuration = new ReportConfigurationBuilder().Create(parameters);
             bool ok = new Generator().GenerateReport(configuration, new Settings(), new MinimumCoverageThresholds(), new RiskHotspotsAnalysisThresholds());
             if (!ok)

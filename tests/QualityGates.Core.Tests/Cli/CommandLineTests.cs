@@ -116,12 +116,15 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void ComponentsNotMergedYet_Exit2_QGB0003()
+    public void RealEngine_NoGitRepository_SaysSoWithoutACrash()
     {
         int exit = CommandLine.Run(new[] { "check" }, new CliContext(stdout, stderr, EngineFactory.Create, Now, repo.Path, false));
 
-        Assert.Equal(2, exit);
-        Assert.StartsWith("error QGB0003: ", stderr.ToString(), StringComparison.Ordinal);
+        // Coverage alone is judged; review and hotspot figures are no data, and the note says why.
+        Assert.Equal(string.Empty, stderr.ToString());
+        Assert.Contains("note: no git repository: review and hotspot figures need git history", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("reviews.coverage       Insufficient data for review coverage: 0 human landings", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, exit);
     }
 
     [Fact]
