@@ -31,7 +31,7 @@ namespace QualityGates.Analyzers.Rules
 
                     var type = left.Instance!.Type;
                     if (!SymbolEqualityComparer.Default.Equals(type, right.Instance!.Type) || !HasCurrency(type) ||
-                        left.Instance.Syntax.ToString() == right.Instance.Syntax.ToString())
+                        SameInstance(left.Instance, right.Instance))
                     {
                         continue;
                     }
@@ -45,6 +45,25 @@ namespace QualityGates.Analyzers.Rules
                     block.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CurrencyUnawareArithmetic, binary.Syntax.GetLocation(), PricingSemantics.Describe(binary), type!.Name));
                 }
             });
+
+        /// <summary>Two members of one object (this.NetPremium + this.PolicyFee, quote.Net + quote.Fee) share its currency.</summary>
+        private static bool SameInstance(IOperation left, IOperation right)
+        {
+            left = left.WalkDownConversions();
+            right = right.WalkDownConversions();
+            if (left is IInstanceReferenceOperation && right is IInstanceReferenceOperation)
+            {
+                return true;
+            }
+
+            var symbol = left.GetReferencedSymbol();
+            if ((symbol is ILocalSymbol || symbol is IParameterSymbol) && SymbolEqualityComparer.Default.Equals(symbol, right.GetReferencedSymbol()))
+            {
+                return true;
+            }
+
+            return left.Syntax.ToString() == right.Syntax.ToString();
+        }
 
         private static bool IsCombining(BinaryOperatorKind kind) =>
             kind == BinaryOperatorKind.Add || kind == BinaryOperatorKind.Subtract || (PricingSemantics.IsComparison(kind) && kind != BinaryOperatorKind.Equals && kind != BinaryOperatorKind.NotEquals);

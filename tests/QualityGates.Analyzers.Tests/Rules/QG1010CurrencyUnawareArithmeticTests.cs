@@ -88,6 +88,25 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task MembersOfThisInstance_NotReported()
+        {
+            // The sample's PremiumBreakdown: NetPremium + PolicyFee of one record share its Currency.
+            const string source = """
+                public enum CurrencyCode { EUR, USD }
+
+                [QualityGates.PremiumCalculation]
+                public record Breakdown(CurrencyCode Currency, decimal NetPremium, decimal PolicyFee, decimal PremiumTax)
+                {
+                    public decimal Total => NetPremium + PolicyFee + PremiumTax;
+                    public decimal Explicit => this.NetPremium - this.PolicyFee;
+                    public decimal Other(Breakdown other) => {|QG1010:NetPremium + other.NetPremium|};
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable);
+        }
+
+        [Fact]
         public async Task SingleCurrencyTypeOrSameInstance_NotReported()
         {
             const string source = """
