@@ -24,4 +24,7 @@ internal static class BuildCodes
 
     public const string NoCoverage = "QGB9101";
     public const string TestsFailed = "QGB9102";
+
+    /// <summary>A note of the engine: what it could not judge and why (no git repository, shallow clone, no coverage file).</summary>
+    public const string EngineNote = "QGB9103";
 }

@@ -8,7 +8,7 @@ namespace QualityGates.Build;
 internal sealed record ConditionResult(string Id, string Status, string Actual, string Threshold, string Message, string? File, int Line);
 
 /// <summary>The part of the engine's result JSON (schemaVersion 1) the build reports on.</summary>
-internal sealed record GateResult(bool Passed, IReadOnlyList<ConditionResult> Conditions)
+internal sealed record GateResult(bool Passed, IReadOnlyList<ConditionResult> Conditions, IReadOnlyList<string> Notes)
 {
     public const int SupportedSchemaVersion = 1;
     private const int MaxMessageLength = 2000;
@@ -62,7 +62,19 @@ internal sealed record GateResult(bool Passed, IReadOnlyList<ConditionResult> Co
                 list.Add(ReadCondition(condition, index++));
             }
 
-            return new GateResult(passed.GetBoolean(), list);
+            var notes = new List<string>();
+            if (root.TryGetProperty("notes", out var noteArray) && noteArray.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var note in noteArray.EnumerateArray())
+                {
+                    if (note.ValueKind == JsonValueKind.String)
+                    {
+                        notes.Add(Clean(note.GetString()!));
+                    }
+                }
+            }
+
+            return new GateResult(passed.GetBoolean(), list, notes);
         }
     }
 

@@ -76,6 +76,12 @@ public sealed class QualityGateReport : Microsoft.Build.Utilities.Task
         }
 
         Passed = result.Passed;
+
+        // Notes explain figures the gate could not judge ("history truncated: fetch-depth 0 needed", "no git repository").
+        foreach (var note in result.Notes)
+        {
+            Log.LogWarning(BuildCodes.Subcategory, BuildCodes.EngineNote, null, ResultFile, 0, 0, 0, 0, note);
+        }
         var azure = string.Equals(AzurePipelines, "True", StringComparison.OrdinalIgnoreCase);
         int failed = 0, warned = 0, other = 0;
         foreach (var condition in result.Conditions)

@@ -30,6 +30,15 @@ public static class ResultJsonWriter
             json.WriteNumber("commits", result.Inputs.History?.Info.Commits ?? 0);
             json.WriteBoolean("shallow", result.Inputs.History?.Info.Shallow ?? false);
             json.WriteEndObject();
+
+            // Additive to schemaVersion 1: what the engine could not judge and why (no git, shallow clone, no coverage).
+            json.WriteStartArray("notes");
+            foreach (string note in result.Notes)
+            {
+                json.WriteStringValue(note);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
