@@ -4,11 +4,14 @@ using QualityGates.Core;
 using QualityGates.Core.Config;
 using QualityGates.Core.Gate;
 using QualityGates.Core.Hotspots;
+using QualityGates.Core.Reports;
 
 namespace QualityGates.Cli;
 
 /// <summary>Everything a command touches outside itself, so tests can run the real command line in-process.</summary>
-internal sealed record CliContext(TextWriter Out, TextWriter Error, Func<Engine> EngineFactory, DateTimeOffset Now, string CurrentDirectory, bool ShowProgress);
+internal sealed record CliContext(
+    TextWriter Out, TextWriter Error, Func<Engine> EngineFactory, DateTimeOffset Now, string CurrentDirectory, bool ShowProgress,
+    Func<string, string?>? GetEnvironmentVariable = null);
 
 /// <summary>
 /// qualitygate check | reviews | hotspots | baseline. Exit codes: 0 gate passed (warnings allowed), 1 gate failed,
@@ -19,6 +22,10 @@ internal static class CommandLine
     public const int Passed = 0;
     public const int Failed = 1;
     public const int InputError = 2;
+
+    /// <summary>The file names inside a report folder (docs/gate.md "Report").</summary>
+    public const string ReportResultFile = "qualitygate-result.json";
+    public const string ReportCoverageFolder = "coverage";
 
     public static int Run(string[] args, CliContext context)
     {
@@ -40,6 +47,11 @@ internal static class CommandLine
             return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
         catch (QualityGateException ex)
+        {
+            context.Error.WriteLine($"error {ex.Code}: {ex.Message}");
+            return InputError;
+        }
+        catch (ReportInputException ex)
         {
             context.Error.WriteLine($"error {ex.Code}: {ex.Message}");
             return InputError;
@@ -72,13 +84,33 @@ internal static class CommandLine
         var markdown = new Option<string>("--markdown") { Description = "Write a Markdown summary to this file." };
         var sarif = new Option<string>("--sarif") { Description = "The compiler's SARIF error log (-p:ErrorLog=build.sarif,version=2.1) for analyzers.new." };
         var coverageReport = new Option<string>("--coverage-report") { Description = "Write the merged Cobertura and coverage HTML (ReportGenerator) to this folder." };
+        var report = new Option<string>("--report") { Description = "Also write report.html, report.md, the result JSON and the coverage HTML to this folder." };
+        var output = new Option<string>("--output") { Description = $"Folder for the report (default: {GateDefaults.ReportDirectory} at the repository root)." };
+        var result = new Option<string>("--result") { Description = "Render this result JSON (from 'check --json') instead of running the check." };
+        var history = new Option<string>("--history") { Description = $"Trend history to draw (default: trend.file of the config, {GateDefaults.TrendFile})." };
         var jsonOut = new Option<string>("--json") { Description = "Print JSON instead of text (to a file when one is given).", Arity = ArgumentArity.ZeroOrOne };
 
         var check = new Command("check", "Evaluate the quality gate: exit 0 passed, 1 failed, 2 input error.")
         {
-            repo, coverage, baseRef, config, json, markdown, sarif, coverageReport,
+            repo, coverage, baseRef, config, json, markdown, sarif, coverageReport, report,
         };
-        check.SetAction(parse => Check(context, Options(context, parse, repo, coverage, baseRef, config, sarif, coverageReport), parse.GetValue(json), parse.GetValue(markdown)));
+        check.SetAction(parse =>
+        {
+            string? reportDirectory = Full(context, parse.GetValue(report));
+            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, coverageReport);
+            if (reportDirectory is not null && options.CoverageReportDirectory is null)
+            {
+                options = options with { CoverageReportDirectory = Path.Combine(reportDirectory, ReportCoverageFolder) };
+            }
+
+            return Check(context, options, parse.GetValue(json), parse.GetValue(markdown), reportDirectory);
+        });
+
+        var reportCommand = new Command("report", "Write the tech lead's report (HTML and Markdown): runs the check, or renders --result.")
+        {
+            repo, coverage, baseRef, config, sarif, output, result, history,
+        };
+        reportCommand.SetAction(parse => Report(context, Options(context, parse, repo, coverage, baseRef, config, sarif, null), parse.GetValue(output), parse.GetValue(result), parse.GetValue(history)));
 
         var reviews = new Command("reviews", "Review evidence of the landings in the review window.") { repo, baseRef, config, jsonOut };
         reviews.SetAction(parse =>
@@ -117,23 +149,23 @@ internal static class CommandLine
 
         return new RootCommand("QualityGates: coverage, code-review evidence from git history and debt hotspots in one verdict.")
         {
-            check, reviews, hotspots, baseline, coverageOnly,
+            check, reviews, hotspots, baseline, coverageOnly, reportCommand,
         };
     }
 
-    private static int Check(CliContext context, EngineOptions options, string? jsonPath, string? markdownPath)
+    private static int Check(CliContext context, EngineOptions options, string? jsonPath, string? markdownPath, string? reportDirectory)
     {
-        EngineResult result = context.EngineFactory().Check(options, Progress(context));
-        string json = ResultJsonWriter.Write(result.Gate);
+        EngineResult result = context.EngineFactory().Check(WithTrendSwitch(context, options), Progress(context));
+        string? jsonFile = jsonPath is null or "-" ? null : Path.GetFullPath(jsonPath, context.CurrentDirectory);
         if (jsonPath == "-")
         {
-            context.Out.Write(json);
+            context.Out.Write(ResultJsonWriter.Write(result.Gate));
         }
         else
         {
-            if (jsonPath is not null)
+            if (jsonFile is not null)
             {
-                AtomicFile.WriteAllText(Path.GetFullPath(jsonPath, context.CurrentDirectory), json);
+                AtomicFile.WriteAllText(jsonFile, ResultJsonWriter.Write(result.Gate, Path.GetDirectoryName(jsonFile)));
             }
 
             context.Out.Write(ConsoleText.Gate(result.Gate));
@@ -144,8 +176,77 @@ internal static class CommandLine
             AtomicFile.WriteAllText(Path.GetFullPath(markdownPath, context.CurrentDirectory), MarkdownSummaryWriter.Write(result.Gate));
         }
 
+        if (reportDirectory is not null)
+        {
+            // With the JSON on standard output the report's log goes to stderr, keeping stdout parseable.
+            int written = WriteReport(result, reportDirectory, options, new ReportLog(jsonPath == "-" ? context.Error : context.Out, context.Error));
+            if (written != Passed)
+            {
+                return written;
+            }
+        }
+
         return result.Gate.Passed ? Passed : Failed;
     }
+
+    /// <summary>
+    /// qualitygate report: with --result only renders (exit 0, or 2 for bad input); otherwise runs the check, writes
+    /// everything into the folder and exits with the gate's code.
+    /// </summary>
+    private static int Report(CliContext context, EngineOptions options, string? outputPath, string? resultPath, string? historyPath)
+    {
+        string root = RepositoryPaths.FullRoot(options.RepositoryRoot);
+        string outputDirectory = Full(context, outputPath) ?? Path.Combine(root, GateDefaults.ReportDirectory);
+        options = options with { TrendHistoryPath = Full(context, historyPath) };
+        if (resultPath is not null)
+        {
+            if (options.CoveragePatterns is not null || options.SarifPath is not null || options.BaseRef is not null)
+            {
+                throw new QualityGateException(QgbCodes.UsageError, "--result renders an existing result: --coverage, --sarif and --base belong to a check. Leave out --result to run the check.");
+            }
+
+            string? history = options.TrendHistoryPath ?? DefaultTrendPath(root, options);
+            return ReportCommand.Run(Full(context, resultPath)!, history, outputDirectory, new ReportLog(context.Out, context.Error)) == ReportCommand.ExitOk ? Passed : InputError;
+        }
+
+        options = options with { CoverageReportDirectory = Path.Combine(outputDirectory, ReportCoverageFolder) };
+        EngineResult result = context.EngineFactory().Check(WithTrendSwitch(context, options), Progress(context));
+        context.Out.Write(ConsoleText.Gate(result.Gate));
+        int written = WriteReport(result, outputDirectory, options, new ReportLog(context.Out, context.Error));
+        return written != Passed ? written : result.Gate.Passed ? Passed : Failed;
+    }
+
+    /// <summary>The result JSON, report.html and report.md of a finished check, into one folder.</summary>
+    private static int WriteReport(EngineResult result, string outputDirectory, EngineOptions options, TextWriter log)
+    {
+        string resultFile = Path.Combine(outputDirectory, ReportResultFile);
+        AtomicFile.WriteAllText(resultFile, ResultJsonWriter.Write(result.Gate, outputDirectory));
+        string? history = Engine.TrendPath(result.RepositoryRoot, options, result.Config);
+        return ReportCommand.Run(resultFile, history, outputDirectory, log) == ReportCommand.ExitOk ? Passed : InputError;
+    }
+
+    /// <summary>Render-only has no check: the trend history is the config's (when the config can be read).</summary>
+    private static string? DefaultTrendPath(string root, EngineOptions options) =>
+        Engine.TrendPath(root, options, ConfigLoader.Load(root, options.ConfigPath));
+
+    /// <summary>QUALITYGATE_RECORD_TREND=true/false overrides the main-branch rule (CI checks out a detached HEAD).</summary>
+    private static EngineOptions WithTrendSwitch(CliContext context, EngineOptions options)
+    {
+        string? value = context.GetEnvironmentVariable?.Invoke(GateDefaults.RecordTrendVariable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return options;
+        }
+
+        return value.Trim().ToLowerInvariant() switch
+        {
+            "true" or "1" or "yes" => options with { RecordTrend = true },
+            "false" or "0" or "no" => options with { RecordTrend = false },
+            _ => throw new QualityGateException(QgbCodes.UsageError, $"{GateDefaults.RecordTrendVariable} is '{value}': set it to true or false."),
+        };
+    }
+
+    private static string? Full(CliContext context, string? path) => path is null ? null : Path.GetFullPath(path, context.CurrentDirectory);
 
     private static int Emit(CliContext context, ParseResult parse, Option<string> jsonOption, Func<string> json, Func<string> text)
     {
@@ -192,5 +293,31 @@ internal static class CommandLine
     private sealed class TerminalProgress(TextWriter writer) : IProgress<string>
     {
         public void Report(string value) => writer.WriteLine("  " + value + "...");
+    }
+
+    /// <summary>The report's log: "error ..." and "warning ..." lines to stderr like every other message, the rest to the output.</summary>
+    private sealed class ReportLog(TextWriter output, TextWriter error) : TextWriter
+    {
+        private readonly System.Text.StringBuilder line = new();
+
+        public override System.Text.Encoding Encoding => output.Encoding;
+
+        public override void Write(char value)
+        {
+            if (value == '\r')
+            {
+                return;
+            }
+
+            if (value != '\n')
+            {
+                line.Append(value);
+                return;
+            }
+
+            string text = line.ToString();
+            line.Clear();
+            (text.StartsWith("error ", StringComparison.Ordinal) || text.StartsWith("warning ", StringComparison.Ordinal) ? error : output).WriteLine(text);
+        }
     }
 }

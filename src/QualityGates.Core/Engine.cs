@@ -4,6 +4,11 @@ using QualityGates.Core.Coverage;
 using QualityGates.Core.Gate;
 using QualityGates.Core.History;
 using QualityGates.Core.Hotspots;
+using ReportModel = QualityGates.Core.Reports.ReportModel;
+using ReportInputException = QualityGates.Core.Reports.ReportInputException;
+using ReportModelReader = QualityGates.Core.Reports.ReportModelReader;
+using TrendHistory = QualityGates.Core.Reports.TrendHistory;
+using TrendRecord = QualityGates.Core.Reports.TrendRecord;
 
 namespace QualityGates.Core;
 
@@ -32,12 +37,25 @@ public sealed record EngineOptions
 
     public string? CacheDirectory { get; init; }
 
+    /// <summary>
+    /// Append this run to the trend history: null (default) only when HEAD's branch is the base branch, true always
+    /// (CI with a detached HEAD on main), false never.
+    /// </summary>
+    public bool? RecordTrend { get; init; }
+
+    /// <summary>The trend history; null: trend.file of the config (relative to the root).</summary>
+    public string? TrendHistoryPath { get; init; }
+
     /// <summary>"Now" for the review and hotspot windows and the baseline date.</summary>
     public required DateTimeOffset Now { get; init; }
 }
 
 /// <summary>A finished run: the configuration used and the verdict with its figures.</summary>
-public sealed record EngineResult(string RepositoryRoot, GateConfig Config, GateResult Gate);
+public sealed record EngineResult(string RepositoryRoot, GateConfig Config, GateResult Gate)
+{
+    /// <summary>The trend history this run was appended to; null when it was not recorded.</summary>
+    public string? TrendRecordedIn { get; init; }
+}
 
 /// <summary>
 /// Composition root: configuration + coverage + git history + hotspots (+ SARIF, baseline) -> gate. The git and
@@ -92,7 +110,7 @@ public sealed class Engine
             Baseline = baseline,
             Analyzers = findings,
         };
-        GateResult gate = GateEvaluator.Evaluate(config, inputs);
+        GateResult gate = GateEvaluator.Evaluate(config, inputs) with { GeneratedAt = options.Now };
         if (coverage is null)
         {
             gate = gate with { Notes = notes.Concat(gate.Notes).ToList() };
@@ -102,10 +120,89 @@ public sealed class Engine
         if (coverage is not null && reportDirectory is not null)
         {
             progress?.Report("Writing the coverage report");
-            CoverageReportWriter.Write(coverage.Inputs, Path.GetFullPath(reportDirectory, root), root);
+            string fullReportDirectory = Path.GetFullPath(reportDirectory, root);
+            CoverageReportWriter.Write(coverage.Inputs, fullReportDirectory, root);
+            string index = Path.Combine(fullReportDirectory, CoverageReportWriter.IndexFileName);
+            gate = gate with { CoverageHtmlReport = File.Exists(index) ? index : null };
         }
 
-        return new EngineResult(root, config, gate);
+        string? trendPath = TrendPath(root, options, config);
+        string? baseRef = historyResult.NewCode.BaseRef ?? options.BaseRef ?? config.BaseBranch;
+        bool record = trendPath is not null && (options.RecordTrend ?? IsMainBranch(historyResult.Info.Branch, baseRef));
+        if (record)
+        {
+            AppendTrend(trendPath!, gate, options.Now);
+        }
+
+        return new EngineResult(root, config, gate) { TrendRecordedIn = record ? trendPath : null };
+    }
+
+    /// <summary>The trend history of a repository: the option, else trend.file of the config; null when switched off.</summary>
+    public static string? TrendPath(string root, EngineOptions options, GateConfig config)
+    {
+        if (options.TrendHistoryPath is string explicitPath)
+        {
+            return Path.GetFullPath(explicitPath, root);
+        }
+
+        if (config.TrendFile is not string file)
+        {
+            return null;
+        }
+
+        // A committed config must not make the gate write outside the repository.
+        if (RepositoryPaths.ToRelative(root, file) is null)
+        {
+            throw new QualityGateException(QgbCodes.ConfigInvalidValue,
+                $"$.trend.file '{file}' is outside the repository. Give a path inside it, e.g. {GateDefaults.TrendFile}, or null to record no trend.");
+        }
+
+        return Path.GetFullPath(file, root);
+    }
+
+    /// <summary>
+    /// True when HEAD's branch is the base branch: "main" for a base of "main", "origin/main", "refs/heads/main" or
+    /// "refs/remotes/origin/main". A symbolic base (origin/HEAD) or none: the default names main and master.
+    /// A detached HEAD (null) is never the main branch: CI sets RecordTrend instead.
+    /// </summary>
+    public static bool IsMainBranch(string? headBranch, string? baseRef)
+    {
+        if (string.IsNullOrEmpty(headBranch))
+        {
+            return false;
+        }
+
+        string? name = baseRef;
+        foreach (string prefix in new[] { "refs/heads/", "refs/remotes/" })
+        {
+            if (name is not null && name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                name = name.Substring(prefix.Length);
+            }
+        }
+
+        if (name is null || name.EndsWith("/HEAD", StringComparison.Ordinal) || name == "HEAD")
+        {
+            return GateDefaults.MainBranchNames.Contains(headBranch, StringComparer.Ordinal);
+        }
+
+        // "origin/main": a remote name is one segment, and a local branch of that full name is checked first.
+        int slash = name.IndexOf('/', StringComparison.Ordinal);
+        return name == headBranch || (slash > 0 && name.Substring(slash + 1) == headBranch);
+    }
+
+    /// <summary>One record per run, built from the result JSON itself so the trend and the report read the same figures.</summary>
+    private static void AppendTrend(string path, GateResult gate, DateTimeOffset now)
+    {
+        try
+        {
+            ReportModel model = ReportModelReader.Parse(System.Text.Encoding.UTF8.GetBytes(ResultJsonWriter.Write(gate)), path);
+            TrendHistory.Append(path, TrendRecord.FromResult(model, now));
+        }
+        catch (ReportInputException ex)
+        {
+            throw new QualityGateException(ex.Code, ex.Message);
+        }
     }
 
     /// <summary>Review figures only (no coverage, no hotspots).</summary>
@@ -153,7 +250,8 @@ public sealed class Engine
     /// <summary>Runs a check and writes (or replaces) the baseline file; returns where it was written.</summary>
     public (string Path, Baseline Baseline) WriteBaseline(EngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        EngineResult result = Check(options, progress, cancellationToken);
+        // Accepting a baseline is not a gate run: it adds no trend point.
+        EngineResult result = Check(options with { RecordTrend = false }, progress, cancellationToken);
         string path = Path.Combine(result.RepositoryRoot, result.Config.BaselineFile);
         Baseline baseline = ToBaseline(result, result.Gate.Inputs.Baseline, options.Now);
         BaselineStore.Write(path, baseline);

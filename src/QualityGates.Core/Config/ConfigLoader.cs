@@ -11,11 +11,12 @@ namespace QualityGates.Core.Config;
 public static class ConfigLoader
 {
     private const string SchemaKey = "$schema";
-    private static readonly string[] RootKeys = { SchemaKey, "baseBranch", "bots", "coverage", "windows", "hotspots", "baseline", "conditions" };
+    private static readonly string[] RootKeys = { SchemaKey, "baseBranch", "bots", "coverage", "windows", "hotspots", "baseline", "trend", "conditions" };
     private static readonly string[] CoverageKeys = { "files", "reportDirectory" };
     private static readonly string[] WindowKeys = { "reviewDays", "revertDays", "hotspotMonths" };
     private static readonly string[] HotspotKeys = { "minRevisions", "maxFilesPerCommit", "maxHotspots", "weighByMissingCoverage" };
     private static readonly string[] BaselineKeys = { "file" };
+    private static readonly string[] TrendKeys = { "file" };
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -98,6 +99,13 @@ public static class ConfigLoader
                         foreach ((string _, JsonElement file, string filePath) in Properties(value, path, BaselineKeys))
                         {
                             config = config with { BaselineFile = String(file, filePath) };
+                        }
+
+                        break;
+                    case "trend":
+                        foreach ((string _, JsonElement file, string filePath) in Properties(value, path, TrendKeys))
+                        {
+                            config = config with { TrendFile = NullableString(file, filePath) };
                         }
 
                         break;

@@ -82,6 +82,9 @@ public sealed record GateConfig
     /// <summary>The baseline file, relative to the repository root.</summary>
     public string BaselineFile { get; init; } = GateDefaults.BaselineFile;
 
+    /// <summary>The trend history (JSON Lines, relative to the root); null: runs are not recorded.</summary>
+    public string? TrendFile { get; init; } = GateDefaults.TrendFile;
+
     public IReadOnlyDictionary<string, ConditionSettings> Conditions { get; init; } = GateDefaults.Conditions;
 
     public ConditionSettings Condition(string id) => Conditions[id];
@@ -111,6 +114,18 @@ public static class GateDefaults
 {
     public const string ConfigFileName = "qualitygate.json";
     public const string BaselineFile = "qualitygate.baseline.json";
+
+    /// <summary>Trend history: one line per run on the main branch, append-only.</summary>
+    public const string TrendFile = ".qualitygate/history.jsonl";
+
+    /// <summary>Branch names taken as the main branch when the base ref does not name one (origin/HEAD, none).</summary>
+    public static readonly IReadOnlyList<string> MainBranchNames = new[] { "main", "master" };
+
+    /// <summary>Where 'qualitygate report' writes when no --output is given, relative to the root (ignored by git here).</summary>
+    public const string ReportDirectory = "artifacts/qualitygate";
+
+    /// <summary>Set to true (or false) to record (or not) the trend whatever the branch: CI on a detached HEAD.</summary>
+    public const string RecordTrendVariable = "QUALITYGATE_RECORD_TREND";
     public const int ReviewWindowDays = 90;
     public const int RevertWindowDays = 30;
     public const int HotspotWindowMonths = 12;

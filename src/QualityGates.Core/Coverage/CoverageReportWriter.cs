@@ -12,6 +12,9 @@ public static class CoverageReportWriter
     /// <summary>Report types written: the merged Cobertura and one self-contained HTML page per class.</summary>
     public const string ReportTypes = "Cobertura;HtmlInline";
 
+    /// <summary>The HTML's entry page, which the result JSON links to (coverage.htmlReport).</summary>
+    public const string IndexFileName = "index.html";
+
     /// <summary>
     /// Generates into a fresh folder beside <paramref name="outputDirectory"/>, then moves each file into place, so a
     /// reader never sees a half-written report.

@@ -61,5 +61,11 @@ public sealed record GateResult(
     int ReviewWindowDays,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>"Now" of the run (the engine's options); null when the result was not made by a run.</summary>
+    public DateTimeOffset? GeneratedAt { get; init; }
+
+    /// <summary>Full path of ReportGenerator's index.html when this run wrote it; null otherwise.</summary>
+    public string? CoverageHtmlReport { get; init; }
+
     public int Count(ConditionStatus status) => Conditions.Count(c => c.Status == status);
 }

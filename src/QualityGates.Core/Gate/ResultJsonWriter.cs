@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using QualityGates.Core.Config;
 using QualityGates.Core.Coverage;
 using QualityGates.Core.History;
 using QualityGates.Core.Hotspots;
@@ -14,7 +16,11 @@ public static class ResultJsonWriter
 {
     public const int SchemaVersion = 1;
 
-    public static string Write(GateResult result)
+    /// <summary>
+    /// The result JSON. <paramref name="resultDirectory"/> is the folder the JSON is written to: the coverage HTML is
+    /// linked relative to it (no link when null, e.g. JSON on standard output).
+    /// </summary>
+    public static string Write(GateResult result, string? resultDirectory = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -22,13 +28,24 @@ public static class ResultJsonWriter
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", SchemaVersion);
             json.WriteBoolean("passed", result.Passed);
-            WriteConditions(json, result.Conditions);
-            WriteCoverage(json, result.Inputs.Coverage, result.NewCode);
-            WriteReviews(json, result.Inputs.History?.Reviews, result.ReviewWindowDays);
+            WriteConditions(json, result.Conditions, result.Inputs.Baseline);
+            WriteCoverage(json, result.Inputs.Coverage, result.NewCode, HtmlReportLink(result.CoverageHtmlReport, resultDirectory));
+            WriteReviews(json, result.Inputs.History?.Reviews, result.ReviewWindowDays, result.GeneratedAt);
             WriteHotspots(json, result.Inputs.Hotspots);
             json.WriteStartObject("history");
             json.WriteNumber("commits", result.Inputs.History?.Info.Commits ?? 0);
             json.WriteBoolean("shallow", result.Inputs.History?.Info.Shallow ?? false);
+            json.WriteEndObject();
+
+            // Additive to schemaVersion 1 (docs/report.md): the report's header and trend point.
+            if (result.GeneratedAt is DateTimeOffset at)
+            {
+                json.WriteString("generatedAt", at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            }
+
+            json.WriteStartObject("repository");
+            NullableString(json, "head", result.Inputs.History?.Info.Head);
+            NullableString(json, "branch", result.Inputs.History?.Info.Branch);
             json.WriteEndObject();
 
             // Additive to schemaVersion 1: what the engine could not judge and why (no git, shallow clone, no coverage).
@@ -46,13 +63,13 @@ public static class ResultJsonWriter
     }
 
     /// <summary>"qualitygate reviews --json": { schemaVersion, reviews } with the same keys as in the result.</summary>
-    public static string WriteReviews(ReviewSummary reviews) => Document(json => WriteReviews(json, reviews, reviews.WindowDays));
+    public static string WriteReviews(ReviewSummary reviews, DateTimeOffset? now = null) => Document(json => WriteReviews(json, reviews, reviews.WindowDays, now));
 
     /// <summary>"qualitygate hotspots --json": { schemaVersion, hotspots } with the same keys as in the result.</summary>
     public static string WriteHotspots(IReadOnlyList<Hotspot> hotspots) => Document(json => WriteHotspots(json, hotspots));
 
     /// <summary>"qualitygate coverage --json": { schemaVersion, coverage } without new code (no git).</summary>
-    public static string WriteCoverage(CoverageReport? coverage) => Document(json => WriteCoverage(json, coverage, CoverageFigures.None));
+    public static string WriteCoverage(CoverageReport? coverage) => Document(json => WriteCoverage(json, coverage, CoverageFigures.None, null));
 
     private static string Document(Action<Utf8JsonWriter> body)
     {
@@ -77,7 +94,30 @@ public static class ResultJsonWriter
         _ => "noData",
     };
 
-    private static void WriteConditions(Utf8JsonWriter json, IReadOnlyList<ConditionResult> conditions)
+    /// <summary>The baseline figure a condition's actual compares with, for the conditions that have one.</summary>
+    public static double? BaselineFigure(string conditionId, Baseline? baseline) => conditionId switch
+    {
+        ConditionIds.CoverageLine => baseline?.LineRate,
+        ConditionIds.CoverageBranch => baseline?.BranchRate,
+        _ => null,
+    };
+
+    /// <summary>
+    /// ReportGenerator's index.html relative to the result's folder ("/" separators), or null when either is unknown
+    /// or they share no root (another drive): the report links only to relative paths.
+    /// </summary>
+    public static string? HtmlReportLink(string? htmlReport, string? resultDirectory)
+    {
+        if (htmlReport is null || resultDirectory is null)
+        {
+            return null;
+        }
+
+        string relative = Path.GetRelativePath(Path.GetFullPath(resultDirectory), Path.GetFullPath(htmlReport)).Replace('\\', '/');
+        return Path.IsPathRooted(relative) ? null : relative;
+    }
+
+    private static void WriteConditions(Utf8JsonWriter json, IReadOnlyList<ConditionResult> conditions, Baseline? baseline)
     {
         json.WriteStartArray("conditions");
         foreach (ConditionResult c in conditions)
@@ -98,13 +138,18 @@ public static class ResultJsonWriter
                 json.WriteNumber("line", line);
             }
 
+            if (BaselineFigure(c.Id, baseline) is double accepted)
+            {
+                Number(json, "baseline", accepted);
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
     }
 
-    private static void WriteCoverage(Utf8JsonWriter json, CoverageReport? coverage, CoverageFigures newCode)
+    private static void WriteCoverage(Utf8JsonWriter json, CoverageReport? coverage, CoverageFigures newCode, string? htmlReport)
     {
         json.WriteStartObject("coverage");
         Number(json, "lineRate", coverage?.Totals.LineRate);
@@ -129,10 +174,15 @@ public static class ResultJsonWriter
         }
 
         json.WriteEndArray();
+        if (htmlReport is not null)
+        {
+            json.WriteString("htmlReport", htmlReport);
+        }
+
         json.WriteEndObject();
     }
 
-    private static void WriteReviews(Utf8JsonWriter json, ReviewSummary? reviews, int windowDays)
+    private static void WriteReviews(Utf8JsonWriter json, ReviewSummary? reviews, int windowDays, DateTimeOffset? now)
     {
         json.WriteStartObject("reviews");
         json.WriteNumber("windowDays", reviews?.WindowDays ?? windowDays);
@@ -151,6 +201,35 @@ public static class ResultJsonWriter
         }
 
         json.WriteEndObject();
+        IReadOnlyList<Landing> items = reviews?.Items ?? Array.Empty<Landing>();
+        json.WriteStartArray("monthly");
+        foreach (ReviewMonth month in ReviewMonths.Compute(items, reviews?.WindowDays ?? windowDays, now))
+        {
+            json.WriteStartObject();
+            json.WriteString("month", month.Month);
+            json.WriteNumber("landings", month.Landings);
+            json.WriteNumber("humanLandings", month.HumanLandings);
+            json.WriteNumber("reviewed", month.Reviewed);
+            Number(json, "reviewCoverage", month.ReviewCoverage);
+            Number(json, "passRate", month.PassRate);
+            Number(json, "firstPassRate", month.FirstPassRate);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("unreviewed");
+        foreach (Landing landing in items.Where(l => l.Evidence == EvidenceKind.DirectPush)
+                     .OrderByDescending(l => l.When).ThenBy(l => l.Sha, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("sha", landing.Sha);
+            json.WriteString("subject", landing.Subject);
+            json.WriteString("author", landing.AuthorName);
+            json.WriteString("date", landing.When.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -167,6 +246,29 @@ public static class ResultJsonWriter
             Number(json, "lineRate", h.LineRate);
             json.WriteNumber("score", h.Score);
             json.WriteBoolean("critical", h.Critical);
+            Number(json, "crap", h.Methods.Max(m => m.Crap));
+            json.WriteStartArray("mainAuthors");
+            foreach (string author in h.MainAuthors)
+            {
+                json.WriteStringValue(author);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("why", h.Why);
+            json.WriteStartArray("methods");
+            foreach (MethodMetrics m in h.Methods)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", m.Name);
+                json.WriteNumber("line", m.Line);
+                json.WriteNumber("endLine", m.EndLine);
+                json.WriteNumber("complexity", m.Complexity);
+                Number(json, "lineRate", m.LineRate);
+                Number(json, "crap", m.Crap);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -178,6 +280,18 @@ public static class ResultJsonWriter
     {
         string name = kind.ToString();
         return char.ToLowerInvariant(name[0]) + name.Substring(1);
+    }
+
+    private static void NullableString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static void Number(Utf8JsonWriter json, string name, double? value)

@@ -29,7 +29,7 @@ public class ResultJsonTests
             Hotspots = new[] { Histories.Hotspot("src/Insurance/Pricing/PremiumCalculator.cs", 14, 0.81, critical: true) },
         });
 
-        Assert.Equal(new[] { "schemaVersion", "passed", "conditions", "coverage", "reviews", "hotspots", "history" }, Keys(root));
+        Assert.Equal(new[] { "schemaVersion", "passed", "conditions", "coverage", "reviews", "hotspots", "history", "repository", "notes" }, Keys(root));
         Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
         Assert.False(root.GetProperty("passed").GetBoolean());
 
@@ -67,7 +67,7 @@ public class ResultJsonTests
         Assert.Equal(0.5, files[0].GetProperty("branchRate").GetDouble());
 
         JsonElement reviews = root.GetProperty("reviews");
-        Assert.Equal(new[] { "windowDays", "landings", "humanLandings", "bots", "reviewed", "reviewCoverage", "reverted", "passRate", "firstPassRate", "evidence" }, Keys(reviews));
+        Assert.Equal(new[] { "windowDays", "landings", "humanLandings", "bots", "reviewed", "reviewCoverage", "reverted", "passRate", "firstPassRate", "evidence", "monthly", "unreviewed" }, Keys(reviews));
         Assert.Equal(90, reviews.GetProperty("windowDays").GetInt32());
         Assert.Equal(42, reviews.GetProperty("landings").GetInt32());
         Assert.Equal(40, reviews.GetProperty("humanLandings").GetInt32());
@@ -82,7 +82,7 @@ public class ResultJsonTests
         Assert.Equal(new[] { 0, 30, 6, 2, 0, 2, 2 }, evidence.EnumerateObject().Select(p => p.Value.GetInt32()));
 
         JsonElement hotspot = Assert.Single(root.GetProperty("hotspots").EnumerateArray().ToArray());
-        Assert.Equal(new[] { "path", "revisions", "churn", "complexity", "lineRate", "score", "critical" }, Keys(hotspot));
+        Assert.Equal(new[] { "path", "revisions", "churn", "complexity", "lineRate", "score", "critical", "crap", "mainAuthors", "why", "methods" }, Keys(hotspot));
         Assert.Equal("src/Insurance/Pricing/PremiumCalculator.cs", hotspot.GetProperty("path").GetString());
         Assert.Equal(9, hotspot.GetProperty("revisions").GetInt32());
         Assert.Equal(120, hotspot.GetProperty("churn").GetInt32());
@@ -95,6 +95,15 @@ public class ResultJsonTests
         Assert.Equal(new[] { "commits", "shallow" }, Keys(history));
         Assert.Equal(1234, history.GetProperty("commits").GetInt32());
         Assert.False(history.GetProperty("shallow").GetBoolean());
+
+        // Additive keys (docs/report.md): no run time and no coverage HTML outside a run; no landings in the fake.
+        Assert.Equal("""{"head":"head456","branch":"feature"}""", root.GetProperty("repository").GetRawText().Replace(" ", string.Empty, StringComparison.Ordinal).ReplaceLineEndings(string.Empty));
+        Assert.Empty(reviews.GetProperty("monthly").EnumerateArray());
+        Assert.Empty(reviews.GetProperty("unreviewed").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, hotspot.GetProperty("crap").ValueKind);
+        Assert.Empty(hotspot.GetProperty("mainAuthors").EnumerateArray());
+        Assert.Equal("changed often and complex", hotspot.GetProperty("why").GetString());
+        Assert.Empty(hotspot.GetProperty("methods").EnumerateArray());
     }
 
     [Fact]
