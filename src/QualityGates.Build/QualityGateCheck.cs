@@ -37,6 +37,9 @@ public sealed partial class QualityGateCheck : ToolTask
 
     public string? MarkdownFile { get; set; }
 
+    /// <summary>Where the tech lead's report (report.html, report.md, coverage HTML) is written; empty: no report.</summary>
+    public string? ReportDirectory { get; set; }
+
     public ITaskItem[] SarifFiles { get; set; } = [];
 
     /// <summary>Extra arguments for <c>qualitygate check</c>, passed verbatim (escape hatch for new engine options).</summary>
@@ -149,6 +152,7 @@ public sealed partial class QualityGateCheck : ToolTask
         builder.AppendSwitchIfNotNull("--config ", string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile);
         builder.AppendSwitchIfNotNull("--json ", ResultFile);
         builder.AppendSwitchIfNotNull("--markdown ", string.IsNullOrEmpty(MarkdownFile) ? null : MarkdownFile);
+        builder.AppendSwitchIfNotNull("--report ", string.IsNullOrEmpty(ReportDirectory) ? null : ReportDirectory.TrimEnd('/', '\\'));
         foreach (var sarif in SarifFiles)
         {
             builder.AppendSwitchIfNotNull("--sarif ", sarif.ItemSpec);
