@@ -31,6 +31,11 @@ public sealed class RealEngineTests
         Assert.Contains("Quality gate passed", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("error QGB", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(_motor.SummaryFile), "Markdown summary missing");
+        // The tech lead's report lands beside the summary: HTML, Markdown and ReportGenerator's coverage HTML.
+        var reports = Path.GetDirectoryName(_motor.SummaryFile)!;
+        Assert.True(File.Exists(Path.Combine(reports, "report.html")), "report.html missing");
+        Assert.True(File.Exists(Path.Combine(reports, "report.md")), "report.md missing");
+        Assert.True(File.Exists(Path.Combine(reports, "coverage", "index.html")), "coverage HTML missing");
         using var result = JsonDocument.Parse(File.ReadAllText(ResultFile));
         Assert.Equal(1, result.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.True(result.RootElement.GetProperty("passed").GetBoolean());
