@@ -61,7 +61,7 @@ public class ResultJsonReportKeysTests
     {
         JsonElement root = Render(Result());
 
-        Assert.Equal(new[] { "schemaVersion", "passed", "conditions", "coverage", "reviews", "hotspots", "history", "generatedAt", "repository" },
+        Assert.Equal(new[] { "schemaVersion", "passed", "conditions", "coverage", "reviews", "hotspots", "history", "generatedAt", "repository", "notes" },
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2025-06-01T00:00:00+00:00", root.GetProperty("generatedAt").GetString());
         Assert.Equal("""{"head":"head456","branch":"feature"}""", Compact(root.GetProperty("repository")));
