@@ -212,3 +212,32 @@ public class CoverageMergeTests
         </coverage>
         """;
 }
+
+/// <summary>coverlet.collector's output for the bundled sample's own tests (samples/Contoso.Motor.Tests), checked in as produced.</summary>
+public class SampleCoverageTests
+{
+    // The sample's tests ran in a checkout at /work/main; the loader needs only the root string, not the folder.
+    private const string SampleRepository = "/work/main";
+
+    [Fact]
+    public void SampleTestsCoverage_MatchesCoverletsOwnTotals()
+    {
+        // coverlet's header: lines-covered="592" lines-valid="743" branches-covered="178" branches-valid="244".
+        CoverageReport report = CoverageLoader.Read(SampleRepository, new[] { TestFiles.Asset("Coverage/sample-motor.cobertura.xml") });
+
+        Assert.Equal(new CoverageFigures(743, 592, 244, 178), report.Totals);
+        Assert.All(report.Files.Keys, path => Assert.StartsWith("samples/Contoso.Motor/", path, StringComparison.Ordinal));
+        Assert.Empty(report.Notes);
+    }
+
+    [Fact]
+    public void SampleTestsCoverage_UnderCoveredCancellationCalculator()
+    {
+        CoverageReport report = CoverageLoader.Read(SampleRepository, new[] { TestFiles.Asset("Coverage/sample-motor.cobertura.xml") });
+
+        // Two coverlet classes (the calculator and a compiler-generated one) share the file: 8 of 16 lines, 2 of 6 branches.
+        CoverageFigures figures = report.Files["samples/Contoso.Motor/Policies/CancellationCalculator.cs"].Figures;
+        Assert.Equal(new CoverageFigures(16, 8, 6, 2), figures);
+        Assert.Equal(0.5, figures.LineRate);
+    }
+}
