@@ -22,6 +22,10 @@ namespace QualityGates.Analyzers.Semantics
         private readonly ConcurrentDictionary<(string Fingerprint, string? RuleId), InsuranceSettings> _settings = new ConcurrentDictionary<(string, string?), InsuranceSettings>();
         private readonly ConditionalWeakTable<AnalyzerConfigOptions, string> _fingerprints = new ConditionalWeakTable<AnalyzerConfigOptions, string>();
         private readonly ConcurrentDictionary<ISymbol, Scope> _scopes = new ConcurrentDictionary<ISymbol, Scope>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _containerScopes = new ConcurrentDictionary<(ISymbol, InsuranceSettings), (Scope, bool)>();
+        private readonly ConcurrentDictionary<string, Scope> _nameScopes = new ConcurrentDictionary<string, Scope>(StringComparer.Ordinal);
+        private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
+        private readonly ConcurrentDictionary<ISymbol, ValueKind> _valueKinds = new ConcurrentDictionary<ISymbol, ValueKind>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Lazy<bool> _isTestProject;
 
@@ -31,6 +35,7 @@ namespace QualityGates.Analyzers.Semantics
             _optionsProvider = optionsProvider;
             Types = new WellKnownTypes(compilation);
             _isTestProject = new Lazy<bool>(() => DetectTestProject(compilation));
+            _assemblyScope = new Lazy<(Scope, bool)>(() => AttributeScope(compilation.Assembly));
         }
 
         public Compilation Compilation { get; }
@@ -108,39 +113,103 @@ namespace QualityGates.Analyzers.Semantics
                 return Scope.None;
             }
 
-            if (HasAttributeUp(symbol, "NotInRatingScope"))
+            var assembly = _assemblyScope.Value;
+            if (assembly.Excluded)
             {
                 return Scope.None;
             }
 
+            var own = OwnScope(symbol, settings);
+            if (own.Excluded)
+            {
+                return Scope.None;
+            }
+
+            var container = ContainerScope(symbol.ContainingSymbol, settings);
+            return container.Excluded ? Scope.None : own.Scope | container.Scope | assembly.Scope;
+        }
+
+        /// <summary>
+        /// Types and namespaces are asked about once per settings in force, not once per member: scope is the hot path of
+        /// every rule, and out-of-scope code must cost next to nothing.
+        /// </summary>
+        private (Scope Scope, bool Excluded) ContainerScope(ISymbol? container, InsuranceSettings settings)
+        {
+            if (container == null || (container is INamespaceSymbol ns && ns.IsGlobalNamespace) || container is IAssemblySymbol || container is IModuleSymbol)
+            {
+                return (Scope.None, false);
+            }
+
+            return _containerScopes.GetOrAdd((container, settings), key =>
+            {
+                var own = OwnScope(key.Symbol, key.Settings);
+                var parent = ContainerScope(key.Symbol.ContainingSymbol, key.Settings);
+                return (own.Scope | parent.Scope, own.Excluded || parent.Excluded);
+            });
+        }
+
+        /// <summary>What a symbol says about itself: its attributes, its name, and a configured pattern matching its full name.</summary>
+        private (Scope Scope, bool Excluded) OwnScope(ISymbol symbol, InsuranceSettings settings)
+        {
             var scope = Scope.None;
-            if (HasAttributeUp(symbol, "PremiumCalculation"))
+            if (!(symbol is INamespaceSymbol))
             {
-                scope |= Scope.Pricing;
+                var attributes = AttributeScope(symbol);
+                if (attributes.Excluded)
+                {
+                    return (Scope.None, true);
+                }
+
+                scope |= attributes.Scope;
             }
 
-            if (HasAttributeUp(symbol, "UnderwritingRule"))
+            if (!settings.PricingScope.IsEmpty || !settings.UnderwritingScope.IsEmpty)
             {
-                scope |= Scope.Underwriting;
-            }
+                string qualified = QualifiedName(symbol);
+                if (settings.PricingScope.Any(p => p.Matches(qualified)))
+                {
+                    scope |= Scope.Pricing;
+                }
 
-            string qualified = QualifiedName(symbol);
-            if (settings.PricingScope.Any(p => p.Matches(qualified)))
-            {
-                scope |= Scope.Pricing;
-            }
-
-            if (settings.UnderwritingScope.Any(p => p.Matches(qualified)))
-            {
-                scope |= Scope.Underwriting;
+                if (settings.UnderwritingScope.Any(p => p.Matches(qualified)))
+                {
+                    scope |= Scope.Underwriting;
+                }
             }
 
             if (settings.ScopeNameHeuristic)
             {
-                scope |= NameScope(symbol);
+                scope |= _nameScopes.GetOrAdd(symbol.Name, NameScope);
             }
 
-            return scope;
+            return (scope, false);
+        }
+
+        /// <summary>[PremiumCalculation], [UnderwritingRule] and [NotInRatingScope] on the symbol (or a property of an accessor), in one pass.</summary>
+        private static (Scope Scope, bool Excluded) AttributeScope(ISymbol symbol)
+        {
+            var scope = Scope.None;
+            foreach (var s in symbol is IMethodSymbol m && m.AssociatedSymbol != null ? new[] { symbol, m.AssociatedSymbol } : new[] { symbol })
+            {
+                foreach (var attribute in s.GetAttributes())
+                {
+                    if (IsNamed(attribute, "NotInRatingScope"))
+                    {
+                        return (Scope.None, true);
+                    }
+
+                    if (IsNamed(attribute, "PremiumCalculation"))
+                    {
+                        scope |= Scope.Pricing;
+                    }
+                    else if (IsNamed(attribute, "UnderwritingRule"))
+                    {
+                        scope |= Scope.Underwriting;
+                    }
+                }
+            }
+
+            return (scope, false);
         }
 
         /// <summary>The name heuristic over the member, its containing types and namespaces.</summary>
@@ -172,8 +241,11 @@ namespace QualityGates.Analyzers.Semantics
             return scope;
         }
 
-        /// <summary>Classifies a symbol's value as money, a rate, or neither.</summary>
-        public ValueKind GetValueKind(ISymbol? symbol)
+        /// <summary>Classifies a symbol's value as money, a rate, or neither (cached: every rule asks for every operand).</summary>
+        public ValueKind GetValueKind(ISymbol? symbol) =>
+            symbol == null ? ValueKind.None : _valueKinds.GetOrAdd(symbol, ComputeValueKind);
+
+        private ValueKind ComputeValueKind(ISymbol? symbol)
         {
             ITypeSymbol? type;
             switch (symbol)
