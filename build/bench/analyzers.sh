@@ -74,4 +74,5 @@ printf '\nQualityGates.Analyzers total: %s s   Meziantou.Analyzer total: %s s\n'
 overhead=$(echo "scale=1; (${wall[ours]} - ${wall[sdk]}) * 100 / ${wall[sdk]}" | bc)
 printf 'Wall-time overhead of ours over SDK defaults: %s %%\n' "$overhead"
 printf '\nPer-rule times of QualityGates.Analyzers (s):\n'
-awk '/QualityGates.Analyzers, Version/{f=1; next} f && /^\s+[<0-9.]+\s+[<0-9]+\s+QualityGates\.Analyzers\.Rules\./{print} f && /Version=/{f=0}' "$work/ours.best.log" | sed 's/QualityGates.Analyzers.Rules.//' | sort -u
+# mawk has no \s: POSIX classes only.
+awk '/QualityGates.Analyzers, Version/{f=1; next} f && /QualityGates[.]Analyzers[.]Rules[.]/{print} f && /Version=/{f=0}' "$work/ours.best.log" | sed 's/QualityGates.Analyzers.Rules.//' | sort -u -k1,1 -r -g
