@@ -283,8 +283,37 @@ internal static class CommandLine
             ConfigPath = Full(config),
             SarifPath = Full(sarif),
             CoverageReportDirectory = Full(coverageReport),
+            CacheDirectory = DefaultCacheDirectory(context.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable),
             Now = context.Now,
         };
+    }
+
+    /// <summary>Environment variable naming the history cache folder; "off" disables the cache.</summary>
+    internal const string CacheVariable = "QUALITYGATE_CACHE_DIR";
+
+    /// <summary>
+    /// Per-commit history results are cached by SHA (commits never change) in the user's cache folder, so a run with
+    /// nothing new reads no diffs: QUALITYGATE_CACHE_DIR, else $XDG_CACHE_HOME/qualitygates, else ~/.cache/qualitygates
+    /// (%LOCALAPPDATA%\qualitygates on Windows).
+    /// </summary>
+    internal static string? DefaultCacheDirectory(Func<string, string?> environment)
+    {
+        string? configured = environment(CacheVariable);
+        if (string.Equals(configured, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        string? xdg = environment("XDG_CACHE_HOME");
+        string baseDirectory = !string.IsNullOrWhiteSpace(xdg) ? xdg
+            : OperatingSystem.IsWindows() ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return string.IsNullOrEmpty(baseDirectory) ? null : Path.Combine(baseDirectory, "qualitygates");
     }
 
     private static TerminalProgress? Progress(CliContext context) => context.ShowProgress ? new TerminalProgress(context.Error) : null;

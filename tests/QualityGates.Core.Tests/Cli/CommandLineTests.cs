@@ -193,3 +193,28 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("Coverage of 2 file(s) from 2 report(s): line 75.0 % (27/36), branch 45.0 % (9/20).\n", stdout.ToString());
     }
 }
+
+public class CacheDirectoryTests
+{
+    private static Func<string, string?> Env(params (string Name, string Value)[] values) =>
+        name => values.FirstOrDefault(v => v.Name == name).Value;
+
+    [Fact]
+    public void ExplicitVariable_Wins()
+    {
+        Assert.Equal("/var/cache/qg", CommandLine.DefaultCacheDirectory(Env(("QUALITYGATE_CACHE_DIR", "/var/cache/qg"), ("XDG_CACHE_HOME", "/x"))));
+    }
+
+    [Fact]
+    public void Off_DisablesTheCache()
+    {
+        Assert.Null(CommandLine.DefaultCacheDirectory(Env(("QUALITYGATE_CACHE_DIR", "OFF"))));
+    }
+
+    [Fact]
+    public void XdgCacheHome_ThenHomeCache()
+    {
+        Assert.Equal("/x/qualitygates", CommandLine.DefaultCacheDirectory(Env(("XDG_CACHE_HOME", "/x"))));
+        Assert.Equal(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "qualitygates"), CommandLine.DefaultCacheDirectory(Env()));
+    }
+}
