@@ -14,42 +14,31 @@ namespace QualityGates.CodeFixes.Rules
 {
     /// <summary>QG3001: read the time from the TimeProvider the type already has instead of the system clock.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AmbientClockCodeFixProvider)), Shared]
-    public sealed class AmbientClockCodeFixProvider : CodeFixProvider
+    public sealed class AmbientClockCodeFixProvider : InsuranceCodeFixProvider
     {
         private const string EquivalenceKey = "QG3001.UseInjectedTimeProvider";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AmbientClock);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            // The analyzer only offers a replacement when a TimeProvider field, property or parameter is in reach.
+            if (!diagnostic.Properties.TryGetValue(AmbientClockAnalyzer.ReplacementProperty, out var replacement) || string.IsNullOrEmpty(replacement))
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax read))
             {
-                // The analyzer only offers a replacement when a TimeProvider field, property or parameter is in reach.
-                if (!diagnostic.Properties.TryGetValue(AmbientClockAnalyzer.ReplacementProperty, out var replacement) || string.IsNullOrEmpty(replacement))
-                {
-                    continue;
-                }
-
-                if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax read))
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Use " + replacement,
-                        ct => ReplaceAsync(context.Document, read, replacement!, ct),
-                        EquivalenceKey),
-                    diagnostic);
+                return;
             }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Use " + replacement,
+                    ct => ReplaceAsync(context.Document, read, replacement!, ct),
+                    EquivalenceKey),
+                diagnostic);
         }
 
         private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax read, string replacement, CancellationToken cancellationToken)

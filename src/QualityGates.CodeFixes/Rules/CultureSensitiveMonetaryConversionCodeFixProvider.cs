@@ -18,54 +18,43 @@ namespace QualityGates.CodeFixes.Rules
     /// interpolated string in FormattableString.Invariant.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
-    public sealed class CultureSensitiveMonetaryConversionCodeFixProvider : CodeFixProvider
+    public sealed class CultureSensitiveMonetaryConversionCodeFixProvider : InsuranceCodeFixProvider
     {
         private const string Title = "Use CultureInfo.InvariantCulture";
         private const string InvariantCulture = "System.Globalization.CultureInfo.InvariantCulture";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CultureSensitiveMonetaryConversion);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            diagnostic.Properties.TryGetValue(PricingSemantics.KindProperty, out var kind);
+            diagnostic.Properties.TryGetValue(PricingSemantics.ModeProperty, out var styles);
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            SyntaxNode? replacement = null;
+            switch (kind)
             {
-                return;
+                case CultureSensitiveMonetaryConversionAnalyzer.AppendProvider when node is InvocationExpressionSyntax invocation:
+                    replacement = invocation.WithArgumentList(invocation.ArgumentList.WithArguments(
+                        SyntaxEditing.Append(invocation.ArgumentList.Arguments, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture)))));
+                    break;
+                case CultureSensitiveMonetaryConversionAnalyzer.InsertStylesAndProvider when node is InvocationExpressionSyntax invocation && styles != null:
+                    var arguments = SyntaxEditing.Insert(invocation.ArgumentList.Arguments, 1, SyntaxFactory.Argument(Styles(styles)));
+                    arguments = SyntaxEditing.Insert(arguments, 2, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture)));
+                    replacement = invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments));
+                    break;
+                case CultureSensitiveMonetaryConversionAnalyzer.WrapInvariant when node is InterpolatedStringExpressionSyntax interpolated:
+                    replacement = SyntaxFactory.InvocationExpression(
+                        SyntaxEditing.QualifiedName("System.FormattableString.Invariant"),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(interpolated.WithoutTrivia())))).WithTriviaFrom(interpolated);
+                    break;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            if (replacement != null)
             {
-                diagnostic.Properties.TryGetValue(PricingSemantics.KindProperty, out var kind);
-                diagnostic.Properties.TryGetValue(PricingSemantics.ModeProperty, out var styles);
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                SyntaxNode? replacement = null;
-                switch (kind)
-                {
-                    case CultureSensitiveMonetaryConversionAnalyzer.AppendProvider when node is InvocationExpressionSyntax invocation:
-                        replacement = invocation.WithArgumentList(invocation.ArgumentList.WithArguments(
-                            SyntaxEditing.Append(invocation.ArgumentList.Arguments, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture)))));
-                        break;
-                    case CultureSensitiveMonetaryConversionAnalyzer.InsertStylesAndProvider when node is InvocationExpressionSyntax invocation && styles != null:
-                        var arguments = SyntaxEditing.Insert(invocation.ArgumentList.Arguments, 1, SyntaxFactory.Argument(Styles(styles)));
-                        arguments = SyntaxEditing.Insert(arguments, 2, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture)));
-                        replacement = invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments));
-                        break;
-                    case CultureSensitiveMonetaryConversionAnalyzer.WrapInvariant when node is InterpolatedStringExpressionSyntax interpolated:
-                        replacement = SyntaxFactory.InvocationExpression(
-                            SyntaxEditing.QualifiedName("System.FormattableString.Invariant"),
-                            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(interpolated.WithoutTrivia())))).WithTriviaFrom(interpolated);
-                        break;
-                }
-
-                if (replacement != null)
-                {
-                    var fixedNode = replacement;
-                    context.RegisterCodeFix(
-                        CodeAction.Create(Title, ct => Replace(context.Document, node, fixedNode, ct), nameof(CultureSensitiveMonetaryConversionCodeFixProvider)),
-                        diagnostic);
-                }
+                var fixedNode = replacement;
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => Replace(context.Document, node, fixedNode, ct), nameof(CultureSensitiveMonetaryConversionCodeFixProvider)),
+                    diagnostic);
             }
         }
 

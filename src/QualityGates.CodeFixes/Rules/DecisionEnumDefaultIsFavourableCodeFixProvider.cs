@@ -14,43 +14,32 @@ namespace QualityGates.CodeFixes.Rules
 {
     /// <summary>QG2005: insert <c>Unknown = 0</c> as the first member of an internal decision enum.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
-    public sealed class DecisionEnumDefaultIsFavourableCodeFixProvider : CodeFixProvider
+    public sealed class DecisionEnumDefaultIsFavourableCodeFixProvider : InsuranceCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DecisionEnumDefaultIsFavourable);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            if (!diagnostic.Properties.ContainsKey(DecisionEnumDefaultIsFavourableAnalyzer.CanInsertUnknownProperty) ||
+                !(root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<EnumDeclarationSyntax>() is EnumDeclarationSyntax declaration) ||
+                declaration.Members.Count == 0)
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.ContainsKey(DecisionEnumDefaultIsFavourableAnalyzer.CanInsertUnknownProperty) ||
-                    !(root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<EnumDeclarationSyntax>() is EnumDeclarationSyntax declaration) ||
-                    declaration.Members.Count == 0)
-                {
-                    continue;
-                }
-
-                var first = declaration.Members[0];
-                var unknown = SyntaxFactory.EnumMemberDeclaration(SyntaxFactory.Identifier("Unknown"))
-                    .WithEqualsValue(SyntaxFactory.EqualsValueClause(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(0))))
-                    .WithLeadingTrivia(first.GetLeadingTrivia());
-                // Keep the layout: the new separator copies the first one's trailing trivia (newline or space).
-                var existing = declaration.Members.GetSeparators();
-                var comma = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(
-                    declaration.Members.SeparatorCount > 0 ? declaration.Members.GetSeparator(0).TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space));
-                var members = SyntaxFactory.SeparatedList(new[] { unknown }.Concat(declaration.Members), new[] { comma }.Concat(existing));
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create("Insert 'Unknown = 0' as the default value", ct => FallbackOutcomeFix.ReplaceAsync(document, root, declaration, declaration.WithMembers(members), ct), "QG2005.InsertUnknown"),
-                    diagnostic);
-            }
+            var first = declaration.Members[0];
+            var unknown = SyntaxFactory.EnumMemberDeclaration(SyntaxFactory.Identifier("Unknown"))
+                .WithEqualsValue(SyntaxFactory.EqualsValueClause(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(0))))
+                .WithLeadingTrivia(first.GetLeadingTrivia());
+            // Keep the layout: the new separator copies the first one's trailing trivia (newline or space).
+            var existing = declaration.Members.GetSeparators();
+            var comma = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(
+                declaration.Members.SeparatorCount > 0 ? declaration.Members.GetSeparator(0).TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            var members = SyntaxFactory.SeparatedList(new[] { unknown }.Concat(declaration.Members), new[] { comma }.Concat(existing));
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create("Insert 'Unknown = 0' as the default value", ct => FallbackOutcomeFix.ReplaceAsync(document, root, declaration, declaration.WithMembers(members), ct), "QG2005.InsertUnknown"),
+                diagnostic);
         }
     }
 }

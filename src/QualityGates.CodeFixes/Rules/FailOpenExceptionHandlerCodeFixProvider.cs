@@ -15,43 +15,32 @@ namespace QualityGates.CodeFixes.Rules
 {
     /// <summary>QG2001: return the fallback outcome (Refer) from the handler, or rethrow.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
-    public sealed class FailOpenExceptionHandlerCodeFixProvider : CodeFixProvider
+    public sealed class FailOpenExceptionHandlerCodeFixProvider : InsuranceCodeFixProvider
     {
         private const string FallbackKey = "QG2001.Fallback";
         private const string RethrowKey = "QG2001.Rethrow";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.FailOpenExceptionHandler);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            diagnostic.Properties.TryGetValue(FailOpenExceptionHandlerAnalyzer.ExitKindProperty, out var kind);
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (kind == "FallThrough")
             {
+                if (node.FirstAncestorOrSelf<CatchClauseSyntax>() is CatchClauseSyntax clause && clause.Block != null)
+                {
+                    var block = clause.Block.AddStatements(SyntaxFactory.ThrowStatement().WithAdditionalAnnotations(Formatter.Annotation));
+                    Register(context, diagnostic, root, clause.Block, block);
+                }
+
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            FallbackOutcomeFix.Register(context, diagnostic, root, FallbackKey);
+            if (kind == "Return" && node.FirstAncestorOrSelf<ReturnStatementSyntax>() is ReturnStatementSyntax ret)
             {
-                diagnostic.Properties.TryGetValue(FailOpenExceptionHandlerAnalyzer.ExitKindProperty, out var kind);
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (kind == "FallThrough")
-                {
-                    if (node.FirstAncestorOrSelf<CatchClauseSyntax>() is CatchClauseSyntax clause && clause.Block != null)
-                    {
-                        var block = clause.Block.AddStatements(SyntaxFactory.ThrowStatement().WithAdditionalAnnotations(Formatter.Annotation));
-                        Register(context, diagnostic, root, clause.Block, block);
-                    }
-
-                    continue;
-                }
-
-                FallbackOutcomeFix.Register(context, diagnostic, root, FallbackKey);
-                if (kind == "Return" && node.FirstAncestorOrSelf<ReturnStatementSyntax>() is ReturnStatementSyntax ret)
-                {
-                    Register(context, diagnostic, root, ret, SyntaxFactory.ThrowStatement().WithTriviaFrom(ret));
-                }
+                Register(context, diagnostic, root, ret, SyntaxFactory.ThrowStatement().WithTriviaFrom(ret));
             }
         }
 

@@ -13,7 +13,7 @@ namespace QualityGates.CodeFixes.Rules
 {
     /// <summary>QG2003: use the fallback outcome, or make the switch default throw for unknown values.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
-    public sealed class FavourableOutcomeAsFallbackCodeFixProvider : CodeFixProvider
+    public sealed class FavourableOutcomeAsFallbackCodeFixProvider : InsuranceCodeFixProvider
     {
         private const string FallbackKey = "QG2003.Fallback";
         private const string ThrowKey = "QG2003.Throw";
@@ -21,35 +21,24 @@ namespace QualityGates.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.FavourableOutcomeAsFallback);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
-            {
-                return;
-            }
-
             var document = context.Document;
-            foreach (var diagnostic in context.Diagnostics)
+            FallbackOutcomeFix.Register(context, diagnostic, root, FallbackKey);
+            diagnostic.Properties.TryGetValue(FavourableOutcomeAsFallbackAnalyzer.FallbackKindProperty, out var kind);
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (kind == "SwitchDefault" && node.FirstAncestorOrSelf<SwitchSectionSyntax>() is SwitchSectionSyntax section &&
+                section.Parent is SwitchStatementSyntax statement)
             {
-                FallbackOutcomeFix.Register(context, diagnostic, root, FallbackKey);
-                diagnostic.Properties.TryGetValue(FavourableOutcomeAsFallbackAnalyzer.FallbackKindProperty, out var kind);
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (kind == "SwitchDefault" && node.FirstAncestorOrSelf<SwitchSectionSyntax>() is SwitchSectionSyntax section &&
-                    section.Parent is SwitchStatementSyntax statement)
-                {
-                    var thrown = SyntaxFactory.ThrowStatement(FallbackOutcomeFix.OutOfRange(statement.Expression));
-                    var newSection = section.WithStatements(SyntaxFactory.SingletonList<StatementSyntax>(thrown.WithTriviaFrom(section.Statements.First())));
-                    context.RegisterCodeFix(CodeAction.Create(ThrowTitle, ct => FallbackOutcomeFix.ReplaceAsync(document, root, section, newSection, ct), ThrowKey), diagnostic);
-                }
-                else if (kind == "SwitchArm" && node.FirstAncestorOrSelf<SwitchExpressionArmSyntax>() is SwitchExpressionArmSyntax arm &&
-                    arm.Parent is SwitchExpressionSyntax switchExpression)
-                {
-                    var thrown = SyntaxFactory.ThrowExpression(FallbackOutcomeFix.OutOfRange(switchExpression.GoverningExpression)).WithTriviaFrom(arm.Expression);
-                    context.RegisterCodeFix(CodeAction.Create(ThrowTitle, ct => FallbackOutcomeFix.ReplaceAsync(document, root, arm.Expression, thrown, ct), ThrowKey), diagnostic);
-                }
+                var thrown = SyntaxFactory.ThrowStatement(FallbackOutcomeFix.OutOfRange(statement.Expression));
+                var newSection = section.WithStatements(SyntaxFactory.SingletonList<StatementSyntax>(thrown.WithTriviaFrom(section.Statements.First())));
+                context.RegisterCodeFix(CodeAction.Create(ThrowTitle, ct => FallbackOutcomeFix.ReplaceAsync(document, root, section, newSection, ct), ThrowKey), diagnostic);
+            }
+            else if (kind == "SwitchArm" && node.FirstAncestorOrSelf<SwitchExpressionArmSyntax>() is SwitchExpressionArmSyntax arm &&
+                arm.Parent is SwitchExpressionSyntax switchExpression)
+            {
+                var thrown = SyntaxFactory.ThrowExpression(FallbackOutcomeFix.OutOfRange(switchExpression.GoverningExpression)).WithTriviaFrom(arm.Expression);
+                context.RegisterCodeFix(CodeAction.Create(ThrowTitle, ct => FallbackOutcomeFix.ReplaceAsync(document, root, arm.Expression, thrown, ct), ThrowKey), diagnostic);
             }
         }
     }

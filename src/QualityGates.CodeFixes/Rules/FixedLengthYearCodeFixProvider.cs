@@ -14,36 +14,25 @@ namespace QualityGates.CodeFixes.Rules
 {
     /// <summary>QG3003: AddDays(365) becomes AddYears(1), which is 366 days when the term spans 29 February.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixedLengthYearCodeFixProvider)), Shared]
-    public sealed class FixedLengthYearCodeFixProvider : CodeFixProvider
+    public sealed class FixedLengthYearCodeFixProvider : InsuranceCodeFixProvider
     {
         private const string EquivalenceKey = "QG3003.UseAddYears";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.FixedLengthYear);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            // Divisions by 365 get no fix: the right denominator (term days, filed basis) is not in the expression.
+            if (!diagnostic.Properties.ContainsKey(FixedLengthYearAnalyzer.AddYearsProperty) ||
+                !(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation) ||
+                !(invocation.Expression is MemberAccessExpressionSyntax member))
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                // Divisions by 365 get no fix: the right denominator (term days, filed basis) is not in the expression.
-                if (!diagnostic.Properties.ContainsKey(FixedLengthYearAnalyzer.AddYearsProperty) ||
-                    !(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation) ||
-                    !(invocation.Expression is MemberAccessExpressionSyntax member))
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create("Use AddYears(1)", ct => UseAddYearsAsync(context.Document, invocation, member, ct), EquivalenceKey),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create("Use AddYears(1)", ct => UseAddYearsAsync(context.Document, invocation, member, ct), EquivalenceKey),
+                diagnostic);
         }
 
         private static async Task<Document> UseAddYearsAsync(Document document, InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax member, CancellationToken cancellationToken)

@@ -15,45 +15,34 @@ namespace QualityGates.CodeFixes.Rules
 {
     /// <summary>QG2004: <c>if (!X.TryParse(...)) throw new FormatException(...);</c>.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
-    public sealed class IgnoredTryPatternResultCodeFixProvider : CodeFixProvider
+    public sealed class IgnoredTryPatternResultCodeFixProvider : InsuranceCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.IgnoredTryPatternResult);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation) ||
+                !(invocation.FirstAncestorOrSelf<ExpressionStatementSyntax>() is ExpressionStatementSyntax statement) ||
+                !diagnostic.Properties.TryGetValue(IgnoredTryPatternResultAnalyzer.ExceptionProperty, out var exception) || exception == null ||
+                !diagnostic.Properties.TryGetValue(IgnoredTryPatternResultAnalyzer.MessageProperty, out var message) || message == null)
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation) ||
-                    !(invocation.FirstAncestorOrSelf<ExpressionStatementSyntax>() is ExpressionStatementSyntax statement) ||
-                    !diagnostic.Properties.TryGetValue(IgnoredTryPatternResultAnalyzer.ExceptionProperty, out var exception) || exception == null ||
-                    !diagnostic.Properties.TryGetValue(IgnoredTryPatternResultAnalyzer.MessageProperty, out var message) || message == null)
-                {
-                    continue;
-                }
-
-                var thrown = SyntaxFactory.ThrowStatement(SyntaxFactory.ObjectCreationExpression(
-                    SyntaxFactory.ParseTypeName(exception).WithAdditionalAnnotations(Simplifier.Annotation),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
-                        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(message))))),
-                    null));
-                var guard = SyntaxFactory.IfStatement(
-                        SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, invocation.WithoutTrivia()),
-                        thrown)
-                    .WithTriviaFrom(statement)
-                    .WithAdditionalAnnotations(Formatter.Annotation);
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create("Throw when " + invocation.Expression.ToString() + " fails", ct => FallbackOutcomeFix.ReplaceAsync(document, root, statement, guard, ct), "QG2004.Throw"),
-                    diagnostic);
-            }
+            var thrown = SyntaxFactory.ThrowStatement(SyntaxFactory.ObjectCreationExpression(
+                SyntaxFactory.ParseTypeName(exception).WithAdditionalAnnotations(Simplifier.Annotation),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(message))))),
+                null));
+            var guard = SyntaxFactory.IfStatement(
+                    SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, invocation.WithoutTrivia()),
+                    thrown)
+                .WithTriviaFrom(statement)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create("Throw when " + invocation.Expression.ToString() + " fails", ct => FallbackOutcomeFix.ReplaceAsync(document, root, statement, guard, ct), "QG2004.Throw"),
+                diagnostic);
         }
     }
 }

@@ -17,36 +17,25 @@ namespace QualityGates.CodeFixes.Rules
     /// the dividend is cast ((decimal)days / termDays).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
-    public sealed class IntegerDivisionInMonetaryArithmeticCodeFixProvider : CodeFixProvider
+    public sealed class IntegerDivisionInMonetaryArithmeticCodeFixProvider : InsuranceCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.IntegerDivisionInMonetaryArithmetic);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            // Without a decimal/double target (integral money arithmetic) a cast would not compile back into the int.
+            if (!diagnostic.Properties.TryGetValue(PricingSemantics.TargetTypeProperty, out var target) || target == null ||
+                !(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is BinaryExpressionSyntax division) ||
+                !division.IsKind(SyntaxKind.DivideExpression))
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                // Without a decimal/double target (integral money arithmetic) a cast would not compile back into the int.
-                if (!diagnostic.Properties.TryGetValue(PricingSemantics.TargetTypeProperty, out var target) || target == null ||
-                    !(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is BinaryExpressionSyntax division) ||
-                    !division.IsKind(SyntaxKind.DivideExpression))
-                {
-                    continue;
-                }
-
-                // One equivalence key for every target type, so Fix All fixes decimal and double quotients together.
-                string title = "Divide as " + target + " (keep the fraction)";
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => FixAsync(context.Document, division, target, ct), nameof(IntegerDivisionInMonetaryArithmeticCodeFixProvider)),
-                    diagnostic);
-            }
+            // One equivalence key for every target type, so Fix All fixes decimal and double quotients together.
+            string title = "Divide as " + target + " (keep the fraction)";
+            context.RegisterCodeFix(
+                CodeAction.Create(title, ct => FixAsync(context.Document, division, target, ct), nameof(IntegerDivisionInMonetaryArithmeticCodeFixProvider)),
+                diagnostic);
         }
 
         private static string Suffix(string target) => target == "decimal" ? "m" : target == "float" ? "f" : ".0";

@@ -17,41 +17,30 @@ namespace QualityGates.CodeFixes.Rules
 {
     /// <summary>QG1001: turns a float/double local, private field or private property into decimal and its literals into m literals.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
-    public sealed class MonetaryValueUsesFloatingPointCodeFixProvider : CodeFixProvider
+    public sealed class MonetaryValueUsesFloatingPointCodeFixProvider : InsuranceCodeFixProvider
     {
         private const string Title = "Use decimal for the monetary value";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MonetaryValueUsesFloatingPoint);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            // Public API, parameters and return types change a contract: the analyzer marks only what is safe to change here.
+            if (!diagnostic.Properties.ContainsKey(PricingSemantics.FixableProperty))
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+            var (type, initializer) = FindDeclaration(token.Parent);
+            if (type == null)
             {
-                // Public API, parameters and return types change a contract: the analyzer marks only what is safe to change here.
-                if (!diagnostic.Properties.ContainsKey(PricingSemantics.FixableProperty))
-                {
-                    continue;
-                }
-
-                var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-                var (type, initializer) = FindDeclaration(token.Parent);
-                if (type == null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixAsync(context.Document, type, initializer, ct), nameof(MonetaryValueUsesFloatingPointCodeFixProvider)),
-                    diagnostic);
+                return;
             }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(Title, ct => FixAsync(context.Document, type, initializer, ct), nameof(MonetaryValueUsesFloatingPointCodeFixProvider)),
+                diagnostic);
         }
 
         private static (TypeSyntax? Type, ExpressionSyntax? Initializer) FindDeclaration(SyntaxNode? node)

@@ -16,48 +16,37 @@ namespace QualityGates.CodeFixes.Rules
 {
     /// <summary>QG2006: add the missing cases (throwing NotImplementedException) or a throwing default.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
-    public sealed class NonExhaustiveDecisionSwitchCodeFixProvider : CodeFixProvider
+    public sealed class NonExhaustiveDecisionSwitchCodeFixProvider : InsuranceCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NonExhaustiveDecisionSwitch);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            var document = context.Document;
+            if (!diagnostic.Properties.TryGetValue(NonExhaustiveDecisionSwitchAnalyzer.MissingProperty, out var missing) || missing == null ||
+                !diagnostic.Properties.TryGetValue(NonExhaustiveDecisionSwitchAnalyzer.EnumTypeProperty, out var enumType) || enumType == null ||
+                !(root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<SwitchStatementSyntax>() is SwitchStatementSyntax statement))
             {
                 return;
             }
 
-            var document = context.Document;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(NonExhaustiveDecisionSwitchAnalyzer.MissingProperty, out var missing) || missing == null ||
-                    !diagnostic.Properties.TryGetValue(NonExhaustiveDecisionSwitchAnalyzer.EnumTypeProperty, out var enumType) || enumType == null ||
-                    !(root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<SwitchStatementSyntax>() is SwitchStatementSyntax statement))
-                {
-                    continue;
-                }
+            var notImplemented = SyntaxFactory.ThrowStatement(SyntaxFactory.ObjectCreationExpression(
+                SyntaxFactory.ParseTypeName("System.NotImplementedException").WithAdditionalAnnotations(Simplifier.Annotation), SyntaxFactory.ArgumentList(), null));
+            var cases = missing.Split(',').Select(member => SyntaxFactory.SwitchSection(
+                SyntaxFactory.SingletonList<SwitchLabelSyntax>(SyntaxFactory.CaseSwitchLabel(SyntaxFactory.ParseExpression(enumType + "." + member).WithAdditionalAnnotations(Simplifier.Annotation))),
+                SyntaxFactory.SingletonList<StatementSyntax>(notImplemented)).WithAdditionalAnnotations(Formatter.Annotation));
+            var withCases = statement.AddSections(cases.ToArray());
+            context.RegisterCodeFix(
+                CodeAction.Create("Add missing cases", ct => FallbackOutcomeFix.ReplaceAsync(document, root, statement, withCases, ct), "QG2006.AddCases"),
+                diagnostic);
 
-                var notImplemented = SyntaxFactory.ThrowStatement(SyntaxFactory.ObjectCreationExpression(
-                    SyntaxFactory.ParseTypeName("System.NotImplementedException").WithAdditionalAnnotations(Simplifier.Annotation), SyntaxFactory.ArgumentList(), null));
-                var cases = missing.Split(',').Select(member => SyntaxFactory.SwitchSection(
-                    SyntaxFactory.SingletonList<SwitchLabelSyntax>(SyntaxFactory.CaseSwitchLabel(SyntaxFactory.ParseExpression(enumType + "." + member).WithAdditionalAnnotations(Simplifier.Annotation))),
-                    SyntaxFactory.SingletonList<StatementSyntax>(notImplemented)).WithAdditionalAnnotations(Formatter.Annotation));
-                var withCases = statement.AddSections(cases.ToArray());
-                context.RegisterCodeFix(
-                    CodeAction.Create("Add missing cases", ct => FallbackOutcomeFix.ReplaceAsync(document, root, statement, withCases, ct), "QG2006.AddCases"),
-                    diagnostic);
-
-                var defaultSection = SyntaxFactory.SwitchSection(
-                    SyntaxFactory.SingletonList<SwitchLabelSyntax>(SyntaxFactory.DefaultSwitchLabel()),
-                    SyntaxFactory.SingletonList<StatementSyntax>(SyntaxFactory.ThrowStatement(FallbackOutcomeFix.OutOfRange(statement.Expression)))).WithAdditionalAnnotations(Formatter.Annotation);
-                var withDefault = statement.AddSections(defaultSection);
-                context.RegisterCodeFix(
-                    CodeAction.Create("Add a default that throws", ct => FallbackOutcomeFix.ReplaceAsync(document, root, statement, withDefault, ct), "QG2006.AddDefault"),
-                    diagnostic);
-            }
+            var defaultSection = SyntaxFactory.SwitchSection(
+                SyntaxFactory.SingletonList<SwitchLabelSyntax>(SyntaxFactory.DefaultSwitchLabel()),
+                SyntaxFactory.SingletonList<StatementSyntax>(SyntaxFactory.ThrowStatement(FallbackOutcomeFix.OutOfRange(statement.Expression)))).WithAdditionalAnnotations(Formatter.Annotation);
+            var withDefault = statement.AddSections(defaultSection);
+            context.RegisterCodeFix(
+                CodeAction.Create("Add a default that throws", ct => FallbackOutcomeFix.ReplaceAsync(document, root, statement, withDefault, ct), "QG2006.AddDefault"),
+                diagnostic);
         }
     }
 }

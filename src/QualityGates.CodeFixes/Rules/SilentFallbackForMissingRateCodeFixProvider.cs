@@ -20,36 +20,25 @@ namespace QualityGates.CodeFixes.Rules
     /// <c>n.GetValueOrDefault(1m)</c> becomes <c>n ?? throw ...</c>.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SilentFallbackForMissingRateCodeFixProvider)), Shared]
-    public sealed class SilentFallbackForMissingRateCodeFixProvider : CodeFixProvider
+    public sealed class SilentFallbackForMissingRateCodeFixProvider : InsuranceCodeFixProvider
     {
         private const string EquivalenceKey = "QG4002.ThrowWhenMissing";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SilentFallbackForMissingRate);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            // Only ?? and GetValueOrDefault with an explicit literal: TryGetValue branches and catch blocks need a human.
+            if (!diagnostic.Properties.TryGetValue(SilentFallbackForMissingRateAnalyzer.FixProperty, out var fix) ||
+                !diagnostic.Properties.TryGetValue(SilentFallbackForMissingRateAnalyzer.MessageProperty, out var message) || fix == null || message == null)
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                // Only ?? and GetValueOrDefault with an explicit literal: TryGetValue branches and catch blocks need a human.
-                if (!diagnostic.Properties.TryGetValue(SilentFallbackForMissingRateAnalyzer.FixProperty, out var fix) ||
-                    !diagnostic.Properties.TryGetValue(SilentFallbackForMissingRateAnalyzer.MessageProperty, out var message) || fix == null || message == null)
-                {
-                    continue;
-                }
-
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                context.RegisterCodeFix(
-                    CodeAction.Create("Throw InvalidOperationException when the rate is missing", ct => ApplyAsync(context.Document, node, fix, message, ct), EquivalenceKey),
-                    diagnostic);
-            }
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            context.RegisterCodeFix(
+                CodeAction.Create("Throw InvalidOperationException when the rate is missing", ct => ApplyAsync(context.Document, node, fix, message, ct), EquivalenceKey),
+                diagnostic);
         }
 
         private static async Task<Document> ApplyAsync(Document document, SyntaxNode node, string fix, string message, CancellationToken cancellationToken)

@@ -15,38 +15,27 @@ namespace QualityGates.CodeFixes.Rules
 {
     /// <summary>QG4004: add a "TODO" justification placeholder, so the missing reason is visible in review and searchable.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SuppressionWithoutJustificationCodeFixProvider)), Shared]
-    public sealed class SuppressionWithoutJustificationCodeFixProvider : CodeFixProvider
+    public sealed class SuppressionWithoutJustificationCodeFixProvider : InsuranceCodeFixProvider
     {
         private const string EquivalenceKey = "QG4004.AddJustificationPlaceholder";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SuppressionWithoutJustification);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            diagnostic.Properties.TryGetValue(SuppressionWithoutJustificationAnalyzer.ShapeProperty, out var shape);
+            var node = root.FindNode(diagnostic.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
+            if (shape == SuppressionWithoutJustificationAnalyzer.AttributeShape && node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault() is AttributeSyntax attribute)
             {
-                return;
+                context.RegisterCodeFix(
+                    CodeAction.Create("Add Justification = \"TODO\"", ct => AddJustificationAsync(context.Document, attribute, ct), EquivalenceKey),
+                    diagnostic);
             }
-
-            foreach (var diagnostic in context.Diagnostics)
+            else if (shape == SuppressionWithoutJustificationAnalyzer.PragmaShape && node.AncestorsAndSelf().OfType<PragmaWarningDirectiveTriviaSyntax>().FirstOrDefault() is PragmaWarningDirectiveTriviaSyntax pragma)
             {
-                diagnostic.Properties.TryGetValue(SuppressionWithoutJustificationAnalyzer.ShapeProperty, out var shape);
-                var node = root.FindNode(diagnostic.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
-                if (shape == SuppressionWithoutJustificationAnalyzer.AttributeShape && node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault() is AttributeSyntax attribute)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Add Justification = \"TODO\"", ct => AddJustificationAsync(context.Document, attribute, ct), EquivalenceKey),
-                        diagnostic);
-                }
-                else if (shape == SuppressionWithoutJustificationAnalyzer.PragmaShape && node.AncestorsAndSelf().OfType<PragmaWarningDirectiveTriviaSyntax>().FirstOrDefault() is PragmaWarningDirectiveTriviaSyntax pragma)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Add a // TODO justification comment", ct => AddCommentAsync(context.Document, pragma, ct), EquivalenceKey),
-                        diagnostic);
-                }
+                context.RegisterCodeFix(
+                    CodeAction.Create("Add a // TODO justification comment", ct => AddCommentAsync(context.Document, pragma, ct), EquivalenceKey),
+                    diagnostic);
             }
         }
 
