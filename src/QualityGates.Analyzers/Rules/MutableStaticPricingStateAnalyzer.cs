@@ -1,7 +1,11 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using QualityGates.Analyzers.Semantics;
 
 namespace QualityGates.Analyzers.Rules
@@ -29,37 +33,92 @@ namespace QualityGates.Analyzers.Rules
                 SymbolKind.Field,
                 SymbolKind.Property);
 
-            // Writes are checked wherever they happen (a loader outside pricing scope writing a pricing static is the bug),
-            // but the first test (a static member target) rejects almost every assignment at once.
-            context.RegisterOperationAction(
-                op =>
+            // Writes are checked wherever they happen (a loader outside pricing scope writing a pricing static is the bug).
+            // The names of such members come from the declarations, once: a compilation without any (the usual case) binds
+            // nothing for this, and elsewhere only an assignment to one of those names is bound.
+            var names = MutableStaticPricingNames(context.Compilation.Assembly.GlobalNamespace, insurance, new HashSet<string>(StringComparer.Ordinal));
+            if (names.Count == 0)
+            {
+                return;
+            }
+
+            ScopedCompilationStartContext.Unscoped(context).RegisterSyntaxNodeAction(
+                node =>
                 {
-                    var target = op.Operation switch
+                    var target = node.Node switch
                     {
-                        IAssignmentOperation a => a.Target,
-                        IIncrementOrDecrementOperation i => i.Target,
+                        AssignmentExpressionSyntax a => a.Left,
+                        PrefixUnaryExpressionSyntax p => p.Operand,
+                        PostfixUnaryExpressionSyntax p => p.Operand,
                         _ => null,
                     };
 
-                    var member = target?.WalkDownConversions() switch
+                    var name = target switch
                     {
-                        IFieldReferenceOperation f when f.Field.IsStatic => (ISymbol)f.Field,
-                        IPropertyReferenceOperation p when p.Property.IsStatic => p.Property,
+                        IdentifierNameSyntax id => id.Identifier.ValueText,
+                        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
                         _ => null,
                     };
 
-                    if (member == null || IsInitialization(op.ContainingSymbol, member) || !IsMutableStaticPricingState(member, insurance))
+                    if (name == null || !names.Contains(name))
                     {
                         return;
                     }
 
-                    op.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MutableStaticPricingState, op.Operation.Syntax.GetLocation(), Display(member)));
+                    var member = node.SemanticModel.GetSymbolInfo(target!, node.CancellationToken).Symbol switch
+                    {
+                        IFieldSymbol f when f.IsStatic => (ISymbol)f,
+                        IPropertySymbol p when p.IsStatic => p,
+                        _ => null,
+                    };
+
+                    if (member == null || IsInitialization(node.ContainingSymbol, member) || !IsMutableStaticPricingState(member, insurance))
+                    {
+                        return;
+                    }
+
+                    node.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MutableStaticPricingState, node.Node.GetLocation(), Display(member)));
                 },
-                OperationKind.SimpleAssignment,
-                OperationKind.CompoundAssignment,
-                OperationKind.CoalesceAssignment,
-                OperationKind.Increment,
-                OperationKind.Decrement);
+                WriteKinds);
+        }
+
+        private static readonly ImmutableArray<SyntaxKind> WriteKinds = ImmutableArray.Create(
+            SyntaxKind.SimpleAssignmentExpression,
+            SyntaxKind.AddAssignmentExpression,
+            SyntaxKind.SubtractAssignmentExpression,
+            SyntaxKind.MultiplyAssignmentExpression,
+            SyntaxKind.DivideAssignmentExpression,
+            SyntaxKind.ModuloAssignmentExpression,
+            SyntaxKind.AndAssignmentExpression,
+            SyntaxKind.ExclusiveOrAssignmentExpression,
+            SyntaxKind.OrAssignmentExpression,
+            SyntaxKind.LeftShiftAssignmentExpression,
+            SyntaxKind.RightShiftAssignmentExpression,
+            SyntaxKind.UnsignedRightShiftAssignmentExpression,
+            SyntaxKind.CoalesceAssignmentExpression,
+            SyntaxKind.PreIncrementExpression,
+            SyntaxKind.PreDecrementExpression,
+            SyntaxKind.PostIncrementExpression,
+            SyntaxKind.PostDecrementExpression);
+
+        private static HashSet<string> MutableStaticPricingNames(INamespaceOrTypeSymbol container, InsuranceContext insurance, HashSet<string> names)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                if (member is INamespaceOrTypeSymbol nested)
+                {
+                    if (nested.Locations.Any(l => l.IsInSource))
+                    {
+                        MutableStaticPricingNames(nested, insurance, names);
+                    }
+                }
+                else if (IsMutableStaticPricingState(member, insurance))
+                {
+                    names.Add(member.Name);
+                }
+            }
+
+            return names;
         }
 
         private static bool IsMutableStaticPricingState(ISymbol member, InsuranceContext insurance)
@@ -97,7 +156,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>The static constructor (or the member's own initializer) is where static state is meant to be set.</summary>
-        private static bool IsInitialization(ISymbol owner, ISymbol member) =>
+        private static bool IsInitialization(ISymbol? owner, ISymbol member) =>
             SymbolEqualityComparer.Default.Equals(owner, member) ||
             (owner is IMethodSymbol m && m.MethodKind == MethodKind.StaticConstructor && SymbolEqualityComparer.Default.Equals(m.ContainingType, member.ContainingType));
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using QualityGates.Analyzers.Semantics;
@@ -18,6 +19,8 @@ namespace QualityGates.Analyzers.Rules
         private static readonly WordPatterns ScoreProhibitedInputs = new WordPatterns(new[] { "income", "gender", "sex", "address", "zip*", "postcode", "postal*", "ethnic*", "race", "religio*", "marital*", "nationality" });
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ProxyForProtectedCharacteristic);
+
+        protected override bool AlsoAnalyzes(INamedTypeSymbol type) => IsScoreComputation(type) || type.GetMembers().Any(IsScoreComputation);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterOperationBlockAction(c =>

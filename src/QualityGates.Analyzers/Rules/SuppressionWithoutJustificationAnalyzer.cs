@@ -36,6 +36,9 @@ namespace QualityGates.Analyzers.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SuppressionWithoutJustification);
 
+        /// <summary>Suppressions are checked in every file, not only in pricing and underwriting code.</summary>
+        protected override bool ScopeGated => false;
+
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
             var attributeTypes = SuppressAttributes.Select(context.Compilation.GetTypeByMetadataName).Where(t => t != null).ToImmutableArray();

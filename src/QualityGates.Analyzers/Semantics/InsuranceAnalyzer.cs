@@ -1,10 +1,11 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace QualityGates.Analyzers.Semantics
 {
     /// <summary>
-    /// Base of every QualityGates analyzer: concurrent, generated code skipped, and one <see cref="InsuranceContext"/>
-    /// per compilation handed to the rule.
+    /// Base of every QualityGates analyzer: concurrent, generated code skipped, one <see cref="InsuranceContext"/>
+    /// per compilation handed to the rule, and body actions limited to types that hold in-scope code.
     /// </summary>
     public abstract class InsuranceAnalyzer : DiagnosticAnalyzer
     {
@@ -12,8 +13,29 @@ namespace QualityGates.Analyzers.Semantics
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start => OnCompilationStart(start, InsuranceContext.Get(start.Compilation, start.Options.AnalyzerConfigOptionsProvider)));
+            context.RegisterCompilationStartAction(start =>
+            {
+                var insurance = InsuranceContext.Get(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+                if (!ScopeGated)
+                {
+                    OnCompilationStart(start, insurance);
+                    return;
+                }
+
+                var scoped = new ScopedCompilationStartContext(start, insurance, AlsoAnalyzes);
+                OnCompilationStart(scoped, insurance);
+                scoped.Complete();
+            });
         }
+
+        /// <summary>
+        /// True (the default) when the rule only looks at code bodies of pricing or underwriting code, so its body actions
+        /// run only in types that hold such code (see <see cref="ScopedCompilationStartContext"/>).
+        /// </summary>
+        protected virtual bool ScopeGated => true;
+
+        /// <summary>Out-of-scope types whose bodies the rule still needs (a score model for QG2012): keep it to names.</summary>
+        protected virtual bool AlsoAnalyzes(INamedTypeSymbol type) => false;
 
         protected abstract void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance);
     }

@@ -26,6 +26,7 @@ namespace QualityGates.Analyzers.Semantics
         private readonly ConcurrentDictionary<string, Scope> _nameScopes = new ConcurrentDictionary<string, Scope>(StringComparer.Ordinal);
         private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
         private readonly ConcurrentDictionary<ISymbol, ValueKind> _valueKinds = new ConcurrentDictionary<ISymbol, ValueKind>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Lazy<bool> _isTestProject;
 
@@ -104,6 +105,28 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         public bool IsInScope(ISymbol? symbol, Scope wanted = Scope.Any) => (GetScope(symbol) & wanted) != 0;
+
+        /// <summary>
+        /// Whether a type is in scope or declares a member that is (a [PremiumCalculation] method in a neutral class):
+        /// the gate for every rule's body actions. Nested types answer for their own members.
+        /// </summary>
+        public bool HoldsScopedCode(INamedTypeSymbol type) => _typesWithScopedCode.GetOrAdd(type, t =>
+        {
+            if (GetScope(t) != Scope.None)
+            {
+                return true;
+            }
+
+            foreach (var member in t.GetMembers())
+            {
+                if (!(member is INamedTypeSymbol) && GetScope(member) != Scope.None)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
 
         private Scope ComputeScope(ISymbol symbol)
         {
