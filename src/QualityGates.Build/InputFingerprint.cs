@@ -8,11 +8,18 @@ namespace QualityGates.Build;
 /// A content hash of everything the verdict depends on. MSBuild's timestamp Inputs/Outputs cannot do this job: every
 /// <c>dotnet test</c> writes its coverage to a new TestResults/&lt;guid&gt;/ folder, so timestamps always say "changed".
 /// Coverage is hashed without coverlet's run timestamp, git by HEAD and refs, the engine by size and write time,
-/// and the UTC day, because review windows move with the calendar.
+/// the C# sources of the working tree by path, size and write time (the engine measures the working tree, so an
+/// uncommitted edit changes the verdict), and the UTC day, because review windows move with the calendar.
 /// </summary>
 internal static class InputFingerprint
 {
     private const int HeaderBytes = 4096;
+
+    /// <summary>Build output, tool state and generated folders: never the sources the engine measures, and rewritten by every build.</summary>
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "bin", "obj", "node_modules", "TestResults", "artifacts",
+    };
 
     public static string Compute(string commandLine, IEnumerable<string> coverageFiles, IEnumerable<string> otherFiles, string? repositoryRoot, string enginePath, DateTime utcNow)
     {
@@ -33,6 +40,7 @@ internal static class InputFingerprint
         }
 
         AddGit(hash, repositoryRoot);
+        AddSources(hash, repositoryRoot);
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
@@ -122,6 +130,42 @@ internal static class InputFingerprint
         }
 
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Every *.cs file under the root by path, size and last write time: the engine reads the working tree (complexity,
+    /// changed lines), and a metadata walk stays cheap where hashing every source would not. Hidden folders (.git,
+    /// .vs), symbolic links and <see cref="SkippedDirectories"/> are not entered.
+    /// </summary>
+    private static void AddSources(IncrementalHash hash, string? repositoryRoot)
+    {
+        if (string.IsNullOrEmpty(repositoryRoot) || !Directory.Exists(repositoryRoot))
+        {
+            return;
+        }
+
+        var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.System };
+        var root = new DirectoryInfo(repositoryRoot);
+        var pending = new Stack<DirectoryInfo>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            foreach (var file in directory.EnumerateFiles("*.cs", options).OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                Add(hash, "src:" + Path.GetRelativePath(root.FullName, file.FullName) + ":" + file.Length.ToString(CultureInfo.InvariantCulture) + ":"
+                    + file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture));
+            }
+
+            // Reverse order onto the stack: directories are visited in ordinal order, so the hash is stable.
+            foreach (var child in directory.EnumerateDirectories("*", options).OrderByDescending(d => d.Name, StringComparer.Ordinal))
+            {
+                if (!child.Name.StartsWith('.') && !SkippedDirectories.Contains(child.Name))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
     }
 
     /// <summary>HEAD, the ref it names, packed-refs, shallow and every loose ref (remote-tracking base refs move too).</summary>

@@ -29,7 +29,8 @@ public sealed class QualityGateSolutionProjects : Microsoft.Build.Utilities.Task
         {
             Projects = Read(SolutionPath!).Where(File.Exists).Distinct(StringComparer.Ordinal).Select(p => (ITaskItem)new TaskItem(p)).ToArray();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException or JsonException or InvalidOperationException or ArgumentException)
+        // KeyNotFoundException: a solution filter without "solution", "path" or "projects".
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException or JsonException or InvalidOperationException or ArgumentException or KeyNotFoundException)
         {
             Log.LogError(BuildCodes.Subcategory, BuildCodes.SolutionUnreadable, null, SolutionPath, 0, 0, 0, 0,
                 "The solution file could not be read to find its test projects ({0}). Set QualityGateRunsHere=true in the one test project that should run the quality gate, or QualityGateEnabled=false.", e.Message);

@@ -155,8 +155,9 @@ public sealed class GateScenarioTests : IDisposable
     }
 
     [Fact]
-    public void FailingTest_FailsTheRun_AndTheGateIsNotEvaluated()
+    public void FailingTestInTheHost_FailsTheRun_AndSaysQGB9102()
     {
+        // Motor.Smoke.Tests is the host (last by full path): its failed VSTest stops it before its gate target.
         var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1, ("MOTOR_E2E_FAIL", "1")), coverage: true, NoIncremental);
 
         Assert.Equal(1, run.ExitCode);
@@ -164,6 +165,23 @@ public sealed class GateScenarioTests : IDisposable
         Assert.Contains("Environment_AllowsTheRun", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("QGB1101", run.Output, StringComparison.Ordinal);
         Assert.Empty(EngineCalls());
+        // Said once, by the other test project, naming the host.
+        var host = Path.Combine(_motor.Directory, "tests", "Motor.Smoke.Tests", "Motor.Smoke.Tests.csproj");
+        Assert.Equal(1, Regex.Count(run.Output, Regex.Escape($"warning QGB9102: QualityGate: tests failed in {host}, the test project that runs the quality gate, so the quality gate was not evaluated")));
+        Assert.Equal(["QGB9102"], Regex.Matches(run.Output, @"(?:warning|error) (QGB\d{4})").Select(m => m.Groups[1].Value).Distinct().ToArray());
+    }
+
+    [Fact]
+    public void FailingTestInAnotherProject_FailsTheRun_AndTheHostSaysQGB9102()
+    {
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1, ("MOTOR_E2E_FAIL_PRICING", "1")), coverage: true, NoIncremental);
+
+        Assert.Equal(1, run.ExitCode);
+        AssertNoMSBuildCrash(run);
+        Assert.Contains("Environment_AllowsThePricingRun", run.Output, StringComparison.Ordinal);
+        Assert.Empty(EngineCalls());
+        Assert.Equal(1, Regex.Count(run.Output, Regex.Escape("warning QGB9102: QualityGate: tests failed, so the quality gate was not evaluated")));
+        Assert.Equal(["QGB9102"], Regex.Matches(run.Output, @"(?:warning|error) (QGB\d{4})").Select(m => m.Groups[1].Value).Distinct().ToArray());
     }
 
     [Fact]

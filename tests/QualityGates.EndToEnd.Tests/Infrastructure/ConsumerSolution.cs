@@ -123,6 +123,18 @@ public sealed class ConsumerSolution
                 public void ExperiencedDriver_PaysThreePercent() => Assert.Equal(300.00m, PremiumCalculator.AnnualPremium(10_000m, 40));
             }
             """);
+        consumer.Write("tests/Motor.Pricing.Tests/EnvironmentTests.cs", """
+            using Xunit;
+
+            namespace Motor.Pricing.Tests;
+
+            public class EnvironmentTests
+            {
+                // A scenario makes this fail on purpose: a test failure in a project that does not run the gate.
+                [Fact]
+                public void Environment_AllowsThePricingRun() => Assert.NotEqual("1", System.Environment.GetEnvironmentVariable("MOTOR_E2E_FAIL_PRICING"));
+            }
+            """);
         consumer.Write("tests/Motor.Smoke.Tests/Motor.Smoke.Tests.csproj", testProject);
         consumer.Write("tests/Motor.Smoke.Tests/SmokeTests.cs", """
             using Motor.Pricing;

@@ -26,6 +26,20 @@ public static class Processes
         return Run("dotnet", workingDirectory, environment, all);
     }
 
+    /// <summary>The dotnet that runs these tests (for DOTNET_HOST_PATH, which <see cref="Run"/> does not pass on by itself).</summary>
+    public static string DotnetHostPath()
+    {
+        var fromHost = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromHost) && File.Exists(fromHost))
+        {
+            return fromHost;
+        }
+
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists) ?? name;
+    }
+
     public static RunResult Git(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
         Run("git", workingDirectory, environment, arguments);
 
