@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Generates a large C# project for the analyzer benchmark: half pricing-like code (in scope of the rules), half
-neutral infrastructure code (out of scope, must cost next to nothing). Usage: gen_analyzer_project.py DIR LINES"""
+neutral infrastructure code (out of scope, must cost next to nothing).
+Usage: gen_analyzer_project.py DIR LINES [FLAWED_SHARE]
+FLAWED_SHARE (default 0.1) is the share of pricing methods written with about ten findings each (double money, banker's
+rounding, 365-day years, ambient clock, culture-sensitive codes, ...); the others do the same work the compliant way, so
+every rule still has its operations to look at. 1.0 is the worst case: every pricing method full of findings."""
 import os
 import sys
 
 out, target = sys.argv[1], int(sys.argv[2])
+flawed_share = float(sys.argv[3]) if len(sys.argv) > 3 else 0.1
 src = os.path.join(out, "src")
 os.makedirs(src, exist_ok=True)
 
@@ -23,6 +28,23 @@ PRICING_METHOD = """
         }}
 
         private decimal Surcharge{i}(decimal amount, int days) => days == 0 ? 0m : amount / days * {k}m;
+"""
+
+COMPLIANT_PRICING_METHOD = """
+        public decimal Premium{i}(decimal basePremium, decimal fee, int days, DateOnly dob, string code, decimal discountRate, DateOnly asOf)
+        {{
+            decimal premium = basePremium * Factors[{k}] * days / DaysInYear(asOf);
+            var rounded = Math.Round(premium, 2, MidpointRounding.AwayFromZero);
+            if (string.Equals(code, "A{i}", StringComparison.OrdinalIgnoreCase)) {{ rounded += fee; }}
+            int age = AgeOn(dob, asOf);
+            if (age > AgeBands[{k}]) {{ rounded *= Factors[{k}]; }}
+            var term = asOf.AddYears(1);
+            decimal net = rounded - Math.Round(rounded * discountRate, 2, MidpointRounding.AwayFromZero);
+            for (int n = 0; n < {k}; n++) {{ net += Factors[n]; }}
+            return Math.Max(net, MinimumPremium) + Surcharge{i}(net, days);
+        }}
+
+        private decimal Surcharge{i}(decimal amount, int days) => days <= 0 ? 0m : Math.Round(amount / days * Factors[{k}], 2, MidpointRounding.AwayFromZero);
 """
 
 NEUTRAL_METHOD = """
@@ -55,8 +77,14 @@ while lines < target:
     if pricing:
         body.append("        private static readonly decimal[] Factors = { 1.0m, 1.1m, 1.2m, 1.3m, 1.4m, 1.5m, 1.6m, 1.7m, 1.8m, 1.9m };\n")
         body.append("        private const decimal MinimumPremium = 50m;\n")
+        body.append("        private static readonly int[] AgeBands = { 17, 21, 25, 30, 40, 50, 60, 70, 75, 80 };\n")
+        body.append("        private static int DaysInYear(DateOnly date) => DateTime.IsLeapYear(date.Year) ? 366 : 365;\n")
+        body.append("        private static int AgeOn(DateOnly dob, DateOnly asOf) { int age = asOf.Year - dob.Year; if (dob > asOf.AddYears(-age)) { age--; } return age; }\n")
     for m in range(20):
-        tmpl = PRICING_METHOD if pricing else NEUTRAL_METHOD
+        # Spread the flawed methods evenly: method number n (over the whole project) is flawed when the running share says so.
+        method_no = (file_no // 2) * 20 + m
+        flawed = int((method_no + 1) * flawed_share) > int(method_no * flawed_share)
+        tmpl = (PRICING_METHOD if flawed else COMPLIANT_PRICING_METHOD) if pricing else NEUTRAL_METHOD
         body.append(tmpl.format(i=m, k=m % 10))
     body.append("    }\n}\n")
     text = "".join(body)

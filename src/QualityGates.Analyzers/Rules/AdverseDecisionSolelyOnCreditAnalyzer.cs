@@ -25,7 +25,14 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
+            // Whether the condition rests on credit alone is the rarer answer and the cheaper question: ask it first.
             var settings = insurance.GetSettings(conditional.Syntax.SyntaxTree, DiagnosticIds.AdverseDecisionSolelyOnCredit);
+            var state = new CreditState();
+            if (!CreditOnly(conditional.Condition, settings, Root(conditional), state, 0) || state.Credit == null)
+            {
+                return;
+            }
+
             var function = UnderwritingSemantics.EnclosingFunction(conditional, context.ContainingSymbol);
             bool boolDecision = UnderwritingSemantics.IsBoolDecision(function);
             bool isStatement = conditional.Type == null;
@@ -38,12 +45,7 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            var root = Root(conditional);
-            var state = new CreditState();
-            if (CreditOnly(conditional.Condition, settings, root, state, 0) && state.Credit != null)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionSolelyOnCredit, conditional.Condition.Syntax.GetLocation(), UnderwritingSemantics.Display(adverse), state.Credit));
-            }
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionSolelyOnCredit, conditional.Condition.Syntax.GetLocation(), UnderwritingSemantics.Display(adverse), state.Credit));
         }
 
         private static bool IsReturned(IOperation operation) => operation.WalkUpConversions() is IReturnOperation;
@@ -87,6 +89,13 @@ namespace QualityGates.Analyzers.Rules
         /// True when every value the condition reads is a credit attribute (or a local computed only from them); constants,
         /// static thresholds and <c>this</c> do not count as factors. Records the first credit attribute's name.
         /// </summary>
+        /// <summary>The declaration of a local, found from its syntax (the semantic model keeps the method's operation tree).</summary>
+        private static IVariableDeclaratorOperation? Declarator(ILocalReferenceOperation local, IOperation root)
+        {
+            var syntax = local.Local.DeclaringSyntaxReferences.Length == 1 ? local.Local.DeclaringSyntaxReferences[0].GetSyntax() : null;
+            return syntax != null && root.Syntax.Span.Contains(syntax.Span) ? root.SemanticModel?.GetOperation(syntax) as IVariableDeclaratorOperation : null;
+        }
+
         private static bool CreditOnly(IOperation operation, InsuranceSettings settings, IOperation root, CreditState state, int depth)
         {
             var op = operation.WalkDownConversions();
@@ -113,8 +122,7 @@ namespace QualityGates.Analyzers.Rules
                 case IParameterReferenceOperation _:
                     return false;
                 case ILocalReferenceOperation local:
-                    var initializer = root.Descendants().OfType<IVariableDeclaratorOperation>()
-                        .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local))?.Initializer?.Value;
+                    var initializer = Declarator(local, root)?.Initializer?.Value;
                     return initializer != null && depth < MaxLocalDepth && CreditOnly(initializer, settings, root, state, depth + 1);
                 case IInvocationOperation invocation:
                     return (invocation.Instance == null || CreditOnly(invocation.Instance, settings, root, state, depth)) &&

@@ -35,7 +35,8 @@ namespace QualityGates.Analyzers.Rules
         private static void AnalyzeMember(SymbolAnalysisContext context, InsuranceContext insurance)
         {
             var symbol = context.Symbol;
-            if (symbol.IsImplicitlyDeclared || symbol.IsOverride || !insurance.IsInScope(symbol) || IsExternalContract(symbol))
+            // The type test first: nearly every member has no double or float in its signature, and it costs nothing.
+            if (!HasFloatingPointInSignature(symbol) || symbol.IsImplicitlyDeclared || symbol.IsOverride || !insurance.IsInScope(symbol) || IsExternalContract(symbol))
             {
                 return;
             }
@@ -65,9 +66,22 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        private static bool HasFloatingPointInSignature(ISymbol symbol) => symbol switch
+        {
+            IFieldSymbol field => InsuranceContext.IsFloatingPoint(field.Type),
+            IPropertySymbol property => InsuranceContext.IsFloatingPoint(property.Type),
+            IMethodSymbol method => InsuranceContext.IsFloatingPoint(method.ReturnType) || method.Parameters.Any(p => InsuranceContext.IsFloatingPoint(p.Type)),
+            _ => false,
+        };
+
         private static void AnalyzeLocal(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var declarator = (IVariableDeclaratorOperation)context.Operation;
+            if (!InsuranceContext.IsFloatingPoint(declarator.Symbol.Type))
+            {
+                return;
+            }
+
             var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
             if (PricingSemantics.IsStatisticalMath(initializer, insurance.Types))
             {

@@ -48,20 +48,24 @@ namespace QualityGates.Analyzers.Semantics
             Action<IOperation, string, string> report,
             Func<IMethodSymbol, string?>? extraReturnSink = null)
         {
-            var flow = new InfluenceFlow(insurance, owningSymbol, sourceName, extraReturnSink);
-            var all = root.Descendants().ToList();
-            foreach (var op in all)
+            // Most methods read no source at all: look for one before building anything.
+            List<IOperation>? sources = null;
+            foreach (var op in root.Descendants())
             {
                 if (sourceName(op) != null && !IsPresenceCheck(op))
                 {
-                    flow._sources.Add(op);
+                    (sources ??= new List<IOperation>()).Add(op);
                 }
             }
 
-            if (flow._sources.Count == 0)
+            if (sources == null)
             {
                 return;
             }
+
+            var flow = new InfluenceFlow(insurance, owningSymbol, sourceName, extraReturnSink);
+            flow._sources.UnionWith(sources);
+            var all = root.Descendants().ToList();
 
             flow.PropagateThroughLocals(all);
             var reported = new HashSet<IOperation>();

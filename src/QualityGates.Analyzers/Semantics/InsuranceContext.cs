@@ -21,13 +21,13 @@ namespace QualityGates.Analyzers.Semantics
         private readonly AnalyzerConfigOptionsProvider _optionsProvider;
         private readonly ConcurrentDictionary<(string Fingerprint, string? RuleId), InsuranceSettings> _settings = new ConcurrentDictionary<(string, string?), InsuranceSettings>();
         private readonly ConditionalWeakTable<AnalyzerConfigOptions, string> _fingerprints = new ConditionalWeakTable<AnalyzerConfigOptions, string>();
-        private readonly ConcurrentDictionary<ISymbol, Scope> _scopes = new ConcurrentDictionary<ISymbol, Scope>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, Scope> _scopes = new ConcurrentDictionary<ISymbol, Scope>(SymbolReferenceComparer<ISymbol>.Instance);
         private readonly ConcurrentDictionary<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _containerScopes = new ConcurrentDictionary<(ISymbol, InsuranceSettings), (Scope, bool)>();
         private readonly ConcurrentDictionary<string, Scope> _nameScopes = new ConcurrentDictionary<string, Scope>(StringComparer.Ordinal);
         private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
-        private readonly ConcurrentDictionary<ISymbol, ValueKind> _valueKinds = new ConcurrentDictionary<ISymbol, ValueKind>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, ValueKind> _valueKinds = new ConcurrentDictionary<ISymbol, ValueKind>(SymbolReferenceComparer<ISymbol>.Instance);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly Lazy<bool> _isTestProject;
 
         private InsuranceContext(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
