@@ -13,6 +13,8 @@ internal static class HistoryCache
     private const int Magic = 0x43484751; // "QGHC"
     private const int Version = 1;
 
+    // 20,000 records in a run that lasts about a second: tiered JIT would read them all with unoptimised code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static Dictionary<string, CommitRecord> Load(string? directory, int maxFilesPerCommit, out string? note)
     {
         note = null;
@@ -193,6 +195,7 @@ internal static class HistoryCache
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static CommitRecord ReadRecord(BinaryReader r, Stream stream, string[] t)
     {
         var sha = r.ReadString();
@@ -240,6 +243,7 @@ internal static class HistoryCache
         return record;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static T[] ReadArray<T>(BinaryReader r, Stream stream, Func<T> read)
     {
         var items = new T[Count(r, stream)];
@@ -259,6 +263,7 @@ internal static class HistoryCache
         w.Write((short)when.Offset.TotalMinutes);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static DateTimeOffset ReadTime(BinaryReader r)
     {
         long ticks = r.ReadInt64();

@@ -81,6 +81,7 @@ public sealed class LibGit2History : IGitHistory
             notes.Add(cacheNote);
         }
 
+        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"history cache: {cache.Count} commits"));
         bool dirty = false;
         var records = Collect(repo, head.Sha, shallow, boundaries, cache, progress, ct, ref dirty);
 
@@ -101,9 +102,12 @@ public sealed class LibGit2History : IGitHistory
             dirty = true;
         }
 
+        progress?.Report("review evidence");
         var mailmap = ReadMailmap(repo);
         var reviews = Reviews(repo, records, head.Sha, options, reviewStart, mailmap, ref dirty);
+        progress?.Report("per-file history");
         var files = Files(records, head.Sha, options, hotspotStart, mailmap, notes);
+        progress?.Report("new code");
         var newCode = ReadNewCode(repo, head, options, shallow, notes);
 
         if (dirty && options.CacheDirectory != null)
@@ -119,6 +123,8 @@ public sealed class LibGit2History : IGitHistory
         return new HistoryResult(info, reviews, files, newCode);
     }
 
+    // Hot loop over every commit of a run that lasts about a second: tiered JIT would run it unoptimised throughout.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, CommitRecord> Collect(Repository repo, string headSha, bool shallow, HashSet<string> boundaries,
         Dictionary<string, CommitRecord> cache, IProgress<string>? progress, CancellationToken ct, ref bool dirty)
     {
@@ -283,6 +289,8 @@ public sealed class LibGit2History : IGitHistory
         return Mailmap.Empty;
     }
 
+    // Hot loop over every commit of a run that lasts about a second: tiered JIT would run it unoptimised throughout.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static ReviewSummary Reviews(Repository repo, Dictionary<string, CommitRecord> records, string headSha, HistoryOptions options,
         DateTimeOffset reviewStart, Mailmap mailmap, ref bool dirty)
     {
@@ -411,6 +419,8 @@ public sealed class LibGit2History : IGitHistory
     }
 
     /// <summary>Revisions, churn and main authors per current path over the hotspot window, newest commit first so renames resolve.</summary>
+    // Hot loop over every commit of a run that lasts about a second: tiered JIT would run it unoptimised throughout.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static List<FileHistory> Files(Dictionary<string, CommitRecord> records, string headSha, HistoryOptions options,
         DateTimeOffset hotspotStart, Mailmap mailmap, List<string> notes)
     {
@@ -475,6 +485,8 @@ public sealed class LibGit2History : IGitHistory
     }
 
     /// <summary>Children before parents (Kahn), ties broken by newer committer time, then SHA: deterministic.</summary>
+    // Hot loop over every commit of a run that lasts about a second: tiered JIT would run it unoptimised throughout.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static IEnumerable<CommitRecord> NewestFirst(Dictionary<string, CommitRecord> records, string headSha)
     {
         var children = new Dictionary<string, int>(records.Count, StringComparer.Ordinal);
