@@ -69,6 +69,14 @@ public sealed class LibGit2History : IGitHistory
         }
 
         var head = repo.Head.Tip;
+        if (options.BaseRefRequired && options.BaseRef != null && TryResolve(repo, options.BaseRef) == null)
+        {
+            // Asked for by name: judging new code against nothing would pass a gate it should not. Checked before the walk.
+            throw new QualityGateException(QgbCodes.BaseRefNotFound,
+                $"--base '{options.BaseRef}' is not a branch, tag or commit of this repository{(shallow ? " (a shallow clone)" : string.Empty)}. " +
+                "Fetch it first (e.g. 'git fetch origin main', or fetch-depth: 0 in CI), pass a ref that exists, or leave out --base to use the configured or detected base branch.");
+        }
+
         var boundaries = shallow ? ReadShallowFile(repo.Info.Path) : new HashSet<string>(StringComparer.Ordinal);
         if (shallow)
         {
