@@ -74,6 +74,7 @@ internal static class CacheFile
             }
 
             File.Move(temp, path, overwrite: true);
+            DeleteStaleTempFiles(directory, Path.GetFileName(path));
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -104,6 +105,20 @@ internal static class CacheFile
         }
 
         return items;
+    }
+
+    /// <summary>Temp files of writers that were killed mid-write: an hour older than the file just written is long dead.</summary>
+    private static void DeleteStaleTempFiles(string directory, string fileName)
+    {
+        // The file system's own time, not the clock: the core never reads the clock.
+        DateTime written = File.GetLastWriteTimeUtc(Path.Combine(directory, fileName));
+        foreach (var stale in Directory.EnumerateFiles(directory, fileName + ".*.tmp"))
+        {
+            if (File.GetLastWriteTimeUtc(stale) < written.AddHours(-1))
+            {
+                TryDelete(stale);
+            }
+        }
     }
 
     private static void TryDelete(string path)

@@ -83,7 +83,7 @@ public sealed class LibGit2History : IGitHistory
             notes.Add(ReviewPatterns.HistoryTruncatedNote);
         }
 
-        var cache = HistoryCache.Load(options.CacheDirectory, options.MaxFilesPerCommit, out var cacheNote);
+        var cache = HistoryCache.Load(options.CacheDirectory, repo.Info.Path, options.MaxFilesPerCommit, out var cacheNote);
         if (cacheNote != null)
         {
             notes.Add(cacheNote);
@@ -120,7 +120,7 @@ public sealed class LibGit2History : IGitHistory
 
         if (dirty && options.CacheDirectory != null)
         {
-            var saveNote = HistoryCache.Save(options.CacheDirectory, cache.Values.Concat(records.Values).DistinctBy(r => r.Sha), options.MaxFilesPerCommit);
+            var saveNote = HistoryCache.Save(options.CacheDirectory, repo.Info.Path, records.Values, cache.Values, options.MaxFilesPerCommit);
             if (saveNote != null)
             {
                 notes.Add(saveNote);
