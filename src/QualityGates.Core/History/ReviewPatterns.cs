@@ -11,12 +11,17 @@ public static partial class ReviewPatterns
     private const RegexOptions Options = RegexOptions.CultureInvariant;
     private const int TimeoutMs = 1000;
 
-    /// <summary>Merges that only bring the base branch (or the same branch from a remote) in: excluded from every figure.</summary>
-    public static readonly Regex[] SyncMerge =
+    /// <summary>
+    /// The subject git (and GitHub, GitLab) give a merge of a named branch: source, optional "of URL", optional target
+    /// (plain or quoted). Without a target git means main or master (merge.suppressDest).
+    /// </summary>
+    public static readonly Regex BranchMerge = BranchMergeSubject();
+
+    /// <summary>Base-branch names, most basic first: a merge brings in a base when its source ranks before its target.</summary>
+    public static readonly string[][] BaseBranchRanks =
     {
-        SyncRemoteTrackingBranch(),
-        SyncBranchOfRemote(),
-        SyncBaseBranch(),
+        new[] { "main", "master", "trunk" },
+        new[] { "develop", "development", "dev" },
     };
 
     /// <summary>Subjects of PR merge commits: GitHub, Azure DevOps, Bitbucket, Gitea. Group 1 is the PR number.</summary>
@@ -58,14 +63,8 @@ public static partial class ReviewPatterns
 
     public const string HistoryTruncatedNote = "history truncated: fetch-depth 0 needed";
 
-    [GeneratedRegex(@"^Merge remote-tracking branch '", Options, TimeoutMs)]
-    private static partial Regex SyncRemoteTrackingBranch();
-
-    [GeneratedRegex(@"^Merge branch '[^']+' of \S+", Options, TimeoutMs)]
-    private static partial Regex SyncBranchOfRemote();
-
-    [GeneratedRegex(@"^Merge branch '(origin/)?(main|master|develop|development|trunk|dev)'", Options, TimeoutMs)]
-    private static partial Regex SyncBaseBranch();
+    [GeneratedRegex(@"^Merge (?<remote>remote-tracking )?branch '(?<source>[^']+)'(?: of \S+)?(?: into '?(?<target>[^'\s]+)'?)?\s*$", Options, TimeoutMs)]
+    private static partial Regex BranchMergeSubject();
 
     [GeneratedRegex(@"^Merge pull request #(\d+) from", Options, TimeoutMs)]
     private static partial Regex GitHubPullRequest();
