@@ -200,6 +200,7 @@ public sealed class Engine
         return name == headBranch || (slash > 0 && name.Substring(slash + 1) == headBranch);
     }
 
+    /// <summary>One record per run, from the verdict: the figures of its result JSON (TrendRecord.FromGate, held equal by a test).</summary>
     private static void AppendTrend(string path, GateResult gate, DateTimeOffset now)
     {
         try
