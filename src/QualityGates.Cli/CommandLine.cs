@@ -155,7 +155,9 @@ internal static class CommandLine
 
     private static int Check(CliContext context, EngineOptions options, string? jsonPath, string? markdownPath, string? reportDirectory)
     {
-        EngineResult result = context.EngineFactory().Check(WithTrendSwitch(context, options), Progress(context));
+        IProgress<string>? progress = Progress(context);
+        EngineResult result = context.EngineFactory().Check(WithTrendSwitch(context, options), progress);
+        progress?.Report("Writing the result");
         string? jsonFile = jsonPath is null or "-" ? null : Path.GetFullPath(jsonPath, context.CurrentDirectory);
         if (jsonPath == "-")
         {
@@ -186,6 +188,7 @@ internal static class CommandLine
             }
         }
 
+        progress?.Report("Done");
         return result.Gate.Passed ? Passed : Failed;
     }
 
@@ -316,7 +319,28 @@ internal static class CommandLine
         return string.IsNullOrEmpty(baseDirectory) ? null : Path.Combine(baseDirectory, "qualitygates");
     }
 
-    private static TerminalProgress? Progress(CliContext context) => context.ShowProgress ? new TerminalProgress(context.Error) : null;
+    /// <summary>Environment variable that prints each step with the time since process start (profiling).</summary>
+    internal const string TraceVariable = "QUALITYGATE_TRACE";
+
+    private static IProgress<string>? Progress(CliContext context)
+    {
+        if (context.GetEnvironmentVariable?.Invoke(TraceVariable) is "1" or "true")
+        {
+            return new TraceProgress(context.Error);
+        }
+
+        return context.ShowProgress ? new TerminalProgress(context.Error) : null;
+    }
+
+    /// <summary>Steps with the milliseconds since the process started (runtime start-up included) and the CPU time so far.</summary>
+    private sealed class TraceProgress(TextWriter writer) : IProgress<string>
+    {
+        private static readonly DateTime Started = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
+
+        public void Report(string value) =>
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  [{(DateTime.UtcNow - Started).TotalMilliseconds:F0} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0} ms] {value}"));
+    }
 
     /// <summary>Synchronous (Progress&lt;T&gt; would post to the thread pool and print after the result).</summary>
     private sealed class TerminalProgress(TextWriter writer) : IProgress<string>

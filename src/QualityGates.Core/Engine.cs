@@ -4,9 +4,8 @@ using QualityGates.Core.Coverage;
 using QualityGates.Core.Gate;
 using QualityGates.Core.History;
 using QualityGates.Core.Hotspots;
-using ReportModel = QualityGates.Core.Reports.ReportModel;
+using QualityGates.Core.Sources;
 using ReportInputException = QualityGates.Core.Reports.ReportInputException;
-using ReportModelReader = QualityGates.Core.Reports.ReportModelReader;
 using TrendHistory = QualityGates.Core.Reports.TrendHistory;
 using TrendRecord = QualityGates.Core.Reports.TrendRecord;
 
@@ -88,15 +87,20 @@ public sealed class Engine
 
         progress?.Report("Ranking hotspots");
         ICoverageLookup lookup = coverage ?? (ICoverageLookup)NoCoverage.Instance;
-        IReadOnlyList<Hotspot> ranked = hotspots.Compute(root, historyResult.Files, lookup, config.ToHotspotOptions());
-        IReadOnlyList<Hotspot> changed = ChangedFiles(root, historyResult, ranked, lookup);
+        SourceFacts sources = SourceFacts.Open(root, options.CacheDirectory);
+        IReadOnlyList<Hotspot> ranked = hotspots.Compute(root, historyResult.Files, lookup, config.ToHotspotOptions() with { Sources = sources });
+        IReadOnlyList<Hotspot> changed = ChangedFiles(root, historyResult, ranked, lookup, sources);
+
+        progress?.Report("Finding pricing and underwriting files");
 
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
         candidates.UnionWith(coverage?.Files.Keys ?? Enumerable.Empty<string>());
         candidates.UnionWith(ranked.Select(h => h.Path));
-        IReadOnlySet<string> critical = criticalFiles?.Critical(root, candidates)
+        IReadOnlySet<string> critical = criticalFiles?.Critical(root, candidates, sources)
             ?? new HashSet<string>(ranked.Concat(changed).Where(h => h.Critical).Select(h => h.Path), StringComparer.Ordinal);
+        string? sourcesNote = sources.Save();
 
+        progress?.Report("Evaluating the gate");
         Baseline? baseline = BaselineStore.Read(Path.Combine(root, config.BaselineFile));
         AnalyzerFindings? findings = options.SarifPath is null ? null : SarifReader.Read(Path.GetFullPath(options.SarifPath), root);
 
@@ -114,6 +118,11 @@ public sealed class Engine
         if (coverage is null)
         {
             gate = gate with { Notes = notes.Concat(gate.Notes).ToList() };
+        }
+
+        if (sourcesNote is not null)
+        {
+            gate = gate with { Notes = gate.Notes.Append(sourcesNote).ToList() };
         }
 
         string? reportDirectory = options.CoverageReportDirectory ?? config.CoverageReportDirectory;
@@ -191,13 +200,12 @@ public sealed class Engine
         return name == headBranch || (slash > 0 && name.Substring(slash + 1) == headBranch);
     }
 
-    /// <summary>One record per run, built from the result JSON itself so the trend and the report read the same figures.</summary>
+    /// <summary>One record per run, from the verdict: the figures of its result JSON (TrendRecord.FromGate, held equal by a test).</summary>
     private static void AppendTrend(string path, GateResult gate, DateTimeOffset now)
     {
         try
         {
-            ReportModel model = ReportModelReader.Parse(System.Text.Encoding.UTF8.GetBytes(ResultJsonWriter.Write(gate)), path);
-            TrendHistory.Append(path, TrendRecord.FromResult(model, now));
+            TrendHistory.Append(path, TrendRecord.FromGate(gate, now));
         }
         catch (ReportInputException ex)
         {
@@ -230,7 +238,10 @@ public sealed class Engine
         GateConfig config = ConfigLoader.Load(root, options.ConfigPath);
         CoverageReport? coverage = LoadCoverage(root, options, config, new List<string>());
         HistoryResult historyResult = history.Read(root, config.ToHistoryOptions(options.Now, options.BaseRef, options.CacheDirectory), progress, cancellationToken);
-        return hotspots.Compute(root, historyResult.Files, coverage ?? (ICoverageLookup)NoCoverage.Instance, config.ToHotspotOptions());
+        SourceFacts sources = SourceFacts.Open(root, options.CacheDirectory);
+        IReadOnlyList<Hotspot> ranked = hotspots.Compute(root, historyResult.Files, coverage ?? (ICoverageLookup)NoCoverage.Instance, config.ToHotspotOptions() with { Sources = sources });
+        sources.Save();
+        return ranked;
     }
 
     /// <summary>
@@ -259,7 +270,7 @@ public sealed class Engine
     }
 
     /// <summary>Method metrics of changed C# files that are not ranked hotspots, asked from the calculator.</summary>
-    private IReadOnlyList<Hotspot> ChangedFiles(string root, HistoryResult historyResult, IReadOnlyList<Hotspot> ranked, ICoverageLookup lookup)
+    private IReadOnlyList<Hotspot> ChangedFiles(string root, HistoryResult historyResult, IReadOnlyList<Hotspot> ranked, ICoverageLookup lookup, SourceFacts sources)
     {
         var known = new HashSet<string>(ranked.Select(h => h.Path), StringComparer.Ordinal);
         var byPath = historyResult.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
@@ -270,7 +281,7 @@ public sealed class Engine
             .ToList();
         return wanted.Count == 0
             ? Array.Empty<Hotspot>()
-            : hotspots.Compute(root, wanted, lookup, new HotspotOptions { MinRevisions = 0, MaxHotspots = int.MaxValue });
+            : hotspots.Compute(root, wanted, lookup, new HotspotOptions { MinRevisions = 0, MaxHotspots = int.MaxValue, Sources = sources });
     }
 
     /// <summary>Command-line patterns start at their base directory; those of the config at the root.</summary>

@@ -96,6 +96,7 @@ public sealed record GateConfig
         HotspotWindowMonths = HotspotWindowMonths,
         MaxFilesPerCommit = MaxFilesPerCommit,
         BaseRef = baseRefOverride ?? BaseBranch,
+        BaseRefRequired = baseRefOverride != null,
         BotPatterns = Bots,
         CacheDirectory = cacheDirectory,
         Now = now,

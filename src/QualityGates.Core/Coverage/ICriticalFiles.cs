@@ -6,6 +6,9 @@ namespace QualityGates.Core.Coverage;
 /// </summary>
 public interface ICriticalFiles
 {
-    /// <summary>The subset of <paramref name="paths"/> (repo-relative, "/" separators) that is critical.</summary>
-    IReadOnlySet<string> Critical(string repositoryRoot, IReadOnlyCollection<string> paths);
+    /// <summary>
+    /// The subset of <paramref name="paths"/> (repo-relative, "/" separators) that is critical. <paramref name="sources"/>:
+    /// the run's parsed source files (cached by content); null: every file is parsed.
+    /// </summary>
+    IReadOnlySet<string> Critical(string repositoryRoot, IReadOnlyCollection<string> paths, Sources.SourceFacts? sources = null);
 }

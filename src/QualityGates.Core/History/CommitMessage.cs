@@ -3,12 +3,12 @@ using System.Text.RegularExpressions;
 namespace QualityGates.Core.History;
 
 /// <summary>Parses the parts of a commit message the review classification needs. Messages are untrusted text.</summary>
-public static class CommitMessage
+public static partial class CommitMessage
 {
     // Git's own recognised prefixes: with one of them, a last paragraph that is at least 25 % trailers is a trailer block.
     private static readonly string[] GitGeneratedPrefixes = { "Signed-off-by: ", "(cherry picked from commit " };
 
-    private static readonly Regex TrailerLine = new(@"^([A-Za-z0-9-]+)[ \t]*:[ \t]*(.*)$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+    private static readonly Regex TrailerLine = TrailerLinePattern();
 
     public static string Subject(string message)
     {
@@ -121,4 +121,7 @@ public static class CommitMessage
         var v = value.Trim();
         return v.Contains('@', StringComparison.Ordinal) && !v.Contains(' ', StringComparison.Ordinal) ? (string.Empty, v) : (v, string.Empty);
     }
+
+    [GeneratedRegex(@"^([A-Za-z0-9-]+)[ \t]*:[ \t]*(.*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TrailerLinePattern();
 }

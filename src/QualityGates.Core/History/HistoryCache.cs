@@ -3,134 +3,141 @@ using System.Text;
 namespace QualityGates.Core.History;
 
 /// <summary>
-/// Per-commit records cached by SHA in one binary file. Commits never change, so an entry is valid forever; the file
-/// carries a format version and the file limit its stats were cut with. A missing, corrupt or foreign file is ignored
-/// (and rebuilt); the file is written atomically (temp file in the same folder, then rename).
+/// Per-commit records cached by SHA, one file per repository (<see cref="FileFor"/>). Commits never change, so an entry
+/// is valid forever; the file carries a format version and the file limit its stats were cut with. Bounded: a write
+/// keeps every commit reachable from HEAD, then the newest of the others (other branches, rewritten history) up to
+/// <see cref="MaxEntries"/> in all. A missing, corrupt or foreign file is ignored (and rebuilt); the file is written
+/// atomically (<see cref="CacheFile"/>).
 /// </summary>
 internal static class HistoryCache
 {
-    public const string FileName = "qualitygates-history.bin";
-    private const int Magic = 0x43484751; // "QGHC"
-    private const int Version = 1;
+    public const string CacheName = "qualitygates-history";
 
-    public static Dictionary<string, CommitRecord> Load(string? directory, int maxFilesPerCommit, out string? note)
+    /// <summary>The shared, unbounded file of earlier versions: removed when a per-repository file is written.</summary>
+    public const string LegacyFileName = "qualitygates-history.bin";
+
+    /// <summary>Entries kept in all (reachable commits are always kept): about 11 MB at the benchmark's 225 bytes a commit.</summary>
+    public const int MaxEntries = 50_000;
+
+    private const int Magic = 0x43484751; // "QGHC"
+    private const int Version = 2;
+
+    /// <summary>
+    /// The cache file of a repository, keyed by its git folder: the common one for a linked worktree (its commits are
+    /// the main checkout's), so two repositories never share or evict each other's entries.
+    /// </summary>
+    public static string FileFor(string directory, string gitDirectory) => CacheFile.PathFor(directory, CacheName, CommonGitDirectory(gitDirectory));
+
+    // 20,000 records in a run that lasts about a second: tiered JIT would read them all with unoptimised code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static Dictionary<string, CommitRecord> Load(string? directory, string gitDirectory, int maxFilesPerCommit, out string? note)
     {
         note = null;
-        var records = new Dictionary<string, CommitRecord>(StringComparer.Ordinal);
         if (directory == null)
         {
-            return records;
+            return new Dictionary<string, CommitRecord>(StringComparer.Ordinal);
         }
 
-        var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
-        {
-            return records;
-        }
-
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version || reader.ReadInt32() != maxFilesPerCommit)
-            {
-                return records;
-            }
-
-            var strings = new string[Count(reader, stream)];
-            for (int i = 0; i < strings.Length; i++)
-            {
-                strings[i] = reader.ReadString();
-            }
-
-            int count = Count(reader, stream);
-            for (int i = 0; i < count; i++)
-            {
-                var record = ReadRecord(reader, stream, strings);
-                records[record.Sha] = record;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException or DecoderFallbackException)
+        var records = CacheFile.Read(FileFor(directory, gitDirectory), Magic, Version, Stamp(maxFilesPerCommit), ReadRecords, out bool corrupt);
+        if (corrupt)
         {
             note = "history cache was unreadable and is rebuilt";
-            records.Clear();
+        }
+
+        return records ?? new Dictionary<string, CommitRecord>(StringComparer.Ordinal);
+    }
+
+    /// <summary>Writes the cache: <paramref name="reachable"/> in full, then the newest of <paramref name="others"/> up to the cap.</summary>
+    public static string? Save(string directory, string gitDirectory, IReadOnlyCollection<CommitRecord> reachable, IEnumerable<CommitRecord> others, int maxFilesPerCommit,
+        int maxEntries = MaxEntries)
+    {
+        var keep = reachable.Where(r => !r.Boundary).ToList();
+        var seen = keep.Select(r => r.Sha).ToHashSet(StringComparer.Ordinal);
+        keep.AddRange(others
+            .Where(r => !r.Boundary && !seen.Contains(r.Sha))
+            .OrderByDescending(r => r.CommitterWhen).ThenBy(r => r.Sha, StringComparer.Ordinal)
+            .Take(Math.Max(0, maxEntries - keep.Count)));
+        string? error = CacheFile.Write(FileFor(directory, gitDirectory), Magic, Version, Stamp(maxFilesPerCommit), w => WriteRecords(w, keep));
+        if (error != null)
+        {
+            return "history cache not written (" + error + ")";
+        }
+
+        TryDeleteLegacy(directory);
+        return null;
+    }
+
+    private static string Stamp(int maxFilesPerCommit) => "maxFilesPerCommit=" + maxFilesPerCommit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string CommonGitDirectory(string gitDirectory)
+    {
+        // A linked worktree's git folder names the shared one in "commondir" (relative or absolute).
+        try
+        {
+            var file = Path.Combine(gitDirectory, "commondir");
+            if (File.Exists(file))
+            {
+                return Path.GetFullPath(File.ReadAllText(file).Trim(), gitDirectory);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // Unreadable: key by the worktree's own folder, which is still one repository's.
+        }
+
+        return gitDirectory;
+    }
+
+    private static void TryDeleteLegacy(string directory)
+    {
+        try
+        {
+            File.Delete(Path.Combine(directory, LegacyFileName));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the old file is only wasted space.
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, CommitRecord> ReadRecords(BinaryReader reader, Stream stream)
+    {
+        var strings = CacheFile.ReadArray(reader, stream, reader.ReadString);
+        int count = CacheFile.Count(reader, stream);
+        var records = new Dictionary<string, CommitRecord>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            var record = ReadRecord(reader, stream, strings);
+            records[record.Sha] = record;
         }
 
         return records;
     }
 
-    public static string? Save(string directory, IEnumerable<CommitRecord> records, int maxFilesPerCommit)
+    private static void WriteRecords(BinaryWriter writer, List<CommitRecord> records)
     {
-        string? temp = null;
-        try
+        // The string table (names, emails, paths, trailer keys) comes first, so the body is written to memory first.
+        var table = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var body = new MemoryStream();
+        using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
         {
-            Directory.CreateDirectory(directory);
-            var path = Path.Combine(directory, FileName);
-            temp = Path.Combine(directory, FileName + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            var table = new Dictionary<string, int>(StringComparer.Ordinal);
-            var list = records.Where(r => !r.Boundary).ToList();
-            using (var body = new MemoryStream())
+            w.Write(records.Count);
+            foreach (var r in records)
             {
-                using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
-                {
-                    w.Write(list.Count);
-                    foreach (var r in list)
-                    {
-                        WriteRecord(w, r, table);
-                    }
-                }
-
-                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-                {
-                    w.Write(Magic);
-                    w.Write(Version);
-                    w.Write(maxFilesPerCommit);
-                    w.Write(table.Count);
-                    foreach (var s in table.OrderBy(p => p.Value).Select(p => p.Key))
-                    {
-                        w.Write(s);
-                    }
-                }
-
-                body.Position = 0;
-                body.CopyTo(stream);
-            }
-
-            File.Move(temp, path, overwrite: true);
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            return "history cache not written (" + ex.Message + ")";
-        }
-    }
-
-    private static void TryDelete(string? path)
-    {
-        try
-        {
-            if (path != null)
-            {
-                File.Delete(path);
+                WriteRecord(w, r, table);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a leftover temp file is harmless.
-        }
-    }
 
-    private static int Count(BinaryReader reader, Stream stream)
-    {
-        int n = reader.ReadInt32();
-        if (n < 0 || n > stream.Length)
+        writer.Write(table.Count);
+        foreach (var s in table.OrderBy(p => p.Value).Select(p => p.Key))
         {
-            throw new InvalidDataException("bad count");
+            writer.Write(s);
         }
 
-        return n;
+        writer.Flush();
+        body.Position = 0;
+        body.CopyTo(writer.BaseStream);
     }
 
     private static int Id(Dictionary<string, int> table, string s)
@@ -193,10 +200,11 @@ internal static class HistoryCache
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static CommitRecord ReadRecord(BinaryReader r, Stream stream, string[] t)
     {
         var sha = r.ReadString();
-        var parents = new string[Count(r, stream)];
+        var parents = new string[CacheFile.Count(r, stream)];
         for (int i = 0; i < parents.Length; i++)
         {
             parents[i] = r.ReadString();
@@ -215,13 +223,13 @@ internal static class HistoryCache
             Subject = r.ReadString(),
             MergeRequest = NullIfEmpty(r.ReadString()),
             DifferentialRevision = r.ReadBoolean(),
-            Trailers = ReadArray(r, stream, () => new KeyValuePair<string, string>(t[r.ReadInt32()], r.ReadString())),
-            Reverts = ReadArray(r, stream, r.ReadString),
+            Trailers = CacheFile.ReadArray(r, stream, () => new KeyValuePair<string, string>(t[r.ReadInt32()], r.ReadString())),
+            Reverts = CacheFile.ReadArray(r, stream, r.ReadString),
             HasStats = r.ReadBoolean(),
             FileCount = r.ReadInt32(),
             TooLarge = r.ReadBoolean(),
         };
-        record.Files = ReadArray(r, stream, () =>
+        record.Files = CacheFile.ReadArray(r, stream, () =>
         {
             var path = t[r.ReadInt32()];
             int old = r.ReadInt32();
@@ -240,17 +248,6 @@ internal static class HistoryCache
         return record;
     }
 
-    private static T[] ReadArray<T>(BinaryReader r, Stream stream, Func<T> read)
-    {
-        var items = new T[Count(r, stream)];
-        for (int i = 0; i < items.Length; i++)
-        {
-            items[i] = read();
-        }
-
-        return items;
-    }
-
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
     private static void WriteTime(BinaryWriter w, DateTimeOffset when)
@@ -259,6 +256,7 @@ internal static class HistoryCache
         w.Write((short)when.Offset.TotalMinutes);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static DateTimeOffset ReadTime(BinaryReader r)
     {
         long ticks = r.ReadInt64();

@@ -10,6 +10,11 @@ public sealed record HistoryOptions
     public int MaxFilesPerCommit { get; init; } = 50;
     /// <summary>The base branch for new code ("origin/main"); null: guess origin/HEAD, origin/main, origin/master, main, master.</summary>
     public string? BaseRef { get; init; }
+    /// <summary>
+    /// True when <see cref="BaseRef"/> was asked for explicitly (<c>--base</c>): a ref that does not resolve is an input
+    /// error (QGB0005), not a note. False for the configured or guessed base, which stays lenient.
+    /// </summary>
+    public bool BaseRefRequired { get; init; }
     /// <summary>Case-insensitive substrings of author/committer names or emails that mark bots.</summary>
     public IReadOnlyList<string> BotPatterns { get; init; } = new[] { "[bot]", "dependabot", "renovate", "github-actions", "mergify" };
     /// <summary>Where per-commit results are cached by SHA; null: no cache.</summary>

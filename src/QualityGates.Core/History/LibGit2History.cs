@@ -69,18 +69,27 @@ public sealed class LibGit2History : IGitHistory
         }
 
         var head = repo.Head.Tip;
+        if (options.BaseRefRequired && options.BaseRef != null && TryResolve(repo, options.BaseRef) == null)
+        {
+            // Asked for by name: judging new code against nothing would pass a gate it should not. Checked before the walk.
+            throw new QualityGateException(QgbCodes.BaseRefNotFound,
+                $"--base '{options.BaseRef}' is not a branch, tag or commit of this repository{(shallow ? " (a shallow clone)" : string.Empty)}. " +
+                "Fetch it first (e.g. 'git fetch origin main', or fetch-depth: 0 in CI), pass a ref that exists, or leave out --base to use the configured or detected base branch.");
+        }
+
         var boundaries = shallow ? ReadShallowFile(repo.Info.Path) : new HashSet<string>(StringComparer.Ordinal);
         if (shallow)
         {
             notes.Add(ReviewPatterns.HistoryTruncatedNote);
         }
 
-        var cache = HistoryCache.Load(options.CacheDirectory, options.MaxFilesPerCommit, out var cacheNote);
+        var cache = HistoryCache.Load(options.CacheDirectory, repo.Info.Path, options.MaxFilesPerCommit, out var cacheNote);
         if (cacheNote != null)
         {
             notes.Add(cacheNote);
         }
 
+        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"history cache: {cache.Count} commits"));
         bool dirty = false;
         var records = Collect(repo, head.Sha, shallow, boundaries, cache, progress, ct, ref dirty);
 
@@ -101,14 +110,17 @@ public sealed class LibGit2History : IGitHistory
             dirty = true;
         }
 
+        progress?.Report("review evidence");
         var mailmap = ReadMailmap(repo);
         var reviews = Reviews(repo, records, head.Sha, options, reviewStart, mailmap, ref dirty);
+        progress?.Report("per-file history");
         var files = Files(records, head.Sha, options, hotspotStart, mailmap, notes);
+        progress?.Report("new code");
         var newCode = ReadNewCode(repo, head, options, shallow, notes);
 
         if (dirty && options.CacheDirectory != null)
         {
-            var saveNote = HistoryCache.Save(options.CacheDirectory, cache.Values.Concat(records.Values).DistinctBy(r => r.Sha), options.MaxFilesPerCommit);
+            var saveNote = HistoryCache.Save(options.CacheDirectory, repo.Info.Path, records.Values, cache.Values, options.MaxFilesPerCommit);
             if (saveNote != null)
             {
                 notes.Add(saveNote);
@@ -119,6 +131,8 @@ public sealed class LibGit2History : IGitHistory
         return new HistoryResult(info, reviews, files, newCode);
     }
 
+    // Hot loop over every commit of a run that lasts about a second: tiered JIT would run it unoptimised throughout.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, CommitRecord> Collect(Repository repo, string headSha, bool shallow, HashSet<string> boundaries,
         Dictionary<string, CommitRecord> cache, IProgress<string>? progress, CancellationToken ct, ref bool dirty)
     {
@@ -283,6 +297,8 @@ public sealed class LibGit2History : IGitHistory
         return Mailmap.Empty;
     }
 
+    // Hot loop over every commit of a run that lasts about a second: tiered JIT would run it unoptimised throughout.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static ReviewSummary Reviews(Repository repo, Dictionary<string, CommitRecord> records, string headSha, HistoryOptions options,
         DateTimeOffset reviewStart, Mailmap mailmap, ref bool dirty)
     {
@@ -411,6 +427,8 @@ public sealed class LibGit2History : IGitHistory
     }
 
     /// <summary>Revisions, churn and main authors per current path over the hotspot window, newest commit first so renames resolve.</summary>
+    // Hot loop over every commit of a run that lasts about a second: tiered JIT would run it unoptimised throughout.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static List<FileHistory> Files(Dictionary<string, CommitRecord> records, string headSha, HistoryOptions options,
         DateTimeOffset hotspotStart, Mailmap mailmap, List<string> notes)
     {
@@ -475,6 +493,8 @@ public sealed class LibGit2History : IGitHistory
     }
 
     /// <summary>Children before parents (Kahn), ties broken by newer committer time, then SHA: deterministic.</summary>
+    // Hot loop over every commit of a run that lasts about a second: tiered JIT would run it unoptimised throughout.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static IEnumerable<CommitRecord> NewestFirst(Dictionary<string, CommitRecord> records, string headSha)
     {
         var children = new Dictionary<string, int>(records.Count, StringComparer.Ordinal);

@@ -8,7 +8,7 @@ internal static class ReviewClassifier
         // A shallow boundary commit lost its parents: judge a merge by its message alone.
         bool merge = c.IsMerge || (c.Boundary && (c.Subject.StartsWith("Merge", StringComparison.Ordinal) || c.MergeRequest != null));
 
-        if (merge && ReviewPatterns.SyncMerge.Any(r => r.IsMatch(c.Subject)))
+        if (merge && IsSyncMerge(c.Subject))
         {
             return (EvidenceKind.SyncMerge, null);
         }
@@ -47,6 +47,40 @@ internal static class ReviewClassifier
         }
 
         return (EvidenceKind.DirectPush, null);
+    }
+
+    /// <summary>
+    /// A merge that only brings the base branch, or the same branch from a remote, in ("Merge branch 'main' into
+    /// feature", "Merge remote-tracking branch 'origin/main'", "Merge branch 'main' into develop"). A long-lived branch
+    /// merged into its base ("Merge branch 'develop'", which git writes for a merge into main or master) is a landing:
+    /// taking it for a sync dropped it, and a GitLab merge request from such a branch, from every figure.
+    /// </summary>
+    public static bool IsSyncMerge(string subject)
+    {
+        var m = ReviewPatterns.BranchMerge.Match(subject);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        string source = m.Groups["source"].Value;
+        int slash = source.IndexOf('/', StringComparison.Ordinal);
+        if (m.Groups["remote"].Success ? slash > 0 : source.StartsWith("origin/", StringComparison.Ordinal))
+        {
+            source = source[(slash + 1)..];
+        }
+
+        // No "into": git left out main or master.
+        string? target = m.Groups["target"].Success ? m.Groups["target"].Value : null;
+        int from = Rank(source), to = target == null ? 0 : Rank(target);
+        return source == target || from < to || (from == 0 && to == 0);
+    }
+
+    /// <summary>0 for main/master/trunk, 1 for develop/development/dev, 2 for any other branch.</summary>
+    private static int Rank(string branch)
+    {
+        int rank = Array.FindIndex(ReviewPatterns.BaseBranchRanks, names => names.Contains(branch, StringComparer.Ordinal));
+        return rank < 0 ? ReviewPatterns.BaseBranchRanks.Length : rank;
     }
 
     public static bool IsReviewed(EvidenceKind kind) =>

@@ -6,6 +6,9 @@ public sealed record HotspotOptions
     /// <summary>Multiply the score by (1 - line coverage) when coverage is known.</summary>
     public bool WeighByMissingCoverage { get; init; } = true;
     public int MaxHotspots { get; init; } = 50;
+
+    /// <summary>The run's parsed source files (shared, and cached by content); null: every file is parsed.</summary>
+    public Sources.SourceFacts? Sources { get; init; }
 }
 
 /// <summary>Line coverage lookup by repo-relative path, and per-line hits for method coverage; null when unknown.</summary>

@@ -28,6 +28,9 @@ public sealed class DomainScopeResolver
     private readonly ConcurrentDictionary<string, InsuranceSettings> _settings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (bool IsTest, DomainScope Assembly, bool AssemblyExcluded)> _projects = new(StringComparer.Ordinal);
 
+    // Every file of a folder has the same project: one search up the tree per folder, not per file.
+    private readonly ConcurrentDictionary<string, (bool IsTest, DomainScope Assembly, bool AssemblyExcluded)> _projectOfFolder = new(StringComparer.Ordinal);
+
     public DomainScopeResolver(string repositoryRoot)
     {
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
@@ -36,64 +39,92 @@ public sealed class DomainScopeResolver
     /// <summary>The scope of a repo-relative C# file (read from disk when no tree is given); None outside the repository.</summary>
     public DomainScope GetScope(string relativePath, SyntaxTree? tree = null)
     {
-        var full = Path.GetFullPath(Path.Combine(_root, relativePath));
-        if (!IsInside(full))
+        var context = Context(relativePath);
+        if (context == null)
         {
             return DomainScope.None;
         }
 
         if (tree == null)
         {
-            if (!File.Exists(full))
+            if (!File.Exists(context.FullPath))
             {
                 return DomainScope.None;
             }
 
-            tree = CSharpSyntaxTree.ParseText(File.ReadAllText(full), CyclomaticComplexity.ParseOptions, full);
+            tree = CSharpSyntaxTree.ParseText(File.ReadAllText(context.FullPath), CyclomaticComplexity.ParseOptions, context.FullPath);
         }
 
-        var settings = GetSettings(full);
+        return context.Combine(Declared(tree, context.Settings));
+    }
+
+    /// <summary>
+    /// What a file's scope depends on besides its text: its settings and its project. Null when the file is out
+    /// whatever it says: outside the repository, in a test project (unless included) or an excluded assembly.
+    /// </summary>
+    public FileScopeContext? Context(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, relativePath));
+        if (!IsInside(full))
+        {
+            return null;
+        }
+
+        var (settings, settingsKey) = SettingsAndKey(full);
         var project = Project(Path.GetDirectoryName(full)!);
         if ((project.IsTest && !settings.IncludeTestProjects) || project.AssemblyExcluded)
         {
-            return DomainScope.None;
+            return null;
         }
 
+        return new FileScopeContext(full, settings, settingsKey, project.Assembly);
+    }
+
+    /// <summary>The scope a file's own declarations give under some settings: syntax only, so it can be cached by content and settings.</summary>
+    public static DeclaredScope Declared(SyntaxTree tree, InsuranceSettings settings)
+    {
         var scope = DomainScope.None;
+        bool anyIncluded = false;
         foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
             if (node is MemberDeclarationSyntax member and not BaseNamespaceDeclarationSyntax)
             {
                 foreach (var name in DeclaredNames(member))
                 {
-                    scope |= MemberScope(member, name, settings, project.Assembly);
+                    var own = MemberScope(member, name, settings);
+                    anyIncluded |= own != null;
+                    scope |= own ?? DomainScope.None;
                 }
             }
         }
 
-        return scope;
+        return new DeclaredScope(scope, anyIncluded);
     }
 
     /// <summary>The analyzers' settings in force for a file, read as the compiler reads them.</summary>
-    public InsuranceSettings GetSettings(string fullPath)
+    public InsuranceSettings GetSettings(string fullPath) => SettingsAndKey(fullPath).Settings;
+
+    /// <summary>The settings and a key that is equal exactly when the QualityGates options are (for caching by settings).</summary>
+    private (InsuranceSettings Settings, string Key) SettingsAndKey(string fullPath)
     {
         // The chain depends only on the folder: one set per folder.
         var set = _sets.GetOrAdd(Path.GetDirectoryName(fullPath)!, d => AnalyzerConfigSet.Create(ConfigChain(d)));
         var options = set.GetOptionsForSourcePath(fullPath).AnalyzerOptions;
         var fingerprint = string.Join('\n', options.Where(o => o.Key.StartsWith(OptionNames.GlobalPrefix, StringComparison.OrdinalIgnoreCase))
             .OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Key + "=" + o.Value));
-        return _settings.GetOrAdd(fingerprint, _ => InsuranceSettings.Parse(new DictionaryOptions(options), null));
+        return (_settings.GetOrAdd(fingerprint, _ => InsuranceSettings.Parse(new DictionaryOptions(options), null)), fingerprint);
     }
 
-    private static DomainScope MemberScope(MemberDeclarationSyntax member, string name, InsuranceSettings settings, DomainScope assembly)
+    /// <summary>A member's own scope (without the assembly's); null when [NotInRatingScope] takes it out.</summary>
+    private static DomainScope? MemberScope(MemberDeclarationSyntax member, string name, InsuranceSettings settings)
     {
         var chain = member.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().ToList();
         if (chain.Any(m => HasAttribute(m, "NotInRatingScope")))
         {
-            return DomainScope.None;
+            return null;
         }
 
-        var scope = assembly;
+        var scope = DomainScope.None;
         if (chain.Any(m => HasAttribute(m, "PremiumCalculation")))
         {
             scope |= DomainScope.Pricing;
@@ -176,10 +207,18 @@ public sealed class DomainScopeResolver
     }
 
     /// <summary>The nearest project (folder with a .csproj) inside the repository: is it a test project, and its assembly attributes.</summary>
-    private (bool IsTest, DomainScope Assembly, bool AssemblyExcluded) Project(string directory)
+    private (bool IsTest, DomainScope Assembly, bool AssemblyExcluded) Project(string directory) =>
+        _projectOfFolder.GetOrAdd(directory, FindProject);
+
+    private (bool IsTest, DomainScope Assembly, bool AssemblyExcluded) FindProject(string directory)
     {
         for (var dir = directory; dir != null && IsInside(dir); dir = Path.GetDirectoryName(dir))
         {
+            if (!Directory.Exists(dir))
+            {
+                continue;
+            }
+
             var csproj = Directory.EnumerateFiles(dir, "*.csproj").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
             if (csproj != null)
             {
@@ -265,3 +304,13 @@ public sealed class DomainScopeResolver
         public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
     }
 }
+
+/// <summary>What a file's scope depends on besides its text (see <see cref="DomainScopeResolver.Context"/>).</summary>
+public sealed record FileScopeContext(string FullPath, InsuranceSettings Settings, string SettingsKey, DomainScope Assembly)
+{
+    /// <summary>A file is in the assembly's scope when it declares anything not taken out by [NotInRatingScope].</summary>
+    public DomainScope Combine(DeclaredScope declared) => declared.AnyIncluded ? Assembly | declared.Scope : DomainScope.None;
+}
+
+/// <summary>The scope of a file's own declarations, and whether any declaration is left in scope at all.</summary>
+public readonly record struct DeclaredScope(DomainScope Scope, bool AnyIncluded);

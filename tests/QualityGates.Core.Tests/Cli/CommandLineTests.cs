@@ -3,6 +3,7 @@ using QualityGates.Cli;
 using QualityGates.Core.Config;
 using QualityGates.Core.History;
 using QualityGates.Core.Hotspots;
+using QualityGates.Core.Tests.History;
 using QualityGates.Core.Tests.Support;
 
 namespace QualityGates.Core.Tests.Cli;
@@ -125,6 +126,38 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("note: no git repository: review and hotspot figures need git history", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("reviews.coverage       Insufficient data for review coverage: 0 human landings", stdout.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public void RealEngine_BaseThatDoesNotExist_Exit2_QGB0005()
+    {
+        using var git = new GitRepo();
+        git.Commit("One", files: new[] { ("src/A.cs", "class A { }\n") });
+        string? Env(string name) => name == "QUALITYGATE_CACHE_DIR" ? "off" : null;
+
+        int exit = CommandLine.Run(new[] { "check", "--repo", git.Root, "--base", "origin/mian" }, new CliContext(stdout, stderr, EngineFactory.Create, Now, git.Root, false, Env));
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            "error QGB0005: --base 'origin/mian' is not a branch, tag or commit of this repository. Fetch it first (e.g. 'git fetch origin main', or fetch-depth: 0 in CI), "
+            + "pass a ref that exists, or leave out --base to use the configured or detected base branch." + Environment.NewLine,
+            stderr.ToString());
+        Assert.Equal(string.Empty, stdout.ToString());
+    }
+
+    [Fact]
+    public void RealEngine_ConfiguredBaseThatDoesNotExist_StaysANote()
+    {
+        using var git = new GitRepo();
+        git.Commit("One", files: new[] { ("src/A.cs", "class A { }\n") });
+        git.Write("qualitygate.json", "{ \"baseBranch\": \"origin/mian\", \"trend\": { \"file\": null } }");
+        string? Env(string name) => name == "QUALITYGATE_CACHE_DIR" ? "off" : null;
+
+        int exit = CommandLine.Run(new[] { "check", "--repo", git.Root }, new CliContext(stdout, stderr, EngineFactory.Create, Now, git.Root, false, Env));
+
+        Assert.Equal(string.Empty, stderr.ToString());
+        Assert.Contains("note: base ref 'origin/mian' not found: new code unknown", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, exit);
     }
 
     [Fact]

@@ -47,6 +47,31 @@ public sealed class NewCodeTests : IDisposable
         Assert.Contains("base ref 'origin/nope' not found: new code unknown", result.Info.Notes);
     }
 
+    [Theory]
+    [InlineData("origin/nope")]
+    [InlineData("")]
+    [InlineData("0000000000000000000000000000000000000000")]
+    public void ExplicitBaseRefThatDoesNotExist_IsQGB0005(string baseRef)
+    {
+        var ex = Assert.Throws<QualityGateException>(() =>
+            new LibGit2History().Read(_repo.Root, new HistoryOptions { Now = Now, BaseRef = baseRef, BaseRefRequired = true }, null, CancellationToken.None));
+        Assert.Equal("QGB0005", ex.Code);
+        Assert.Equal(
+            $"--base '{baseRef}' is not a branch, tag or commit of this repository. Fetch it first (e.g. 'git fetch origin main', or fetch-depth: 0 in CI), "
+            + "pass a ref that exists, or leave out --base to use the configured or detected base branch.",
+            ex.Message);
+    }
+
+    [Theory]
+    [InlineData("main")]
+    [InlineData("HEAD~1")]
+    public void ExplicitBaseRefThatExists_IsUsed(string baseRef)
+    {
+        var result = new LibGit2History().Read(_repo.Root, new HistoryOptions { Now = Now, BaseRef = baseRef, BaseRefRequired = true }, null, CancellationToken.None);
+        Assert.Equal(baseRef, result.NewCode.BaseRef);
+        Assert.NotNull(result.NewCode.MergeBase);
+    }
+
     [Fact]
     public void OnTheBaseBranch_NoNewCode()
     {

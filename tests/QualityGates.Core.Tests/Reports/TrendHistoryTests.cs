@@ -22,6 +22,20 @@ public sealed class TrendHistoryTests
     }
 
     [Fact]
+    public void JsonLine_IsWhatTheSerializerWrites()
+    {
+        var full = new TrendRecord
+        {
+            Date = new DateTimeOffset(2026, 10, 1, 6, 0, 0, 123, TimeSpan.FromHours(5.5)), Commit = "a<b&\u00e9\"", Passed = false, LineRate = 1.0 / 3,
+            BranchRate = 0, NewCodeLineRate = 1e-9, ReviewCoverage = 0.5, PassRate = 1, FirstPassRate = 0.1, Hotspots = 0, FailedConditions = 11,
+        };
+        foreach (var record in new[] { full, new TrendRecord { Date = Day1 } })
+        {
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(record, ReportJsonContext.Default.TrendRecord), TrendHistory.ToJsonLine(record));
+        }
+    }
+
+    [Fact]
     public void Read_RoundTripsOldestFirst()
     {
         using var files = new ReportTestFiles();

@@ -1,4 +1,5 @@
 using QualityGates.Core.Scope;
+using QualityGates.Core.Sources;
 using DomainScope = QualityGates.Analyzers.Semantics.Scope;
 
 namespace QualityGates.Core.Tests.Scope;
@@ -72,7 +73,30 @@ public sealed class DomainScopeResolverTests : IDisposable
     [InlineData("src/Bad/Premium.cs", DomainScope.Pricing)]
     [InlineData("src/Missing.cs", DomainScope.None)]
     [InlineData("../outside/Premium.cs", DomainScope.None)]
-    public void File_HasTheAnalyzersScope(string path, DomainScope expected) => Assert.Equal(expected, _resolver.GetScope(path));
+    public void File_HasTheAnalyzersScope(string path, DomainScope expected)
+    {
+        Assert.Equal(expected, _resolver.GetScope(path));
+
+        // The same answer through the run's source facts: uncached, cold cache, warm cache (nothing parsed).
+        string cache = _tree.Root + "-cache";
+        try
+        {
+            Assert.Equal(expected, SourceFacts.Open(_tree.Root, null).Scope(path));
+            var cold = SourceFacts.Open(_tree.Root, cache);
+            Assert.Equal(expected, cold.Scope(path));
+            cold.Save();
+            var warm = SourceFacts.Open(_tree.Root, cache);
+            Assert.Equal(expected, warm.Scope(path));
+            Assert.Equal(0, warm.Parsed);
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
 
     [Fact]
     public void Settings_AreTheAnalyzersOwn_WithTheirErrors()

@@ -28,7 +28,7 @@ internal sealed class FakeHotspots(IReadOnlyList<Hotspot> ranked, IReadOnlyList<
 
 internal sealed class FakeCritical(params string[] paths) : ICriticalFiles
 {
-    public IReadOnlySet<string> Critical(string repositoryRoot, IReadOnlyCollection<string> candidates) =>
+    public IReadOnlySet<string> Critical(string repositoryRoot, IReadOnlyCollection<string> candidates, Core.Sources.SourceFacts? sources = null) =>
         candidates.Where(paths.Contains).ToHashSet(StringComparer.Ordinal);
 }
 
