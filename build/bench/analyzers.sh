@@ -6,7 +6,8 @@
 #   ours      : SDK defaults + QualityGates.Analyzers
 #   meziantou : SDK defaults + Meziantou.Analyzer (a well-known peer)
 #   both      : SDK defaults + ours + Meziantou, to compare the two analyzer times under the same machine load
-# Runs are interleaved (each round builds every configuration once) and the best wall time per configuration counts.
+# Runs are interleaved (each round builds every configuration once); the best wall time and the best CPU time (user +
+# system of the whole process tree, no compiler server) per configuration count.
 # Then AnalyzerProfile times every analyzer in one process, single-threaded, best of 3 (steadier than a parallel build).
 # Usage: build/bench/analyzers.sh [LINES] [RUNS]   (FLAWED_SHARE=0.1 by default: see gen_analyzer_project.py)
 set -euo pipefail
@@ -49,18 +50,20 @@ cd "$work"
 # One restore with every package; the Bench property only switches analyzers on and off.
 dotnet restore -p:Bench=both -v:q >/dev/null
 
-declare -A wall total
+declare -A wall cpu total
 for r in $(seq 1 "$runs"); do
   for b in $configs; do
     extra=""
     [ "$b" = none ] && extra="-p:RunAnalyzers=false"
     log="$work/$b.$r.log"
-    start=$(date +%s.%N)
-    dotnet build --no-restore --no-incremental -nodeReuse:false -p:Bench=$b -p:ReportAnalyzer=true -v:d $extra > "$log" 2>&1
-    end=$(date +%s.%N)
-    t=$(echo "$end - $start" | bc)
-    printf 'round %s %-10s %6.2f s (load %s)\n' "$r" "$b" "$t" "$(cut -d' ' -f1 /proc/loadavg)"
+    # CPU seconds of the whole process tree (csc runs as a child here): far steadier than wall time on a shared machine.
+    /usr/bin/time -f '%e %U %S' -o "$work/time" dotnet build --no-restore --no-incremental -nodeReuse:false -p:UseSharedCompilation=false \
+      -p:Bench=$b -p:ReportAnalyzer=true -v:d $extra > "$log" 2>&1
+    read -r t user sys < "$work/time"
+    c=$(echo "$user + $sys" | bc)
+    printf 'round %s %-10s %6.2f s wall %7.2f s cpu (load %s)\n' "$r" "$b" "$t" "$c" "$(cut -d' ' -f1 /proc/loadavg)"
     if [ -z "${wall[$b]:-}" ] || (( $(echo "$t < ${wall[$b]}" | bc) )); then wall[$b]=$t; cp "$log" "$work/$b.best.log"; fi
+    if [ -z "${cpu[$b]:-}" ] || (( $(echo "$c < ${cpu[$b]}" | bc) )); then cpu[$b]=$c; fi
   done
 done
 for b in $configs; do
@@ -72,13 +75,14 @@ assembly_time() { grep -E "^\s+[<0-9.]+\s+[<0-9]+\s+$2, Version" "$work/$1.best.
 gen_lines=$(cat "$work"/src/*.cs | wc -l)
 
 printf '\nGenerated project: %s lines in %s files (half pricing-like, %s of pricing methods flawed)\n\n' "$gen_lines" "$(ls "$work"/src | wc -l)" "$flawed"
-printf '%-28s %12s %22s\n' "configuration" "wall (s)" "all analyzers (s)"
-for b in $configs; do printf '%-28s %12.2f %22s\n' "$b" "${wall[$b]}" "${total[$b]}"; done
+printf '%-28s %12s %12s %22s\n' "configuration" "wall (s)" "cpu (s)" "all analyzers (s)"
+for b in $configs; do printf '%-28s %12.2f %12.2f %22s\n' "$b" "${wall[$b]}" "${cpu[$b]}" "${total[$b]}"; done
 printf '\nQualityGates.Analyzers: %s s alone, %s s next to Meziantou   Meziantou.Analyzer: %s s alone, %s s next to ours\n' \
   "$(assembly_time ours QualityGates.Analyzers)" "$(assembly_time both QualityGates.Analyzers)" \
   "$(assembly_time meziantou Meziantou.Analyzer)" "$(assembly_time both Meziantou.Analyzer)"
 overhead=$(echo "scale=1; (${wall[ours]} - ${wall[sdk]}) * 100 / ${wall[sdk]}" | bc)
-printf 'Wall-time overhead of ours over SDK defaults: %s %%\n' "$overhead"
+cpu_overhead=$(echo "scale=1; (${cpu[ours]} - ${cpu[sdk]}) * 100 / ${cpu[sdk]}" | bc)
+printf 'Overhead of ours over SDK defaults: wall %s %%, cpu %s %% (best of %s each)\n' "$overhead" "$cpu_overhead" "$runs"
 printf '\nPer-rule times of QualityGates.Analyzers in the best "ours" build (s):\n'
 # mawk has no \s: POSIX classes only.
 awk '/QualityGates.Analyzers, Version/{f=1; next} f && /QualityGates[.]Analyzers[.]Rules[.]/{print} f && /Version=/{f=0}' "$work/ours.best.log" | sed 's/QualityGates.Analyzers.Rules.//' | sort -u -k1,1 -r -g

@@ -34,13 +34,13 @@ namespace QualityGates.Analyzers.Rules
                 SymbolKind.Property);
 
             // Writes are checked wherever they happen (a loader outside pricing scope writing a pricing static is the bug).
-            // The names of such members come from the declarations, once: a compilation without any (the usual case) binds
-            // nothing for this, and elsewhere only an assignment to one of those names is bound.
-            var names = MutableStaticPricingNames(context.Compilation.Assembly.GlobalNamespace, insurance, new HashSet<string>(StringComparer.Ordinal));
-            if (names.Count == 0)
-            {
-                return;
-            }
+            // Out of scope that must stay cheap: an assignment's target name is looked up in the compilation's declaration
+            // table first (is any mutable static pricing member called that?), and only a hit binds the assignment.
+            var compilation = context.Compilation;
+            var pricingNames = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            bool IsPricingName(string name, System.Threading.CancellationToken cancellation) => pricingNames.GetOrAdd(
+                name,
+                n => compilation.GetSymbolsWithName(n, SymbolFilter.Member, cancellation).Any(m => IsMutableStaticPricingState(m, insurance)));
 
             ScopedCompilationStartContext.Unscoped(context).RegisterSyntaxNodeAction(
                 node =>
@@ -60,7 +60,7 @@ namespace QualityGates.Analyzers.Rules
                         _ => null,
                     };
 
-                    if (name == null || !names.Contains(name))
+                    if (name == null || !IsPricingName(name, node.CancellationToken))
                     {
                         return;
                     }
@@ -100,26 +100,6 @@ namespace QualityGates.Analyzers.Rules
             SyntaxKind.PreDecrementExpression,
             SyntaxKind.PostIncrementExpression,
             SyntaxKind.PostDecrementExpression);
-
-        private static HashSet<string> MutableStaticPricingNames(INamespaceOrTypeSymbol container, InsuranceContext insurance, HashSet<string> names)
-        {
-            foreach (var member in container.GetMembers())
-            {
-                if (member is INamespaceOrTypeSymbol nested)
-                {
-                    if (nested.Locations.Any(l => l.IsInSource))
-                    {
-                        MutableStaticPricingNames(nested, insurance, names);
-                    }
-                }
-                else if (IsMutableStaticPricingState(member, insurance))
-                {
-                    names.Add(member.Name);
-                }
-            }
-
-            return names;
-        }
 
         private static bool IsMutableStaticPricingState(ISymbol member, InsuranceContext insurance)
         {

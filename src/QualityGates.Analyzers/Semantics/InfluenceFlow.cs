@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -325,11 +323,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         private static bool Matches(string name, WordPatterns patterns, Func<string, bool>? exclude) =>
-            NameMatches.GetValue(patterns, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal)).GetOrAdd(name, patterns.Matches) &&
-            (exclude == null || !exclude(name));
-
-        // Every member reference of an in-scope method is tested: remember each name's answer per pattern set.
-        private static readonly ConditionalWeakTable<WordPatterns, ConcurrentDictionary<string, bool>> NameMatches = new ConditionalWeakTable<WordPatterns, ConcurrentDictionary<string, bool>>();
+            patterns.Matches(name) && (exclude == null || !exclude(name));
 
         /// <summary>
         /// A read that only asks whether the value is present (<c>x == null</c>, <c>x is null</c>, <c>x.HasValue</c>,

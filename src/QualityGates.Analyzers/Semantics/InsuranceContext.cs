@@ -20,6 +20,7 @@ namespace QualityGates.Analyzers.Semantics
 
         private readonly AnalyzerConfigOptionsProvider _optionsProvider;
         private readonly ConcurrentDictionary<(string Fingerprint, string? RuleId), InsuranceSettings> _settings = new ConcurrentDictionary<(string, string?), InsuranceSettings>();
+        private readonly ConditionalWeakTable<AnalyzerConfigOptions, ConcurrentDictionary<string, InsuranceSettings>> _settingsByOptions = new ConditionalWeakTable<AnalyzerConfigOptions, ConcurrentDictionary<string, InsuranceSettings>>();
         private readonly ConditionalWeakTable<AnalyzerConfigOptions, string> _fingerprints = new ConditionalWeakTable<AnalyzerConfigOptions, string>();
         private readonly ConcurrentDictionary<ISymbol, Scope> _scopes = new ConcurrentDictionary<ISymbol, Scope>(SymbolReferenceComparer<ISymbol>.Instance);
         private readonly ConcurrentDictionary<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _containerScopes = new ConcurrentDictionary<(ISymbol, InsuranceSettings), (Scope, bool)>();
@@ -54,6 +55,18 @@ namespace QualityGates.Analyzers.Semantics
         {
             var options = tree == null ? _optionsProvider.GlobalOptions : _optionsProvider.GetOptions(tree);
 
+            // Rules ask per operation: answer from the options object itself before anything is hashed.
+            var byRule = _settingsByOptions.GetValue(options, _ => new ConcurrentDictionary<string, InsuranceSettings>(StringComparer.Ordinal));
+            var key = ruleId ?? string.Empty;
+            return byRule.TryGetValue(key, out var known) ? known : AddSettings(byRule, key, options, ruleId);
+        }
+
+        // Apart, so the hot path above allocates no closure.
+        private InsuranceSettings AddSettings(ConcurrentDictionary<string, InsuranceSettings> byRule, string key, AnalyzerConfigOptions options, string? ruleId) =>
+            byRule.GetOrAdd(key, _ => ResolveSettings(options, ruleId));
+
+        private InsuranceSettings ResolveSettings(AnalyzerConfigOptions options, string? ruleId)
+        {
             // Trees get their own options objects, but nearly all share the same qualitygates_ values: parse once per distinct set.
             var fingerprint = _fingerprints.GetValue(options, Fingerprint);
             if (ruleId != null && fingerprint.IndexOf(OptionNames.RulePrefix + ruleId.ToLowerInvariant() + ".", StringComparison.OrdinalIgnoreCase) < 0)

@@ -191,6 +191,14 @@ namespace QualityGates.Analyzers.Semantics
                         continue;
                     }
 
+                    var perRule = PerRuleProblem(key);
+                    if (perRule != null)
+                    {
+                        _options.TryGetValue(key, out var v);
+                        _errors.Add(new ConfigurationError(key, v ?? string.Empty, perRule));
+                        continue;
+                    }
+
                     if (key.StartsWith(OptionNames.GlobalPrefix, StringComparison.OrdinalIgnoreCase) &&
                         !OptionNames.All.Contains(key.Substring(OptionNames.GlobalPrefix.Length), StringComparer.OrdinalIgnoreCase))
                     {
@@ -198,6 +206,41 @@ namespace QualityGates.Analyzers.Semantics
                         _errors.Add(new ConfigurationError(key, v ?? string.Empty, "unknown option; the known ones are " + string.Join(", ", OptionNames.All.Select(n => OptionNames.GlobalPrefix + n))));
                     }
                 }
+            }
+
+            /// <summary>
+            /// What is wrong with a <c>dotnet_code_quality.QGxxxx.&lt;name&gt;</c> key, if anything. Keys of other
+            /// analyzers (CA1062, ...) share the prefix and are left alone.
+            /// </summary>
+            private static string? PerRuleProblem(string key)
+            {
+                if (!key.StartsWith(OptionNames.RulePrefix + "qg", StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
+                var rest = key.Substring(OptionNames.RulePrefix.Length);
+                var dot = rest.IndexOf('.');
+                if (dot < 0)
+                {
+                    return null;
+                }
+
+                var ruleId = rest.Substring(0, dot);
+                var name = rest.Substring(dot + 1);
+                if (!DiagnosticDescriptors.All.Any(d => string.Equals(d.Id, ruleId, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return "unknown rule " + ruleId.ToUpperInvariant() + "; the rules are QG0001 and QG1001 to QG4004 (see docs/rules)";
+                }
+
+                if (OptionNames.SharedOnly.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    return "applies to every rule at once (the shared scope, money and decision model); set " + OptionNames.GlobalPrefix + name.ToLowerInvariant() + " instead";
+                }
+
+                return OptionNames.All.Contains(name, StringComparer.OrdinalIgnoreCase)
+                    ? null
+                    : "unknown option; the known ones are " + string.Join(", ", OptionNames.All.Select(n => OptionNames.RulePrefix + ruleId.ToUpperInvariant() + "." + n));
             }
 
             public bool Bool(string name, bool fallback)

@@ -2,7 +2,8 @@ namespace QualityGates.Analyzers.Semantics
 {
     /// <summary>
     /// The option names. Each is read as <c>dotnet_code_quality.QGxxxx.&lt;name&gt;</c> for one rule first, then as
-    /// <c>qualitygates_&lt;name&gt;</c> for all rules, from .editorconfig or .globalconfig.
+    /// <c>qualitygates_&lt;name&gt;</c> for all rules, from .editorconfig or .globalconfig; the <see cref="SharedOnly"/>
+    /// ones only as <c>qualitygates_&lt;name&gt;</c>.
     /// </summary>
     public static class OptionNames
     {
@@ -32,6 +33,15 @@ namespace QualityGates.Analyzers.Semantics
         public const string ExhaustiveEnums = "exhaustive_enums";
         public const string TrustedNonZeroMembers = "trusted_nonzero_members";
         public const string AllowedIntermediateRounding = "allowed_intermediate_rounding";
+
+        /// <summary>
+        /// The shared building blocks (what is pricing code, what is money, what is a decision) are resolved once per
+        /// compilation for every rule, so a per-rule value for them would be ignored: it is reported instead.
+        /// </summary>
+        public static readonly string[] SharedOnly =
+        {
+            PricingScope, UnderwritingScope, ScopeNameHeuristic, IncludeTestProjects, MoneyTypes, MoneyNames, RateNames, DecisionEnums,
+        };
 
         /// <summary>Every option name, so unknown qualitygates_ keys can be reported.</summary>
         public static readonly string[] All =

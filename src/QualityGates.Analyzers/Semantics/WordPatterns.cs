@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -12,6 +13,7 @@ namespace QualityGates.Analyzers.Semantics
     {
         private readonly string[] _exact;
         private readonly string[] _prefixes;
+        private readonly ConcurrentDictionary<string, bool> _answers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         public WordPatterns(IEnumerable<string> patterns)
         {
@@ -22,7 +24,9 @@ namespace QualityGates.Analyzers.Semantics
 
         public bool IsEmpty => _exact.Length == 0 && _prefixes.Length == 0;
 
-        public bool Matches(string identifier) => LastMatch(NameWords.Split(identifier)) >= 0;
+        /// <summary>Whether the identifier matches; answers are kept, since rules ask about the same names over and over.</summary>
+        public bool Matches(string identifier) =>
+            _answers.TryGetValue(identifier, out var known) ? known : _answers.GetOrAdd(identifier, LastMatch(NameWords.Split(identifier)) >= 0);
 
         /// <summary>Index of the last word that ends a matching run, or -1.</summary>
         public int LastMatch(IReadOnlyList<string> words)

@@ -53,6 +53,35 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PerRuleValueForSharedModel_ReportedNotIgnored()
+        {
+            await Verify.VerifyAsync(
+                Source,
+                "dotnet_code_quality.QG1001.money_names = fee",
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6)
+                    .WithArguments("dotnet_code_quality.qg1001.money_names", "fee", "applies to every rule at once (the shared scope, money and decision model); set qualitygates_money_names instead"));
+        }
+
+        [Fact]
+        public async Task PerRuleKeyWithUnknownRuleOrName_Reported()
+        {
+            var known = string.Join(", ", OptionNames.All.Select(n => "dotnet_code_quality.QG1002." + n));
+            await Verify.VerifyAsync(
+                Source,
+                "dotnet_code_quality.QG9999.rounding_mode = ToEven\ndotnet_code_quality.QG1002.roundng_mode = ToEven",
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6)
+                    .WithArguments("dotnet_code_quality.qg9999.rounding_mode", "ToEven", "unknown rule QG9999; the rules are QG0001 and QG1001 to QG4004 (see docs/rules)"),
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6)
+                    .WithArguments("dotnet_code_quality.qg1002.roundng_mode", "ToEven", "unknown option; the known ones are " + known));
+        }
+
+        [Fact]
+        public async Task OtherAnalyzersPerRuleKeys_LeftAlone()
+        {
+            await Verify.VerifyAsync(Source, "dotnet_code_quality.CA1062.null_check_validation_methods = Validate\ndotnet_code_quality.api_surface = public");
+        }
+
+        [Fact]
         public async Task PerRuleOverrideWithBadValue_Reported()
         {
             await Verify.VerifyAsync(
