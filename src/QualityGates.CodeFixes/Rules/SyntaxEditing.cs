@@ -22,6 +22,36 @@ namespace QualityGates.CodeFixes.Rules
             return SyntaxFactory.SeparatedList(nodes, separators);
         }
 
+        /// <summary>A type name for a type position (attribute, cast), shortened by the simplifier when a using allows it.</summary>
+        public static NameSyntax QualifiedTypeName(string name) =>
+            SyntaxFactory.ParseName(name).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation);
+
+        /// <summary>The line ending the document uses (a new statement must not bring CRLF into an LF file).</summary>
+        public static SyntaxTrivia EndOfLine(SyntaxNode node) =>
+            node.AncestorsAndSelf().Last().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is var eol && eol.IsKind(SyntaxKind.EndOfLineTrivia)
+                ? eol
+                : SyntaxFactory.ElasticCarriageReturnLineFeed;
+
+        /// <summary>(x) is x: an argument needs no parentheses of its own.</summary>
+        public static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
+        }
+
+        /// <summary>The method's name as written (Floor in Math.Floor(x), x?.Floor(), Floor(x)), or null for other shapes.</summary>
+        public static SimpleNameSyntax? MethodName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            SimpleNameSyntax name => name,
+            _ => null,
+        };
+
         /// <summary>System.Globalization.CultureInfo.InvariantCulture, shortened by the simplifier when a using allows it.</summary>
         public static ExpressionSyntax QualifiedName(string name) =>
             SyntaxFactory.ParseExpression(name).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation);

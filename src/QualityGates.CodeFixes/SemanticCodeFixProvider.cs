@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace QualityGates.CodeFixes
+{
+    /// <summary>
+    /// The shape of the fixes that need the semantic model, offer more than one action, or whose edits share or nest nodes
+    /// (a guard clause per method, an attribute per method, a call inside a call): one document, one SyntaxEditor, the
+    /// diagnostics in source order, so a single fix and Fix All go through the same code. Edits must be computed from the
+    /// current node (<see cref="SyntaxEditor.ReplaceNode(SyntaxNode, Func{SyntaxNode, SyntaxGenerator, SyntaxNode})"/>) and
+    /// be idempotent when they touch a shared node.
+    /// </summary>
+    public abstract class SemanticCodeFixProvider : CodeFixProvider
+    {
+        public sealed override FixAllProvider GetFixAllProvider() =>
+            FixAllProvider.Create(async (context, document, diagnostics) =>
+                await ApplyAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
+
+        public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root == null || model == null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                foreach (var fix in GetFixes(diagnostic, root, model, context.CancellationToken))
+                {
+                    var single = ImmutableArray.Create(diagnostic);
+                    var key = fix.EquivalenceKey;
+                    context.RegisterCodeFix(
+                        CodeAction.Create(fix.Title, ct => ApplyAsync(context.Document, single, key, ct), key),
+                        diagnostic);
+                }
+            }
+        }
+
+        /// <summary>The actions a diagnostic offers (none when no safe fix exists); planning only, no edit yet.</summary>
+        protected abstract IEnumerable<Fix> GetFixes(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken);
+
+        private async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                var fix = GetFixes(diagnostic, editor.OriginalRoot, editor.SemanticModel, cancellationToken).FirstOrDefault(f => f.EquivalenceKey == equivalenceKey);
+                fix?.Apply(editor);
+            }
+
+            return editor.GetChangedDocument();
+        }
+
+        /// <summary>One code action: its title, its equivalence key (which Fix All applies) and its edit.</summary>
+        protected sealed class Fix
+        {
+            public Fix(string title, string equivalenceKey, Action<SyntaxEditor> apply)
+            {
+                Title = title;
+                EquivalenceKey = equivalenceKey;
+                Apply = apply;
+            }
+
+            public string Title { get; }
+
+            public string EquivalenceKey { get; }
+
+            public Action<SyntaxEditor> Apply { get; }
+        }
+    }
+}
