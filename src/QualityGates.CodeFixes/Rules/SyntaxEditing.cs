@@ -32,6 +32,10 @@ namespace QualityGates.CodeFixes.Rules
                 ? eol
                 : SyntaxFactory.ElasticCarriageReturnLineFeed;
 
+        /// <summary>An operator written " - ", as a person would (SyntaxFactory's default has no spaces until formatted).</summary>
+        public static SyntaxToken SpacedToken(SyntaxKind kind) =>
+            SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), kind, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+
         /// <summary>(x) is x: an argument needs no parentheses of its own.</summary>
         public static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
         {
