@@ -50,7 +50,13 @@ namespace QualityGates.CodeFixes.Rules
                         (current, _) => Rename((InvocationExpressionSyntax)current, invariant)));
                     yield break;
 
-                case "CompareTo" when invocation.Expression is MemberAccessExpressionSyntax && invocation.ArgumentList.Arguments.Count == 1:
+                case "CompareTo":
+                    // a?.CompareTo(b) would need a null check of its own: left to the developer.
+                    if (!(invocation.Expression is MemberAccessExpressionSyntax) || invocation.ArgumentList.Arguments.Count != 1)
+                    {
+                        yield break;
+                    }
+
                     var mode = Comparison(operation.Instance, operation.Arguments[0].Value);
                     yield return new Fix("Use string.Compare with StringComparison." + mode, EquivalenceKey, editor => editor.ReplaceNode(
                         invocation,
