@@ -7,7 +7,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using QualityGates.CodeFixes.Rules;
 
 namespace QualityGates.CodeFixes
 {
@@ -52,24 +54,45 @@ namespace QualityGates.CodeFixes
         private async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var imports = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
                 var fix = GetFixes(diagnostic, editor.OriginalRoot, editor.SemanticModel, cancellationToken).FirstOrDefault(f => f.EquivalenceKey == equivalenceKey);
-                fix?.Apply(editor);
+                if (fix != null)
+                {
+                    fix.Apply(editor);
+                    if (fix.Import != null)
+                    {
+                        imports.Add(fix.Import);
+                    }
+                }
             }
 
-            return editor.GetChangedDocument();
+            // The simplifier shortens System.Globalization.CultureInfo only where a using exists; it does not add one.
+            var changed = editor.GetChangedDocument();
+            var compilation = editor.SemanticModel.Compilation;
+            imports.RemoveWhere(ns => SyntaxEditing.HasGlobalUsing(compilation, ns));
+            if (imports.Count > 0 && await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is CompilationUnitSyntax unit)
+            {
+                changed = changed.WithSyntaxRoot(imports.Aggregate(unit, SyntaxEditing.AddUsing));
+            }
+
+            return changed;
         }
 
         /// <summary>One code action: its title, its equivalence key (which Fix All applies) and its edit.</summary>
         protected sealed class Fix
         {
-            public Fix(string title, string equivalenceKey, Action<SyntaxEditor> apply)
+            public Fix(string title, string equivalenceKey, Action<SyntaxEditor> apply, string? import = null)
             {
                 Title = title;
                 EquivalenceKey = equivalenceKey;
                 Apply = apply;
+                Import = import;
             }
+
+            /// <summary>A namespace the edit's names need a using for (added once per document when missing).</summary>
+            public string? Import { get; }
 
             public string Title { get; }
 
