@@ -37,6 +37,11 @@ namespace QualityGates.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!await IsFixableAsync(context.Document, diagnostic, root, model, context.CancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
                 foreach (var fix in GetFixes(diagnostic, root, model, context.CancellationToken))
                 {
                     var single = ImmutableArray.Create(diagnostic);
@@ -48,6 +53,10 @@ namespace QualityGates.CodeFixes
             }
         }
 
+        /// <summary>A check that needs more than this document (a search of the solution) before any action is offered.</summary>
+        protected virtual Task<bool> IsFixableAsync(Document document, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+
         /// <summary>The actions a diagnostic offers (none when no safe fix exists); planning only, no edit yet.</summary>
         protected abstract IEnumerable<Fix> GetFixes(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken);
 
@@ -57,6 +66,11 @@ namespace QualityGates.CodeFixes
             var imports = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
+                if (!await IsFixableAsync(document, diagnostic, editor.OriginalRoot, editor.SemanticModel, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
                 var fix = GetFixes(diagnostic, editor.OriginalRoot, editor.SemanticModel, cancellationToken).FirstOrDefault(f => f.EquivalenceKey == equivalenceKey);
                 if (fix != null)
                 {
