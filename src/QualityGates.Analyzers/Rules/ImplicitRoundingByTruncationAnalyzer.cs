@@ -57,6 +57,7 @@ namespace QualityGates.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ImplicitRoundingByTruncation,
                 conversion.Syntax.GetLocation(),
+                FixProperties(conversion, insurance),
                 "The cast to " + conversion.Type!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
                 PricingSemantics.Describe(conversion.Operand),
                 "zero"));
@@ -82,9 +83,16 @@ namespace QualityGates.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ImplicitRoundingByTruncation,
                 invocation.Syntax.GetLocation(),
+                FixProperties(invocation, insurance),
                 PricingSemantics.DisplayName(invocation.TargetMethod),
                 PricingSemantics.Describe(invocation.Arguments[0].Value),
                 direction));
         }
+
+        /// <summary>The midpoint mode the fix rounds with: the configured policy, else AwayFromZero (as QG1002's fix).</summary>
+        private static ImmutableDictionary<string, string?> FixProperties(IOperation operation, InsuranceContext insurance) =>
+            ImmutableDictionary<string, string?>.Empty.Add(
+                PricingSemantics.ModeProperty,
+                insurance.GetSettings(operation.Syntax.SyntaxTree, DiagnosticIds.ImplicitRoundingByTruncation).RoundingModeForFix);
     }
 }

@@ -1,5 +1,8 @@
 using System.Threading.Tasks;
 using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ImplicitRoundingByTruncationAnalyzer>;
+using VerifyFix = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.ImplicitRoundingByTruncationAnalyzer,
+    QualityGates.CodeFixes.Rules.ImplicitRoundingByTruncationCodeFixProvider>;
 
 namespace QualityGates.Analyzers.Tests.Rules
 {
@@ -134,6 +137,162 @@ namespace QualityGates.Analyzers.Tests.Rules
 
             await Verify.VerifyAsync(source, "qualitygates_money_names = premium, indemnity");
             await Verify.VerifyAsync(source.Replace("{|QG1003:(int)indemnity|}", "(int)indemnity"));
+        }
+
+        [Fact]
+        public async Task Casts_FixRoundsWithAwayFromZeroBeforeTheCast()
+        {
+            const string source = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    public long Cents(double amount, decimal fee, float tax) =>
+                        {|QG1003:(long)(amount * 100)|} + {|QG1003:(long)fee|} + {|QG1003:(long)tax|};
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    public long Cents(double amount, decimal fee, float tax) =>
+                        (long)Math.Round(amount * 100, MidpointRounding.AwayFromZero) + (long)Math.Round(fee, MidpointRounding.AwayFromZero) + (long)Math.Round(tax, MidpointRounding.AwayFromZero);
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task FloorCeilingTruncate_FixUsesRoundOfTheSameTypeWithThePolicyMode()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium, double fee, float tax) =>
+                        {|QG1003:Math.Floor(premium)|} + {|QG1003:decimal.Ceiling(premium)|} + (decimal){|QG1003:Math.Truncate(fee)|} + (decimal){|QG1003:MathF.Floor(tax)|};
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal premium, double fee, float tax) =>
+                        Math.Round(premium, MidpointRounding.ToEven) + decimal.Round(premium, MidpointRounding.ToEven) + (decimal)Math.Round(fee, MidpointRounding.ToEven) + (decimal)MathF.Round(tax, MidpointRounding.ToEven);
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource, "qualitygates_rounding_mode = ToEven");
+        }
+
+        [Fact]
+        public async Task NoUsingSystem_RoundFixKeepsTheNamesResolvable()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public int WholeDollars(decimal premium) => {|QG1003:(int)premium|};
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public int WholeDollars(decimal premium) => (int)System.Math.Round(premium, System.MidpointRounding.AwayFromZero);
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task SecondAction_TruncatesExplicitlyAndMarksEachMethodOnce()
+        {
+            const string source = """
+                using System;
+                using QualityGates;
+
+                [PremiumCalculation]
+                public class Rater
+                {
+                    public int WholeDollars(decimal premium) => {|QG1003:(int)premium|};
+
+                    /// <summary>Whole dollars of the fee, down.</summary>
+                    public long Fee(double fee, decimal levy)
+                    {
+                        return {|QG1003:(long)(fee * 2)|} + {|QG1003:(long)levy|};
+                    }
+                }
+                """;
+            const string batchFixedSource = """
+                using System;
+                using QualityGates;
+
+                [PremiumCalculation]
+                public class Rater
+                {
+                    [RoundingRule]
+                    public int WholeDollars(decimal premium) => (int)decimal.Truncate(premium);
+
+                    /// <summary>Whole dollars of the fee, down.</summary>
+                    [RoundingRule]
+                    public long Fee(double fee, decimal levy)
+                    {
+                        return (long)Math.Truncate(fee * 2) + (long)decimal.Truncate(levy);
+                    }
+                }
+                """;
+
+            // One at a time, the attribute added for the first cast exempts the second cast of the same method.
+            var fixedSource = batchFixedSource.Replace("(long)decimal.Truncate(levy)", "(long)levy");
+            await VerifyFix.VerifyFixAndFixAllAsync(source, fixedSource, batchFixedSource, codeActionIndex: 1);
+        }
+
+        [Fact]
+        public async Task SecondActionOnFloor_OnlyMarksTheMethod()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal RoundUpToTen(decimal premium) => {|QG1003:Math.Ceiling(premium / 10)|} * 10;
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    [QualityGates.RoundingRule]
+                    public decimal RoundUpToTen(decimal premium) => Math.Ceiling(premium / 10) * 10;
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource, null, 1);
+        }
+
+        [Fact]
+        public async Task NullableOperand_NoFixOffered()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public int WholeDollars(decimal? premium) => {|QG1003:(int)premium|};
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, source);
         }
     }
 }

@@ -1,6 +1,9 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.DivisorMayBeZeroAnalyzer>;
+using VerifyFix = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.DivisorMayBeZeroAnalyzer,
+    QualityGates.CodeFixes.Rules.DivisorMayBeZeroCodeFixProvider>;
 
 namespace QualityGates.Analyzers.Tests.Rules
 {
@@ -172,6 +175,116 @@ namespace QualityGates.Analyzers.Tests.Rules
                 """;
 
             await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task ParameterDivisors_FixInsertsOneGuardPerParameterAtTheStart()
+        {
+            const string source = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    public decimal PerVehicle(decimal premium, int vehicleCount, int termDays)
+                    {
+                        // Spread over the fleet, then per day.
+                        var perVehicle = {|QG1008:premium / vehicleCount|};
+                        return {|QG1008:perVehicle / termDays|} + {|QG1008:premium % vehicleCount|};
+                    }
+
+                    public double LossCost(double losses, double exposure) => {|QG1008:losses / exposure|};
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    public decimal PerVehicle(decimal premium, int vehicleCount, int termDays)
+                    {
+                        if (vehicleCount == 0) throw new ArgumentOutOfRangeException(nameof(vehicleCount));
+                        if (termDays == 0) throw new ArgumentOutOfRangeException(nameof(termDays));
+                        // Spread over the fleet, then per day.
+                        var perVehicle = premium / vehicleCount;
+                        return perVehicle / termDays + premium % vehicleCount;
+                    }
+
+                    public double LossCost(double losses, double exposure)
+                    {
+                        if (exposure == 0) throw new ArgumentOutOfRangeException(nameof(exposure));
+                        return losses / exposure;
+                    }
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task VoidExpressionBodyAndCompoundDivision_FixMakesABlock()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private double ratio;
+
+                    public void Update(double claims, double premium) => ratio = {|QG1008:claims / premium|};
+
+                    public double Ratio(double claims, double earnedPremium)
+                    {
+                        {|QG1008:claims /= earnedPremium|};
+                        return claims;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private double ratio;
+
+                    public void Update(double claims, double premium)
+                    {
+                        if (premium == 0) throw new System.ArgumentOutOfRangeException(nameof(premium));
+                        ratio = claims / premium;
+                    }
+
+                    public double Ratio(double claims, double earnedPremium)
+                    {
+                        if (earnedPremium == 0) throw new System.ArgumentOutOfRangeException(nameof(earnedPremium));
+                        claims /= earnedPremium;
+                        return claims;
+                    }
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task DivisorNotAParameterOrReassigned_NoFixOffered()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private decimal exposure = 1m;
+
+                    public decimal A(decimal premium, Policy policy) => {|QG1008:premium / policy.TermDays|} + {|QG1008:premium / exposure|};
+
+                    public decimal B(decimal premium, int termDays)
+                    {
+                        termDays = termDays - 1;
+                        var vehicleCount = termDays;
+                        return {|QG1008:premium / termDays|} + {|QG1008:premium / vehicleCount|};
+                    }
+                }
+
+                public class Policy { public int TermDays { get; set; } }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, source);
         }
     }
 }

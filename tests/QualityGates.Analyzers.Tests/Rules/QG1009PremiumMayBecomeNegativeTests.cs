@@ -1,5 +1,8 @@
 using System.Threading.Tasks;
 using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.PremiumMayBecomeNegativeAnalyzer>;
+using VerifyFix = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.PremiumMayBecomeNegativeAnalyzer,
+    QualityGates.CodeFixes.Rules.PremiumMayBecomeNegativeCodeFixProvider>;
 
 namespace QualityGates.Analyzers.Tests.Rules
 {
@@ -91,6 +94,115 @@ namespace QualityGates.Analyzers.Tests.Rules
                 """;
 
             await Verify.VerifyAsync(source, Enable);
+        }
+
+        [Fact]
+        public async Task MinimumPremiumMember_FixClampsTheReturnedAndAssignedValues()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal MinimumPremium = 50m;
+
+                    public decimal Net(decimal premium, decimal loyaltyDiscount) => {|QG1009:premium - loyaltyDiscount|};
+
+                    public decimal Adjusted(decimal premium, decimal noClaimsRate, decimal fleetCredit, decimal fee)
+                    {
+                        var amount = {|QG1009:premium * (1 - noClaimsRate)|} + fee;
+                        {|QG1009:amount -= fleetCredit + fee|};
+                        return amount;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal MinimumPremium = 50m;
+
+                    public decimal Net(decimal premium, decimal loyaltyDiscount) => Math.Max(MinimumPremium, premium - loyaltyDiscount);
+
+                    public decimal Adjusted(decimal premium, decimal noClaimsRate, decimal fleetCredit, decimal fee)
+                    {
+                        var amount = Math.Max(MinimumPremium, premium * (1 - noClaimsRate) + fee);
+                        amount = Math.Max(MinimumPremium, amount - (fleetCredit + fee));
+                        return amount;
+                    }
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource, Enable);
+        }
+
+        [Fact]
+        public async Task ParameterOrLocalMinimum_FixUsesIt()
+        {
+            const string source = """
+                public class PremiumCalculator
+                {
+                    public decimal Net(decimal premium, decimal discount, decimal minPremium) => {|QG1009:premium - discount|};
+
+                    public double NetOfCredit(double premium, double credit)
+                    {
+                        const double premiumFloor = 25;
+                        return ({|QG1009:premium - credit|});
+                    }
+                }
+                """;
+            const string fixedSource = """
+                public class PremiumCalculator
+                {
+                    public decimal Net(decimal premium, decimal discount, decimal minPremium) => System.Math.Max(minPremium, premium - discount);
+
+                    public double NetOfCredit(double premium, double credit)
+                    {
+                        const double premiumFloor = 25;
+                        return System.Math.Max(premiumFloor, premium - credit);
+                    }
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource, Enable);
+        }
+
+        [Fact]
+        public async Task NoUsableMinimumOrNotAReturnedValue_NoFixOffered()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private decimal minimumPremium = 50m;
+                    private decimal minimumAge = 18m;
+
+                    // Instance minimum, static method.
+                    public static decimal Net(decimal premium, decimal discount) => {|QG1009:premium - discount|};
+
+                    // A decimal minimum does not convert to double.
+                    public double NetOfCredit(double premium, double credit) => {|QG1009:premium - credit|};
+
+                    // An argument, not the returned or assigned value.
+                    public void Record(decimal premium, decimal discount) => Log({|QG1009:premium - discount|});
+
+                    private static void Log(decimal value) { }
+                }
+
+                [QualityGates.PremiumCalculation]
+                public class Quote
+                {
+                    // A minimum that is not money (age) is no premium floor.
+                    private decimal minimumAge = 18m;
+
+                    public decimal Net(decimal premium, decimal discount) => {|QG1009:premium - discount|};
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, source, Enable);
         }
     }
 }

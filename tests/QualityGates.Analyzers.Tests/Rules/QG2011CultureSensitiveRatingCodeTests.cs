@@ -1,6 +1,9 @@
 using System.Threading.Tasks;
 using QualityGates.Analyzers;
 using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.CultureSensitiveRatingCodeAnalyzer>;
+using VerifyFix = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.CultureSensitiveRatingCodeAnalyzer,
+    QualityGates.CodeFixes.Rules.CultureSensitiveRatingCodeCodeFixProvider>;
 
 namespace QualityGates.Analyzers.Tests.Rules
 {
@@ -89,6 +92,83 @@ namespace QualityGates.Analyzers.Tests.Rules
                     }
                 }
                 """, "qualitygates_pricing_scope = Contoso.Motor.*");
+        }
+
+        [Fact]
+        public async Task CultureComparisons_FixMakesThemOrdinal()
+        {
+            var source = Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public bool Check(Risk risk, string tier, string planCode)
+                    {
+                        var a = {|QG2011:string.Compare(risk.Status, "ACTIVE", true)|} == 0;
+                        var b = {|QG2011:risk.ClassCode.StartsWith("H")|};
+                        var c = {|QG2011:string.Equals(tier, "GOLD", StringComparison.CurrentCultureIgnoreCase)|};
+                        var d = {|QG2011:tier.ToLower()|} == "gold";
+                        var e = {|QG2011:risk.ClassCode.CompareTo(planCode)|} < 0;
+                        var f = {|QG2011:risk.Status.IndexOf("LAPSED", 2)|} >= 0;
+                        var g = {|QG2011:string.Compare(risk.ClassCode, planCode)|} == 0 && {|QG2011:planCode.EndsWith("X", StringComparison.CurrentCulture)|};
+                        return a && b && c && d && e && f && g;
+                    }
+                }
+                """;
+            var fixedSource = Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public bool Check(Risk risk, string tier, string planCode)
+                    {
+                        var a = string.Compare(risk.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase) == 0;
+                        var b = risk.ClassCode.StartsWith("H", StringComparison.Ordinal);
+                        var c = string.Equals(tier, "GOLD", StringComparison.OrdinalIgnoreCase);
+                        var d = tier.ToLowerInvariant() == "gold";
+                        var e = string.Compare(risk.ClassCode, planCode, StringComparison.Ordinal) < 0;
+                        var f = risk.Status.IndexOf("LAPSED", 2, StringComparison.Ordinal) >= 0;
+                        var g = string.Compare(risk.ClassCode, planCode, StringComparison.Ordinal) == 0 && planCode.EndsWith("X", StringComparison.Ordinal);
+                        return a && b && c && d && e && f && g;
+                    }
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task BothSidesCaseMapped_FixUsesOrdinalIgnoreCase()
+        {
+            const string source = """
+                public class PremiumCalculator
+                {
+                    public bool SamePlan(string planCode, string productCode) =>
+                        {|QG2011:{|QG2011:planCode.ToUpper()|}.EndsWith({|QG2011:productCode.ToUpper()|})|};
+                }
+                """;
+            const string fixedSource = """
+                public class PremiumCalculator
+                {
+                    public bool SamePlan(string planCode, string productCode) =>
+                        planCode.ToUpperInvariant().EndsWith(productCode.ToUpperInvariant(), System.StringComparison.OrdinalIgnoreCase);
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task NonConstantIgnoreCaseOrConditionalCompareTo_NoFixOffered()
+        {
+            var source = Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public bool Check(Risk risk, string planCode, bool ignore) =>
+                        {|QG2011:string.Compare(risk.Status, "ACTIVE", ignore)|} == 0 && risk.Description?{|QG2011:.CompareTo(planCode)|} == 0;
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, source);
         }
     }
 }

@@ -1,5 +1,8 @@
 using System.Threading.Tasks;
 using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.CultureSensitivePolicyDateAnalyzer>;
+using VerifyFix = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.CultureSensitivePolicyDateAnalyzer,
+    QualityGates.CodeFixes.Rules.CultureSensitivePolicyDateCodeFixProvider>;
 
 namespace QualityGates.Analyzers.Tests.Rules
 {
@@ -124,6 +127,121 @@ namespace QualityGates.Analyzers.Tests.Rules
                 """;
 
             await Verify.VerifyAsync(source, "qualitygates_scope_name_heuristic = false");
+        }
+
+        [Fact]
+        public async Task Parsing_FixPassesInvariantCultureAndAddsTheUsing()
+        {
+            const string source = """
+                using System;
+
+                public class PremiumRater
+                {
+                    public void Read(string s)
+                    {
+                        var a = {|QG3005:DateOnly.Parse(s)|};
+                        {|QG3005:DateTimeOffset.TryParse(s, out var b)|};
+                        var c = {|QG3005:DateTime.ParseExact(s, "dd/MM/yyyy", null)|};
+                        var e = {|QG3005:Convert.ToDateTime(s)|};
+                        {|QG3005:DateOnly.TryParseExact(s, "yyyy-MM-dd", out var g)|};
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using System.Globalization;
+
+                public class PremiumRater
+                {
+                    public void Read(string s)
+                    {
+                        var a = DateOnly.Parse(s, CultureInfo.InvariantCulture);
+                        DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var b);
+                        var c = DateTime.ParseExact(s, "dd/MM/yyyy", CultureInfo.InvariantCulture);
+                        var e = Convert.ToDateTime(s, CultureInfo.InvariantCulture);
+                        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var g);
+                    }
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task Formatting_FixUsesCalendarDateOrRoundTripFormat()
+        {
+            const string source = """
+                using System;
+                using System.Globalization;
+
+                public class Policy { public DateOnly EffectiveDate { get; set; } public DateTime ExpiryDate { get; set; } public DateTimeOffset QuotedAt { get; set; } }
+
+                [QualityGates.PremiumCalculation]
+                public class RatingKey
+                {
+                    public string Key(Policy policy, DateTime dob) =>
+                        {|QG3005:policy.EffectiveDate.ToString()|} + {|QG3005:policy.ExpiryDate.ToString("dd/MM/yyyy")|} + {|QG3005:policy.ExpiryDate.ToShortDateString()|} +
+                        {|QG3005:dob.ToString()|} + {|QG3005:policy.QuotedAt.ToString(CultureInfo.CurrentCulture)|} + {|QG3005:policy.QuotedAt.ToString("d", null)|};
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using System.Globalization;
+
+                public class Policy { public DateOnly EffectiveDate { get; set; } public DateTime ExpiryDate { get; set; } public DateTimeOffset QuotedAt { get; set; } }
+
+                [QualityGates.PremiumCalculation]
+                public class RatingKey
+                {
+                    public string Key(Policy policy, DateTime dob) =>
+                        policy.EffectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + policy.ExpiryDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + policy.ExpiryDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) +
+                        dob.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + policy.QuotedAt.ToString("O", CultureInfo.InvariantCulture) + policy.QuotedAt.ToString("d", CultureInfo.InvariantCulture);
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task FileWithoutUsings_FixAddsTheUsingBelowTheHeader()
+        {
+            const string source = """
+                // Rating rules.
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public System.DateTime Read(string s) => {|QG3005:System.DateTime.Parse(s)|};
+                }
+                """;
+            const string fixedSource = """
+                // Rating rules.
+                using System.Globalization;
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public System.DateTime Read(string s) => System.DateTime.Parse(s, CultureInfo.InvariantCulture);
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task LongDateStringOrNamedArguments_NoFixOffered()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public string Read(string text, DateTime expiryDate) =>
+                        {|QG3005:expiryDate.ToLongDateString()|} + {|QG3005:DateTime.Parse(s: text)|};
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, source);
         }
     }
 }

@@ -1,5 +1,12 @@
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using QualityGates.Analyzers.Tests.Verifiers;
 using Verify = QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.MutableStaticPricingStateAnalyzer>;
+using VerifyFix = QualityGates.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    QualityGates.Analyzers.Rules.MutableStaticPricingStateAnalyzer,
+    QualityGates.CodeFixes.Rules.MutableStaticPricingStateCodeFixProvider>;
 
 namespace QualityGates.Analyzers.Tests.Rules
 {
@@ -99,6 +106,106 @@ namespace QualityGates.Analyzers.Tests.Rules
                 """;
 
             await Verify.VerifyAsync(source, "qualitygates_pricing_scope = Contoso.Motor.*");
+        }
+
+        [Fact]
+        public async Task FieldsSetOnlyByInitializerOrStaticConstructor_FixMakesThemReadonly()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public static class Tariff
+                {
+                    public static decimal {|QG4003:BaseRate|} = 1.2m;
+                    internal static Dictionary<string, decimal> {|QG4003:TerritoryFactors|};
+                    private static double {|QG4003:_discount|}, {|QG4003:_loading|} = 0.1;
+
+                    static Tariff()
+                    {
+                        TerritoryFactors = new Dictionary<string, decimal> { ["N1"] = 1.1m };
+                        (_discount, _loading) = (0.05, 0.2);
+                    }
+
+                    public static decimal Premium(decimal sumInsured) => sumInsured * BaseRate * (decimal)(1 - _discount + _loading);
+                }
+                """;
+            const string fixedSource = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public static class Tariff
+                {
+                    public static readonly decimal BaseRate = 1.2m;
+                    internal static readonly Dictionary<string, decimal> TerritoryFactors;
+                    private static readonly double _discount, _loading = 0.1;
+
+                    static Tariff()
+                    {
+                        TerritoryFactors = new Dictionary<string, decimal> { ["N1"] = 1.1m };
+                        (_discount, _loading) = (0.05, 0.2);
+                    }
+
+                    public static decimal Premium(decimal sumInsured) => sumInsured * BaseRate * (decimal)(1 - _discount + _loading);
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task WrittenElsewhereOrProperty_NoFixOffered()
+        {
+            const string source = """
+                public static class PremiumTables
+                {
+                    public static decimal {|QG4003:MinimumPremium|} { get; set; } = 50m;
+                    private static decimal {|QG4003:_loading|};
+                    private static double {|QG4003:_discount|};
+                    private static decimal {|QG4003:_fee|};
+                    private static decimal {|QG4003:_tax|}, {|QG4003:_levy|};
+
+                    public static void Apply(decimal loading)
+                    {
+                        {|QG4003:_loading = loading|};
+                        {|QG4003:_discount++|};
+                        Bump(ref _fee);
+                        (PremiumTables._levy) = 2m; // not reported as a write (parenthesized), but still a write
+                    }
+
+                    private static void Bump(ref decimal fee) => fee += 1;
+                }
+
+                public class RateLoader
+                {
+                    public void Load() { {|QG4003:PremiumTables.MinimumPremium = 75m|}; }
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task WrittenFromAnotherProject_NoFixOffered()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public static class Tariff
+                {
+                    public static decimal {|QG4003:BaseRate|} = 1.2m;
+                }
+                """;
+
+            // A loader in another project of the solution sets the rate: readonly would break its build.
+            var test = new VerifyFix.Test { TestCode = source, FixedCode = source };
+            TestSetup.Configure(test.TestState, null);
+            TestSetup.Configure(test.FixedState, null);
+            var loader = new ProjectState("Loader", LanguageNames.CSharp, "/1/Test", "cs");
+            loader.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
+            loader.AdditionalProjectReferences.Add("TestProject");
+            loader.Sources.Add(("Loader.cs", "public static class Loader { public static void Load() => Tariff.BaseRate = 1.3m; }"));
+            test.TestState.AdditionalProjects.Add("Loader", loader);
+            await test.RunAsync(CancellationToken.None);
         }
     }
 }

@@ -31,6 +31,19 @@ namespace QualityGates.Analyzers.Tests.Verifiers
             await test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>
+        /// For fixes whose first application changes what the analyzer reports (an attribute that exempts the method):
+        /// one fix at a time gives <paramref name="fixedSource"/>, Fix All gives <paramref name="batchFixedSource"/>.
+        /// </summary>
+        public static async Task VerifyFixAndFixAllAsync(string source, string fixedSource, string batchFixedSource, string? editorConfig = null, int? codeActionIndex = null)
+        {
+            var test = new Test { TestCode = source, FixedCode = fixedSource, BatchFixedCode = batchFixedSource, CodeActionIndex = codeActionIndex };
+            TestSetup.Configure(test.TestState, editorConfig);
+            TestSetup.Configure(test.FixedState, editorConfig);
+            TestSetup.Configure(test.BatchFixedState, editorConfig);
+            await test.RunAsync(CancellationToken.None);
+        }
+
         public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             public Test()
