@@ -50,8 +50,14 @@ namespace QualityGates.Analyzers.Rules
                         AssignmentExpressionSyntax a => a.Left,
                         PrefixUnaryExpressionSyntax p => p.Operand,
                         PostfixUnaryExpressionSyntax p => p.Operand,
+                        ArgumentSyntax r when !r.RefKindKeyword.IsKind(SyntaxKind.None) && !r.RefKindKeyword.IsKind(SyntaxKind.InKeyword) => r.Expression,
                         _ => null,
                     };
+
+                    while (target is ParenthesizedExpressionSyntax parenthesized)
+                    {
+                        target = parenthesized.Expression;
+                    }
 
                     var name = target switch
                     {
@@ -77,6 +83,7 @@ namespace QualityGates.Analyzers.Rules
                         return;
                     }
 
+                    // A ref or out argument is a write too (Interlocked.Exchange(ref _rate, x), Bump(ref _fee)).
                     node.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MutableStaticPricingState, node.Node.GetLocation(), Display(member)));
                 },
                 WriteKinds);
@@ -99,7 +106,8 @@ namespace QualityGates.Analyzers.Rules
             SyntaxKind.PreIncrementExpression,
             SyntaxKind.PreDecrementExpression,
             SyntaxKind.PostIncrementExpression,
-            SyntaxKind.PostDecrementExpression);
+            SyntaxKind.PostDecrementExpression,
+            SyntaxKind.Argument);
 
         private static bool IsMutableStaticPricingState(ISymbol member, InsuranceContext insurance)
         {

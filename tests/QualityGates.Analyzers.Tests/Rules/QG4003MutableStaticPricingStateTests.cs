@@ -52,6 +52,32 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ParenthesizedAndRefWrites_Reported()
+        {
+            const string source = """
+                public static class PremiumTables
+                {
+                    internal static decimal {|QG4003:_levy|};
+                }
+
+                public class RateLoader
+                {
+                    private static void Bump(ref decimal value) => value += 1m;
+                    private static decimal Read(in decimal value) => value;
+
+                    public decimal Load()
+                    {
+                        {|QG4003:(PremiumTables._levy) = 2m|};
+                        Bump({|QG4003:ref PremiumTables._levy|});
+                        return Read(in PremiumTables._levy) + PremiumTables._levy;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task ReadonlyConstInstanceAndStaticConstructor_NotReported()
         {
             const string source = """
@@ -169,8 +195,8 @@ namespace QualityGates.Analyzers.Tests.Rules
                     {
                         {|QG4003:_loading = loading|};
                         {|QG4003:_discount++|};
-                        Bump(ref _fee);
-                        (PremiumTables._levy) = 2m; // not reported as a write (parenthesized), but still a write
+                        Bump({|QG4003:ref _fee|});
+                        {|QG4003:(PremiumTables._levy) = 2m|};
                     }
 
                     private static void Bump(ref decimal fee) => fee += 1;
