@@ -90,3 +90,14 @@ awk '/QualityGates.Analyzers, Version/{f=1; next} f && /QualityGates[.]Analyzers
 mz_dll=$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/meziantou.analyzer/3.0.321/analyzers/dotnet/roslyn4.8/cs" -name Meziantou.Analyzer.dll | head -1)
 printf '\nIn one process, single-threaded, best of 3 (AnalyzerProfile):\n'
 "$root/build/bench/AnalyzerProfile/bin/Release/net8.0/AnalyzerProfile" "$work/src" "$analyzer_dll" "$mz_dll" --runs 3 | grep -vE '^ +0[.]00[0-4] '
+
+# Out-of-scope code must cost next to nothing: the neutral half alone, ours next to an analyzer that binds no method
+# body (the driver's own floor), best of 6 in one process.
+mkdir -p "$work/neutral"
+cp "$work"/src/BatchProcessor*.cs "$work/neutral/"
+printf '\nNeutral half only (%s lines), analysis wall/cpu seconds per run:\n' "$(cat "$work"/neutral/*.cs | wc -l)"
+for a in --noop "$analyzer_dll"; do
+  label=$([ "$a" = --noop ] && echo "no-op analyzer" || echo "QualityGates.Analyzers")
+  printf '  %-24s %s\n' "$label" "$("$root/build/bench/AnalyzerProfile/bin/Release/net8.0/AnalyzerProfile" "$work/neutral" "$a" --runs 6 |
+    grep -E '^run' | sed -E 's/.*analyzers ([0-9.]+) s wall, ([0-9.]+) s cpu/\1\/\2/' | tr '\n' ' ')"
+done
