@@ -1,9 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,46 +14,49 @@ namespace QualityGates.CodeFixes.Rules
 {
     /// <summary>
     /// QG1007: passes CultureInfo.InvariantCulture (TryParse also gets the type's default NumberStyles), or wraps an
-    /// interpolated string in FormattableString.Invariant.
+    /// interpolated string in FormattableString.Invariant. Adds using System.Globalization when the file has none, so
+    /// the result reads CultureInfo.InvariantCulture.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
-    public sealed class CultureSensitiveMonetaryConversionCodeFixProvider : InsuranceCodeFixProvider
+    public sealed class CultureSensitiveMonetaryConversionCodeFixProvider : SemanticCodeFixProvider
     {
         private const string Title = "Use CultureInfo.InvariantCulture";
         private const string InvariantCulture = "System.Globalization.CultureInfo.InvariantCulture";
+        private const string Globalization = "System.Globalization";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CultureSensitiveMonetaryConversion);
 
-        protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
+        protected override IEnumerable<Fix> GetFixes(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
         {
             diagnostic.Properties.TryGetValue(PricingSemantics.KindProperty, out var kind);
             diagnostic.Properties.TryGetValue(PricingSemantics.ModeProperty, out var styles);
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            SyntaxNode? replacement = null;
+            const string key = nameof(CultureSensitiveMonetaryConversionCodeFixProvider);
             switch (kind)
             {
                 case CultureSensitiveMonetaryConversionAnalyzer.AppendProvider when node is InvocationExpressionSyntax invocation:
-                    replacement = invocation.WithArgumentList(invocation.ArgumentList.WithArguments(
-                        SyntaxEditing.Append(invocation.ArgumentList.Arguments, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture)))));
+                    yield return new Fix(Title, key, editor => editor.ReplaceNode(invocation, (current, _) =>
+                    {
+                        var call = (InvocationExpressionSyntax)current;
+                        return call.WithArgumentList(call.ArgumentList.WithArguments(
+                            SyntaxEditing.Append(call.ArgumentList.Arguments, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture)))));
+                    }), Globalization);
                     break;
                 case CultureSensitiveMonetaryConversionAnalyzer.InsertStylesAndProvider when node is InvocationExpressionSyntax invocation && styles != null:
-                    var arguments = SyntaxEditing.Insert(invocation.ArgumentList.Arguments, 1, SyntaxFactory.Argument(Styles(styles)));
-                    arguments = SyntaxEditing.Insert(arguments, 2, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture)));
-                    replacement = invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments));
+                    yield return new Fix(Title, key, editor => editor.ReplaceNode(invocation, (current, _) =>
+                    {
+                        var call = (InvocationExpressionSyntax)current;
+                        var arguments = SyntaxEditing.Insert(call.ArgumentList.Arguments, 1, SyntaxFactory.Argument(Styles(styles)));
+                        arguments = SyntaxEditing.Insert(arguments, 2, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture)));
+                        return call.WithArgumentList(call.ArgumentList.WithArguments(arguments));
+                    }), Globalization);
                     break;
                 case CultureSensitiveMonetaryConversionAnalyzer.WrapInvariant when node is InterpolatedStringExpressionSyntax interpolated:
-                    replacement = SyntaxFactory.InvocationExpression(
-                        SyntaxEditing.QualifiedName("System.FormattableString.Invariant"),
-                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(interpolated.WithoutTrivia())))).WithTriviaFrom(interpolated);
+                    yield return new Fix(Title, key, editor => editor.ReplaceNode(interpolated, (current, _) =>
+                        SyntaxFactory.InvocationExpression(
+                            SyntaxEditing.QualifiedName("System.FormattableString.Invariant"),
+                            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(((ExpressionSyntax)current).WithoutTrivia())))).WithTriviaFrom(current)));
                     break;
-            }
-
-            if (replacement != null)
-            {
-                var fixedNode = replacement;
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => Replace(context.Document, node, fixedNode, ct), nameof(CultureSensitiveMonetaryConversionCodeFixProvider)),
-                    diagnostic);
             }
         }
 
@@ -69,12 +71,6 @@ namespace QualityGates.CodeFixes.Rules
             }
 
             return result;
-        }
-
-        private static async Task<Document> Replace(Document document, SyntaxNode node, SyntaxNode replacement, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            return root == null ? document : document.WithSyntaxRoot(root.ReplaceNode(node, replacement));
         }
     }
 }

@@ -122,20 +122,27 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task NoUsingGlobalization_FixUsesQualifiedName()
+        public async Task NoUsingGlobalization_FixAddsItOnce()
         {
             const string source = """
+                using System;
+
                 [QualityGates.PremiumCalculation]
                 public class Rater
                 {
                     public decimal Read(string text) => {|QG1007:decimal.Parse(text)|};
+                    public string Show(decimal premium) => {|QG1007:premium.ToString()|};
                 }
                 """;
             const string fixedSource = """
+                using System;
+                using System.Globalization;
+
                 [QualityGates.PremiumCalculation]
                 public class Rater
                 {
-                    public decimal Read(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                    public decimal Read(string text) => decimal.Parse(text, CultureInfo.InvariantCulture);
+                    public string Show(decimal premium) => premium.ToString(CultureInfo.InvariantCulture);
                 }
                 """;
 
