@@ -21,8 +21,6 @@ namespace QualityGates.CodeFixes.Rules
     public sealed class CultureSensitiveMonetaryConversionCodeFixProvider : SemanticCodeFixProvider
     {
         private const string Title = "Use CultureInfo.InvariantCulture";
-        private const string InvariantCulture = "System.Globalization.CultureInfo.InvariantCulture";
-        private const string Globalization = "System.Globalization";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CultureSensitiveMonetaryConversion);
 
@@ -39,17 +37,17 @@ namespace QualityGates.CodeFixes.Rules
                     {
                         var call = (InvocationExpressionSyntax)current;
                         return call.WithArgumentList(call.ArgumentList.WithArguments(
-                            SyntaxEditing.Append(call.ArgumentList.Arguments, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture)))));
-                    }), Globalization);
+                            SyntaxEditing.Append(call.ArgumentList.Arguments, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(SyntaxEditing.InvariantCulture)))));
+                    }), SyntaxEditing.GlobalizationNamespace);
                     break;
                 case CultureSensitiveMonetaryConversionAnalyzer.InsertStylesAndProvider when node is InvocationExpressionSyntax invocation && styles != null:
                     yield return new Fix(Title, key, editor => editor.ReplaceNode(invocation, (current, _) =>
                     {
                         var call = (InvocationExpressionSyntax)current;
                         var arguments = SyntaxEditing.Insert(call.ArgumentList.Arguments, 1, SyntaxFactory.Argument(Styles(styles)));
-                        arguments = SyntaxEditing.Insert(arguments, 2, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture)));
+                        arguments = SyntaxEditing.Insert(arguments, 2, SyntaxFactory.Argument(SyntaxEditing.QualifiedName(SyntaxEditing.InvariantCulture)));
                         return call.WithArgumentList(call.ArgumentList.WithArguments(arguments));
-                    }), Globalization);
+                    }), SyntaxEditing.GlobalizationNamespace);
                     break;
                 case CultureSensitiveMonetaryConversionAnalyzer.WrapInvariant when node is InterpolatedStringExpressionSyntax interpolated:
                     yield return new Fix(Title, key, editor => editor.ReplaceNode(interpolated, (current, _) =>

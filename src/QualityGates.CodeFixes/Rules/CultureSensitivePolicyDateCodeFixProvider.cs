@@ -23,7 +23,6 @@ namespace QualityGates.CodeFixes.Rules
     public sealed class CultureSensitivePolicyDateCodeFixProvider : SemanticCodeFixProvider
     {
         private const string EquivalenceKey = "QG3005.InvariantCulture";
-        private const string InvariantCulture = "System.Globalization.CultureInfo.InvariantCulture";
         private const string CalendarDate = "yyyy-MM-dd";
         private const string RoundTrip = "O";
 
@@ -105,7 +104,7 @@ namespace QualityGates.CodeFixes.Rules
             }
         }
 
-        private static ArgumentSyntax Provider() => SyntaxFactory.Argument(SyntaxEditing.QualifiedName(InvariantCulture));
+        private static ArgumentSyntax Provider() => SyntaxFactory.Argument(SyntaxEditing.QualifiedName(SyntaxEditing.InvariantCulture));
 
         private static SeparatedSyntaxList<ArgumentSyntax> FormatAndProvider(string format) =>
             SyntaxEditing.Append(
@@ -125,7 +124,7 @@ namespace QualityGates.CodeFixes.Rules
                 var name = SyntaxEditing.MethodName(call);
                 return rename == null || name == null ? call : call.ReplaceNode(name, SyntaxFactory.IdentifierName(rename).WithTriviaFrom(name));
             }),
-            "System.Globalization");
+            SyntaxEditing.GlobalizationNamespace);
 
         /// <summary>DateOnly, or a DateTime/DateTimeOffset whose name says it is a date (EffectiveDate, dob, x.Date).</summary>
         private static bool IsCalendarDate(IInvocationOperation operation)

@@ -8,6 +8,10 @@ namespace QualityGates.CodeFixes.Rules
     /// <summary>Small syntax helpers shared by the pricing code fixes.</summary>
     internal static class SyntaxEditing
     {
+        /// <summary>The culture-invariant provider, written in full for the simplifier, and the using it needs.</summary>
+        public const string InvariantCulture = "System.Globalization.CultureInfo.InvariantCulture";
+        public const string GlobalizationNamespace = "System.Globalization";
+
         /// <summary>Appends an argument after ", " (SeparatedSyntaxList.Add would write "," with no space).</summary>
         public static SeparatedSyntaxList<ArgumentSyntax> Append(SeparatedSyntaxList<ArgumentSyntax> arguments, ArgumentSyntax argument) =>
             Insert(arguments, arguments.Count, argument);
