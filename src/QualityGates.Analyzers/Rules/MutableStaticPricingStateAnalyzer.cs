@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -37,7 +37,7 @@ namespace QualityGates.Analyzers.Rules
             // Out of scope that must stay cheap: an assignment's target name is looked up in the compilation's declaration
             // table first (is any mutable static pricing member called that?), and only a hit binds the assignment.
             var compilation = context.Compilation;
-            var pricingNames = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            var pricingNames = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             bool IsPricingName(string name, System.Threading.CancellationToken cancellation) => pricingNames.GetOrAdd(
                 name,
                 n => compilation.GetSymbolsWithName(n, SymbolFilter.Member, cancellation).Any(m => IsMutableStaticPricingState(m, insurance)));
