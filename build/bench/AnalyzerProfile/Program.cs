@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-// Usage: AnalyzerProfile SRC_DIR ANALYZER.dll [ANALYZER.dll ...] [--runs N] [--concurrent]
+// Usage: AnalyzerProfile SRC_DIR ANALYZER.dll [ANALYZER.dll ...] [--runs N] [--concurrent] [--serial]
 // Prints, per analyzer assembly and per analyzer, the execution time Roslyn's driver measured (best of N runs).
 if (args.Length < 2)
 {
@@ -16,12 +16,16 @@ if (args.Length < 2)
 
 var runs = 3;
 var concurrent = false;
+// --serial: the compiler binds on one thread too, so fewer threads compete for the two cores (steadier A/B comparisons).
+var serial = false;
 var paths = new List<string>();
 for (var i = 1; i < args.Length; i++)
 {
     if (args[i] == "--runs") { runs = int.Parse(args[++i], CultureInfo.InvariantCulture); continue; }
     if (args[i] == "--concurrent") { concurrent = true; continue; }
+    if (args[i] == "--serial") { serial = true; continue; }
     if (args[i] == "--noop") { paths.Add(""); continue; }
+    if (args[i] == "--probes") { paths.Add("probes"); continue; }
     paths.Add(Path.GetFullPath(args[i]));
 }
 
@@ -36,7 +40,12 @@ var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Sp
 var loader = new Loader();
 // "--noop" stands for an analyzer that binds no method body: the driver's own cost, as a baseline.
 var analyzers = paths
-    .SelectMany<string, DiagnosticAnalyzer>(p => p.Length == 0 ? new DiagnosticAnalyzer[] { new NoopAnalyzer() } : new AnalyzerFileReference(p, loader).GetAnalyzers(LanguageNames.CSharp))
+    .SelectMany<string, DiagnosticAnalyzer>(p => p switch
+    {
+        "" => new DiagnosticAnalyzer[] { new NoopAnalyzer() },
+        "probes" => new DiagnosticAnalyzer[] { new BlockProbe(), new InvocationProbe() },
+        _ => new AnalyzerFileReference(p, loader).GetAnalyzers(LanguageNames.CSharp),
+    })
     .ToImmutableArray();
 
 Console.WriteLine($"{trees.Length} files, {lines:N0} lines, {analyzers.Length} analyzers, best of {runs} runs");
@@ -47,7 +56,7 @@ for (var run = 0; run < runs; run++)
 {
     // A new compilation per run: nothing bound or cached carries over between runs.
     var compilation = CSharpCompilation.Create("Bench", trees, references,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable, concurrentBuild: !serial));
     var bindWatch = Stopwatch.StartNew();
     compilation.GetDiagnostics();
     bindWatch.Stop();
@@ -101,4 +110,36 @@ sealed class NoopAnalyzer : DiagnosticAnalyzer
         // A symbol action needs the compilation's declaration events, as every real analyzer does, and no method body.
         context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
     }
+}
+
+/// <summary>
+/// "--probes": what the driver charges a rule that does nothing, registered the way ours are (per pricing type): one
+/// with an empty operation-block action, one with an empty action per invocation. The floor under each rule's time.
+/// </summary>
+abstract class ProbeBase : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("PROBE", "probe", "probe", "bench", DiagnosticSeverity.Warning, true);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterSymbolStartAction(start =>
+        {
+            if (start.Symbol.Name.StartsWith("PremiumCalculator", StringComparison.Ordinal)) Register(start);
+        }, SymbolKind.NamedType);
+    }
+    protected abstract void Register(SymbolStartAnalysisContext start);
+}
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+sealed class BlockProbe : ProbeBase
+{
+    protected override void Register(SymbolStartAnalysisContext start) => start.RegisterOperationBlockAction(_ => { });
+}
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+sealed class InvocationProbe : ProbeBase
+{
+    protected override void Register(SymbolStartAnalysisContext start) => start.RegisterOperationAction(_ => { }, OperationKind.Invocation);
 }

@@ -18,6 +18,9 @@ namespace QualityGates.Analyzers.Rules
         /// <summary>Diagnostic property: the expression a code fix puts in place of the clock read (absent when there is no TimeProvider to use).</summary>
         public const string ReplacementProperty = "Replacement";
 
+        // Registered per method: one array for all of them.
+        private static readonly ImmutableArray<OperationKind> ClockReadKinds = ImmutableArray.Create(OperationKind.PropertyReference, OperationKind.Invocation);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.AmbientClock);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
@@ -55,8 +58,7 @@ namespace QualityGates.Analyzers.Rules
 
                         op.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AmbientClock, op.Operation.Syntax.GetLocation(), properties, display, ownerName));
                     },
-                    OperationKind.PropertyReference,
-                    OperationKind.Invocation);
+                    ClockReadKinds);
             });
         }
 

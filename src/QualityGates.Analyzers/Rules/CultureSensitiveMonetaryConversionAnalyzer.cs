@@ -44,14 +44,11 @@ namespace QualityGates.Analyzers.Rules
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (PricingSemantics.TakesFormatProvider(method, insurance.Types))
-            {
-                return;
-            }
 
+            // Name and type tests first: every invocation of pricing code passes here, and few are conversions.
             string? kind = null;
             string? styles = null;
-            string name = PricingSemantics.DisplayName(method);
+            string? name = null;
             var containing = method.ContainingType.SpecialType;
             bool numeric = containing == SpecialType.System_Decimal || containing == SpecialType.System_Double || containing == SpecialType.System_Single;
             if (numeric && method.IsStatic && method.Name == "Parse")
@@ -78,10 +75,12 @@ namespace QualityGates.Analyzers.Rules
                 name = PricingSemantics.Describe(invocation.Instance) + ".ToString";
             }
 
-            if (kind == null)
+            if (kind == null || PricingSemantics.TakesFormatProvider(method, insurance.Types))
             {
                 return;
             }
+
+            name ??= PricingSemantics.DisplayName(method);
 
             var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.KindProperty, kind);
             if (styles != null)

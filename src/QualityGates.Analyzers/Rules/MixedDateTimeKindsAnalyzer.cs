@@ -18,6 +18,10 @@ namespace QualityGates.Analyzers.Rules
     {
         private const int MaxLocalHops = 8;
 
+        // Registered per method: one array for all of them.
+        private static readonly ImmutableArray<OperationKind> ObservedKinds = ImmutableArray.Create(
+            OperationKind.Binary, OperationKind.Invocation, OperationKind.VariableDeclarator, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.PropertyReference);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.MixedDateTimeKinds);
 
         private enum Kind
@@ -73,12 +77,7 @@ namespace QualityGates.Analyzers.Rules
                                 break;
                         }
                     },
-                    OperationKind.Binary,
-                    OperationKind.Invocation,
-                    OperationKind.VariableDeclarator,
-                    OperationKind.SimpleAssignment,
-                    OperationKind.CompoundAssignment,
-                    OperationKind.PropertyReference);
+                    ObservedKinds);
 
                 block.RegisterOperationBlockEndAction(end =>
                 {

@@ -27,7 +27,7 @@ namespace QualityGates.Analyzers.Rules
                         block,
                         c.OwningSymbol,
                         insurance,
-                        op => InfluenceFlow.NamedSource(op, settings.ProtectedAttributes, byAttribute: true),
+                        op => InfluenceFlow.NamedSource(op, settings.ProtectedAttributes, byAttribute: insurance),
                         (source, name, sink) =>
                         {
                             var severity = severities.For(name, DiagnosticDescriptors.ProtectedCharacteristicInfluencesOutcome.DefaultSeverity);

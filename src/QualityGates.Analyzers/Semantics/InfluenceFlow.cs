@@ -20,16 +20,14 @@ namespace QualityGates.Analyzers.Semantics
 
         private readonly InsuranceContext _insurance;
         private readonly ISymbol _owningSymbol;
-        private readonly Func<IOperation, string?> _sourceName;
         private readonly Func<IMethodSymbol, string?>? _extraReturnSink;
         private readonly Dictionary<ILocalSymbol, HashSet<IOperation>> _locals = new Dictionary<ILocalSymbol, HashSet<IOperation>>(SymbolEqualityComparer.Default);
         private readonly HashSet<IOperation> _sources = new HashSet<IOperation>();
 
-        private InfluenceFlow(InsuranceContext insurance, ISymbol owningSymbol, Func<IOperation, string?> sourceName, Func<IMethodSymbol, string?>? extraReturnSink)
+        private InfluenceFlow(InsuranceContext insurance, ISymbol owningSymbol, Func<IMethodSymbol, string?>? extraReturnSink)
         {
             _insurance = insurance;
             _owningSymbol = owningSymbol;
-            _sourceName = sourceName;
             _extraReturnSink = extraReturnSink;
         }
 
@@ -46,11 +44,12 @@ namespace QualityGates.Analyzers.Semantics
             Action<IOperation, string, string> report,
             Func<IMethodSymbol, string?>? extraReturnSink = null)
         {
-            // Most methods read no source at all: look for one before building anything.
+            // Most methods read no source at all: look for one before building anything. A source is always a read of a
+            // parameter, field or property, or a call; the kind test spares the rule's own test for every other operation.
             List<IOperation>? sources = null;
             foreach (var op in root.Descendants())
             {
-                if (sourceName(op) != null && !IsPresenceCheck(op))
+                if (IsRead(op.Kind) && sourceName(op) != null && !IsPresenceCheck(op))
                 {
                     (sources ??= new List<IOperation>()).Add(op);
                 }
@@ -61,7 +60,7 @@ namespace QualityGates.Analyzers.Semantics
                 return;
             }
 
-            var flow = new InfluenceFlow(insurance, owningSymbol, sourceName, extraReturnSink);
+            var flow = new InfluenceFlow(insurance, owningSymbol, extraReturnSink);
             flow._sources.UnionWith(sources);
             var all = root.Descendants().ToList();
 
@@ -293,9 +292,9 @@ namespace QualityGates.Analyzers.Semantics
         /// <summary>
         /// The name of the member an operation reads when it is a source by name: a parameter, field, property or method
         /// call (locals are not sources: they carry the sources assigned to them) whose symbol, or whose enum type,
-        /// matches <paramref name="patterns"/> or carries <c>[ProtectedCharacteristic]</c> (when <paramref name="byAttribute"/>).
+        /// matches <paramref name="patterns"/> or carries <c>[ProtectedCharacteristic]</c> (when <paramref name="byAttribute"/> is given).
         /// </summary>
-        public static string? NamedSource(IOperation op, WordPatterns patterns, bool byAttribute, Func<string, bool>? exclude = null)
+        public static string? NamedSource(IOperation op, WordPatterns patterns, InsuranceContext? byAttribute, Func<string, bool>? exclude = null)
         {
             ISymbol? symbol;
             ITypeSymbol? type;
@@ -308,7 +307,7 @@ namespace QualityGates.Analyzers.Semantics
                 default: return null;
             }
 
-            if (byAttribute && (InsuranceContext.HasAttribute(symbol, "ProtectedCharacteristic") || (type != null && InsuranceContext.HasAttribute(type, "ProtectedCharacteristic"))))
+            if (byAttribute != null && byAttribute.IsMarkedProtected(symbol, type))
             {
                 return symbol.Name;
             }
@@ -321,6 +320,9 @@ namespace QualityGates.Analyzers.Semantics
             type = type == null ? null : InsuranceContext.UnwrapNullable(type);
             return type != null && type.TypeKind == TypeKind.Enum && Matches(type.Name, patterns, exclude) ? symbol.Name : null;
         }
+
+        private static bool IsRead(OperationKind kind) =>
+            kind == OperationKind.ParameterReference || kind == OperationKind.FieldReference || kind == OperationKind.PropertyReference || kind == OperationKind.Invocation;
 
         private static bool Matches(string name, WordPatterns patterns, Func<string, bool>? exclude) =>
             patterns.Matches(name) && (exclude == null || !exclude(name));

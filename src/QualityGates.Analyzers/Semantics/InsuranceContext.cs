@@ -22,13 +22,19 @@ namespace QualityGates.Analyzers.Semantics
         private readonly ConcurrentDictionary<(string Fingerprint, string? RuleId), InsuranceSettings> _settings = new ConcurrentDictionary<(string, string?), InsuranceSettings>();
         private readonly ConditionalWeakTable<AnalyzerConfigOptions, ConcurrentDictionary<string, InsuranceSettings>> _settingsByOptions = new ConditionalWeakTable<AnalyzerConfigOptions, ConcurrentDictionary<string, InsuranceSettings>>();
         private readonly ConditionalWeakTable<AnalyzerConfigOptions, string> _fingerprints = new ConditionalWeakTable<AnalyzerConfigOptions, string>();
-        private readonly ConcurrentDictionary<ISymbol, Scope> _scopes = new ConcurrentDictionary<ISymbol, Scope>(SymbolReferenceComparer<ISymbol>.Instance);
-        private readonly ConcurrentDictionary<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _containerScopes = new ConcurrentDictionary<(ISymbol, InsuranceSettings), (Scope, bool)>();
-        private readonly ConcurrentDictionary<string, Scope> _nameScopes = new ConcurrentDictionary<string, Scope>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<ISymbol, Scope> _scopes;
+        private readonly ConcurrentDictionary<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _containerScopes;
+        private readonly ConcurrentDictionary<string, Scope> _nameScopes = SharedCache.Create<string, Scope>(StringComparer.Ordinal);
         private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
-        private readonly ConcurrentDictionary<ISymbol, ValueKind> _valueKinds = new ConcurrentDictionary<ISymbol, ValueKind>(SymbolReferenceComparer<ISymbol>.Instance);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance);
+        private readonly ConcurrentDictionary<ISymbol, ValueKind> _valueKinds;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode;
+        private readonly ConcurrentDictionary<ISymbol, bool> _markedProtected;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = SharedCache.Create<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance);
+        private readonly Func<ISymbol, Scope> _computeScope;
+        private readonly Func<ISymbol, ValueKind> _computeValueKind;
+        private readonly Func<INamedTypeSymbol, bool> _computeHoldsScopedCode;
+        private readonly Func<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _computeContainerScope;
+        private readonly Func<string, Scope> _nameScope;
         private readonly Lazy<bool> _isTestProject;
 
         private InsuranceContext(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
@@ -38,6 +44,22 @@ namespace QualityGates.Analyzers.Semantics
             Types = new WellKnownTypes(compilation);
             _isTestProject = new Lazy<bool>(() => DetectTestProject(compilation));
             _assemblyScope = new Lazy<(Scope, bool)>(() => AttributeScope(compilation.Assembly));
+
+            // Every rule asks these per operation from several threads: sized for the compilation up front, so the
+            // tables are not regrown (which holds every lock) while the rules run.
+            int symbols = SharedCache.ExpectedSymbols(compilation);
+            _scopes = SharedCache.Create<ISymbol, Scope>(SymbolReferenceComparer<ISymbol>.Instance, symbols);
+            _valueKinds = SharedCache.Create<ISymbol, ValueKind>(SymbolReferenceComparer<ISymbol>.Instance, symbols);
+            _containerScopes = SharedCache.Create<(ISymbol, InsuranceSettings), (Scope, bool)>(null, symbols / 8);
+            _typesWithScopedCode = SharedCache.Create<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance, symbols / 8);
+            _markedProtected = SharedCache.Create<ISymbol, bool>(SymbolReferenceComparer<ISymbol>.Instance, symbols);
+
+            // Method groups passed to GetOrAdd would allocate a delegate on every lookup.
+            _computeScope = ComputeScope;
+            _computeValueKind = ComputeValueKind;
+            _computeHoldsScopedCode = ComputeHoldsScopedCode;
+            _computeContainerScope = ComputeContainerScope;
+            _nameScope = NameScope;
         }
 
         public Compilation Compilation { get; }
@@ -114,7 +136,7 @@ namespace QualityGates.Analyzers.Semantics
                 symbol = accessor.AssociatedSymbol;
             }
 
-            return _scopes.GetOrAdd(symbol, ComputeScope);
+            return _scopes.TryGetValue(symbol, out var known) ? known : _scopes.GetOrAdd(symbol, _computeScope);
         }
 
         public bool IsInScope(ISymbol? symbol, Scope wanted = Scope.Any) => (GetScope(symbol) & wanted) != 0;
@@ -123,23 +145,24 @@ namespace QualityGates.Analyzers.Semantics
         /// Whether a type is in scope or declares a member that is (a [PremiumCalculation] method in a neutral class):
         /// the gate for every rule's body actions. Nested types answer for their own members.
         /// </summary>
-        public bool HoldsScopedCode(INamedTypeSymbol type) => _typesWithScopedCode.GetOrAdd(type, t =>
-        {
-            if (GetScope(t) != Scope.None)
-            {
-                return true;
-            }
+        public bool HoldsScopedCode(INamedTypeSymbol type) =>
+            _typesWithScopedCode.TryGetValue(type, out var known) ? known : _typesWithScopedCode.GetOrAdd(type, _computeHoldsScopedCode);
 
+        private bool ComputeHoldsScopedCode(INamedTypeSymbol t)
+        {
+            // Every member's scope is settled here, once per type, before any body of the type is analyzed: the rules' own
+            // scope checks per operation then only read the cache, instead of racing each other to fill it.
+            bool holds = GetScope(t) != Scope.None;
             foreach (var member in t.GetMembers())
             {
                 if (!(member is INamedTypeSymbol) && GetScope(member) != Scope.None)
                 {
-                    return true;
+                    holds = true;
                 }
             }
 
-            return false;
-        });
+            return holds;
+        }
 
         private Scope ComputeScope(ISymbol symbol)
         {
@@ -176,12 +199,15 @@ namespace QualityGates.Analyzers.Semantics
                 return (Scope.None, false);
             }
 
-            return _containerScopes.GetOrAdd((container, settings), key =>
-            {
-                var own = OwnScope(key.Symbol, key.Settings);
-                var parent = ContainerScope(key.Symbol.ContainingSymbol, key.Settings);
-                return (own.Scope | parent.Scope, own.Excluded || parent.Excluded);
-            });
+            var key = (container, settings);
+            return _containerScopes.TryGetValue(key, out var known) ? known : _containerScopes.GetOrAdd(key, _computeContainerScope);
+        }
+
+        private (Scope Scope, bool Excluded) ComputeContainerScope((ISymbol Symbol, InsuranceSettings Settings) key)
+        {
+            var own = OwnScope(key.Symbol, key.Settings);
+            var parent = ContainerScope(key.Symbol.ContainingSymbol, key.Settings);
+            return (own.Scope | parent.Scope, own.Excluded || parent.Excluded);
         }
 
         /// <summary>What a symbol says about itself: its attributes, its name, and a configured pattern matching its full name.</summary>
@@ -215,7 +241,7 @@ namespace QualityGates.Analyzers.Semantics
 
             if (settings.ScopeNameHeuristic)
             {
-                scope |= _nameScopes.GetOrAdd(symbol.Name, NameScope);
+                scope |= _nameScopes.GetOrAdd(symbol.Name, _nameScope);
             }
 
             return (scope, false);
@@ -279,7 +305,7 @@ namespace QualityGates.Analyzers.Semantics
 
         /// <summary>Classifies a symbol's value as money, a rate, or neither (cached: every rule asks for every operand).</summary>
         public ValueKind GetValueKind(ISymbol? symbol) =>
-            symbol == null ? ValueKind.None : _valueKinds.GetOrAdd(symbol, ComputeValueKind);
+            symbol == null ? ValueKind.None : _valueKinds.TryGetValue(symbol, out var known) ? known : _valueKinds.GetOrAdd(symbol, _computeValueKind);
 
         private ValueKind ComputeValueKind(ISymbol? symbol)
         {
@@ -455,7 +481,34 @@ namespace QualityGates.Analyzers.Semantics
             return words[0] == "can" && (words[1] == "insure" || words[1] == "bind" || words[1] == "quote" || words[1] == "accept" || words[1] == "approve");
         }
 
-        public static bool HasAttribute(ISymbol symbol, string shortName) => symbol.GetAttributes().Any(a => IsNamed(a, shortName));
+        public static bool HasAttribute(ISymbol symbol, string shortName)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (IsNamed(attribute, shortName))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// [ProtectedCharacteristic] on a member or on its type. Cached per member: QG2007 asks for every read of a parameter,
+        /// field or property and every call in pricing and underwriting code.
+        /// </summary>
+        public bool IsMarkedProtected(ISymbol symbol, ITypeSymbol? type)
+        {
+            if (_markedProtected.TryGetValue(symbol, out var known))
+            {
+                return known;
+            }
+
+            bool marked = HasAttribute(symbol, "ProtectedCharacteristic") || (type != null && HasAttribute(type, "ProtectedCharacteristic"));
+            _markedProtected.TryAdd(symbol, marked);
+            return marked;
+        }
 
         /// <summary>True when the symbol, a containing type, or the assembly carries the attribute (matched by name in any namespace).</summary>
         public static bool HasAttributeUp(ISymbol symbol, string shortName)

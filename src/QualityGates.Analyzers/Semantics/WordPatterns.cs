@@ -13,7 +13,7 @@ namespace QualityGates.Analyzers.Semantics
     {
         private readonly string[] _exact;
         private readonly string[] _prefixes;
-        private readonly ConcurrentDictionary<string, bool> _answers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _answers = SharedCache.Create<string, bool>(StringComparer.Ordinal);
 
         public WordPatterns(IEnumerable<string> patterns)
         {
