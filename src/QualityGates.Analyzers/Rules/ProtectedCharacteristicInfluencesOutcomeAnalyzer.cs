@@ -27,7 +27,7 @@ namespace QualityGates.Analyzers.Rules
                         block,
                         c.OwningSymbol,
                         insurance,
-                        op => InfluenceFlow.NamedSource(op, settings.ProtectedAttributes, byAttribute: insurance),
+                        op => InfluenceFlow.NamedSource(op, settings.ProtectedAttributes, byAttribute: true),
                         (source, name, sink) =>
                         {
                             var severity = severities.For(name, DiagnosticDescriptors.ProtectedCharacteristicInfluencesOutcome.DefaultSeverity);

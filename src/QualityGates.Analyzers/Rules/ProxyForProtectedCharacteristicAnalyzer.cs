@@ -43,8 +43,8 @@ namespace QualityGates.Analyzers.Rules
                         block,
                         c.OwningSymbol,
                         insurance,
-                        op => InfluenceFlow.NamedSource(op, settings.ProxyAttributes, byAttribute: null, exclude: settings.ProtectedAttributes.Matches)
-                            ?? (score ? InfluenceFlow.NamedSource(op, ScoreProhibitedInputs, byAttribute: null) : null),
+                        op => InfluenceFlow.NamedSource(op, settings.ProxyAttributes, byAttribute: false, exclude: settings.ProtectedAttributes.Matches)
+                            ?? (score ? InfluenceFlow.NamedSource(op, ScoreProhibitedInputs, byAttribute: false) : null),
                         (source, name, sink) => c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProxyForProtectedCharacteristic, source.Syntax.GetLocation(), name, sink)),
                         function => IsScoreComputation(function) ? ScoreSink : null);
                 }

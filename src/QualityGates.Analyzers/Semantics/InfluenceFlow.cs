@@ -292,9 +292,9 @@ namespace QualityGates.Analyzers.Semantics
         /// <summary>
         /// The name of the member an operation reads when it is a source by name: a parameter, field, property or method
         /// call (locals are not sources: they carry the sources assigned to them) whose symbol, or whose enum type,
-        /// matches <paramref name="patterns"/> or carries <c>[ProtectedCharacteristic]</c> (when <paramref name="byAttribute"/> is given).
+        /// matches <paramref name="patterns"/> or carries <c>[ProtectedCharacteristic]</c> (when <paramref name="byAttribute"/>).
         /// </summary>
-        public static string? NamedSource(IOperation op, WordPatterns patterns, InsuranceContext? byAttribute, Func<string, bool>? exclude = null)
+        public static string? NamedSource(IOperation op, WordPatterns patterns, bool byAttribute, Func<string, bool>? exclude = null)
         {
             ISymbol? symbol;
             ITypeSymbol? type;
@@ -307,7 +307,7 @@ namespace QualityGates.Analyzers.Semantics
                 default: return null;
             }
 
-            if (byAttribute != null && byAttribute.IsMarkedProtected(symbol, type))
+            if (byAttribute && InsuranceContext.IsMarkedProtected(symbol, type))
             {
                 return symbol.Name;
             }

@@ -28,7 +28,6 @@ namespace QualityGates.Analyzers.Semantics
         private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
         private readonly ConcurrentDictionary<ISymbol, ValueKind> _valueKinds;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode;
-        private readonly ConcurrentDictionary<ISymbol, bool> _markedProtected;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = SharedCache.Create<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly Func<ISymbol, Scope> _computeScope;
         private readonly Func<ISymbol, ValueKind> _computeValueKind;
@@ -52,7 +51,6 @@ namespace QualityGates.Analyzers.Semantics
             _valueKinds = SharedCache.Create<ISymbol, ValueKind>(SymbolReferenceComparer<ISymbol>.Instance, symbols);
             _containerScopes = SharedCache.Create<(ISymbol, InsuranceSettings), (Scope, bool)>(null, symbols / 8);
             _typesWithScopedCode = SharedCache.Create<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance, symbols / 8);
-            _markedProtected = SharedCache.Create<ISymbol, bool>(SymbolReferenceComparer<ISymbol>.Instance, symbols);
 
             // Method groups passed to GetOrAdd would allocate a delegate on every lookup.
             _computeScope = ComputeScope;
@@ -494,21 +492,9 @@ namespace QualityGates.Analyzers.Semantics
             return false;
         }
 
-        /// <summary>
-        /// [ProtectedCharacteristic] on a member or on its type. Cached per member: QG2007 asks for every read of a parameter,
-        /// field or property and every call in pricing and underwriting code.
-        /// </summary>
-        public bool IsMarkedProtected(ISymbol symbol, ITypeSymbol? type)
-        {
-            if (_markedProtected.TryGetValue(symbol, out var known))
-            {
-                return known;
-            }
-
-            bool marked = HasAttribute(symbol, "ProtectedCharacteristic") || (type != null && HasAttribute(type, "ProtectedCharacteristic"));
-            _markedProtected.TryAdd(symbol, marked);
-            return marked;
-        }
+        /// <summary>[ProtectedCharacteristic] on a member or on its type.</summary>
+        public static bool IsMarkedProtected(ISymbol symbol, ITypeSymbol? type) =>
+            HasAttribute(symbol, "ProtectedCharacteristic") || (type != null && HasAttribute(type, "ProtectedCharacteristic"));
 
         /// <summary>True when the symbol, a containing type, or the assembly carries the attribute (matched by name in any namespace).</summary>
         public static bool HasAttributeUp(ISymbol symbol, string shortName)
