@@ -26,11 +26,9 @@ namespace QualityGates.Analyzers.Semantics
         private readonly ConcurrentDictionary<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _containerScopes;
         private readonly ConcurrentDictionary<string, Scope> _nameScopes = SharedCache.Create<string, Scope>(StringComparer.Ordinal);
         private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
-        private readonly ConcurrentDictionary<ISymbol, ValueKind> _valueKinds;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = SharedCache.Create<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly Func<ISymbol, Scope> _computeScope;
-        private readonly Func<ISymbol, ValueKind> _computeValueKind;
         private readonly Func<INamedTypeSymbol, bool> _computeHoldsScopedCode;
         private readonly Func<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _computeContainerScope;
         private readonly Func<string, Scope> _nameScope;
@@ -48,13 +46,11 @@ namespace QualityGates.Analyzers.Semantics
             // tables are not regrown (which holds every lock) while the rules run.
             int symbols = SharedCache.ExpectedSymbols(compilation);
             _scopes = SharedCache.Create<ISymbol, Scope>(SymbolReferenceComparer<ISymbol>.Instance, symbols);
-            _valueKinds = SharedCache.Create<ISymbol, ValueKind>(SymbolReferenceComparer<ISymbol>.Instance, symbols);
             _containerScopes = SharedCache.Create<(ISymbol, InsuranceSettings), (Scope, bool)>(null, symbols / 8);
             _typesWithScopedCode = SharedCache.Create<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance, symbols / 8);
 
             // Method groups passed to GetOrAdd would allocate a delegate on every lookup.
             _computeScope = ComputeScope;
-            _computeValueKind = ComputeValueKind;
             _computeHoldsScopedCode = ComputeHoldsScopedCode;
             _computeContainerScope = ComputeContainerScope;
             _nameScope = NameScope;
@@ -301,11 +297,14 @@ namespace QualityGates.Analyzers.Semantics
             return scope;
         }
 
-        /// <summary>Classifies a symbol's value as money, a rate, or neither (cached: every rule asks for every operand).</summary>
+        /// <summary>
+        /// Classifies a symbol's value as money, a rate, or neither. Every rule asks for every operand: the answer by name is
+        /// cached per name (a cache per symbol cost more than it saved, since hashing a symbol for the first time is not free).
+        /// </summary>
         public ValueKind GetValueKind(ISymbol? symbol) =>
-            symbol == null ? ValueKind.None : _valueKinds.TryGetValue(symbol, out var known) ? known : _valueKinds.GetOrAdd(symbol, _computeValueKind);
+            symbol == null ? ValueKind.None : ComputeValueKind(symbol);
 
-        private ValueKind ComputeValueKind(ISymbol? symbol)
+        private ValueKind ComputeValueKind(ISymbol symbol)
         {
             ITypeSymbol? type;
             switch (symbol)
@@ -339,7 +338,7 @@ namespace QualityGates.Analyzers.Semantics
                 return ValueKind.Money;
             }
 
-            return ClassifyName(symbol.Name, settings);
+            return settings.KindOfName(symbol.Name);
         }
 
         public static ValueKind ClassifyName(string name, InsuranceSettings settings)

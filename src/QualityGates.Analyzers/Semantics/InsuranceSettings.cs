@@ -17,6 +17,7 @@ namespace QualityGates.Analyzers.Semantics
         private static readonly string[] RoundingModes = { "ToEven", "AwayFromZero", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity" };
 
         private readonly List<ConfigurationError> _errors = new List<ConfigurationError>();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ValueKind> _nameKinds = SharedCache.Create<string, ValueKind>(StringComparer.Ordinal);
 
         private InsuranceSettings()
         {
@@ -73,6 +74,19 @@ namespace QualityGates.Analyzers.Semantics
         public ImmutableHashSet<string> AllowedIntermediateRounding { get; private set; } = ImmutableHashSet<string>.Empty;
 
         public IReadOnlyList<ConfigurationError> Errors => _errors;
+
+        /// <summary><see cref="InsuranceContext.ClassifyName"/> under these settings, kept per name.</summary>
+        public ValueKind KindOfName(string name)
+        {
+            if (_nameKinds.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var kind = InsuranceContext.ClassifyName(name, this);
+            _nameKinds.TryAdd(name, kind);
+            return kind;
+        }
 
         public static InsuranceSettings Default { get; } = new InsuranceSettings();
 
