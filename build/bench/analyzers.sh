@@ -8,7 +8,8 @@
 #   both      : SDK defaults + ours + Meziantou, to compare the two analyzer times under the same machine load
 # Runs are interleaved (each round builds every configuration once); the best wall time and the best CPU time (user +
 # system of the whole process tree, no compiler server) per configuration count.
-# Then AnalyzerProfile times every analyzer in one process, single-threaded, best of 3 (steadier than a parallel build).
+# Then AnalyzerProfile times ours and Meziantou, each in its own process, best of PROFILE_RUNS (default 6; steadier
+# than a parallel build).
 # Usage: build/bench/analyzers.sh [LINES] [RUNS]   (FLAWED_SHARE=0.1 by default: see gen_analyzer_project.py)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -88,8 +89,14 @@ printf '\nPer-rule times of QualityGates.Analyzers in the best "ours" build (s):
 awk '/QualityGates.Analyzers, Version/{f=1; next} f && /QualityGates[.]Analyzers[.]Rules[.]/{print} f && /Version=/{f=0}' "$work/ours.best.log" | sed 's/QualityGates.Analyzers.Rules.//' | sort -u -k1,1 -r -g
 
 mz_dll=$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/meziantou.analyzer/3.0.321/analyzers/dotnet/roslyn4.8/cs" -name Meziantou.Analyzer.dll | head -1)
-printf '\nIn one process, single-threaded, best of 3 (AnalyzerProfile):\n'
-"$root/build/bench/AnalyzerProfile/bin/Release/net8.0/AnalyzerProfile" "$work/src" "$analyzer_dll" "$mz_dll" --runs 3 | grep -vE '^ +0[.]00[0-4] '
+# Each analyzer in its own process, as in the "each alone" builds (in one process each would wait on the other's
+# binding). The per-analyzer minimum over PROFILE_RUNS runs: preemption on a shared 2-core machine only ever adds time.
+# --probes adds two do-nothing rules registered like ours: the driver's own charge per rule.
+profile_runs="${PROFILE_RUNS:-6}"
+printf '\nIn one process per analyzer package, best of %s (AnalyzerProfile):\n' "$profile_runs"
+"$root/build/bench/AnalyzerProfile/bin/Release/net8.0/AnalyzerProfile" "$work/src" "$analyzer_dll" --probes --runs "$profile_runs" | grep -vE '^ +0[.]00[0-4] '
+"$root/build/bench/AnalyzerProfile/bin/Release/net8.0/AnalyzerProfile" "$work/src" "$mz_dll" --runs "$profile_runs" | grep -E '^(Meziantou|run|analysis)'
+
 
 # Out-of-scope code must cost next to nothing: the neutral half alone, ours next to an analyzer that binds no method
 # body (the driver's own floor), best of 6 in one process.
