@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -83,19 +84,36 @@ namespace QualityGates.Analyzers.Rules
         private sealed class CreditState
         {
             public string? Credit { get; set; }
+
+            public Dictionary<ILocalSymbol, IVariableDeclaratorOperation>? Declarators { get; set; }
+        }
+
+        /// <summary>
+        /// The declaration of a local, from a map of the method's declarators built on the first local the condition reads.
+        /// Not through the semantic model: its lookups take locks the compiler's own binding holds in a parallel build.
+        /// </summary>
+        private static IVariableDeclaratorOperation? Declarator(ILocalReferenceOperation local, IOperation root, CreditState state)
+        {
+            if (state.Declarators == null)
+            {
+                state.Declarators = new Dictionary<ILocalSymbol, IVariableDeclaratorOperation>(SymbolEqualityComparer.Default);
+                foreach (var op in root.Descendants())
+                {
+                    if (op.Kind == OperationKind.VariableDeclarator)
+                    {
+                        var declarator = (IVariableDeclaratorOperation)op;
+                        state.Declarators[declarator.Symbol] = declarator;
+                    }
+                }
+            }
+
+            return state.Declarators.TryGetValue(local.Local, out var found) ? found : null;
         }
 
         /// <summary>
         /// True when every value the condition reads is a credit attribute (or a local computed only from them); constants,
         /// static thresholds and <c>this</c> do not count as factors. Records the first credit attribute's name.
         /// </summary>
-        /// <summary>The declaration of a local, found from its syntax (the semantic model keeps the method's operation tree).</summary>
-        private static IVariableDeclaratorOperation? Declarator(ILocalReferenceOperation local, IOperation root)
-        {
-            var syntax = local.Local.DeclaringSyntaxReferences.Length == 1 ? local.Local.DeclaringSyntaxReferences[0].GetSyntax() : null;
-            return syntax != null && root.Syntax.Span.Contains(syntax.Span) ? root.SemanticModel?.GetOperation(syntax) as IVariableDeclaratorOperation : null;
-        }
-
         private static bool CreditOnly(IOperation operation, InsuranceSettings settings, IOperation root, CreditState state, int depth)
         {
             var op = operation.WalkDownConversions();
@@ -122,7 +140,7 @@ namespace QualityGates.Analyzers.Rules
                 case IParameterReferenceOperation _:
                     return false;
                 case ILocalReferenceOperation local:
-                    var initializer = Declarator(local, root)?.Initializer?.Value;
+                    var initializer = Declarator(local, root, state)?.Initializer?.Value;
                     return initializer != null && depth < MaxLocalDepth && CreditOnly(initializer, settings, root, state, depth + 1);
                 case IInvocationOperation invocation:
                     return (invocation.Instance == null || CreditOnly(invocation.Instance, settings, root, state, depth)) &&
