@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -84,30 +83,43 @@ namespace QualityGates.Analyzers.Rules
         private sealed class CreditState
         {
             public string? Credit { get; set; }
-
-            public Dictionary<ILocalSymbol, IVariableDeclaratorOperation>? Declarators { get; set; }
         }
 
         /// <summary>
-        /// The declaration of a local, from a map of the method's declarators built on the first local the condition reads.
-        /// Not through the semantic model: its lookups take locks the compiler's own binding holds in a parallel build.
+        /// The declaration of a local: down from the method's root, always into the child that holds the declaration's span.
+        /// Neither a walk of the whole method per condition nor the semantic model, whose lookups take locks the compiler's
+        /// own binding holds in a parallel build. A declaration that is not a declarator (a pattern or out variable) gives null.
         /// </summary>
-        private static IVariableDeclaratorOperation? Declarator(ILocalReferenceOperation local, IOperation root, CreditState state)
+        private static IVariableDeclaratorOperation? Declarator(ILocalReferenceOperation local, IOperation root)
         {
-            if (state.Declarators == null)
+            var references = local.Local.DeclaringSyntaxReferences;
+            if (references.Length != 1 || references[0].SyntaxTree != root.Syntax.SyntaxTree || !root.Syntax.Span.Contains(references[0].Span))
             {
-                state.Declarators = new Dictionary<ILocalSymbol, IVariableDeclaratorOperation>(SymbolEqualityComparer.Default);
-                foreach (var op in root.Descendants())
-                {
-                    if (op.Kind == OperationKind.VariableDeclarator)
-                    {
-                        var declarator = (IVariableDeclaratorOperation)op;
-                        state.Declarators[declarator.Symbol] = declarator;
-                    }
-                }
+                return null;
             }
 
-            return state.Declarators.TryGetValue(local.Local, out var found) ? found : null;
+            var span = references[0].Span;
+            for (IOperation? current = root; current != null;)
+            {
+                if (current.Kind == OperationKind.VariableDeclarator && current.Syntax.Span == span)
+                {
+                    return (IVariableDeclaratorOperation)current;
+                }
+
+                IOperation? next = null;
+                foreach (var child in current.ChildOperations)
+                {
+                    if (child.Syntax.Span.Contains(span))
+                    {
+                        next = child;
+                        break;
+                    }
+                }
+
+                current = next;
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -140,7 +152,7 @@ namespace QualityGates.Analyzers.Rules
                 case IParameterReferenceOperation _:
                     return false;
                 case ILocalReferenceOperation local:
-                    var initializer = Declarator(local, root, state)?.Initializer?.Value;
+                    var initializer = Declarator(local, root)?.Initializer?.Value;
                     return initializer != null && depth < MaxLocalDepth && CreditOnly(initializer, settings, root, state, depth + 1);
                 case IInvocationOperation invocation:
                     return (invocation.Instance == null || CreditOnly(invocation.Instance, settings, root, state, depth)) &&

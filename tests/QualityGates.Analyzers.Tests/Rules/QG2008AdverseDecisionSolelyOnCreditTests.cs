@@ -67,6 +67,33 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LocalsFollowedToTheirOwnDeclaration_InLoopsNestedBlocksAndSharedDeclarations()
+        {
+            // The declaration is found by descending into the child holding its span: a later declarator of the same
+            // statement, a local declared inside a loop, and a local of another name with a credit-free initializer.
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public bool IsEligible(Applicant applicant, int[] claims)
+                    {
+                        int limit = claims.Length, fico = applicant.CreditScore / 10;
+                        if ({|QG2008:fico < 60|}) return false;
+                        foreach (var claim in claims)
+                        {
+                            var bureau = applicant.BureauScore;
+                            if ({|QG2008:bureau < 400|}) return false;
+                            var count = claim;
+                            if (count > 3) return false;
+                        }
+
+                        return limit > 0;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task CreditAsOneFactorOrReferral_NoDiagnostic()
         {
             await Verify.VerifyAsync(Types + """
