@@ -17,11 +17,6 @@ namespace QualityGates.Analyzers.Tests.Invariants
     /// </summary>
     public class AnalyzerRobustnessTests
     {
-        private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
-
         public static TheoryData<string> CorpusNames()
         {
             var data = new TheoryData<string>();
@@ -168,7 +163,7 @@ namespace QualityGates.Analyzers.Tests.Invariants
                 (ex, analyzer, diagnostic) => exceptions.Add(analyzer.GetType().Name + ": " + ex),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false);
-            var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync();
+            var diagnostics = await compilation.WithAnalyzers(Verifiers.TestSetup.AllAnalyzers, options).GetAnalyzerDiagnosticsAsync();
 
             Assert.Empty(exceptions);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");

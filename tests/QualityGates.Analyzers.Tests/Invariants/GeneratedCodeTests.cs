@@ -16,11 +16,6 @@ namespace QualityGates.Analyzers.Tests.Invariants
     /// </summary>
     public class GeneratedCodeTests
     {
-        private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
-
         [Fact]
         public async Task GeneratedCode_NoFindings_UserCodeNextToIt_Findings()
         {
@@ -86,7 +81,7 @@ namespace QualityGates.Analyzers.Tests.Invariants
                 Basic.Reference.Assemblies.Net80.References.All,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
                     .WithSpecificDiagnosticOptions(DiagnosticDescriptors.All.ToImmutableDictionary(d => d.Id, _ => ReportDiagnostic.Warn)));
-            var diagnostics = await compilation.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync();
+            var diagnostics = await compilation.WithAnalyzers(Verifiers.TestSetup.AllAnalyzers).GetAnalyzerDiagnosticsAsync();
             return diagnostics
                 .Select(d => $"{d.Id} {d.Location.GetLineSpan().Path}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}")
                 .OrderBy(s => s, StringComparer.Ordinal)

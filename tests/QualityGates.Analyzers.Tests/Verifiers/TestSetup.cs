@@ -1,9 +1,19 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace QualityGates.Analyzers.Tests.Verifiers
 {
     internal static class TestSetup
     {
+        /// <summary>Every analyzer of the product, for the tests that run them all together.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(DiagnosticIds).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
         /// <summary>No package download: the .NET 8 reference assemblies come from Basic.Reference.Assemblies.</summary>
         public static ReferenceAssemblies Offline { get; } = new ReferenceAssemblies("custom");
 
