@@ -98,37 +98,37 @@ sealed class Loader : IAnalyzerAssemblyLoader
     public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
 }
 
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-sealed class NoopAnalyzer : DiagnosticAnalyzer
+/// <summary>What the bench's own analyzers share: one warning they never report, concurrent, generated code left alone.</summary>
+abstract class BenchAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new("NOOP", "noop", "noop", "bench", DiagnosticSeverity.Warning, true);
+    private static readonly DiagnosticDescriptor Rule = new("BENCH", "bench", "bench", "bench", DiagnosticSeverity.Warning, true);
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-    public override void Initialize(AnalysisContext context)
+    public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        // A symbol action needs the compilation's declaration events, as every real analyzer does, and no method body.
-        context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        Register(context);
     }
+    protected abstract void Register(AnalysisContext context);
+}
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+sealed class NoopAnalyzer : BenchAnalyzer
+{
+    // A symbol action needs the compilation's declaration events, as every real analyzer does, and no method body.
+    protected override void Register(AnalysisContext context) => context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
 }
 
 /// <summary>
 /// "--probes": what the driver charges a rule that does nothing, registered the way ours are (per pricing type): one
 /// with an empty operation-block action, one with an empty action per invocation. The floor under each rule's time.
 /// </summary>
-abstract class ProbeBase : DiagnosticAnalyzer
+abstract class ProbeBase : BenchAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new("PROBE", "probe", "probe", "bench", DiagnosticSeverity.Warning, true);
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context) => context.RegisterSymbolStartAction(start =>
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterSymbolStartAction(start =>
-        {
-            if (start.Symbol.Name.StartsWith("PremiumCalculator", StringComparison.Ordinal)) Register(start);
-        }, SymbolKind.NamedType);
-    }
+        if (start.Symbol.Name.StartsWith("PremiumCalculator", StringComparison.Ordinal)) Register(start);
+    }, SymbolKind.NamedType);
     protected abstract void Register(SymbolStartAnalysisContext start);
 }
 

@@ -130,7 +130,7 @@ namespace QualityGates.Analyzers.Semantics
                 symbol = accessor.AssociatedSymbol;
             }
 
-            return _scopes.TryGetValue(symbol, out var known) ? known : _scopes.GetOrAdd(symbol, _computeScope);
+            return _scopes.GetOrAdd(symbol, _computeScope);
         }
 
         public bool IsInScope(ISymbol? symbol, Scope wanted = Scope.Any) => (GetScope(symbol) & wanted) != 0;
@@ -139,8 +139,7 @@ namespace QualityGates.Analyzers.Semantics
         /// Whether a type is in scope or declares a member that is (a [PremiumCalculation] method in a neutral class):
         /// the gate for every rule's body actions. Nested types answer for their own members.
         /// </summary>
-        public bool HoldsScopedCode(INamedTypeSymbol type) =>
-            _typesWithScopedCode.TryGetValue(type, out var known) ? known : _typesWithScopedCode.GetOrAdd(type, _computeHoldsScopedCode);
+        public bool HoldsScopedCode(INamedTypeSymbol type) => _typesWithScopedCode.GetOrAdd(type, _computeHoldsScopedCode);
 
         private bool ComputeHoldsScopedCode(INamedTypeSymbol t)
         {
@@ -193,8 +192,7 @@ namespace QualityGates.Analyzers.Semantics
                 return (Scope.None, false);
             }
 
-            var key = (container, settings);
-            return _containerScopes.TryGetValue(key, out var known) ? known : _containerScopes.GetOrAdd(key, _computeContainerScope);
+            return _containerScopes.GetOrAdd((container, settings), _computeContainerScope);
         }
 
         private (Scope Scope, bool Excluded) ComputeContainerScope((ISymbol Symbol, InsuranceSettings Settings) key)
