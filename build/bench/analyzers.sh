@@ -26,8 +26,17 @@ dotnet build "$root/build/bench/AnalyzerProfile/AnalyzerProfile.csproj" -c Relea
 analyzer_dll="$root/src/QualityGates.Analyzers/bin/Release/netstandard2.0/QualityGates.Analyzers.dll"
 
 python3 "$root/build/bench/gen_analyzer_project.py" "$work" "$lines" "$flawed"
-# Isolate the generated project from the repository's build settings.
-echo '<Project></Project>' > "$work/Directory.Build.props"
+# Isolate the generated project from the repository's build settings. Each configuration restores into its own obj
+# folder: analyzers from packages come from the restore's assets file, so one shared restore with Meziantou in it would
+# put Meziantou into every configuration's build.
+cat > "$work/Directory.Build.props" <<'XML'
+<Project>
+  <PropertyGroup>
+    <BaseIntermediateOutputPath>obj/$(Bench)/</BaseIntermediateOutputPath>
+    <BaseOutputPath>bin/$(Bench)/</BaseOutputPath>
+  </PropertyGroup>
+</Project>
+XML
 echo '<Project></Project>' > "$work/Directory.Build.targets"
 echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' > "$work/Directory.Packages.props"
 cat > "$work/Bench.csproj" <<XML
@@ -48,8 +57,13 @@ cat > "$work/Bench.csproj" <<XML
 </Project>
 XML
 cd "$work"
-# One restore with every package; the Bench property only switches analyzers on and off.
-dotnet restore -p:Bench=both -v:q >/dev/null
+for b in $configs; do dotnet restore -p:Bench=$b -v:q >/dev/null; done
+# Guard against the shared-restore mistake: exactly the configurations that name Meziantou may load it.
+for b in $configs; do
+  has=$(dotnet msbuild -nodeReuse:false -t:ResolveLockFileAnalyzers -getItem:Analyzer -p:Bench=$b 2>/dev/null | grep -c 'Meziantou.Analyzer.dll' || true)
+  want=0; case $b in meziantou|both) want=1;; esac
+  if [ "$has" != "$want" ]; then echo "configuration $b: Meziantou.Analyzer loaded $has times, expected $want" >&2; exit 1; fi
+done
 
 declare -A wall cpu total
 for r in $(seq 1 "$runs"); do
@@ -84,9 +98,13 @@ printf '\nQualityGates.Analyzers: %s s alone, %s s next to Meziantou   Meziantou
 overhead=$(echo "scale=1; (${wall[ours]} - ${wall[sdk]}) * 100 / ${wall[sdk]}" | bc)
 cpu_overhead=$(echo "scale=1; (${cpu[ours]} - ${cpu[sdk]}) * 100 / ${cpu[sdk]}" | bc)
 printf 'Overhead of ours over SDK defaults: wall %s %%, cpu %s %% (best of %s each)\n' "$overhead" "$cpu_overhead" "$runs"
-printf '\nPer-rule times of QualityGates.Analyzers in the best "ours" build (s):\n'
+# Per rule, the lowest and highest time over the rounds' "ours" builds: the build clock swings by 2x from run to run.
+printf '\nPer-rule times of QualityGates.Analyzers in the "ours" builds, best / worst of %s rounds (s), slowest first:\n' "$runs"
 # mawk has no \s: POSIX classes only.
-awk '/QualityGates.Analyzers, Version/{f=1; next} f && /QualityGates[.]Analyzers[.]Rules[.]/{print} f && /Version=/{f=0}' "$work/ours.best.log" | sed 's/QualityGates.Analyzers.Rules.//' | sort -u -k1,1 -r -g
+for r in $(seq 1 "$runs"); do
+  awk '/QualityGates.Analyzers, Version/{f=1; next} f && /QualityGates[.]Analyzers[.]Rules[.]/{print $1, $NF} f && /Version=/{f=0}' "$work/ours.$r.log" | sort -u
+done | awk '{ if (!($2 in lo) || $1 < lo[$2]) lo[$2] = $1; if ($1 > hi[$2]) hi[$2] = $1 }
+  END { for (k in lo) printf "  %-8s %6.3f / %6.3f\n", k, lo[k], hi[k] }' | sort -k2 -r -g
 
 mz_dll=$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/meziantou.analyzer/3.0.321/analyzers/dotnet/roslyn4.8/cs" -name Meziantou.Analyzer.dll | head -1)
 # Each analyzer in its own process, as in the "each alone" builds (in one process each would wait on the other's
