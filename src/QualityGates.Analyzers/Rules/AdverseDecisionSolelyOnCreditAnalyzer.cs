@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,6 +19,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.Conditional);
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is IConditionalOperation conditional))
@@ -48,9 +50,11 @@ namespace QualityGates.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionSolelyOnCredit, conditional.Condition.Syntax.GetLocation(), UnderwritingSemantics.Display(adverse), state.Credit));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsReturned(IOperation operation) => operation.WalkUpConversions() is IReturnOperation;
 
         /// <summary>The adverse outcome a branch returns or assigns directly (not under a further condition, which adds a factor).</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static IOperation? AdverseIn(IOperation? branch, InsuranceContext insurance, InsuranceSettings settings, bool boolDecision)
         {
             var statements = branch is IBlockOperation block ? block.Operations : (branch == null ? ImmutableArray<IOperation>.Empty : ImmutableArray.Create(branch));
@@ -90,6 +94,7 @@ namespace QualityGates.Analyzers.Rules
         /// Neither a walk of the whole method per condition nor the semantic model, whose lookups take locks the compiler's
         /// own binding holds in a parallel build. A declaration that is not a declarator (a pattern or out variable) gives null.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         private static IVariableDeclaratorOperation? Declarator(ILocalReferenceOperation local, IOperation root)
         {
             var references = local.Local.DeclaringSyntaxReferences;
@@ -126,6 +131,7 @@ namespace QualityGates.Analyzers.Rules
         /// True when every value the condition reads is a credit attribute (or a local computed only from them); constants,
         /// static thresholds and <c>this</c> do not count as factors. Records the first credit attribute's name.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool CreditOnly(IOperation operation, InsuranceSettings settings, IOperation root, CreditState state, int depth)
         {
             var op = operation.WalkDownConversions();
@@ -162,6 +168,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static IOperation Root(IOperation operation)
         {
             while (operation.Parent != null)

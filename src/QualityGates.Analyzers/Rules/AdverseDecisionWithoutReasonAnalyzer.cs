@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,6 +25,7 @@ namespace QualityGates.Analyzers.Rules
             context.RegisterOperationAction(c => AnalyzeCreation(c, insurance), OperationKind.ObjectCreation);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeMethod(SymbolAnalysisContext context, InsuranceContext insurance)
         {
             var method = (IMethodSymbol)context.Symbol;
@@ -46,6 +48,7 @@ namespace QualityGates.Analyzers.Rules
                 "'" + method.Name + "' returns " + shape + " with no reason channel; return the decision with a reason code"));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCreation(OperationAnalysisContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol, Scope.Underwriting) || !(context.Operation is IObjectCreationOperation creation))
@@ -80,13 +83,16 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Report(OperationAnalysisContext context, Location location, IOperation adverse, string reason) =>
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionWithoutReason, location,
                 "The adverse decision " + UnderwritingSemantics.Display(adverse) + " is created without a reason ('" + reason + "' is empty)"));
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsReasonName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), ReasonWords) >= 0;
 
         /// <summary><c>null</c>, <c>""</c>, <c>default</c>, <c>string.Empty</c> or an empty collection expression.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsEmpty(IOperation value)
         {
             var op = value.WalkDownConversions();
@@ -99,6 +105,7 @@ namespace QualityGates.Analyzers.Rules
                 (op is IFieldReferenceOperation field && field.Field.Name == "Empty" && field.Field.ContainingType.SpecialType == SpecialType.System_String);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsPubliclyVisible(ISymbol symbol)
         {
             for (var s = symbol; s != null && !(s is INamespaceSymbol); s = s.ContainingSymbol)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -62,6 +63,7 @@ namespace QualityGates.Analyzers.Rules
             });
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static string DisplayName(ISymbol owner) =>
             owner is IMethodSymbol m && m.AssociatedSymbol != null ? m.AssociatedSymbol.Name : (owner is IMethodSymbol ctor && ctor.MethodKind == MethodKind.Constructor ? ctor.ContainingType.Name : owner.Name);
 
@@ -69,6 +71,7 @@ namespace QualityGates.Analyzers.Rules
         /// Follows the value up through conversions, formatting, member access and interpolation to where it lands: an audit
         /// member (createdAt, Timestamp...) or a logging call is fine; anything else feeds the calculation.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool FlowsOnlyIntoAuditOrLog(IOperation read, Regex allowed)
         {
             var current = read;
@@ -107,6 +110,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>ILogger/LoggerExtensions, Serilog's Log, Console, Debug, Trace, or any method named Log*.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsLoggingCall(IMethodSymbol method)
         {
             var typeWords = NameWords.Split(method.ContainingType.Name);
@@ -120,6 +124,7 @@ namespace QualityGates.Analyzers.Rules
         /// The same reading through a TimeProvider the type already has (a field, a property or a parameter of the method),
         /// or null when there is none: then the fix would be a signature change, which is the developer's call.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         private static string? Replacement(IOperation read, string display, ISymbol owner, WellKnownTypes types)
         {
             string? provider = FindTimeProvider(read, owner, types);
@@ -142,6 +147,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static string? FindTimeProvider(IOperation read, ISymbol owner, WellKnownTypes types)
         {
             if (types.TimeProvider == null || !(owner is IMethodSymbol method))
@@ -187,6 +193,7 @@ namespace QualityGates.Analyzers.Rules
             return null;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsTimeProvider(ITypeSymbol type, INamedTypeSymbol timeProvider)
         {
             for (var t = type; t != null; t = t.BaseType)

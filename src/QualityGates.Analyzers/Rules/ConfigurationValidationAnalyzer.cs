@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -44,6 +45,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>The errors of the shared keys and of every rule's own keys, each once.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static List<ConfigurationError> Errors(InsuranceContext insurance, SyntaxTree? tree)
         {
             var seen = new HashSet<(string, string)>();

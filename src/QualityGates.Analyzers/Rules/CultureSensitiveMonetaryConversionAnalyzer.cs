@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -40,6 +41,7 @@ namespace QualityGates.Analyzers.Rules
             });
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeInvocation(OperationAnalysisContext context, InsuranceContext insurance, bool display)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -91,6 +93,7 @@ namespace QualityGates.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CultureSensitiveMonetaryConversion, invocation.Syntax.GetLocation(), properties, name));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeInterpolation(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var interpolated = (IInterpolatedStringOperation)context.Operation;
@@ -110,6 +113,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>FormattableString/IFormattable targets and handlers given a provider (string.Create(provider, $"...")) format later, with a chosen culture.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool ProviderChosenByConsumer(IOperation interpolated, InsuranceContext insurance)
         {
             var parent = interpolated.Parent;
@@ -131,6 +135,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsConvertToFraction(IMethodSymbol method) =>
             (method.Name == "ToDecimal" || method.Name == "ToDouble" || method.Name == "ToSingle") && method.Parameters.Length == 1 &&
             (method.Parameters[0].Type.SpecialType == SpecialType.System_String || method.Parameters[0].Type.SpecialType == SpecialType.System_Object);

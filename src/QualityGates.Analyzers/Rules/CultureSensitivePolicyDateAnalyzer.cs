@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -49,6 +50,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>What the call does with the current culture ("DateTime.Parse", "ToString()"), or null when it is culture-safe.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static string? Describe(IInvocationOperation invocation, WellKnownTypes types)
         {
             var method = invocation.TargetMethod;
@@ -104,6 +106,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>null, CultureInfo.CurrentCulture/CurrentUICulture or Thread...CurrentCulture passed as the provider.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsCurrentCulture(IOperation provider, WellKnownTypes types)
         {
             var value = provider.WalkDownConversions();

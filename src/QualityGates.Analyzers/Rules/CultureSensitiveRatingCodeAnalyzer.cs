@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,6 +21,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.Invocation);
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -43,6 +45,7 @@ namespace QualityGates.Analyzers.Rules
         /// ToUpper()/ToLower() without a culture; Compare/CompareTo/StartsWith/EndsWith/IndexOf on strings without a
         /// StringComparison or culture; any of them, and Equals, with an explicit CurrentCulture comparison.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsCultureSensitive(IInvocationOperation invocation, InsuranceContext insurance)
         {
             var method = invocation.TargetMethod;
@@ -72,6 +75,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>The code-like member a string value comes from, looking through Trim(), Substring() and the like.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static string? CodeName(IOperation? value)
         {
             var op = value?.WalkDownConversions();

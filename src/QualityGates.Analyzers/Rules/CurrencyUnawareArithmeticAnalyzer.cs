@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -47,6 +48,7 @@ namespace QualityGates.Analyzers.Rules
             });
 
         /// <summary>Two members of one object (this.NetPremium + this.PolicyFee, quote.Net + quote.Fee) share its currency.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool SameInstance(IOperation left, IOperation right)
         {
             left = left.WalkDownConversions();
@@ -65,10 +67,12 @@ namespace QualityGates.Analyzers.Rules
             return left.Syntax.ToString() == right.Syntax.ToString();
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsCombining(BinaryOperatorKind kind) =>
             kind == BinaryOperatorKind.Add || kind == BinaryOperatorKind.Subtract || (PricingSemantics.IsComparison(kind) && kind != BinaryOperatorKind.Equals && kind != BinaryOperatorKind.NotEquals);
 
         /// <summary>a.Amount where Amount is money and a is an instance (not this type's static).</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static IMemberReferenceOperation? MoneyMember(IOperation operation, InsuranceContext insurance) =>
             operation.WalkDownConversions() is IMemberReferenceOperation member && (member is IPropertyReferenceOperation || member is IFieldReferenceOperation) &&
             member.Instance != null && member.Instance.Type != null && insurance.GetValueKind(member.Member) == ValueKind.Money
@@ -76,14 +80,17 @@ namespace QualityGates.Analyzers.Rules
                 : null;
 
         /// <summary>A string or enum member named Currency* (Currency, CurrencyCode).</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool HasCurrency(ITypeSymbol? type) =>
             type != null && type.GetMembers().Any(m =>
                 PricingSemantics.IsCurrencyName(m.Name) &&
                 ((m is IPropertySymbol p && IsCurrencyType(p.Type)) || (m is IFieldSymbol f && IsCurrencyType(f.Type))));
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsCurrencyType(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Enum;
 
         /// <summary>a.Currency == b.Currency, string.Equals(a.Currency, b.Currency), a.Currency.Equals(b.Currency), EnsureSameCurrency(a, b).</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsCurrencyCheck(IOperation operation)
         {
             switch (operation)
@@ -103,6 +110,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsCurrencyMember(IOperation operation) =>
             operation.WalkDownConversions() is IMemberReferenceOperation member && PricingSemantics.IsCurrencyName(member.Member.Name);
     }

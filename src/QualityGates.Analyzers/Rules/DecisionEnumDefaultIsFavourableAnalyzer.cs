@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,6 +21,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterSymbolAction(c => Analyze(c, insurance), SymbolKind.NamedType);
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Analyze(SymbolAnalysisContext context, InsuranceContext insurance)
         {
             var type = (INamedTypeSymbol)context.Symbol;
@@ -49,12 +51,14 @@ namespace QualityGates.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DecisionEnumDefaultIsFavourable, location, properties, type.Name, zero.Name));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsZero(object? value) => value != null && Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture) == 0m;
 
         /// <summary>
         /// Renumbering breaks values persisted by ordinal, so the fix is offered only for enums not visible outside the
         /// assembly, with no explicit values and no member named Unknown.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool CanInsertUnknown(INamedTypeSymbol type)
         {
             for (ISymbol s = type; s is INamedTypeSymbol t; s = t.ContainingSymbol)
@@ -68,6 +72,7 @@ namespace QualityGates.Analyzers.Rules
             return false;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsImplicitlyNumbered(INamedTypeSymbol type) =>
             type.GetMembers("Unknown").IsEmpty &&
             type.DeclaringSyntaxReferences.Length == 1 &&

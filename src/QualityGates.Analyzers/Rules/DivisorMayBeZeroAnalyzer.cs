@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -40,8 +41,10 @@ namespace QualityGates.Analyzers.Rules
                     OperationKind.CompoundAssignment);
             });
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Check(OperationAnalysisContext context, InsuranceContext insurance, IOperation division, IOperation divisor, ITypeSymbol? type)
         {
             if (divisor.ConstantValue.HasValue || type == null)

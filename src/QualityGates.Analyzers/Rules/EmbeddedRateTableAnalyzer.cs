@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,6 +36,7 @@ namespace QualityGates.Analyzers.Rules
             });
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCollectionInitializer(OperationAnalysisContext context)
         {
             var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
@@ -58,6 +60,7 @@ namespace QualityGates.Analyzers.Rules
             Report(context, initializer.Parent ?? initializer, keyed ? "dictionary initializer" : "collection initializer", factors);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeArrayInitializer(OperationAnalysisContext context)
         {
             var initializer = (IArrayInitializerOperation)context.Operation;
@@ -69,15 +72,18 @@ namespace QualityGates.Analyzers.Rules
             Report(context, initializer.Parent ?? initializer, "array initializer", CountFactors(initializer));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeSwitchExpression(OperationAnalysisContext context)
         {
             var switchExpression = (ISwitchExpressionOperation)context.Operation;
             Report(context, switchExpression, "switch expression", switchExpression.Arms.Count(arm => RateConfigurationFacts.IsFactorLiteral(arm.Value)));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static int CountFactors(IArrayInitializerOperation initializer) =>
             initializer.ElementValues.Sum(v => v is IArrayInitializerOperation nested ? CountFactors(nested) : (RateConfigurationFacts.IsFactorLiteral(v) ? 1 : 0));
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Report(OperationAnalysisContext context, IOperation table, string shape, int factors)
         {
             if (factors >= MinimumFactors)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,6 +24,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.CatchClause);
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ICatchClauseOperation clause) || !(clause.Syntax is CatchClauseSyntax syntax))
@@ -40,6 +42,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>Inside <c>foreach (var rule in rules)</c> whose element type is named like a rule, check or guideline.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsInRuleLoop(IOperation operation)
         {
             for (var parent = operation.Parent; parent != null && !(parent is IAnonymousFunctionOperation) && !(parent is ILocalFunctionOperation); parent = parent.Parent)
@@ -53,9 +56,11 @@ namespace QualityGates.Analyzers.Rules
             return false;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsRuleName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), RuleElementWords) >= 0;
 
         /// <summary>Evaluate*, Check*, Apply*Rule* methods.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsRuleEvaluationMethod(IMethodSymbol? method)
         {
             if (method == null)
@@ -68,6 +73,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>A throw, an assignment, a value returned, or a call that records (Add, Record, Refer, Fail...) and is not logging.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool RecordsOrRethrows(IOperation handler)
         {
             foreach (var op in UnderwritingSemantics.DescendantsInSameFunction(handler))
@@ -86,6 +92,7 @@ namespace QualityGates.Analyzers.Rules
             return false;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsRecording(IMethodSymbol method)
         {
             var typeWords = NameWords.Split(method.ContainingType?.Name ?? string.Empty);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,6 +21,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.CatchClause);
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ICatchClauseOperation clause) || !(clause.Syntax is CatchClauseSyntax syntax))
@@ -71,6 +73,7 @@ namespace QualityGates.Analyzers.Rules
         /// The favourable outcome a handler falls through to: the return right after the try statement, either of a
         /// favourable value or of a local initialised to one that the handler leaves untouched.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         private static IOperation? FavourableAfterTry(ICatchClauseOperation clause, InsuranceContext insurance, InsuranceSettings settings, bool boolDecision)
         {
             if (!(clause.Parent is ITryOperation tryOperation) || !(tryOperation.Parent is IBlockOperation block))

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,6 +28,7 @@ namespace QualityGates.Analyzers.Rules
             context.RegisterOperationAction(c => AnalyzeConditional(c, insurance), OperationKind.Conditional);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeSwitch(OperationAnalysisContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ISwitchOperation switchOperation) || !IsClassifier(switchOperation.Value, insurance))
@@ -47,6 +49,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeSwitchExpression(OperationAnalysisContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ISwitchExpressionOperation switchExpression) || !IsClassifier(switchExpression.Value, insurance))
@@ -63,6 +66,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCoalesce(OperationAnalysisContext context, InsuranceContext insurance)
         {
             if (insurance.IsInScope(context.ContainingSymbol) && context.Operation is ICoalesceOperation coalesce)
@@ -71,6 +75,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeInvocation(OperationAnalysisContext context, InsuranceContext insurance)
         {
             if (!(context.Operation is IInvocationOperation invocation) || invocation.TargetMethod.Name != "GetValueOrDefault" || !insurance.IsInScope(context.ContainingSymbol))
@@ -86,6 +91,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>The miss branch of <c>if (!map.TryGetValue(k, out v))</c> or <c>map.TryGetValue(k, out v) ? v : x</c>.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeConditional(OperationAnalysisContext context, InsuranceContext insurance)
         {
             if (!(context.Operation is IConditionalOperation conditional) || !insurance.IsInScope(context.ContainingSymbol))
@@ -123,6 +129,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>Statements of a fallback branch: favourable returns of a deciding function and favourable decision assignments.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static void ReportBranch(OperationAnalysisContext context, InsuranceContext insurance, IOperation branch, string what, string kind)
         {
             foreach (var op in UnderwritingSemantics.DescendantsInSameFunction(branch))
@@ -142,6 +149,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Report(OperationAnalysisContext context, InsuranceContext insurance, IOperation value, string what, string kind, bool? boolIsDecision = null)
         {
             var settings = insurance.GetSettings(value.Syntax.SyntaxTree, DiagnosticIds.FavourableOutcomeAsFallback);
@@ -157,6 +165,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>A switched value that classifies a risk: an enum, or a code/class/tier/status-named value.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsClassifier(IOperation value, InsuranceContext insurance)
         {
             var type = value.WalkDownConversions().Type;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,6 +40,7 @@ namespace QualityGates.Analyzers.Rules
             });
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownTypes types)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -61,6 +63,7 @@ namespace QualityGates.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FixedLengthYear, invocation.Syntax.GetLocation(), properties, "'" + invocation.Syntax + "'", Format(days)));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeDivision(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var division = (IBinaryOperation)context.Operation;
@@ -101,8 +104,10 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsSame(IOperation candidate, IOperation division) => candidate == division || candidate.WalkDownConversions() == division;
 
+        [MethodImpl(HotPath.Optimize)]
         private static string Format(decimal days) => days.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,6 +28,7 @@ namespace QualityGates.Analyzers.Rules
                 block.RegisterOperationAction(c => Analyze(c, insurance, scope), OperationKind.Binary);
             });
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope)
         {
             var binary = (IBinaryOperation)context.Operation;
@@ -48,6 +50,7 @@ namespace QualityGates.Analyzers.Rules
             Check(context, insurance, binary, binary.RightOperand, binary.LeftOperand, what);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Check(OperationAnalysisContext context, InsuranceContext insurance, IBinaryOperation binary, IOperation literal, IOperation other, string? what)
         {
             if (!PricingSemantics.IsNumericLiteral(literal, out var value) || value == 0 || value == 1 || value == -1 || other.ConstantValue.HasValue)
@@ -83,6 +86,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>A name for the extracted constant: the other operand's name plus what the literal is (AgeThreshold, BasePremiumFactor).</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static string ConstantName(IOperation other, string what)
         {
             var suffix = what == "amount" ? "Amount" : what == "threshold" ? "Threshold" : "Factor";
@@ -96,9 +100,11 @@ namespace QualityGates.Analyzers.Rules
             return name.EndsWith(suffix, System.StringComparison.Ordinal) ? name : name + suffix;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsPricingArithmetic(BinaryOperatorKind kind) =>
             kind == BinaryOperatorKind.Add || kind == BinaryOperatorKind.Subtract || kind == BinaryOperatorKind.Multiply || kind == BinaryOperatorKind.Divide;
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsRelational(BinaryOperatorKind kind) =>
             kind == BinaryOperatorKind.LessThan || kind == BinaryOperatorKind.LessThanOrEqual ||
             kind == BinaryOperatorKind.GreaterThan || kind == BinaryOperatorKind.GreaterThanOrEqual;

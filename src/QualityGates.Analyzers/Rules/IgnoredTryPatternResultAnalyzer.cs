@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,6 +22,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.Invocation);
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -55,6 +57,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>An expression statement <c>X.TryParse(...);</c> or a discard <c>_ = X.TryParse(...);</c>.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsDiscarded(IInvocationOperation invocation)
         {
             var parent = invocation.WalkUpConversions();
@@ -67,6 +70,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>True when the out target is read after the call in the same body.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsReadAfter(IInvocationOperation invocation, ISymbol target)
         {
             IOperation root = invocation;

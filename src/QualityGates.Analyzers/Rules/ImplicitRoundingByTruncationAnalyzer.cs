@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -33,6 +34,7 @@ namespace QualityGates.Analyzers.Rules
             });
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCast(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var conversion = (IConversionOperation)context.Operation;
@@ -63,6 +65,7 @@ namespace QualityGates.Analyzers.Rules
                 "zero"));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCall(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -90,6 +93,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>The midpoint mode the fix rounds with: the configured policy, else AwayFromZero (as QG1002's fix).</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static ImmutableDictionary<string, string?> FixProperties(IOperation operation, InsuranceContext insurance) =>
             ImmutableDictionary<string, string?>.Empty.Add(
                 PricingSemantics.ModeProperty,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -19,6 +20,7 @@ namespace QualityGates.Analyzers.Rules
             context.RegisterScopedBlockStart(insurance, Scope.Any, (block, _) =>
                 block.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.Binary));
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var division = (IBinaryOperation)context.Operation;
@@ -42,6 +44,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <param name="target">decimal, double or float when the quotient is converted to it (the fix divides in that type).</param>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsUsedAsMoneyOrRate(IOperation division, InsuranceContext insurance, out string? target)
         {
             target = null;
@@ -79,6 +82,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static IOperation Unparenthesize(IOperation operation)
         {
             while (operation is IParenthesizedOperation p)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -49,6 +50,7 @@ namespace QualityGates.Analyzers.Rules
             });
 
         /// <summary>The money the value feeds through * or / (or a loop-carried +=), described for the message; null if none.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static string? FindSink(IOperation value, InsuranceContext insurance, bool moneyIn)
         {
             var parent = value.WalkUpConversions();
@@ -82,6 +84,7 @@ namespace QualityGates.Analyzers.Rules
             return moneyIn || top.GetValueKind(insurance) == ValueKind.Money ? PricingSemantics.Describe(top) : null;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsInLoop(IOperation operation)
         {
             for (var parent = operation.Parent; parent != null; parent = parent.Parent)
@@ -96,6 +99,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>The local a Round result is stored in (var r = Math.Round(...); or r = Math.Round(...);).</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static ILocalSymbol? RoundedLocal(IOperation round)
         {
             switch (round.WalkUpConversions())

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -133,6 +134,7 @@ namespace QualityGates.Analyzers.Rules
             });
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsKindSensitive(BinaryOperatorKind kind)
         {
             switch (kind)
@@ -150,6 +152,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsDateTime(IOperation operation)
         {
             var type = operation.WalkDownConversions().Type;
@@ -157,6 +160,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>Where a DateTime's Kind comes from, followed through .Date, Add*, arithmetic and single-assignment locals.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static Kind KindOf(IOperation operation, WellKnownTypes types, INamedTypeSymbol? dateTimeKind, Dictionary<ILocalSymbol, IOperation> initializers, HashSet<ILocalSymbol> reassigned, int hops)
         {
             var op = operation.WalkDownConversions();
@@ -204,6 +208,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static Kind FromConstant(IOperation value)
         {
             var constant = value.WalkDownConversions().ConstantValue;

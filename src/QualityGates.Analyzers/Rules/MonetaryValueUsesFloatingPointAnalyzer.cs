@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -32,6 +33,7 @@ namespace QualityGates.Analyzers.Rules
             });
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeMember(SymbolAnalysisContext context, InsuranceContext insurance)
         {
             var symbol = context.Symbol;
@@ -66,6 +68,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool HasFloatingPointInSignature(ISymbol symbol) => symbol switch
         {
             IFieldSymbol field => InsuranceContext.IsFloatingPoint(field.Type),
@@ -74,6 +77,7 @@ namespace QualityGates.Analyzers.Rules
             _ => false,
         };
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeLocal(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var declarator = (IVariableDeclaratorOperation)context.Operation;
@@ -92,6 +96,7 @@ namespace QualityGates.Analyzers.Rules
             Check(context.ReportDiagnostic, insurance, declarator.Symbol, declarator.Symbol.Type, single);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeConversion(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var conversion = (IConversionOperation)context.Operation;
@@ -108,6 +113,7 @@ namespace QualityGates.Analyzers.Rules
                 conversion.Type!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Check(System.Action<Diagnostic> report, InsuranceContext insurance, ISymbol symbol, ITypeSymbol type, bool fixable)
         {
             if (!InsuranceContext.IsFloatingPoint(type) || insurance.GetValueKind(symbol) != ValueKind.Money)
@@ -130,9 +136,11 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>Serialized DTO members and interface implementations follow a contract someone else owns.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsExternalContract(ISymbol symbol) =>
             symbol.GetAttributes().Any(a => a.AttributeClass != null && ExternalContractAttributes.Any(n => a.AttributeClass.Name == n || a.AttributeClass.Name == n + "Attribute"));
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool ImplementsInterface(ISymbol member) =>
             member.ContainingType != null && member.ContainingType.AllInterfaces.Any(i => i.GetMembers(member.Name).Any(m => SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(m), member)));
     }

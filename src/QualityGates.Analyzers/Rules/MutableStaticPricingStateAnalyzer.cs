@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -109,6 +110,7 @@ namespace QualityGates.Analyzers.Rules
             SyntaxKind.PostDecrementExpression,
             SyntaxKind.Argument);
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsMutableStaticPricingState(ISymbol member, InsuranceContext insurance)
         {
             if (!member.IsStatic || member.IsImplicitlyDeclared)
@@ -144,10 +146,12 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>The static constructor (or the member's own initializer) is where static state is meant to be set.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsInitialization(ISymbol? owner, ISymbol member) =>
             SymbolEqualityComparer.Default.Equals(owner, member) ||
             (owner is IMethodSymbol m && m.MethodKind == MethodKind.StaticConstructor && SymbolEqualityComparer.Default.Equals(m.ContainingType, member.ContainingType));
 
+        [MethodImpl(HotPath.Optimize)]
         private static string Display(ISymbol member) => member.ContainingType.Name + "." + member.Name;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -40,6 +41,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>A call that yields a random value: any method of Random (or a subclass) or RandomNumberGenerator, or Guid.NewGuid.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static string? RandomSource(IOperation op, WellKnownTypes types)
         {
             if (!(op is IInvocationOperation invocation))

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,6 +23,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.Switch);
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ISwitchOperation switchOperation) ||
@@ -91,6 +93,7 @@ namespace QualityGates.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonExhaustiveDecisionSwitch, UnderwritingSemantics.SwitchHeaderLocation(syntax), properties, type.Name, problem));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AddConstants(IPatternOperation pattern, HashSet<object> covered)
         {
             switch (pattern)
@@ -106,6 +109,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>A default that refers or declines (QG2001/QG2003's recommended shape) is fail-safe, not silent.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsFailSafe(ISwitchCaseOperation section, OperationAnalysisContext context, InsuranceContext insurance, InsuranceSettings settings)
         {
             foreach (var op in section.Body.SelectMany(UnderwritingSemantics.DescendantsInSameFunction))

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,6 +33,7 @@ namespace QualityGates.Analyzers.Rules
                 }
             });
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsReduction(IOperation operation, InsuranceContext insurance)
         {
             switch (operation)
@@ -51,6 +53,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>A discount, credit, rebate... value (variable, member or call).</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsReductionValue(IOperation operation)
         {
             var op = operation.WalkDownConversions();
@@ -64,11 +67,13 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>(1 - x) with a non-constant x: a discount that exceeds 100 % turns the premium negative.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsOneMinus(IOperation operation) =>
             operation.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtract &&
             PricingSemantics.IsNumericLiteral(subtract.LeftOperand, out var one) && one == 1 && !subtract.RightOperand.ConstantValue.HasValue;
 
         /// <summary>Math.Max/Min/Clamp, or a comparison with a minimum premium or with zero.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsBound(IOperation operation, InsuranceContext insurance)
         {
             switch (operation)
@@ -85,6 +90,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsLowerBound(IOperation operation)
         {
             if (PricingSemantics.IsNumericLiteral(operation, out var value))

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using QualityGates.Analyzers.Semantics;
@@ -20,6 +21,7 @@ namespace QualityGates.Analyzers.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ProxyForProtectedCharacteristic);
 
+        [MethodImpl(HotPath.Optimize)]
         protected override bool AlsoAnalyzes(INamedTypeSymbol type) => IsScoreComputation(type) || type.GetMembers().Any(IsScoreComputation);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
@@ -51,6 +53,7 @@ namespace QualityGates.Analyzers.Rules
             });
 
         /// <summary>A member (or its type) named like a score computation: InsuranceScore, ComputeCreditScore, ScoreModel.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsScoreComputation(ISymbol? symbol)
         {
             for (var s = symbol; s != null && !(s is INamespaceSymbol); s = s.ContainingSymbol)

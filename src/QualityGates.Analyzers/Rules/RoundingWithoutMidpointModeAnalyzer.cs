@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,6 +29,7 @@ namespace QualityGates.Analyzers.Rules
                 block.RegisterOperationAction(c => Analyze(c, insurance, scope), OperationKind.Invocation));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -72,6 +74,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>The enum member a constant MidpointRounding argument names; null when not constant.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static string? ModeName(IOperation value, INamedTypeSymbol midpointRounding)
         {
             var constant = value.WalkDownConversions().ConstantValue;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -44,6 +45,7 @@ namespace QualityGates.Analyzers.Rules
             });
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCoalesce(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
         {
             var coalesce = (ICoalesceOperation)context.Operation;
@@ -60,6 +62,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeGetValueOrDefault(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -109,6 +112,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary><c>rates.TryGetValue(k, out var r) ? r : 1m</c> and <c>if (!rates.TryGetValue(k, out var r)) return 1m;</c>.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeTryGetValue(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
         {
             var conditional = (IConditionalOperation)context.Operation;
@@ -155,6 +159,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>A catch in a rate/money member that returns (or assigns to a rate) a literal.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCatch(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
         {
             var handler = ((ICatchClauseOperation)context.Operation).Handler;
@@ -182,15 +187,18 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static ValueKind Classify(IOperation? source, IOperation result, ISymbol owner, InsuranceContext insurance, InsuranceSettings settings, out string? name)
         {
             var kind = RateConfigurationFacts.KindOfSource(source, insurance, settings, out name);
             return kind != ValueKind.None ? kind : RateConfigurationFacts.KindOfConsumer(result, owner, insurance, out name);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsReportableLiteral(IOperation value, InsuranceSettings settings) =>
             RateConfigurationFacts.IsNumericLiteral(value, out var number) && !settings.AllowedFallbackValues.Contains(System.Math.Abs(number));
 
+        [MethodImpl(HotPath.Optimize)]
         private static IOperation? LiteralYieldedBy(IOperation? branch)
         {
             switch (branch)
@@ -206,6 +214,7 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static IOperation? NextStatement(IOperation statement)
         {
             if (!(statement.Parent is IBlockOperation block))
@@ -217,9 +226,11 @@ namespace QualityGates.Analyzers.Rules
             return index >= 0 && index + 1 < block.Operations.Length ? block.Operations[index + 1] : null;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool HasTryGetValue(ITypeSymbol? type) =>
             type != null && (type.GetMembers("TryGetValue").Length > 0 || type.AllInterfaces.Any(i => i.GetMembers("TryGetValue").Length > 0));
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Report(OperationAnalysisContext context, SyntaxNode location, ValueKind kind, string? name, string fallback, string? fix, string? missing)
         {
             var properties = ImmutableDictionary<string, string?>.Empty;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -105,6 +106,7 @@ namespace QualityGates.Analyzers.Rules
             });
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void AddAdjustment(List<int> adjustments, IOperation operation)
         {
             lock (adjustments)
@@ -113,17 +115,22 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Report(System.Action<Diagnostic> report, IOperation operation, string message) =>
             report(Diagnostic.Create(DiagnosticDescriptors.UnsafeAgeCalculation, operation.Syntax.GetLocation(), message));
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsYearOf(IOperation operation, WellKnownTypes types) =>
             operation.WalkDownConversions() is IPropertyReferenceOperation p && p.Property.Name == "Year" && p.Instance != null && DateTimeFacts.IsDateType(p.Property.ContainingType, types);
 
+        [MethodImpl(HotPath.Optimize)]
         private static IOperation? YearInstance(IOperation operation) => (operation.WalkDownConversions() as IPropertyReferenceOperation)?.Instance;
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsBirthDatePart(IOperation operation, string part) =>
             operation.WalkDownConversions() is IPropertyReferenceOperation p && p.Property.Name == part && DateTimeFacts.ReadsBirthDate(p.Instance);
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsDateComparison(IBinaryOperation binary, WellKnownTypes types)
         {
             switch (binary.OperatorKind)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,6 +33,7 @@ namespace QualityGates.Analyzers.Semantics
         private static readonly WordPatterns BirthDateNames = new WordPatterns(new[] { "dob", "birth*", "dateofbirth", "born" });
 
         /// <summary>DateTime, DateOnly or DateTimeOffset (nullable included).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsDateType(ITypeSymbol? type, WellKnownTypes types)
         {
             if (type == null)
@@ -47,6 +49,7 @@ namespace QualityGates.Analyzers.Semantics
         /// Recognises an ambient clock read (DateTime.Now/UtcNow/Today, DateTimeOffset.Now/UtcNow, TimeProvider.System.Get*Now(),
         /// Environment.TickCount*) and names it as written, e.g. "DateTime.UtcNow".
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public static ClockKind GetClockRead(IOperation operation, WellKnownTypes types, out string display)
         {
             display = string.Empty;
@@ -96,9 +99,11 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>A member, local or parameter named like a date of birth (dob, BirthDate, DateOfBirth).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsBirthDateName(string name) => BirthDateNames.Matches(name);
 
         /// <summary>True when the expression reads a birth-date symbol, possibly through .Date, .DayNumber, a conversion or a member chain.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool ReadsBirthDate(IOperation? operation)
         {
             var op = operation?.WalkDownConversions();
@@ -132,6 +137,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>True when any date-typed leaf of a subtraction (or a .Days/.TotalDays over one) is a birth date.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsBirthDateDerived(IOperation operation)
         {
             var op = operation.WalkDownConversions();
@@ -152,6 +158,7 @@ namespace QualityGates.Analyzers.Semantics
         /// A count of days: .Days/.TotalDays of a TimeSpan, a difference of DayNumber values, or a numeric symbol named
         /// ...Days (daysRemaining, TermDays), possibly inside arithmetic.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsDayCount(IOperation operation, WellKnownTypes types)
         {
             var op = operation.WalkDownConversions();
@@ -170,12 +177,15 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>True when the constant is one of the fixed year lengths (365, 366, 360, 365.25, 365.2425).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsYearLength(IOperation operation, out decimal value) =>
             operation.TryGetNumericConstant(out value) && YearLengths.Contains(value);
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsDayNumber(IOperation operation, WellKnownTypes types) =>
             operation.WalkDownConversions() is IPropertyReferenceOperation p && p.Property.Name == "DayNumber" && WellKnownTypes.Is(p.Property.ContainingType, types.DateOnly);
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsNumericSymbol(ISymbol symbol)
         {
             switch (symbol)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -36,6 +37,7 @@ namespace QualityGates.Analyzers.Semantics
         /// sink's description (<see cref="PriceSink"/>, <see cref="RateSink"/>, <see cref="DecisionSink"/> or the
         /// description <paramref name="extraReturnSink"/> gives a function's return).
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public static void Analyze(
             IOperation root,
             ISymbol owningSymbol,
@@ -46,8 +48,9 @@ namespace QualityGates.Analyzers.Semantics
         {
             // Most methods read no source at all: look for one before building anything. A source is always a read of a
             // parameter, field or property, or a call; the kind test spares the rule's own test for every other operation.
+            var all = OperationExtensions.DescendantsOf(root);
             List<IOperation>? sources = null;
-            foreach (var op in root.Descendants())
+            foreach (var op in all)
             {
                 if (IsRead(op.Kind) && sourceName(op) != null && !IsPresenceCheck(op))
                 {
@@ -62,7 +65,6 @@ namespace QualityGates.Analyzers.Semantics
 
             var flow = new InfluenceFlow(insurance, owningSymbol, extraReturnSink);
             flow._sources.UnionWith(sources);
-            var all = root.Descendants().ToList();
 
             flow.PropagateThroughLocals(all);
             var reported = new HashSet<IOperation>();
@@ -85,6 +87,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>Assignments into locals, repeated until no local gains a new source (bounded: sources are finite).</summary>
+        [MethodImpl(HotPath.Optimize)]
         private void PropagateThroughLocals(List<IOperation> all)
         {
             var assignments = new List<(ILocalSymbol Local, IOperation Value, IOperation Site)>();
@@ -136,6 +139,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>What the operation decides or prices, with the sources that influence it; null when it is no sink.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private string? SinkOf(IOperation op, out HashSet<IOperation>? influences)
         {
             influences = null;
@@ -179,6 +183,7 @@ namespace QualityGates.Analyzers.Semantics
             return influences.Count == 0 ? null : sink;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private string? TargetSink(ISymbol? target, ITypeSymbol? type)
         {
             if (type != null && _insurance.IsDecisionEnum(type))
@@ -194,6 +199,7 @@ namespace QualityGates.Analyzers.Semantics
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private string? ReturnSink(IMethodSymbol? function)
         {
             if (function == null)
@@ -221,6 +227,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>The sources an expression reads, directly or through locals.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private HashSet<IOperation> Taint(IOperation? expression)
         {
             var result = new HashSet<IOperation>();
@@ -258,6 +265,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>The sources read by the conditions that decide whether <paramref name="op"/> runs.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private HashSet<IOperation> GuardTaint(IOperation op)
         {
             var result = new HashSet<IOperation>();
@@ -294,6 +302,7 @@ namespace QualityGates.Analyzers.Semantics
         /// call (locals are not sources: they carry the sources assigned to them) whose symbol, or whose enum type,
         /// matches <paramref name="patterns"/> or carries <c>[ProtectedCharacteristic]</c> (when <paramref name="byAttribute"/>).
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public static string? NamedSource(IOperation op, WordPatterns patterns, bool byAttribute, Func<string, bool>? exclude = null)
         {
             ISymbol? symbol;
@@ -321,9 +330,11 @@ namespace QualityGates.Analyzers.Semantics
             return type != null && type.TypeKind == TypeKind.Enum && Matches(type.Name, patterns, exclude) ? symbol.Name : null;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsRead(OperationKind kind) =>
             kind == OperationKind.ParameterReference || kind == OperationKind.FieldReference || kind == OperationKind.PropertyReference || kind == OperationKind.Invocation;
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool Matches(string name, WordPatterns patterns, Func<string, bool>? exclude) =>
             patterns.Matches(name) && (exclude == null || !exclude(name));
 
@@ -331,6 +342,7 @@ namespace QualityGates.Analyzers.Semantics
         /// A read that only asks whether the value is present (<c>x == null</c>, <c>x is null</c>, <c>x.HasValue</c>,
         /// <c>string.IsNullOrEmpty(x)</c>) validates input; it does not rate on the value.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsPresenceCheck(IOperation source)
         {
             var parent = source.WalkUpConversions();

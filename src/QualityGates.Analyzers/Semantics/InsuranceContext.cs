@@ -67,6 +67,7 @@ namespace QualityGates.Analyzers.Semantics
             Contexts.GetValue(compilation, c => new InsuranceContext(c, optionsProvider));
 
         /// <summary>The settings for a tree, as one rule sees them (per-rule keys win).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public InsuranceSettings GetSettings(SyntaxTree? tree, string? ruleId = null)
         {
             var options = tree == null ? _optionsProvider.GlobalOptions : _optionsProvider.GetOptions(tree);
@@ -78,9 +79,11 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         // Apart, so the hot path above allocates no closure.
+        [MethodImpl(HotPath.Optimize)]
         private InsuranceSettings AddSettings(ConcurrentDictionary<string, InsuranceSettings> byRule, string key, AnalyzerConfigOptions options, string? ruleId) =>
             byRule.GetOrAdd(key, _ => ResolveSettings(options, ruleId));
 
+        [MethodImpl(HotPath.Optimize)]
         private InsuranceSettings ResolveSettings(AnalyzerConfigOptions options, string? ruleId)
         {
             // Trees get their own options objects, but nearly all share the same qualitygates_ values: parse once per distinct set.
@@ -93,6 +96,7 @@ namespace QualityGates.Analyzers.Semantics
             return _settings.GetOrAdd((fingerprint, ruleId), _ => InsuranceSettings.Parse(options, ruleId));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static string Fingerprint(AnalyzerConfigOptions options)
         {
             var builder = new System.Text.StringBuilder();
@@ -109,10 +113,12 @@ namespace QualityGates.Analyzers.Semantics
             return builder.ToString();
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public InsuranceSettings GetSettings(ISymbol symbol, string? ruleId = null) =>
             GetSettings(symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree, ruleId);
 
         /// <summary>The scope of a member (or of the member that owns a lambda or local function).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public Scope GetScope(ISymbol? symbol)
         {
             if (symbol == null)
@@ -133,14 +139,17 @@ namespace QualityGates.Analyzers.Semantics
             return _scopes.GetOrAdd(symbol, _computeScope);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public bool IsInScope(ISymbol? symbol, Scope wanted = Scope.Any) => (GetScope(symbol) & wanted) != 0;
 
         /// <summary>
         /// Whether a type is in scope or declares a member that is (a [PremiumCalculation] method in a neutral class):
         /// the gate for every rule's body actions. Nested types answer for their own members.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public bool HoldsScopedCode(INamedTypeSymbol type) => _typesWithScopedCode.GetOrAdd(type, _computeHoldsScopedCode);
 
+        [MethodImpl(HotPath.Optimize)]
         private bool ComputeHoldsScopedCode(INamedTypeSymbol t)
         {
             // Every member's scope is settled here, once per type, before any body of the type is analyzed: the rules' own
@@ -157,6 +166,7 @@ namespace QualityGates.Analyzers.Semantics
             return holds;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private Scope ComputeScope(ISymbol symbol)
         {
             var settings = GetSettings(symbol);
@@ -185,6 +195,7 @@ namespace QualityGates.Analyzers.Semantics
         /// Types and namespaces are asked about once per settings in force, not once per member: scope is the hot path of
         /// every rule, and out-of-scope code must cost next to nothing.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         private (Scope Scope, bool Excluded) ContainerScope(ISymbol? container, InsuranceSettings settings)
         {
             if (container == null || (container is INamespaceSymbol ns && ns.IsGlobalNamespace) || container is IAssemblySymbol || container is IModuleSymbol)
@@ -195,6 +206,7 @@ namespace QualityGates.Analyzers.Semantics
             return _containerScopes.GetOrAdd((container, settings), _computeContainerScope);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private (Scope Scope, bool Excluded) ComputeContainerScope((ISymbol Symbol, InsuranceSettings Settings) key)
         {
             var own = OwnScope(key.Symbol, key.Settings);
@@ -203,6 +215,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>What a symbol says about itself: its attributes, its name, and a configured pattern matching its full name.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private (Scope Scope, bool Excluded) OwnScope(ISymbol symbol, InsuranceSettings settings)
         {
             var scope = Scope.None;
@@ -240,6 +253,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>[PremiumCalculation], [UnderwritingRule] and [NotInRatingScope] on the symbol (or a property of an accessor), in one pass.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static (Scope Scope, bool Excluded) AttributeScope(ISymbol symbol)
         {
             var scope = Scope.None;
@@ -267,6 +281,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>The name heuristic over the member, its containing types and namespaces.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static Scope NameScope(ISymbol symbol)
         {
             var scope = Scope.None;
@@ -278,6 +293,7 @@ namespace QualityGates.Analyzers.Semantics
             return scope;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static Scope NameScope(string name)
         {
             var words = NameWords.Split(name);
@@ -299,9 +315,11 @@ namespace QualityGates.Analyzers.Semantics
         /// Classifies a symbol's value as money, a rate, or neither. Every rule asks for every operand: the answer by name is
         /// cached per name (a cache per symbol cost more than it saved, since hashing a symbol for the first time is not free).
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public ValueKind GetValueKind(ISymbol? symbol) =>
             symbol == null ? ValueKind.None : ComputeValueKind(symbol);
 
+        [MethodImpl(HotPath.Optimize)]
         private ValueKind ComputeValueKind(ISymbol symbol)
         {
             ITypeSymbol? type;
@@ -339,6 +357,7 @@ namespace QualityGates.Analyzers.Semantics
             return settings.KindOfName(symbol.Name);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static ValueKind ClassifyName(string name, InsuranceSettings settings)
         {
             var words = NameWords.Split(name);
@@ -357,15 +376,18 @@ namespace QualityGates.Analyzers.Semantics
             return money > rate ? ValueKind.Money : ValueKind.Rate;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsMoneyType(ITypeSymbol type, InsuranceSettings settings)
         {
             type = UnwrapNullable(type);
             return settings.MoneyTypes.Count > 0 && settings.MoneyTypes.Contains(type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static ITypeSymbol UnwrapNullable(ITypeSymbol type) =>
             type is INamedTypeSymbol named && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? named.TypeArguments[0] : type;
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsNumeric(ITypeSymbol type)
         {
             switch (UnwrapNullable(type).SpecialType)
@@ -385,12 +407,14 @@ namespace QualityGates.Analyzers.Semantics
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsFloatingPoint(ITypeSymbol type)
         {
             var s = UnwrapNullable(type).SpecialType;
             return s == SpecialType.System_Double || s == SpecialType.System_Single;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsIntegral(ITypeSymbol? type)
         {
             if (type == null)
@@ -418,6 +442,7 @@ namespace QualityGates.Analyzers.Semantics
         /// An enum is a decision when it carries [Decision], is configured in qualitygates_decision_enums, or has at least
         /// two members among Approve, Accept(ed), Eligible, Bind, Quote(d), Decline, Reject, Refer(red), Pend.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public bool IsDecisionEnum(ITypeSymbol? type)
         {
             if (!(UnwrapNullable(type ?? Types.ObjectType) is INamedTypeSymbol named) || named.TypeKind != TypeKind.Enum)
@@ -438,6 +463,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>A risk-class enum by name ("RiskClass", "RiskTier", "VehicleGroup" are not guessed; configure them in qualitygates_exhaustive_enums).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public bool IsRiskClassEnum(ITypeSymbol? type)
         {
             if (!(type is INamedTypeSymbol named) || named.TypeKind != TypeKind.Enum)
@@ -455,6 +481,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>Bool-returning decision methods: Is(Approved|Eligible|Acceptable|Insurable), Can(Insure|Bind|Quote).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsBoolDecisionMethod(IMethodSymbol? method)
         {
             if (method == null || method.ReturnType.SpecialType != SpecialType.System_Boolean)
@@ -476,6 +503,7 @@ namespace QualityGates.Analyzers.Semantics
             return words[0] == "can" && (words[1] == "insure" || words[1] == "bind" || words[1] == "quote" || words[1] == "accept" || words[1] == "approve");
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool HasAttribute(ISymbol symbol, string shortName)
         {
             foreach (var attribute in symbol.GetAttributes())
@@ -490,10 +518,12 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>[ProtectedCharacteristic] on a member or on its type.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsMarkedProtected(ISymbol symbol, ITypeSymbol? type) =>
             HasAttribute(symbol, "ProtectedCharacteristic") || (type != null && HasAttribute(type, "ProtectedCharacteristic"));
 
         /// <summary>True when the symbol, a containing type, or the assembly carries the attribute (matched by name in any namespace).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool HasAttributeUp(ISymbol symbol, string shortName)
         {
             if (HasAttribute(symbol, shortName) || (symbol is IMethodSymbol m && m.AssociatedSymbol != null && HasAttribute(m.AssociatedSymbol, shortName)))
@@ -512,15 +542,18 @@ namespace QualityGates.Analyzers.Semantics
             return symbol.ContainingAssembly != null && HasAttribute(symbol.ContainingAssembly, shortName);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsNamed(AttributeData a, string shortName)
         {
             var name = a.AttributeClass?.Name;
             return name == shortName || name == shortName + "Attribute";
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static string QualifiedName(ISymbol symbol) =>
             symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType).WithParameterOptions(SymbolDisplayParameterOptions.None).WithGenericsOptions(SymbolDisplayGenericsOptions.None));
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool DetectTestProject(Compilation compilation)
         {
             foreach (var name in compilation.ReferencedAssemblyNames)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace QualityGates.Analyzers.Semantics
 {
@@ -9,6 +10,7 @@ namespace QualityGates.Analyzers.Semantics
     /// </summary>
     public static class NameWords
     {
+        [MethodImpl(HotPath.Optimize)]
         public static IReadOnlyList<string> Split(string identifier)
         {
             var words = new List<string>();
@@ -49,6 +51,7 @@ namespace QualityGates.Analyzers.Semantics
             return words;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static void Flush(string identifier, ref int start, int end, List<string> words)
         {
             if (start >= 0 && end > start)
@@ -60,10 +63,12 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>True when any word of <paramref name="identifier"/> starts with one of <paramref name="prefixes"/>.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool AnyWordStartsWith(string identifier, IReadOnlyList<string> prefixes) =>
             LastMatchingWordIndex(Split(identifier), prefixes) >= 0;
 
         /// <summary>Index of the last word that starts with one of the prefixes, or -1.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static int LastMatchingWordIndex(IReadOnlyList<string> words, IReadOnlyList<string> prefixes)
         {
             for (int i = words.Count - 1; i >= 0; i--)
@@ -81,6 +86,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>True when the words contain the given sequence of whole words ("risk", "class").</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool ContainsSequence(IReadOnlyList<string> words, params string[] sequence)
         {
             for (int i = 0; i + sequence.Length <= words.Count; i++)

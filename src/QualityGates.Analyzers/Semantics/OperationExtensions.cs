@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -5,7 +7,42 @@ namespace QualityGates.Analyzers.Semantics
 {
     public static class OperationExtensions
     {
+        /// <summary>
+        /// Every operation under <paramref name="root"/>, parents before children and children in order, as Roslyn's
+        /// <c>Descendants()</c> gives them. Its iterator keeps a value-type builder that a build runs unoptimized
+        /// (see <see cref="HotPath"/>); this walk is compiled optimized, and needs no recursion for deep expressions.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static List<IOperation> DescendantsOf(IOperation root)
+        {
+            var result = new List<IOperation>();
+            var stack = new List<IOperation>();
+            PushChildren(root, stack);
+            while (stack.Count > 0)
+            {
+                var op = stack[stack.Count - 1];
+                stack.RemoveAt(stack.Count - 1);
+                result.Add(op);
+                PushChildren(op, stack);
+            }
+
+            return result;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static void PushChildren(IOperation operation, List<IOperation> stack)
+        {
+            int first = stack.Count;
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Add(child);
+            }
+
+            stack.Reverse(first, stack.Count - first);
+        }
+
         /// <summary>Strips implicit and explicit conversions and parentheses.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static IOperation WalkDownConversions(this IOperation operation)
         {
             while (true)
@@ -25,6 +62,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>Climbs past conversions and parentheses to the operation that consumes this value.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static IOperation? WalkUpConversions(this IOperation operation)
         {
             var parent = operation.Parent;
@@ -37,6 +75,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>The local, parameter, field, property or method an operation reads, if any.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static ISymbol? GetReferencedSymbol(this IOperation operation)
         {
             switch (operation.WalkDownConversions())
@@ -52,6 +91,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>Classifies an expression as money, rate or neither: a money symbol, or arithmetic over one.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static ValueKind GetValueKind(this IOperation operation, InsuranceContext context)
         {
             var op = operation.WalkDownConversions();
@@ -95,13 +135,16 @@ namespace QualityGates.Analyzers.Semantics
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsMoneyOrRate(this IOperation operation, InsuranceContext context) => operation.GetValueKind(context) != ValueKind.None;
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsArithmetic(BinaryOperatorKind kind) =>
             kind == BinaryOperatorKind.Add || kind == BinaryOperatorKind.Subtract || kind == BinaryOperatorKind.Multiply ||
             kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;
 
         /// <summary>Math.Round/Max/Min/Abs/Floor... keep the meaning of their argument.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsMathPassThrough(IInvocationOperation invocation, InsuranceContext context)
         {
             var type = invocation.TargetMethod.ContainingType;
@@ -110,6 +153,7 @@ namespace QualityGates.Analyzers.Semantics
 
 
         /// <summary>True when the operation is a numeric literal (possibly negated or converted).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool TryGetNumericConstant(this IOperation operation, out decimal value)
         {
             value = 0;

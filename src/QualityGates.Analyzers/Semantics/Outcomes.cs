@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,9 +12,11 @@ namespace QualityGates.Analyzers.Semantics
         /// The favourable outcome an expression produces, or null: a favourable member of a decision enum, <c>true</c> in a
         /// bool decision method, a favourable string literal ("Approved"), or a new result object built from one of them.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public static string? GetFavourable(IOperation? value, InsuranceContext context, InsuranceSettings settings, bool boolIsDecision) =>
             Get(value, context, settings, boolIsDecision, favourable: true);
 
+        [MethodImpl(HotPath.Optimize)]
         public static string? GetAdverse(IOperation? value, InsuranceContext context, InsuranceSettings settings, bool boolIsDecision) =>
             Get(value, context, settings, boolIsDecision, favourable: false);
 
@@ -43,10 +46,12 @@ namespace QualityGates.Analyzers.Semantics
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool Matches(string name, InsuranceSettings settings, bool favourable) =>
             favourable ? settings.IsFavourable(name) : settings.IsAdverse(name);
 
         /// <summary>True when a method decides: it returns a decision enum, a bool decision (IsEligible...), or a type holding a decision.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsDecisionMethod(IMethodSymbol? method, InsuranceContext context)
         {
             if (method == null)
@@ -59,10 +64,12 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>A result type with a property or field of a decision enum type.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool HoldsDecision(ITypeSymbol? type, InsuranceContext context) =>
             type is INamedTypeSymbol named && named.TypeKind != TypeKind.Enum && named.SpecialType == SpecialType.None &&
             named.GetMembers().Any(m => (m is IPropertySymbol p && context.IsDecisionEnum(p.Type)) || (m is IFieldSymbol f && !f.IsStatic && context.IsDecisionEnum(f.Type)));
 
+        [MethodImpl(HotPath.Optimize)]
         public static ITypeSymbol UnwrapTask(ITypeSymbol type) =>
             type is INamedTypeSymbol n && n.IsGenericType && (n.Name == "Task" || n.Name == "ValueTask") && n.TypeArguments.Length == 1 ? n.TypeArguments[0] : type;
     }

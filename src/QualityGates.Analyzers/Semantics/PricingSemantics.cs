@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -26,6 +27,7 @@ namespace QualityGates.Analyzers.Semantics
         /// <summary>
         /// Registers a block-start callback only for members in the wanted scope: out-of-scope code costs one cached lookup.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public static void RegisterScopedBlockStart(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationBlockStartAnalysisContext, Scope> action) =>
             context.RegisterOperationBlockStartAction(block =>
             {
@@ -37,6 +39,7 @@ namespace QualityGates.Analyzers.Semantics
             });
 
         /// <summary>Same as <see cref="RegisterScopedBlockStart"/> for rules that look at a whole method body at once.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static void RegisterScopedBlock(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationBlockAnalysisContext> action) =>
             context.RegisterOperationBlockAction(block =>
             {
@@ -47,17 +50,21 @@ namespace QualityGates.Analyzers.Semantics
             });
 
         /// <summary>Math.Round, MathF.Round, decimal/double/float.Round and IFloatingPoint&lt;T&gt;.Round.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsRound(IMethodSymbol method, WellKnownTypes types) => method.Name == "Round" && IsNumericHelperType(method.ContainingType, types);
 
         /// <summary>Floor, Ceiling or Truncate of Math, MathF or decimal (the explicit truncations).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsTruncation(IMethodSymbol method, WellKnownTypes types) =>
             (method.Name == "Floor" || method.Name == "Ceiling" || method.Name == "Truncate") && IsNumericHelperType(method.ContainingType, types);
 
         /// <summary>Math.Pow/Exp/Log/Sqrt: values computed with them are actuarial or statistical, not premiums.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsStatisticalMath(IOperation? operation, WellKnownTypes types) =>
             operation?.WalkDownConversions() is IInvocationOperation invocation &&
             StatisticalMathMethods.Contains(invocation.TargetMethod.Name) && IsNumericHelperType(invocation.TargetMethod.ContainingType, types);
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsNumericHelperType(INamedTypeSymbol? type, WellKnownTypes types)
         {
             if (type == null)
@@ -72,14 +79,17 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>The argument bound to a parameter of the given type, if any.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static IArgumentOperation? FindArgument(this IInvocationOperation invocation, ITypeSymbol? parameterType) =>
             parameterType == null ? null : invocation.Arguments.FirstOrDefault(a => a.Parameter != null && SymbolEqualityComparer.Default.Equals(a.Parameter.Type, parameterType));
 
         /// <summary>True when the method takes an IFormatProvider (CultureInfo, NumberFormatInfo...).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool TakesFormatProvider(IMethodSymbol method, WellKnownTypes types) =>
             method.Parameters.Any(p => WellKnownTypes.Is(p.Type, types.IFormatProvider) || WellKnownTypes.Is(p.Type, types.CultureInfo));
 
         /// <summary>A numeric literal written in the code (optionally negated), not a named constant.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsNumericLiteral(IOperation operation, out decimal value)
         {
             value = 0;
@@ -92,6 +102,7 @@ namespace QualityGates.Analyzers.Semantics
             return op is ILiteralOperation && operation.TryGetNumericConstant(out value);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsDecimalOrFloatingPoint(ITypeSymbol? type)
         {
             var special = type == null ? SpecialType.None : InsuranceContext.UnwrapNullable(type).SpecialType;
@@ -99,17 +110,22 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>Exposure, count and term values (Exposure, VehicleCount, TermDays): divisors that may be zero.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsExposureName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), ExposureWords) >= 0;
 
         /// <summary>Discount, credit, rebate... amounts that lower a premium.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsReductionName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), ReductionWords) >= 0;
 
         /// <summary>MinimumPremium, MinPremium, PremiumFloor: a lower bound of the premium.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsLowerBoundName(string name) => NameWords.Split(name).Any(w => LowerBoundWords.Contains(w));
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsCurrencyName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), CurrencyWords) >= 0;
 
         /// <summary>The source text of an operation, shortened for messages.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static string Describe(IOperation operation)
         {
             var text = operation.Syntax.ToString();
@@ -118,10 +134,12 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>"Math.Round", "decimal.Parse": the method as a reader writes it.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static string DisplayName(IMethodSymbol method) =>
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "." + method.Name;
 
         /// <summary>True when the statement always leaves the enclosing block (throw, return, break, continue).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool AlwaysExits(IOperation? operation)
         {
             switch (operation)
@@ -142,6 +160,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>The statement of a block that contains the operation (to look at the statements before it).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static IOperation? EnclosingStatement(IOperation operation, out IBlockOperation? block)
         {
             for (var current = operation; current.Parent != null; current = current.Parent)
@@ -158,10 +177,12 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>True when the operation mentions the symbol anywhere inside it.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool References(this IOperation operation, ISymbol symbol) =>
             operation.DescendantsAndSelf().Any(o => SymbolEqualityComparer.Default.Equals(o.GetReferencedSymbol(), symbol) && !(o is IInvocationOperation));
 
         /// <summary>The owning method of an operation block, for attribute checks such as [RoundingRule].</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool OwnerHasAttribute(ISymbol owner, string shortName)
         {
             for (ISymbol? s = owner; s != null; s = s.ContainingSymbol)
@@ -181,6 +202,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>True when the condition compares the symbol (x != 0, x > 0, x is 0, 0 == x...).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool Compares(IOperation? condition, ISymbol symbol)
         {
             if (condition == null)
@@ -203,11 +225,13 @@ namespace QualityGates.Analyzers.Semantics
             return false;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsComparison(BinaryOperatorKind kind) =>
             kind == BinaryOperatorKind.Equals || kind == BinaryOperatorKind.NotEquals || kind == BinaryOperatorKind.LessThan ||
             kind == BinaryOperatorKind.LessThanOrEqual || kind == BinaryOperatorKind.GreaterThan || kind == BinaryOperatorKind.GreaterThanOrEqual;
 
         /// <summary>True when the operation reads exactly this symbol (same member of the same receiver text).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsSymbol(IOperation operation, ISymbol symbol) =>
             SymbolEqualityComparer.Default.Equals(operation.WalkDownConversions().GetReferencedSymbol(), symbol);
 
@@ -215,6 +239,7 @@ namespace QualityGates.Analyzers.Semantics
         /// True when, on the way up from the operation, a condition, short-circuit or earlier exiting statement (if (x == 0) throw)
         /// tests the symbol, or an earlier guard call (ArgumentOutOfRangeException.ThrowIfZero(x)) receives it.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsGuarded(IOperation operation, ISymbol symbol)
         {
             var child = operation;
@@ -248,6 +273,7 @@ namespace QualityGates.Analyzers.Semantics
             return false;
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsGuardStatement(IOperation statement, ISymbol symbol)
         {
             switch (statement)

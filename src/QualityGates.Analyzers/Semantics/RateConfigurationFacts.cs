@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,6 +9,7 @@ namespace QualityGates.Analyzers.Semantics
     public static class RateConfigurationFacts
     {
         /// <summary>A numeric literal as written (1.5m, 100, -1, default), not a named constant.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsNumericLiteral(IOperation operation, out decimal value)
         {
             value = 0;
@@ -21,6 +23,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>A decimal, double or float literal: how factors are written (1.25m), unlike counts and bounds (18, 25).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsFactorLiteral(IOperation operation)
         {
             var op = operation.WalkDownConversions();
@@ -39,10 +42,12 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>"rate" or "monetary value", for messages.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static string Describe(ValueKind kind, string? name) =>
             (kind == ValueKind.Money ? "monetary value" : "rate") + (string.IsNullOrEmpty(name) ? string.Empty : " '" + name + "'");
 
         /// <summary>The numeric element (or dictionary value) type of a collection type, or null.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static ITypeSymbol? NumericElementType(ITypeSymbol? type)
         {
             if (type is IArrayTypeSymbol array)
@@ -66,6 +71,7 @@ namespace QualityGates.Analyzers.Semantics
         /// What a value stands for by the symbols around it: the symbol it reads (config?.Rate, rates.FirstOrDefault()?.Factor,
         /// a rate dictionary), else the variable, member, parameter or return it lands in.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public static ValueKind KindOfSource(IOperation? operation, InsuranceContext context, InsuranceSettings settings, out string? name)
         {
             name = null;
@@ -101,6 +107,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>What the value becomes where it lands: an assignment target, a variable, a parameter, the member's return.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static ValueKind KindOfConsumer(IOperation operation, ISymbol owner, InsuranceContext context, out string? name)
         {
             name = null;
@@ -141,6 +148,7 @@ namespace QualityGates.Analyzers.Semantics
             return context.GetValueKind(target);
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public static ITypeSymbol? TypeOf(ISymbol symbol)
         {
             switch (symbol)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,6 +19,7 @@ namespace QualityGates.Analyzers.Semantics
         public const string FallbackLiteralProperty = "FallbackLiteral";
 
         /// <summary>The method, local function or lambda whose body contains the operation.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static IMethodSymbol? EnclosingFunction(IOperation operation, ISymbol owningSymbol)
         {
             for (var p = operation.Parent; p != null; p = p.Parent)
@@ -33,9 +35,11 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>A bool decision method: IsEligible(), CanBind().</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsBoolDecision(IMethodSymbol? method) => InsuranceContext.IsBoolDecisionMethod(method);
 
         /// <summary>True when the function decides: decision enum, bool decision, or a result holding a decision.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsDecisionFunction(IMethodSymbol? method, InsuranceContext context) =>
             method != null && (Outcomes.IsDecisionMethod(method, context) || IsBoolDecision(method));
 
@@ -43,6 +47,7 @@ namespace QualityGates.Analyzers.Semantics
         /// The leaf operation (enum member, literal) that makes <paramref name="value"/> a favourable or adverse outcome:
         /// looks through conversions, conditionals and result-object construction.
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public static IOperation? FindOutcomeLeaf(IOperation? value, InsuranceContext context, InsuranceSettings settings, bool boolIsDecision, bool favourable)
         {
             if (value == null)
@@ -88,6 +93,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>How an outcome leaf reads in a message: Decision.Approve, true, "Quoted".</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static string Display(IOperation leaf)
         {
             switch (leaf)
@@ -103,6 +109,7 @@ namespace QualityGates.Analyzers.Semantics
         /// What a fix may put in place of a favourable leaf: the configured fallback member of the same decision enum,
         /// or false for a bool decision. Empty when there is no safe substitute (strings, enums without the member).
         /// </summary>
+        [MethodImpl(HotPath.Optimize)]
         public static ImmutableDictionary<string, string?> FallbackProperties(IOperation leaf, InsuranceSettings settings)
         {
             var properties = ImmutableDictionary<string, string?>.Empty;
@@ -120,12 +127,14 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>The text of the fallback a fix inserts, for titles.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static string? FallbackDisplay(IOperation leaf, ImmutableDictionary<string, string?> properties) =>
             properties.TryGetValue(FallbackMemberProperty, out var member) && leaf is IFieldReferenceOperation f
                 ? f.Field.ContainingType.Name + "." + member
                 : properties.TryGetValue(FallbackLiteralProperty, out var literal) ? literal : null;
 
         /// <summary>The header of a catch clause, <c>catch (Exception ex) when (...)</c>: where handler diagnostics go.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static Location CatchHeaderLocation(CatchClauseSyntax clause)
         {
             int end = clause.Filter?.Span.End ?? clause.Declaration?.Span.End ?? clause.CatchKeyword.Span.End;
@@ -133,10 +142,12 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>The header of a switch statement, <c>switch (x)</c>.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static Location SwitchHeaderLocation(SwitchStatementSyntax statement) =>
             Location.Create(statement.SyntaxTree, TextSpan.FromBounds(statement.SwitchKeyword.SpanStart, statement.CloseParenToken.Span.End));
 
         /// <summary>Operations under <paramref name="root"/>, not entering lambdas or local functions (their returns are theirs).</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static IEnumerable<IOperation> DescendantsInSameFunction(IOperation root)
         {
             var stack = new Stack<IOperation>();
@@ -156,6 +167,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>True when the operation always leaves by throwing: a throw statement, or a block ending in one.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool EndsInThrow(IOperation? operation)
         {
             switch (operation)
@@ -168,6 +180,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>True when the last statement of a list cannot fall through: return, throw, break-free jump.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool EndsInJump(IOperation? operation)
         {
             switch (operation)
@@ -180,6 +193,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>A [Flags] enum, whose switches are never expected to be exhaustive.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public static bool IsFlagsEnum(ITypeSymbol type, InsuranceContext context) =>
             type.GetAttributes().Any(a => WellKnownTypes.Is(a.AttributeClass, context.Types.FlagsAttribute));
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace QualityGates.Analyzers.Semantics
 {
@@ -25,10 +26,12 @@ namespace QualityGates.Analyzers.Semantics
         public bool IsEmpty => _exact.Length == 0 && _prefixes.Length == 0;
 
         /// <summary>Whether the identifier matches; answers are kept, since rules ask about the same names over and over.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public bool Matches(string identifier) =>
             _answers.TryGetValue(identifier, out var known) ? known : _answers.GetOrAdd(identifier, LastMatch(NameWords.Split(identifier)) >= 0);
 
         /// <summary>Index of the last word that ends a matching run, or -1.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public int LastMatch(IReadOnlyList<string> words)
         {
             int last = -1;
@@ -54,6 +57,7 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>The first pattern that matches a run of the identifier, for messages.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public bool IsMatch(string run)
         {
             foreach (var e in _exact)
