@@ -60,7 +60,7 @@ cd "$work"
 for b in $configs; do dotnet restore -p:Bench=$b -v:q >/dev/null; done
 # Guard against the shared-restore mistake: exactly the configurations that name Meziantou may load it.
 for b in $configs; do
-  has=$(dotnet msbuild -nodeReuse:false -t:ResolveLockFileAnalyzers -getItem:Analyzer -p:Bench=$b 2>/dev/null | grep -c 'Meziantou.Analyzer.dll' || true)
+  has=$(dotnet msbuild -nodeReuse:false -t:ResolveLockFileAnalyzers -getItem:Analyzer -p:Bench=$b 2>/dev/null | grep -cE '"Identity": "[^"]*Meziantou[.]Analyzer[.]dll"' || true)
   want=0; case $b in meziantou|both) want=1;; esac
   if [ "$has" != "$want" ]; then echo "configuration $b: Meziantou.Analyzer loaded $has times, expected $want" >&2; exit 1; fi
 done
