@@ -34,6 +34,8 @@ cat > "$work/Directory.Build.props" <<'XML'
   <PropertyGroup>
     <BaseIntermediateOutputPath>obj/$(Bench)/</BaseIntermediateOutputPath>
     <BaseOutputPath>bin/$(Bench)/</BaseOutputPath>
+    <!-- The other configurations' generated sources are not this build's. -->
+    <DefaultItemExcludes>$(DefaultItemExcludes);obj/**;bin/**</DefaultItemExcludes>
   </PropertyGroup>
 </Project>
 XML
@@ -73,7 +75,7 @@ for r in $(seq 1 "$runs"); do
     log="$work/$b.$r.log"
     # CPU seconds of the whole process tree (csc runs as a child here): far steadier than wall time on a shared machine.
     /usr/bin/time -f '%e %U %S' -o "$work/time" dotnet build --no-restore --no-incremental -nodeReuse:false -p:UseSharedCompilation=false \
-      -p:Bench=$b -p:ReportAnalyzer=true -v:d $extra > "$log" 2>&1
+      -p:Bench=$b -p:ReportAnalyzer=true -v:d $extra > "$log" 2>&1 || { grep -E ' error ' "$log" | sort -u | head -20 >&2; echo "build of $b failed" >&2; exit 1; }
     read -r t user sys < "$work/time"
     c=$(echo "$user + $sys" | bc)
     printf 'round %s %-10s %6.2f s wall %7.2f s cpu (load %s)\n' "$r" "$b" "$t" "$c" "$(cut -d' ' -f1 /proc/loadavg)"
