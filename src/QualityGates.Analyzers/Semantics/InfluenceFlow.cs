@@ -19,6 +19,16 @@ namespace QualityGates.Analyzers.Semantics
         public const string RateSink = "a rating factor";
         public const string DecisionSink = "the underwriting decision";
 
+        private const int MaxSpareOperations = 1 << 16;
+
+        /// <summary>
+        /// Each thread's spare operation list. The walk runs for every method of pricing code, and an allocation that
+        /// happens to start a garbage collection is charged the whole pause: in build profiles, growing a fresh list per
+        /// method was most of QG2009's time.
+        /// </summary>
+        [ThreadStatic]
+        private static List<IOperation>? t_operations;
+
         private readonly InsuranceContext _insurance;
         private readonly ISymbol _owningSymbol;
         private readonly Func<IMethodSymbol, string?>? _extraReturnSink;
@@ -46,9 +56,35 @@ namespace QualityGates.Analyzers.Semantics
             Action<IOperation, string, string> report,
             Func<IMethodSymbol, string?>? extraReturnSink = null)
         {
+            // Taken from the thread's spare list, and given back cleared (it must not keep a method's operations alive).
+            var all = t_operations ?? new List<IOperation>();
+            t_operations = null;
+            try
+            {
+                OperationExtensions.AddDescendants(root, all);
+                Analyze(all, owningSymbol, insurance, sourceName, report, extraReturnSink);
+            }
+            finally
+            {
+                all.Clear();
+                if (all.Capacity <= MaxSpareOperations)
+                {
+                    t_operations = all;
+                }
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static void Analyze(
+            List<IOperation> all,
+            ISymbol owningSymbol,
+            InsuranceContext insurance,
+            Func<IOperation, string?> sourceName,
+            Action<IOperation, string, string> report,
+            Func<IMethodSymbol, string?>? extraReturnSink)
+        {
             // Most methods read no source at all: look for one before building anything. A source is always a read of a
             // parameter, field or property, or a call; the kind test spares the rule's own test for every other operation.
-            var all = OperationExtensions.DescendantsOf(root);
             List<IOperation>? sources = null;
             foreach (var op in all)
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -7,6 +8,9 @@ namespace QualityGates.Analyzers.Semantics
 {
     public static class OperationExtensions
     {
+        [ThreadStatic]
+        private static List<IOperation>? t_stack;
+
         /// <summary>
         /// Every operation under <paramref name="root"/>, parents before children and children in order, as Roslyn's
         /// <c>Descendants()</c> gives them. Its iterator keeps a value-type builder that a build runs unoptimized
@@ -16,17 +20,25 @@ namespace QualityGates.Analyzers.Semantics
         public static List<IOperation> DescendantsOf(IOperation root)
         {
             var result = new List<IOperation>();
-            var stack = new List<IOperation>();
+            AddDescendants(root, result);
+            return result;
+        }
+
+        /// <summary>Appends what <see cref="DescendantsOf"/> returns to <paramref name="into"/>, allocating nothing once the thread's stack has grown.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static void AddDescendants(IOperation root, List<IOperation> into)
+        {
+            // Popping clears each slot, so the spare stack holds no operation between walks.
+            var stack = t_stack ??= new List<IOperation>();
+            int bottom = stack.Count;
             PushChildren(root, stack);
-            while (stack.Count > 0)
+            while (stack.Count > bottom)
             {
                 var op = stack[stack.Count - 1];
                 stack.RemoveAt(stack.Count - 1);
-                result.Add(op);
+                into.Add(op);
                 PushChildren(op, stack);
             }
-
-            return result;
         }
 
         [MethodImpl(HotPath.Optimize)]
