@@ -24,13 +24,13 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            if (insurance.Types.IFormatProvider == null)
-            {
-                return;
-            }
-
             context.RegisterScopedBlockStart(insurance, Scope.Any, (block, _) =>
             {
+                if (insurance.Types.IFormatProvider == null)
+                {
+                    return;
+                }
+
                 // An override of ToString() is display code: the current culture is what the user reads.
                 bool display = block.OwningSymbol is IMethodSymbol m && m.IsOverride && m.Name == nameof(ToString) && m.Parameters.IsEmpty;
                 block.RegisterOperationAction(c => AnalyzeInvocation(c, insurance, display), OperationKind.Invocation);

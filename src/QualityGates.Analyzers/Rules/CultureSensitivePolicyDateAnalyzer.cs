@@ -22,15 +22,10 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            var types = insurance.Types;
-            if (types.IFormatProvider == null)
-            {
-                return;
-            }
-
             context.RegisterOperationBlockStartAction(block =>
             {
-                if (!insurance.IsInScope(block.OwningSymbol))
+                var types = insurance.Types;
+                if (types.IFormatProvider == null || !insurance.IsInScope(block.OwningSymbol))
                 {
                     return;
                 }

@@ -22,7 +22,6 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            var types = insurance.Types;
             context.RegisterOperationBlockStartAction(block =>
             {
                 var scope = insurance.GetScope(block.OwningSymbol);
@@ -30,6 +29,8 @@ namespace QualityGates.Analyzers.Rules
                 {
                     return;
                 }
+
+                var types = insurance.Types;
 
                 block.RegisterOperationAction(op => AnalyzeInvocation(op, types), OperationKind.Invocation);
 

@@ -35,14 +35,15 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            var types = insurance.Types;
-            var dateTimeKind = context.Compilation.GetTypeByMetadataName("System.DateTimeKind");
             context.RegisterOperationBlockStartAction(block =>
             {
                 if (!insurance.IsInScope(block.OwningSymbol))
                 {
                     return;
                 }
+
+                var types = insurance.Types;
+                var dateTimeKind = types.DateTimeKind;
 
                 // Everything is resolved at the end of the block, when every local's initializer and assignment is known.
                 var binaries = new List<IBinaryOperation>();

@@ -15,15 +15,10 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            var types = insurance.Types;
-            if (types.Random == null && types.RandomNumberGenerator == null && types.GuidType == null)
-            {
-                return;
-            }
-
             context.RegisterOperationBlockAction(c =>
             {
-                if (!insurance.IsInScope(c.OwningSymbol))
+                var types = insurance.Types;
+                if ((types.Random == null && types.RandomNumberGenerator == null && types.GuidType == null) || !insurance.IsInScope(c.OwningSymbol))
                 {
                     return;
                 }

@@ -19,14 +19,14 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            if (insurance.Types.MidpointRounding == null)
-            {
-                return;
-            }
-
             // Outside pricing and underwriting scope MA0193 covers generic rounding.
             context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
-                block.RegisterOperationAction(c => Analyze(c, insurance, scope), OperationKind.Invocation));
+            {
+                if (insurance.Types.MidpointRounding != null)
+                {
+                    block.RegisterOperationAction(c => Analyze(c, insurance, scope), OperationKind.Invocation);
+                }
+            });
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -42,14 +42,20 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            var attributeTypes = SuppressAttributes.Select(context.Compilation.GetTypeByMetadataName).Where(t => t != null).ToImmutableArray();
+            // Resolved at the first attribute, not at compilation start (see InsuranceContext.Types).
+            var compilation = context.Compilation;
+            var attributeTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => SuppressAttributes.Select(compilation.GetTypeByMetadataName).Where(t => t != null).ToImmutableArray()!);
 
             context.RegisterSyntaxTreeAction(AnalyzePragmas);
-
-            if (!attributeTypes.IsEmpty)
-            {
-                context.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, attributeTypes!), SyntaxKind.Attribute);
-            }
+            context.RegisterSyntaxNodeAction(
+                node =>
+                {
+                    if (!attributeTypes.Value.IsEmpty)
+                    {
+                        AnalyzeAttribute(node, attributeTypes.Value);
+                    }
+                },
+                SyntaxKind.Attribute);
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -21,13 +21,14 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            var types = insurance.Types;
             context.RegisterOperationBlockStartAction(block =>
             {
                 if (!insurance.IsInScope(block.OwningSymbol))
                 {
                     return;
                 }
+
+                var types = insurance.Types;
 
                 // Year differences wait for the end of the block: a later month/day comparison makes them correct.
                 var yearDifferences = new List<IBinaryOperation>();

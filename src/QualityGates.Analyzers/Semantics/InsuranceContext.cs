@@ -33,12 +33,13 @@ namespace QualityGates.Analyzers.Semantics
         private readonly Func<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _computeContainerScope;
         private readonly Func<string, Scope> _nameScope;
         private readonly Lazy<bool> _isTestProject;
+        private readonly Lazy<WellKnownTypes> _types;
 
         private InsuranceContext(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
         {
             Compilation = compilation;
             _optionsProvider = optionsProvider;
-            Types = new WellKnownTypes(compilation);
+            _types = new Lazy<WellKnownTypes>(() => new WellKnownTypes(compilation));
             _isTestProject = new Lazy<bool>(() => DetectTestProject(compilation));
             _assemblyScope = new Lazy<(Scope, bool)>(() => AttributeScope(compilation.Assembly));
 
@@ -58,7 +59,11 @@ namespace QualityGates.Analyzers.Semantics
 
         public Compilation Compilation { get; }
 
-        public WellKnownTypes Types { get; }
+        /// <summary>
+        /// Resolved on first use in a rule's callback, never at compilation start: in csc the first type lookup waits while
+        /// the compiler builds its declaration table for every file, and that wait was charged to whichever rule started first.
+        /// </summary>
+        public WellKnownTypes Types => _types.Value;
 
         /// <summary>Test projects are out of scope unless qualitygates_include_test_projects is true.</summary>
         public bool IsTestProject => _isTestProject.Value;
@@ -99,21 +104,23 @@ namespace QualityGates.Analyzers.Semantics
         [MethodImpl(HotPath.Optimize)]
         private static string Fingerprint(AnalyzerConfigOptions options)
         {
+            // Filter before sorting: a build's options hold every dotnet_diagnostic key of the SDK's analysis level (hundreds),
+            // and this runs once per file.
             var builder = new System.Text.StringBuilder();
-            foreach (var key in options.Keys.OrderBy(k => k, StringComparer.OrdinalIgnoreCase))
+            foreach (var key in options.Keys.Where(IsOurKey).OrderBy(k => k, StringComparer.OrdinalIgnoreCase))
             {
-                if (key.StartsWith(OptionNames.GlobalPrefix, StringComparison.OrdinalIgnoreCase) ||
-                    key.StartsWith(OptionNames.RulePrefix + "qg", StringComparison.OrdinalIgnoreCase))
-                {
-                    options.TryGetValue(key, out var value);
-                    builder.Append(key.ToLowerInvariant()).Append('=').Append(value).Append('\n');
-                }
+                options.TryGetValue(key, out var value);
+                builder.Append(key.ToLowerInvariant()).Append('=').Append(value).Append('\n');
             }
 
             return builder.ToString();
         }
 
         [MethodImpl(HotPath.Optimize)]
+        private static bool IsOurKey(string key) =>
+            key.StartsWith(OptionNames.GlobalPrefix, StringComparison.OrdinalIgnoreCase) ||
+            key.StartsWith(OptionNames.RulePrefix + "qg", StringComparison.OrdinalIgnoreCase);
+
         public InsuranceSettings GetSettings(ISymbol symbol, string? ruleId = null) =>
             GetSettings(symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree, ruleId);
 

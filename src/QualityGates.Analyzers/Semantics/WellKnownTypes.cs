@@ -18,6 +18,7 @@ namespace QualityGates.Analyzers.Semantics
             Convert = compilation.GetTypeByMetadataName("System.Convert");
             DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
             DateOnly = compilation.GetTypeByMetadataName("System.DateOnly");
+            DateTimeKind = compilation.GetTypeByMetadataName("System.DateTimeKind");
             TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
             TimeProvider = compilation.GetTypeByMetadataName("System.TimeProvider");
             Environment = compilation.GetTypeByMetadataName("System.Environment");
@@ -58,6 +59,9 @@ namespace QualityGates.Analyzers.Semantics
         public INamedTypeSymbol? DateTimeOffset { get; }
 
         public INamedTypeSymbol? DateOnly { get; }
+
+
+        public INamedTypeSymbol? DateTimeKind { get; }
 
         public INamedTypeSymbol? TimeSpan { get; }
 
