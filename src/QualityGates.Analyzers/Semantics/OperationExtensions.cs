@@ -31,13 +31,21 @@ namespace QualityGates.Analyzers.Semantics
             // Popping clears each slot, so the spare stack holds no operation between walks.
             var stack = t_stack ??= new List<IOperation>();
             int bottom = stack.Count;
-            PushChildren(root, stack);
-            while (stack.Count > bottom)
+            try
             {
-                var op = stack[stack.Count - 1];
-                stack.RemoveAt(stack.Count - 1);
-                into.Add(op);
-                PushChildren(op, stack);
+                PushChildren(root, stack);
+                while (stack.Count > bottom)
+                {
+                    var op = stack[stack.Count - 1];
+                    stack.RemoveAt(stack.Count - 1);
+                    into.Add(op);
+                    PushChildren(op, stack);
+                }
+            }
+            finally
+            {
+                // A cancelled walk must not leave a method's operations on the thread's stack.
+                stack.RemoveRange(bottom, stack.Count - bottom);
             }
         }
 
