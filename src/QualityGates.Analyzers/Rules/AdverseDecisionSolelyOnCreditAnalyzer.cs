@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,8 +28,8 @@ namespace QualityGates.Analyzers.Rules
 
             // Whether the condition rests on credit alone is the rarer answer and the cheaper question: ask it first.
             var settings = insurance.GetSettings(conditional.Syntax.SyntaxTree, DiagnosticIds.AdverseDecisionSolelyOnCredit);
-            var state = new CreditState();
-            if (!CreditOnly(conditional.Condition, settings, Root(conditional), state, 0) || state.Credit == null)
+            string? credit = null;
+            if (!CreditOnly(conditional.Condition, settings, Root(conditional), ref credit, 0) || credit == null)
             {
                 return;
             }
@@ -47,7 +46,7 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionSolelyOnCredit, conditional.Condition.Syntax.GetLocation(), UnderwritingSemantics.Display(adverse), state.Credit));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionSolelyOnCredit, conditional.Condition.Syntax.GetLocation(), UnderwritingSemantics.Display(adverse), credit));
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -82,11 +81,6 @@ namespace QualityGates.Analyzers.Rules
             }
 
             return null;
-        }
-
-        private sealed class CreditState
-        {
-            public string? Credit { get; set; }
         }
 
         /// <summary>
@@ -129,10 +123,11 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>
         /// True when every value the condition reads is a credit attribute (or a local computed only from them); constants,
-        /// static thresholds and <c>this</c> do not count as factors. Records the first credit attribute's name.
+        /// static thresholds and <c>this</c> do not count as factors. Records the first credit attribute's name. Runs for
+        /// every condition in scope, so it allocates nothing (no closures, no boxed enumerators).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool CreditOnly(IOperation operation, InsuranceSettings settings, IOperation root, CreditState state, int depth)
+        private static bool CreditOnly(IOperation operation, InsuranceSettings settings, IOperation root, ref string? credit, int depth)
         {
             var op = operation.WalkDownConversions();
             if (op.ConstantValue.HasValue || op is IInstanceReferenceOperation)
@@ -143,7 +138,7 @@ namespace QualityGates.Analyzers.Rules
             ISymbol? symbol = op.GetReferencedSymbol();
             if (symbol != null && settings.CreditAttributes.Matches(symbol.Name))
             {
-                state.Credit = state.Credit ?? symbol.Name;
+                credit ??= symbol.Name;
                 return true;
             }
 
@@ -152,19 +147,39 @@ namespace QualityGates.Analyzers.Rules
                 case IFieldReferenceOperation field when field.Field.IsStatic && (field.Field.IsReadOnly || field.Field.IsConst):
                     return true;
                 case IMemberReferenceOperation member when member.Instance != null:
-                    return CreditOnly(member.Instance, settings, root, state, depth);
+                    return CreditOnly(member.Instance, settings, root, ref credit, depth);
                 case IMemberReferenceOperation _:
                     return false;
                 case IParameterReferenceOperation _:
                     return false;
                 case ILocalReferenceOperation local:
                     var initializer = Declarator(local, root)?.Initializer?.Value;
-                    return initializer != null && depth < MaxLocalDepth && CreditOnly(initializer, settings, root, state, depth + 1);
+                    return initializer != null && depth < MaxLocalDepth && CreditOnly(initializer, settings, root, ref credit, depth + 1);
                 case IInvocationOperation invocation:
-                    return (invocation.Instance == null || CreditOnly(invocation.Instance, settings, root, state, depth)) &&
-                        invocation.Arguments.All(a => CreditOnly(a.Value, settings, root, state, depth));
+                    if (invocation.Instance != null && !CreditOnly(invocation.Instance, settings, root, ref credit, depth))
+                    {
+                        return false;
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (!CreditOnly(argument.Value, settings, root, ref credit, depth))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
                 default:
-                    return op.ChildOperations.All(c => CreditOnly(c, settings, root, state, depth));
+                    foreach (var child in op.ChildOperations)
+                    {
+                        if (!CreditOnly(child, settings, root, ref credit, depth))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
             }
         }
 
