@@ -115,8 +115,7 @@ mz_dll=$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/meziantou.analyzer/3.0.3
 profile_runs="${PROFILE_RUNS:-6}"
 printf '\nIn one process per analyzer package, best of %s (AnalyzerProfile):\n' "$profile_runs"
 "$root/build/bench/AnalyzerProfile/bin/Release/net8.0/AnalyzerProfile" "$work/src" "$analyzer_dll" --probes --runs "$profile_runs" | grep -vE '^ +0[.]00[0-4] '
-"$root/build/bench/AnalyzerProfile/bin/Release/net8.0/AnalyzerProfile" "$work/src" "$mz_dll" --runs "$profile_runs" | grep -E '^(Meziantou|run|analysis)'
-
+"$root/build/bench/AnalyzerProfile/bin/Release/net8.0/AnalyzerProfile" "$work/src" "$mz_dll" --runs "$profile_runs" | grep -E '^( *Meziantou|run|analysis)'
 
 # Out-of-scope code must cost next to nothing: the neutral half alone, ours next to an analyzer that binds no method
 # body (the driver's own floor), best of 6 in one process.

@@ -78,7 +78,7 @@ for (var run = 0; run < runs; run++)
         thisRun[analyzer] = seconds;
         best[analyzer] = best.TryGetValue(analyzer, out var b) ? Math.Min(b, seconds) : seconds;
     }
-    // The first run is what a build sees: our code is jitted and runs unoptimized (tier 0) at first.
+    // Each run's totals as well as the per-analyzer best below: the spread between runs is part of the figure.
     foreach (var group in thisRun.GroupBy(p => p.Key.GetType().Assembly.GetName().Name))
     {
         var slowest = group.OrderByDescending(p => p.Value).First();

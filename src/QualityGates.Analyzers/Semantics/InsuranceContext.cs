@@ -323,12 +323,13 @@ namespace QualityGates.Analyzers.Semantics
         /// cached per name (a cache per symbol cost more than it saved, since hashing a symbol for the first time is not free).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        public ValueKind GetValueKind(ISymbol? symbol) =>
-            symbol == null ? ValueKind.None : ComputeValueKind(symbol);
-
-        [MethodImpl(HotPath.Optimize)]
-        private ValueKind ComputeValueKind(ISymbol symbol)
+        public ValueKind GetValueKind(ISymbol? symbol)
         {
+            if (symbol == null)
+            {
+                return ValueKind.None;
+            }
+
             ITypeSymbol? type;
             switch (symbol)
             {

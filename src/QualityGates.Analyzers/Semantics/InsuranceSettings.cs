@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -17,10 +18,13 @@ namespace QualityGates.Analyzers.Semantics
         private static readonly string[] RoundingModes = { "ToEven", "AwayFromZero", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity" };
 
         private readonly List<ConfigurationError> _errors = new List<ConfigurationError>();
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ValueKind> _nameKinds = SharedCache.Create<string, ValueKind>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, ValueKind> _nameKinds = SharedCache.Create<string, ValueKind>(StringComparer.Ordinal);
+        private readonly Func<string, ValueKind> _classifyName;
 
         private InsuranceSettings()
         {
+            // A method group passed to GetOrAdd would allocate a delegate on every lookup.
+            _classifyName = name => InsuranceContext.ClassifyName(name, this);
         }
 
         public ImmutableArray<WildcardPattern> PricingScope { get; private set; } = ImmutableArray<WildcardPattern>.Empty;
@@ -76,17 +80,7 @@ namespace QualityGates.Analyzers.Semantics
         public IReadOnlyList<ConfigurationError> Errors => _errors;
 
         /// <summary><see cref="InsuranceContext.ClassifyName"/> under these settings, kept per name.</summary>
-        public ValueKind KindOfName(string name)
-        {
-            if (_nameKinds.TryGetValue(name, out var known))
-            {
-                return known;
-            }
-
-            var kind = InsuranceContext.ClassifyName(name, this);
-            _nameKinds.TryAdd(name, kind);
-            return kind;
-        }
+        public ValueKind KindOfName(string name) => _nameKinds.GetOrAdd(name, _classifyName);
 
         public static InsuranceSettings Default { get; } = new InsuranceSettings();
 

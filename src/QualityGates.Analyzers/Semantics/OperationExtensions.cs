@@ -12,19 +12,11 @@ namespace QualityGates.Analyzers.Semantics
         private static List<IOperation>? t_stack;
 
         /// <summary>
-        /// Every operation under <paramref name="root"/>, parents before children and children in order, as Roslyn's
-        /// <c>Descendants()</c> gives them. Its iterator keeps a value-type builder that a build runs unoptimized
-        /// (see <see cref="HotPath"/>); this walk is compiled optimized, and needs no recursion for deep expressions.
+        /// Appends every operation under <paramref name="root"/> to <paramref name="into"/>, parents before children and
+        /// children in order, as Roslyn's <c>Descendants()</c> gives them. Its iterator keeps a value-type builder that a
+        /// build runs unoptimized (see <see cref="HotPath"/>); this walk is compiled optimized, needs no recursion for deep
+        /// expressions, and allocates nothing once the thread's stack has grown.
         /// </summary>
-        [MethodImpl(HotPath.Optimize)]
-        public static List<IOperation> DescendantsOf(IOperation root)
-        {
-            var result = new List<IOperation>();
-            AddDescendants(root, result);
-            return result;
-        }
-
-        /// <summary>Appends what <see cref="DescendantsOf"/> returns to <paramref name="into"/>, allocating nothing once the thread's stack has grown.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static void AddDescendants(IOperation root, List<IOperation> into)
         {

@@ -60,7 +60,6 @@ namespace QualityGates.Analyzers.Semantics
 
         public INamedTypeSymbol? DateOnly { get; }
 
-
         public INamedTypeSymbol? DateTimeKind { get; }
 
         public INamedTypeSymbol? TimeSpan { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,7 +15,7 @@ namespace QualityGates.Analyzers.Tests.Semantics
     public class OperationWalkTests
     {
         [Fact]
-        public void DescendantsOf_SameOperationsInSameOrderAsRoslyn()
+        public void AddDescendants_SameOperationsInSameOrderAsRoslyn()
         {
             var body = Body("""
                 class C
@@ -30,23 +31,30 @@ namespace QualityGates.Analyzers.Tests.Semantics
                 }
                 """);
 
-            var ours = Walk.DescendantsOf(body);
+            var ours = Descendants(body);
 
             Assert.Equal(body.Descendants().ToList(), ours);
             Assert.True(ours.Count > 60, "the sample should exercise a real tree, not " + ours.Count + " operations");
         }
 
         [Fact]
-        public void DescendantsOf_DeepExpressionChain_NoRecursion()
+        public void AddDescendants_DeepExpressionChain_NoRecursion()
         {
             const int terms = 5000;
             var sum = string.Join(" + ", Enumerable.Range(0, terms).Select(i => "p"));
             var body = Body("class C { decimal M(decimal p) { return " + sum + "; } }");
 
-            var ours = Walk.DescendantsOf(body);
+            var ours = Descendants(body);
 
             Assert.Equal(terms - 1, ours.Count(o => o.Kind == OperationKind.Binary));
             Assert.Equal(terms, ours.Count(o => o.Kind == OperationKind.ParameterReference));
+        }
+
+        private static List<IOperation> Descendants(IOperation root)
+        {
+            var result = new List<IOperation>();
+            Walk.AddDescendants(root, result);
+            return result;
         }
 
         private static IOperation Body(string source)
