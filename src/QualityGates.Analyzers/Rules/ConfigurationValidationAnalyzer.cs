@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -29,9 +31,12 @@ namespace QualityGates.Analyzers.Rules
                 }
             });
 
+            // The errors of a file depend only on its qualitygates_ keys: found once per distinct configuration, not per file.
+            var byFingerprint = new ConcurrentDictionary<string, List<ConfigurationError>>(StringComparer.Ordinal);
             context.RegisterSyntaxTreeAction(tree =>
             {
-                foreach (var error in Errors(insurance, tree.Tree))
+                var errors = byFingerprint.GetOrAdd(insurance.GetFingerprint(tree.Tree), _ => Errors(insurance, tree.Tree));
+                foreach (var error in errors)
                 {
                     if (!globalKeys.Contains((error.Key, error.Value)))
                     {

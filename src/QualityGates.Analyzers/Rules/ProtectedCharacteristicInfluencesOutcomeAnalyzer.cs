@@ -20,7 +20,7 @@ namespace QualityGates.Analyzers.Rules
                 }
 
                 var settings = insurance.GetSettings(c.OperationBlocks[0].Syntax.SyntaxTree, DiagnosticIds.ProtectedCharacteristicInfluencesOutcome);
-                var severities = ProtectedSeverities.Get(c.Options, c.OperationBlocks[0].Syntax.SyntaxTree);
+                var severities = insurance.GetProtectedSeverities(c.OperationBlocks[0].Syntax.SyntaxTree);
                 foreach (var block in c.OperationBlocks)
                 {
                     InfluenceFlow.Analyze(

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -20,17 +22,19 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
             // Outside pricing and underwriting scope MA0193 covers generic rounding.
+            // The names of MidpointRounding's members by value, read from the referenced framework on first use.
+            var modeNames = new Lazy<Dictionary<object, string>>(() => ModeNames(insurance.Types.MidpointRounding!));
             context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
             {
                 if (insurance.Types.MidpointRounding != null)
                 {
-                    block.RegisterOperationAction(c => Analyze(c, insurance, scope), OperationKind.Invocation);
+                    block.RegisterOperationAction(c => Analyze(c, insurance, scope, modeNames), OperationKind.Invocation);
                 }
             });
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope)
+        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope, Lazy<Dictionary<object, string>> modeNames)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!PricingSemantics.IsRound(invocation.TargetMethod, insurance.Types) || invocation.Arguments.Length == 0)
@@ -54,7 +58,7 @@ namespace QualityGates.Analyzers.Rules
             else
             {
                 // Without a policy any explicit mode is a deliberate choice (statistics, NodaMoney-style banker's rounding).
-                var name = ModeName(modeArgument.Value, insurance.Types.MidpointRounding!);
+                var name = ModeName(modeArgument.Value, modeNames.Value);
                 if (settings.RoundingPolicy == null || name == null || name == settings.RoundingPolicy)
                 {
                     return;
@@ -75,16 +79,26 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>The enum member a constant MidpointRounding argument names; null when not constant.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static string? ModeName(IOperation value, INamedTypeSymbol midpointRounding)
+        private static string? ModeName(IOperation value, Dictionary<object, string> modeNames)
         {
             var constant = value.WalkDownConversions().ConstantValue;
-            if (!constant.HasValue || constant.Value == null)
+            return constant.HasValue && constant.Value != null && modeNames.TryGetValue(constant.Value, out var name) ? name : null;
+        }
+
+        /// <summary>Once per compilation: each field's constant is boxed anew on every read.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static Dictionary<object, string> ModeNames(INamedTypeSymbol midpointRounding)
+        {
+            var names = new Dictionary<object, string>();
+            foreach (var field in midpointRounding.GetMembers().OfType<IFieldSymbol>())
             {
-                return null;
+                if (field.HasConstantValue && field.ConstantValue != null && !names.ContainsKey(field.ConstantValue))
+                {
+                    names.Add(field.ConstantValue, field.Name);
+                }
             }
 
-            return midpointRounding.GetMembers().OfType<IFieldSymbol>()
-                .FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, constant.Value))?.Name;
+            return names;
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -18,20 +19,24 @@ namespace QualityGates.Analyzers.Semantics
 
         private static readonly string[] TestFrameworkAssemblies = { "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework" };
 
+        /// <summary>Each rule's slot in <see cref="OptionsEntry.Rules"/>; slot 0 holds the settings without a rule.</summary>
+        private static readonly Dictionary<string, int> RuleSlots = DiagnosticDescriptors.All.Select((d, i) => (d.Id, Slot: i + 1)).ToDictionary(r => r.Id, r => r.Slot, StringComparer.Ordinal);
+
         private readonly AnalyzerConfigOptionsProvider _optionsProvider;
         private readonly ConcurrentDictionary<(string Fingerprint, string? RuleId), InsuranceSettings> _settings = new ConcurrentDictionary<(string, string?), InsuranceSettings>();
-        private readonly ConditionalWeakTable<AnalyzerConfigOptions, ConcurrentDictionary<string, InsuranceSettings>> _settingsByOptions = new ConditionalWeakTable<AnalyzerConfigOptions, ConcurrentDictionary<string, InsuranceSettings>>();
-        private readonly ConditionalWeakTable<AnalyzerConfigOptions, string> _fingerprints = new ConditionalWeakTable<AnalyzerConfigOptions, string>();
+        private readonly ConcurrentDictionary<AnalyzerConfigOptions, OptionsEntry> _byOptions;
+        private readonly ConcurrentDictionary<string, ProtectedSeverities> _severities = SharedCache.Create<string, ProtectedSeverities>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, Scope> _scopes;
         private readonly ConcurrentDictionary<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _containerScopes;
         private readonly ConcurrentDictionary<string, Scope> _nameScopes = SharedCache.Create<string, Scope>(StringComparer.Ordinal);
         private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = SharedCache.Create<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = SharedCache.Create<INamedTypeSymbol, bool>(ReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly Func<ISymbol, Scope> _computeScope;
         private readonly Func<INamedTypeSymbol, bool> _computeHoldsScopedCode;
         private readonly Func<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _computeContainerScope;
         private readonly Func<string, Scope> _nameScope;
+        private readonly Func<AnalyzerConfigOptions, OptionsEntry> _newOptionsEntry = _ => new OptionsEntry();
         private readonly Lazy<bool> _isTestProject;
         private readonly Lazy<WellKnownTypes> _types;
 
@@ -46,9 +51,10 @@ namespace QualityGates.Analyzers.Semantics
             // Every rule asks these per operation from several threads: sized for the compilation up front, so the
             // tables are not regrown (which holds every lock) while the rules run.
             int symbols = SharedCache.ExpectedSymbols(compilation);
-            _scopes = SharedCache.Create<ISymbol, Scope>(SymbolReferenceComparer<ISymbol>.Instance, symbols);
+            _byOptions = SharedCache.Create<AnalyzerConfigOptions, OptionsEntry>(ReferenceComparer<AnalyzerConfigOptions>.Instance, symbols / 64);
+            _scopes = SharedCache.Create<ISymbol, Scope>(ReferenceComparer<ISymbol>.Instance, symbols);
             _containerScopes = SharedCache.Create<(ISymbol, InsuranceSettings), (Scope, bool)>(null, symbols / 8);
-            _typesWithScopedCode = SharedCache.Create<INamedTypeSymbol, bool>(SymbolReferenceComparer<INamedTypeSymbol>.Instance, symbols / 8);
+            _typesWithScopedCode = SharedCache.Create<INamedTypeSymbol, bool>(ReferenceComparer<INamedTypeSymbol>.Instance, symbols / 8);
 
             // Method groups passed to GetOrAdd would allocate a delegate on every lookup.
             _computeScope = ComputeScope;
@@ -77,22 +83,53 @@ namespace QualityGates.Analyzers.Semantics
         {
             var options = tree == null ? _optionsProvider.GlobalOptions : _optionsProvider.GetOptions(tree);
 
-            // Rules ask per operation: answer from the options object itself before anything is hashed.
-            var byRule = _settingsByOptions.GetValue(options, _ => new ConcurrentDictionary<string, InsuranceSettings>(StringComparer.Ordinal));
-            var key = ruleId ?? string.Empty;
-            return byRule.TryGetValue(key, out var known) ? known : AddSettings(byRule, key, options, ruleId);
+            // Rules ask per operation, and all of them ask about a new file at once: the answer sits in a slot per rule of
+            // the file's options object, filled without a lock (a lost race only parses what the winner also parsed).
+            var entry = _byOptions.GetOrAdd(options, _newOptionsEntry);
+            int slot = 0;
+            if (ruleId != null && !RuleSlots.TryGetValue(ruleId, out slot))
+            {
+                return ResolveSettings(options, entry, ruleId);
+            }
+
+            var known = Volatile.Read(ref entry.Rules[slot]);
+            if (known != null)
+            {
+                return known;
+            }
+
+            var resolved = ResolveSettings(options, entry, ruleId);
+            return Interlocked.CompareExchange(ref entry.Rules[slot], resolved, null) ?? resolved;
         }
 
-        // Apart, so the hot path above allocates no closure.
+        /// <summary>
+        /// What decides a file's settings: its qualitygates_ keys and values, sorted. Files with equal fingerprints have
+        /// equal settings and equal configuration errors.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private InsuranceSettings AddSettings(ConcurrentDictionary<string, InsuranceSettings> byRule, string key, AnalyzerConfigOptions options, string? ruleId) =>
-            byRule.GetOrAdd(key, _ => ResolveSettings(options, ruleId));
+        public string GetFingerprint(SyntaxTree? tree)
+        {
+            var options = tree == null ? _optionsProvider.GlobalOptions : _optionsProvider.GetOptions(tree);
+            return FingerprintOf(options, _byOptions.GetOrAdd(options, _newOptionsEntry));
+        }
+
+        /// <summary>QG2007's per-attribute severities for a tree, parsed once per distinct configuration.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public ProtectedSeverities GetProtectedSeverities(SyntaxTree tree)
+        {
+            var options = _optionsProvider.GetOptions(tree);
+            var entry = _byOptions.GetOrAdd(options, _newOptionsEntry);
+            return entry.Severities ??= _severities.GetOrAdd(FingerprintOf(options, entry), _ => ProtectedSeverities.Parse(options));
+        }
 
         [MethodImpl(HotPath.Optimize)]
-        private InsuranceSettings ResolveSettings(AnalyzerConfigOptions options, string? ruleId)
+        private static string FingerprintOf(AnalyzerConfigOptions options, OptionsEntry entry) => entry.Fingerprint ??= Fingerprint(options);
+
+        [MethodImpl(HotPath.Optimize)]
+        private InsuranceSettings ResolveSettings(AnalyzerConfigOptions options, OptionsEntry entry, string? ruleId)
         {
             // Trees get their own options objects, but nearly all share the same qualitygates_ values: parse once per distinct set.
-            var fingerprint = _fingerprints.GetValue(options, Fingerprint);
+            var fingerprint = FingerprintOf(options, entry);
             if (ruleId != null && fingerprint.IndexOf(OptionNames.RulePrefix + ruleId.ToLowerInvariant() + ".", StringComparison.OrdinalIgnoreCase) < 0)
             {
                 ruleId = null;
@@ -121,8 +158,19 @@ namespace QualityGates.Analyzers.Semantics
             key.StartsWith(OptionNames.GlobalPrefix, StringComparison.OrdinalIgnoreCase) ||
             key.StartsWith(OptionNames.RulePrefix + "qg", StringComparison.OrdinalIgnoreCase);
 
-        public InsuranceSettings GetSettings(ISymbol symbol, string? ruleId = null) =>
-            GetSettings(symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree, ruleId);
+        [MethodImpl(HotPath.Optimize)]
+        public InsuranceSettings GetSettings(ISymbol symbol, string? ruleId = null)
+        {
+            foreach (var location in symbol.Locations)
+            {
+                if (location.IsInSource)
+                {
+                    return GetSettings(location.SourceTree, ruleId);
+                }
+            }
+
+            return GetSettings((SyntaxTree?)null, ruleId);
+        }
 
         /// <summary>The scope of a member (or of the member that owns a lambda or local function).</summary>
         [MethodImpl(HotPath.Optimize)]
@@ -162,8 +210,16 @@ namespace QualityGates.Analyzers.Semantics
             // Every member's scope is settled here, once per type, before any body of the type is analyzed: the rules' own
             // scope checks per operation then only read the cache, instead of racing each other to fill it.
             bool holds = GetScope(t) != Scope.None;
-            foreach (var member in t.GetMembers())
+            var members = t.GetMembers();
+
+            // All rules start a type at the same moment, on several threads. Each thread begins at its own member, so they
+            // fill the cache side by side; in step they queued on the same lock for the same member (in build profiles).
+#pragma warning disable CA1840 // Its suggestion, Environment.CurrentManagedThreadId, is banned for analyzers (RS1035).
+            int start = members.Length == 0 ? 0 : Thread.CurrentThread.ManagedThreadId % members.Length;
+#pragma warning restore CA1840
+            for (int i = 0; i < members.Length; i++)
             {
+                var member = members[(start + i) % members.Length];
                 if (!(member is INamedTypeSymbol) && GetScope(member) != Scope.None)
                 {
                     holds = true;
@@ -574,6 +630,17 @@ namespace QualityGates.Analyzers.Semantics
 
             var assembly = compilation.AssemblyName ?? string.Empty;
             return assembly.EndsWith(".Tests", StringComparison.OrdinalIgnoreCase) || assembly.EndsWith(".Test", StringComparison.OrdinalIgnoreCase) || assembly.EndsWith(".Specs", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>What one options object (one file's view of .editorconfig and .globalconfig) resolves to.</summary>
+        private sealed class OptionsEntry
+        {
+            /// <summary>Slot 0: the shared settings; then one per rule (<see cref="RuleSlots"/>).</summary>
+            public readonly InsuranceSettings?[] Rules = new InsuranceSettings?[RuleSlots.Count + 1];
+
+            public string? Fingerprint;
+
+            public ProtectedSeverities? Severities;
         }
     }
 }

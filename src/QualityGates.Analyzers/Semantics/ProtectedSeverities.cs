@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -16,12 +15,7 @@ namespace QualityGates.Analyzers.Semantics
         private const string Prefix = OptionNames.GlobalPrefix + OptionNames.ProtectedAttributes + ".";
         private const string Suffix = ".severity";
 
-        private static readonly ConditionalWeakTable<AnalyzerConfigOptions, ProtectedSeverities> Cache = new ConditionalWeakTable<AnalyzerConfigOptions, ProtectedSeverities>();
-
         private readonly List<(WordPatterns Pattern, DiagnosticSeverity? Severity)> _entries = new List<(WordPatterns, DiagnosticSeverity?)>();
-
-        public static ProtectedSeverities Get(AnalyzerOptions options, SyntaxTree tree) =>
-            Cache.GetValue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), Parse);
 
         /// <summary>True for a per-attribute severity key, which the unknown-key check must accept.</summary>
         public static bool IsKey(string key) =>
@@ -45,7 +39,8 @@ namespace QualityGates.Analyzers.Semantics
             return fallback;
         }
 
-        private static ProtectedSeverities Parse(AnalyzerConfigOptions options)
+        /// <summary>The severity keys of one options object (cached per configuration by <see cref="InsuranceContext"/>).</summary>
+        public static ProtectedSeverities Parse(AnalyzerConfigOptions options)
         {
             var result = new ProtectedSeverities();
             foreach (var key in options.Keys.Where(IsKey).OrderBy(k => k, StringComparer.OrdinalIgnoreCase))

@@ -32,6 +32,24 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SameBadValueInSeveralFiles_ReportedInEachFile_OtherSectionsOwnErrors()
+        {
+            // Errors are worked out once per distinct configuration, but still reported on every file it governs.
+            var test = new Verify.Test();
+            Verifiers.TestSetup.Configure(test.TestState, null);
+            test.TestState.Sources.Add(("/0/Rating/Motor.cs", "class Motor { }"));
+            test.TestState.Sources.Add(("/0/Rating/Home.cs", "class Home { }"));
+            test.TestState.Sources.Add(("/0/Claims/Payout.cs", "class Payout { }"));
+            test.TestState.Sources.Add(("/0/Claims/Reserve.cs", "class Reserve { }"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[0/Rating/*.cs]\nqualitygates_rounding_mode = HalfUp\n\n[0/Claims/Reserve.cs]\nqualitygates_rounding_mode = Sideways\n"));
+            const string Expected = "expected one of ToEven, AwayFromZero, ToZero, ToNegativeInfinity, ToPositiveInfinity";
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan("/0/Rating/Motor.cs", 1, 1, 1, 6).WithArguments("qualitygates_rounding_mode", "HalfUp", Expected));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan("/0/Rating/Home.cs", 1, 1, 1, 6).WithArguments("qualitygates_rounding_mode", "HalfUp", Expected));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan("/0/Claims/Reserve.cs", 1, 1, 1, 6).WithArguments("qualitygates_rounding_mode", "Sideways", Expected));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task MalformedNumberList_NamesTheItem()
         {
             await Verify.VerifyAsync(

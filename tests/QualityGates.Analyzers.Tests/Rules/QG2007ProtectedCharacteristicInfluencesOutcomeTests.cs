@@ -155,6 +155,40 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PerAttributeSeverity_FollowsEachFilesOwnSection()
+        {
+            // The same code in two folders whose .editorconfig sections disagree: each file gets its own severity.
+            string Calculator(string name) => $$"""
+                public class {{name}}
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium) =>
+                        basePremium * (applicant.Gender == Gender.Male ? 1.1m : 1m);
+                }
+                """;
+            var test = new Verify.Test();
+            Verifiers.TestSetup.Configure(test.TestState, null);
+            test.TestState.Sources.Add(("/0/Types.cs", Types));
+            test.TestState.Sources.Add(("/0/Strict/StrictCalculator.cs", Calculator("StrictCalculator")));
+            test.TestState.Sources.Add(("/0/Lenient/LenientCalculator.cs", Calculator("LenientCalculator")));
+            test.TestState.Sources.Add(("/0/Default/DefaultCalculator.cs", Calculator("DefaultCalculator")));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [0/Strict/*.cs]
+                qualitygates_protected_attributes.gender.severity = error
+
+                [0/Lenient/*.cs]
+                qualitygates_protected_attributes.gender.severity = none
+
+                """));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome)
+                .WithSpan("/0/Strict/StrictCalculator.cs", 4, 24, 4, 40).WithSeverity(DiagnosticSeverity.Error).WithArguments("Gender", "the price"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome)
+                .WithSpan("/0/Default/DefaultCalculator.cs", 4, 24, 4, 40).WithArguments("Gender", "the price"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task PerAttributeSeverityKeys_AcceptedOrReportedByQG0001()
         {
             await Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ConfigurationValidationAnalyzer>.VerifyAsync("class C { }", "qualitygates_protected_attributes.sex.severity = error");
