@@ -22,7 +22,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
             context.RegisterSymbolAction(c => AnalyzeMethod(c, insurance), SymbolKind.Method);
-            context.RegisterOperationAction(c => AnalyzeCreation(c, insurance), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(c => AnalyzeCreation(c, insurance), OperationKinds.ObjectCreation);
         }
 
         [MethodImpl(HotPath.Optimize)]

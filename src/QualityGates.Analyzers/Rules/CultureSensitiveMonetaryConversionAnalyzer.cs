@@ -33,10 +33,10 @@ namespace QualityGates.Analyzers.Rules
 
                 // An override of ToString() is display code: the current culture is what the user reads.
                 bool display = block.OwningSymbol is IMethodSymbol m && m.IsOverride && m.Name == nameof(ToString) && m.Parameters.IsEmpty;
-                block.RegisterOperationAction(c => AnalyzeInvocation(c, insurance, display), OperationKind.Invocation);
+                block.RegisterOperationAction(c => AnalyzeInvocation(c, insurance, display), OperationKinds.Invocation);
                 if (!display)
                 {
-                    block.RegisterOperationAction(c => AnalyzeInterpolation(c, insurance), OperationKind.InterpolatedString);
+                    block.RegisterOperationAction(c => AnalyzeInterpolation(c, insurance), OperationKinds.InterpolatedString);
                 }
             });
         }

@@ -40,7 +40,7 @@ namespace QualityGates.Analyzers.Rules
                             op.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CultureSensitivePolicyDate, invocation.Syntax.GetLocation(), what));
                         }
                     },
-                    OperationKind.Invocation);
+                    OperationKinds.Invocation);
             });
         }
 

@@ -28,7 +28,7 @@ namespace QualityGates.Analyzers.Rules
                             Check(c, insurance, binary, binary.RightOperand, binary.Type);
                         }
                     },
-                    OperationKind.Binary);
+                    OperationKinds.Binary);
                 block.RegisterOperationAction(
                     c =>
                     {
@@ -38,7 +38,7 @@ namespace QualityGates.Analyzers.Rules
                             Check(c, insurance, compound, compound.Value, compound.Target.Type);
                         }
                     },
-                    OperationKind.CompoundAssignment);
+                    OperationKinds.CompoundAssignment);
             });
 
         [MethodImpl(HotPath.Optimize)]

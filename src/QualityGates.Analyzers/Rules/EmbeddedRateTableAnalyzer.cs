@@ -30,9 +30,9 @@ namespace QualityGates.Analyzers.Rules
                     return;
                 }
 
-                block.RegisterOperationAction(AnalyzeCollectionInitializer, OperationKind.ObjectOrCollectionInitializer);
-                block.RegisterOperationAction(AnalyzeArrayInitializer, OperationKind.ArrayInitializer);
-                block.RegisterOperationAction(AnalyzeSwitchExpression, OperationKind.SwitchExpression);
+                block.RegisterOperationAction(AnalyzeCollectionInitializer, OperationKinds.ObjectOrCollectionInitializer);
+                block.RegisterOperationAction(AnalyzeArrayInitializer, OperationKinds.ArrayInitializer);
+                block.RegisterOperationAction(AnalyzeSwitchExpression, OperationKinds.SwitchExpression);
             });
         }
 

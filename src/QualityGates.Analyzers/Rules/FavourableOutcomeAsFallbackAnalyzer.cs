@@ -21,11 +21,11 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationAction(c => AnalyzeSwitch(c, insurance), OperationKind.Switch);
-            context.RegisterOperationAction(c => AnalyzeSwitchExpression(c, insurance), OperationKind.SwitchExpression);
-            context.RegisterOperationAction(c => AnalyzeCoalesce(c, insurance), OperationKind.Coalesce);
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, insurance), OperationKind.Invocation);
-            context.RegisterOperationAction(c => AnalyzeConditional(c, insurance), OperationKind.Conditional);
+            context.RegisterOperationAction(c => AnalyzeSwitch(c, insurance), OperationKinds.Switch);
+            context.RegisterOperationAction(c => AnalyzeSwitchExpression(c, insurance), OperationKinds.SwitchExpression);
+            context.RegisterOperationAction(c => AnalyzeCoalesce(c, insurance), OperationKinds.Coalesce);
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, insurance), OperationKinds.Invocation);
+            context.RegisterOperationAction(c => AnalyzeConditional(c, insurance), OperationKinds.Conditional);
         }
 
         [MethodImpl(HotPath.Optimize)]

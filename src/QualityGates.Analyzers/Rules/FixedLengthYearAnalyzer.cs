@@ -32,11 +32,11 @@ namespace QualityGates.Analyzers.Rules
 
                 var types = insurance.Types;
 
-                block.RegisterOperationAction(op => AnalyzeInvocation(op, types), OperationKind.Invocation);
+                block.RegisterOperationAction(op => AnalyzeInvocation(op, types), OperationKinds.Invocation);
 
                 if ((scope & Scope.Pricing) != 0)
                 {
-                    block.RegisterOperationAction(op => AnalyzeDivision(op, insurance), OperationKind.Binary);
+                    block.RegisterOperationAction(op => AnalyzeDivision(op, insurance), OperationKinds.Binary);
                 }
             });
         }

@@ -25,7 +25,7 @@ namespace QualityGates.Analyzers.Rules
                     return;
                 }
 
-                block.RegisterOperationAction(c => Analyze(c, insurance, scope), OperationKind.Binary);
+                block.RegisterOperationAction(c => Analyze(c, insurance, scope), OperationKinds.Binary);
             });
 
         [MethodImpl(HotPath.Optimize)]

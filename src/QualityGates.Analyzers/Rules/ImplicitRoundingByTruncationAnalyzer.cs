@@ -26,10 +26,10 @@ namespace QualityGates.Analyzers.Rules
                     return;
                 }
 
-                block.RegisterOperationAction(c => AnalyzeCast(c, insurance), OperationKind.Conversion);
+                block.RegisterOperationAction(c => AnalyzeCast(c, insurance), OperationKinds.Conversion);
                 if ((scope & Scope.Pricing) != 0)
                 {
-                    block.RegisterOperationAction(c => AnalyzeCall(c, insurance), OperationKind.Invocation);
+                    block.RegisterOperationAction(c => AnalyzeCall(c, insurance), OperationKinds.Invocation);
                 }
             });
         }

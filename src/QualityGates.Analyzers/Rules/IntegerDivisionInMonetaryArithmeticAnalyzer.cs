@@ -18,7 +18,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterScopedBlockStart(insurance, Scope.Any, (block, _) =>
-                block.RegisterOperationAction(c => Analyze(c, insurance), OperationKind.Binary));
+                block.RegisterOperationAction(c => Analyze(c, insurance), OperationKinds.Binary));
 
         [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)

@@ -25,10 +25,10 @@ namespace QualityGates.Analyzers.Rules
 
             context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
             {
-                block.RegisterOperationAction(c => AnalyzeLocal(c, insurance), OperationKind.VariableDeclarator);
+                block.RegisterOperationAction(c => AnalyzeLocal(c, insurance), OperationKinds.VariableDeclarator);
                 if ((scope & Scope.Pricing) != 0)
                 {
-                    block.RegisterOperationAction(c => AnalyzeConversion(c, insurance), OperationKind.Conversion);
+                    block.RegisterOperationAction(c => AnalyzeConversion(c, insurance), OperationKinds.Conversion);
                 }
             });
         }

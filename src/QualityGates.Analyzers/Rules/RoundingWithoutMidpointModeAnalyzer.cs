@@ -28,7 +28,7 @@ namespace QualityGates.Analyzers.Rules
             {
                 if (insurance.Types.MidpointRounding != null)
                 {
-                    block.RegisterOperationAction(c => Analyze(c, insurance, scope, modeNames), OperationKind.Invocation);
+                    block.RegisterOperationAction(c => Analyze(c, insurance, scope, modeNames), OperationKinds.Invocation);
                 }
             });
         }

@@ -38,10 +38,10 @@ namespace QualityGates.Analyzers.Rules
                 }
 
                 var owner = block.OwningSymbol;
-                block.RegisterOperationAction(op => AnalyzeCoalesce(op, owner, insurance), OperationKind.Coalesce);
-                block.RegisterOperationAction(op => AnalyzeGetValueOrDefault(op, owner, insurance), OperationKind.Invocation);
-                block.RegisterOperationAction(op => AnalyzeTryGetValue(op, owner, insurance), OperationKind.Conditional);
-                block.RegisterOperationAction(op => AnalyzeCatch(op, owner, insurance), OperationKind.CatchClause);
+                block.RegisterOperationAction(op => AnalyzeCoalesce(op, owner, insurance), OperationKinds.Coalesce);
+                block.RegisterOperationAction(op => AnalyzeGetValueOrDefault(op, owner, insurance), OperationKinds.Invocation);
+                block.RegisterOperationAction(op => AnalyzeTryGetValue(op, owner, insurance), OperationKinds.Conditional);
+                block.RegisterOperationAction(op => AnalyzeCatch(op, owner, insurance), OperationKinds.CatchClause);
             });
         }
 

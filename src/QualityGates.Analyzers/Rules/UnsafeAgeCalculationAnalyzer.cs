@@ -56,7 +56,7 @@ namespace QualityGates.Analyzers.Rules
                             AddAdjustment(adjustments, binary);
                         }
                     },
-                    OperationKind.Binary);
+                    OperationKinds.Binary);
 
                 block.RegisterOperationAction(
                     op =>
@@ -68,7 +68,7 @@ namespace QualityGates.Analyzers.Rules
                             AddAdjustment(adjustments, reference);
                         }
                     },
-                    OperationKind.PropertyReference);
+                    OperationKinds.PropertyReference);
 
                 block.RegisterOperationAction(
                     op =>
@@ -79,7 +79,7 @@ namespace QualityGates.Analyzers.Rules
                             AddAdjustment(adjustments, invocation);
                         }
                     },
-                    OperationKind.Invocation);
+                    OperationKinds.Invocation);
 
                 block.RegisterOperationAction(
                     op =>
@@ -92,7 +92,7 @@ namespace QualityGates.Analyzers.Rules
                             Report(op.ReportDiagnostic, creation, "'" + creation.Syntax + "' throws for a 29 February birth date in a non-leap year; use the birth date's AddYears");
                         }
                     },
-                    OperationKind.ObjectCreation);
+                    OperationKinds.ObjectCreation);
 
                 block.RegisterOperationBlockEndAction(end =>
                 {
