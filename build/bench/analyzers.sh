@@ -105,7 +105,8 @@ printf '\nPer-rule times of QualityGates.Analyzers in the "ours" builds, best / 
 # mawk has no \s: POSIX classes only.
 for r in $(seq 1 "$runs"); do
   awk '/QualityGates.Analyzers, Version/{f=1; next} f && /QualityGates[.]Analyzers[.]Rules[.]/{print $1, $NF} f && /Version=/{f=0}' "$work/ours.$r.log" | sort -u
-done | awk '{ if (!($2 in lo) || $1 < lo[$2]) lo[$2] = $1; if ($1 > hi[$2]) hi[$2] = $1 }
+# csc prints times under a millisecond as "<0.001": count them as 0, or awk compares them as strings.
+done | awk '{ v = ($1 ~ /^</) ? 0 : $1 + 0; if (!($2 in lo) || v < lo[$2]) lo[$2] = v; if (!($2 in hi) || v > hi[$2]) hi[$2] = v }
   END { for (k in lo) printf "  %-8s %6.3f / %6.3f\n", k, lo[k], hi[k] }' | sort -k2 -r -g
 
 mz_dll=$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/meziantou.analyzer/3.0.321/analyzers/dotnet/roslyn4.8/cs" -name Meziantou.Analyzer.dll | head -1)
