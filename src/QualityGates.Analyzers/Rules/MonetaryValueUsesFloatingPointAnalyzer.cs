@@ -139,7 +139,7 @@ namespace QualityGates.Analyzers.Rules
         /// <summary>Serialized DTO members and interface implementations follow a contract someone else owns.</summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool IsExternalContract(ISymbol symbol) =>
-            symbol.GetAttributes().Any(a => a.AttributeClass != null && ExternalContractAttributes.Any(n => a.AttributeClass.Name == n || a.AttributeClass.Name == n + "Attribute"));
+            symbol.GetAttributes().Any(a => ExternalContractAttributes.Any(n => InsuranceContext.IsNamed(a, n)));
 
         [MethodImpl(HotPath.Optimize)]
         private static bool ImplementsInterface(ISymbol member) =>

@@ -17,6 +17,8 @@ namespace QualityGates.Analyzers.Semantics
     {
         private static readonly ConditionalWeakTable<Compilation, InsuranceContext> Contexts = new ConditionalWeakTable<Compilation, InsuranceContext>();
 
+        private const string AttributeSuffix = "Attribute";
+
         private static readonly string[] TestFrameworkAssemblies = { "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework" };
 
         /// <summary>Each rule's slot in <see cref="OptionsEntry.Rules"/>; slot 0 holds the settings without a rule.</summary>
@@ -607,11 +609,13 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsNamed(AttributeData a, string shortName)
-        {
-            var name = a.AttributeClass?.Name;
-            return name == shortName || name == shortName + "Attribute";
-        }
+        public static bool IsNamed(AttributeData a, string shortName) => IsAttributeName(a.AttributeClass?.Name, shortName);
+
+        /// <summary>"X" or "XAttribute", compared without building "XAttribute": this runs for every attribute read.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsAttributeName(string? name, string shortName) =>
+            name != null && name.StartsWith(shortName, StringComparison.Ordinal) &&
+            (name.Length == shortName.Length || (name.Length == shortName.Length + AttributeSuffix.Length && name.EndsWith(AttributeSuffix, StringComparison.Ordinal)));
 
         [MethodImpl(HotPath.Optimize)]
         public static string QualifiedName(ISymbol symbol) =>
