@@ -21,8 +21,8 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterSymbolAction(c => AnalyzeMethod(c, insurance), SymbolKind.Method);
-            context.RegisterOperationAction(c => AnalyzeCreation(c, insurance), OperationKinds.ObjectCreation);
+            context.RegisterSymbolAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeMethod(c, insurance), SymbolKind.Method);
+            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCreation(c, insurance), OperationKinds.ObjectCreation);
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -26,7 +26,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction(block =>
+            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
                 if (!insurance.IsInScope(block.OwningSymbol))
                 {
@@ -36,7 +36,7 @@ namespace QualityGates.Analyzers.Rules
                 var owner = block.OwningSymbol;
                 string ownerName = owner.ContainingType == null ? owner.Name : owner.ContainingType.Name + "." + DisplayName(owner);
                 block.RegisterOperationAction(
-                    op =>
+                    [MethodImpl(HotPath.Optimize)] (op) =>
                     {
                         var kind = DateTimeFacts.GetClockRead(op.Operation, insurance.Types, out var display);
                         if (kind == ClockKind.None)

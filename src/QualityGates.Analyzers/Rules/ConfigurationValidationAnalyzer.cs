@@ -23,7 +23,7 @@ namespace QualityGates.Analyzers.Rules
             var globalKeys = global.Select(e => (e.Key, e.Value)).ToImmutableHashSet();
 
             // .globalconfig problems once per compilation; .editorconfig problems on the first token of each file they govern.
-            context.RegisterCompilationEndAction(end =>
+            context.RegisterCompilationEndAction([MethodImpl(HotPath.Optimize)] (end) =>
             {
                 foreach (var error in global)
                 {
@@ -33,7 +33,7 @@ namespace QualityGates.Analyzers.Rules
 
             // The errors of a file depend only on its qualitygates_ keys: found once per distinct configuration, not per file.
             var byFingerprint = new ConcurrentDictionary<string, List<ConfigurationError>>(StringComparer.Ordinal);
-            context.RegisterSyntaxTreeAction(tree =>
+            context.RegisterSyntaxTreeAction([MethodImpl(HotPath.Optimize)] (tree) =>
             {
                 var errors = byFingerprint.GetOrAdd(insurance.GetFingerprint(tree.Tree), _ => Errors(insurance, tree.Tree));
                 foreach (var error in errors)

@@ -24,7 +24,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, _) =>
+            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, _) =>
             {
                 if (insurance.Types.IFormatProvider == null)
                 {
@@ -33,10 +33,10 @@ namespace QualityGates.Analyzers.Rules
 
                 // An override of ToString() is display code: the current culture is what the user reads.
                 bool display = block.OwningSymbol is IMethodSymbol m && m.IsOverride && m.Name == nameof(ToString) && m.Parameters.IsEmpty;
-                block.RegisterOperationAction(c => AnalyzeInvocation(c, insurance, display), OperationKinds.Invocation);
+                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeInvocation(c, insurance, display), OperationKinds.Invocation);
                 if (!display)
                 {
-                    block.RegisterOperationAction(c => AnalyzeInterpolation(c, insurance), OperationKinds.InterpolatedString);
+                    block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeInterpolation(c, insurance), OperationKinds.InterpolatedString);
                 }
             });
         }

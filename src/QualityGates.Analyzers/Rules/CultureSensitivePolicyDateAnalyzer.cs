@@ -22,7 +22,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction(block =>
+            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
                 var types = insurance.Types;
                 if (types.IFormatProvider == null || !insurance.IsInScope(block.OwningSymbol))
@@ -31,7 +31,7 @@ namespace QualityGates.Analyzers.Rules
                 }
 
                 block.RegisterOperationAction(
-                    op =>
+                    [MethodImpl(HotPath.Optimize)] (op) =>
                     {
                         var invocation = (IInvocationOperation)op.Operation;
                         var what = Describe(invocation, types);

@@ -19,7 +19,7 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DecisionEnumDefaultIsFavourable);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterSymbolAction(c => Analyze(c, insurance), SymbolKind.NamedType);
+            context.RegisterSymbolAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance), SymbolKind.NamedType);
 
         [MethodImpl(HotPath.Optimize)]
         private static void Analyze(SymbolAnalysisContext context, InsuranceContext insurance)

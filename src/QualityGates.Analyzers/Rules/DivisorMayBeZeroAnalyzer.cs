@@ -17,10 +17,10 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DivisorMayBeZero);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, _) =>
+            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, _) =>
             {
                 block.RegisterOperationAction(
-                    c =>
+                    [MethodImpl(HotPath.Optimize)] (c) =>
                     {
                         var binary = (IBinaryOperation)c.Operation;
                         if (binary.OperatorMethod == null && IsDivision(binary.OperatorKind))
@@ -30,7 +30,7 @@ namespace QualityGates.Analyzers.Rules
                     },
                     OperationKinds.Binary);
                 block.RegisterOperationAction(
-                    c =>
+                    [MethodImpl(HotPath.Optimize)] (c) =>
                     {
                         var compound = (ICompoundAssignmentOperation)c.Operation;
                         if (compound.OperatorMethod == null && IsDivision(compound.OperatorKind))

@@ -23,7 +23,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction(block =>
+            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
                 if (!insurance.IsInScope(block.OwningSymbol, Scope.Pricing))
                 {

@@ -21,11 +21,11 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationAction(c => AnalyzeSwitch(c, insurance), OperationKinds.Switch);
-            context.RegisterOperationAction(c => AnalyzeSwitchExpression(c, insurance), OperationKinds.SwitchExpression);
-            context.RegisterOperationAction(c => AnalyzeCoalesce(c, insurance), OperationKinds.Coalesce);
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, insurance), OperationKinds.Invocation);
-            context.RegisterOperationAction(c => AnalyzeConditional(c, insurance), OperationKinds.Conditional);
+            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeSwitch(c, insurance), OperationKinds.Switch);
+            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeSwitchExpression(c, insurance), OperationKinds.SwitchExpression);
+            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCoalesce(c, insurance), OperationKinds.Coalesce);
+            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeInvocation(c, insurance), OperationKinds.Invocation);
+            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeConditional(c, insurance), OperationKinds.Conditional);
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -22,7 +22,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction(block =>
+            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
                 var scope = insurance.GetScope(block.OwningSymbol);
                 if (scope == Scope.None)
@@ -32,11 +32,11 @@ namespace QualityGates.Analyzers.Rules
 
                 var types = insurance.Types;
 
-                block.RegisterOperationAction(op => AnalyzeInvocation(op, types), OperationKinds.Invocation);
+                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeInvocation(op, types), OperationKinds.Invocation);
 
                 if ((scope & Scope.Pricing) != 0)
                 {
-                    block.RegisterOperationAction(op => AnalyzeDivision(op, insurance), OperationKinds.Binary);
+                    block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeDivision(op, insurance), OperationKinds.Binary);
                 }
             });
         }

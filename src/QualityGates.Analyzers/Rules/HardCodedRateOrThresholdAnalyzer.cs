@@ -17,7 +17,7 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardCodedRateOrThreshold);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
+            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, scope) =>
             {
                 // The initializer of a const or static readonly field is where a named rate belongs.
                 if (block.OwningSymbol is IFieldSymbol field && (field.IsConst || (field.IsStatic && field.IsReadOnly)))
@@ -25,7 +25,7 @@ namespace QualityGates.Analyzers.Rules
                     return;
                 }
 
-                block.RegisterOperationAction(c => Analyze(c, insurance, scope), OperationKinds.Binary);
+                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance, scope), OperationKinds.Binary);
             });
 
         [MethodImpl(HotPath.Optimize)]

@@ -18,7 +18,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
+            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, scope) =>
             {
                 // Whole-dollar-down and round-up-to-$10 rules exist; a method marked [RoundingRule] states that intent.
                 if (PricingSemantics.OwnerHasAttribute(block.OwningSymbol, "RoundingRule"))
@@ -26,10 +26,10 @@ namespace QualityGates.Analyzers.Rules
                     return;
                 }
 
-                block.RegisterOperationAction(c => AnalyzeCast(c, insurance), OperationKinds.Conversion);
+                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCast(c, insurance), OperationKinds.Conversion);
                 if ((scope & Scope.Pricing) != 0)
                 {
-                    block.RegisterOperationAction(c => AnalyzeCall(c, insurance), OperationKinds.Invocation);
+                    block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCall(c, insurance), OperationKinds.Invocation);
                 }
             });
         }

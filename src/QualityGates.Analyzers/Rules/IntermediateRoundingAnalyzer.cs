@@ -18,7 +18,7 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.IntermediateRounding);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterScopedBlock(insurance, Scope.Pricing, block =>
+            context.RegisterScopedBlock(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (block) =>
             {
                 // Per-coverage and per-factor rounding mandated by the manual (ISO whole-dollar per coverage, NCCI mod to 2 dp).
                 var settings = insurance.GetSettings(block.OwningSymbol, DiagnosticIds.IntermediateRounding);

@@ -35,7 +35,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction(block =>
+            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
                 if (!insurance.IsInScope(block.OwningSymbol))
                 {
@@ -53,7 +53,7 @@ namespace QualityGates.Analyzers.Rules
                 var reassigned = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
                 block.RegisterOperationAction(
-                    op =>
+                    [MethodImpl(HotPath.Optimize)] (op) =>
                     {
                         switch (op.Operation)
                         {
@@ -81,7 +81,7 @@ namespace QualityGates.Analyzers.Rules
                     },
                     ObservedKinds);
 
-                block.RegisterOperationBlockEndAction(end =>
+                block.RegisterOperationBlockEndAction([MethodImpl(HotPath.Optimize)] (end) =>
                 {
                     Kind Resolve(IOperation operation) => KindOf(operation, types, dateTimeKind, initializers, reassigned, 0);
                     bool reported = false;

@@ -21,14 +21,14 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterSymbolAction(c => AnalyzeMember(c, insurance), SymbolKind.Field, SymbolKind.Property, SymbolKind.Method);
+            context.RegisterSymbolAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeMember(c, insurance), SymbolKind.Field, SymbolKind.Property, SymbolKind.Method);
 
-            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
+            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, scope) =>
             {
-                block.RegisterOperationAction(c => AnalyzeLocal(c, insurance), OperationKinds.VariableDeclarator);
+                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeLocal(c, insurance), OperationKinds.VariableDeclarator);
                 if ((scope & Scope.Pricing) != 0)
                 {
-                    block.RegisterOperationAction(c => AnalyzeConversion(c, insurance), OperationKinds.Conversion);
+                    block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeConversion(c, insurance), OperationKinds.Conversion);
                 }
             });
         }

@@ -23,7 +23,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
             context.RegisterSymbolAction(
-                symbolContext =>
+                [MethodImpl(HotPath.Optimize)] (symbolContext) =>
                 {
                     var member = symbolContext.Symbol;
                     if (IsMutableStaticPricingState(member, insurance))
@@ -44,7 +44,7 @@ namespace QualityGates.Analyzers.Rules
                 n => compilation.GetSymbolsWithName(n, SymbolFilter.Member, cancellation).Any(m => IsMutableStaticPricingState(m, insurance)));
 
             ScopedCompilationStartContext.Unscoped(context).RegisterSyntaxNodeAction(
-                node =>
+                [MethodImpl(HotPath.Optimize)] (node) =>
                 {
                     var target = node.Node switch
                     {

@@ -15,7 +15,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockAction(c =>
+            context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var types = insurance.Types;
                 if ((types.Random == null && types.RandomNumberGenerator == null && types.GuidType == null) || !insurance.IsInScope(c.OwningSymbol))
@@ -29,8 +29,8 @@ namespace QualityGates.Analyzers.Rules
                         block,
                         c.OwningSymbol,
                         insurance,
-                        op => RandomSource(op, types),
-                        (source, name, sink) => c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonDeterministicRandomness, source.Syntax.GetLocation(), name, sink)));
+                        [MethodImpl(HotPath.Optimize)] (op) => RandomSource(op, types),
+                        [MethodImpl(HotPath.Optimize)] (source, name, sink) => c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonDeterministicRandomness, source.Syntax.GetLocation(), name, sink)));
                 }
             });
         }

@@ -18,7 +18,7 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.PremiumMayBecomeNegative);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterScopedBlock(insurance, Scope.Pricing, block =>
+            context.RegisterScopedBlock(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (block) =>
             {
                 var all = block.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).ToList();
                 var bounds = all.Where(o => IsBound(o, insurance)).ToList();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using QualityGates.Analyzers.Semantics;
@@ -12,7 +13,7 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ProtectedCharacteristicInfluencesOutcome);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterOperationBlockAction(c =>
+            context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 if (c.OperationBlocks.IsEmpty || !insurance.IsInScope(c.OwningSymbol))
                 {
@@ -27,8 +28,8 @@ namespace QualityGates.Analyzers.Rules
                         block,
                         c.OwningSymbol,
                         insurance,
-                        op => InfluenceFlow.NamedSource(op, settings.ProtectedAttributes, byAttribute: true),
-                        (source, name, sink) =>
+                        [MethodImpl(HotPath.Optimize)] (op) => InfluenceFlow.NamedSource(op, settings.ProtectedAttributes, byAttribute: true),
+                        [MethodImpl(HotPath.Optimize)] (source, name, sink) =>
                         {
                             var severity = severities.For(name, DiagnosticDescriptors.ProtectedCharacteristicInfluencesOutcome.DefaultSeverity);
                             if (severity != null)

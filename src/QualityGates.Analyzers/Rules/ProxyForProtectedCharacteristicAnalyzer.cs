@@ -25,7 +25,7 @@ namespace QualityGates.Analyzers.Rules
         protected override bool AlsoAnalyzes(INamedTypeSymbol type) => IsScoreComputation(type) || type.GetMembers().Any(IsScoreComputation);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterOperationBlockAction(c =>
+            context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 if (c.OperationBlocks.IsEmpty)
                 {
@@ -45,10 +45,10 @@ namespace QualityGates.Analyzers.Rules
                         block,
                         c.OwningSymbol,
                         insurance,
-                        op => InfluenceFlow.NamedSource(op, settings.ProxyAttributes, byAttribute: false, exclude: settings.ProtectedAttributes.Matches)
+                        [MethodImpl(HotPath.Optimize)] (op) => InfluenceFlow.NamedSource(op, settings.ProxyAttributes, byAttribute: false, exclude: settings.ProtectedAttributes.Matches)
                             ?? (score ? InfluenceFlow.NamedSource(op, ScoreProhibitedInputs, byAttribute: false) : null),
-                        (source, name, sink) => c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProxyForProtectedCharacteristic, source.Syntax.GetLocation(), name, sink)),
-                        function => IsScoreComputation(function) ? ScoreSink : null);
+                        [MethodImpl(HotPath.Optimize)] (source, name, sink) => c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProxyForProtectedCharacteristic, source.Syntax.GetLocation(), name, sink)),
+                        [MethodImpl(HotPath.Optimize)] (function) => IsScoreComputation(function) ? ScoreSink : null);
                 }
             });
 

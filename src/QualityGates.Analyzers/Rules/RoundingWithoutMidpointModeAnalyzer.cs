@@ -24,11 +24,11 @@ namespace QualityGates.Analyzers.Rules
             // Outside pricing and underwriting scope MA0193 covers generic rounding.
             // The names of MidpointRounding's members by value, read from the referenced framework on first use.
             var modeNames = new Lazy<Dictionary<object, string>>(() => ModeNames(insurance.Types.MidpointRounding!));
-            context.RegisterScopedBlockStart(insurance, Scope.Any, (block, scope) =>
+            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, scope) =>
             {
                 if (insurance.Types.MidpointRounding != null)
                 {
-                    block.RegisterOperationAction(c => Analyze(c, insurance, scope, modeNames), OperationKinds.Invocation);
+                    block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance, scope, modeNames), OperationKinds.Invocation);
                 }
             });
         }

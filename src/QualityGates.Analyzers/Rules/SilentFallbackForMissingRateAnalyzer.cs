@@ -30,7 +30,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction(block =>
+            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
                 if (!insurance.IsInScope(block.OwningSymbol, Scope.Pricing))
                 {
@@ -38,10 +38,10 @@ namespace QualityGates.Analyzers.Rules
                 }
 
                 var owner = block.OwningSymbol;
-                block.RegisterOperationAction(op => AnalyzeCoalesce(op, owner, insurance), OperationKinds.Coalesce);
-                block.RegisterOperationAction(op => AnalyzeGetValueOrDefault(op, owner, insurance), OperationKinds.Invocation);
-                block.RegisterOperationAction(op => AnalyzeTryGetValue(op, owner, insurance), OperationKinds.Conditional);
-                block.RegisterOperationAction(op => AnalyzeCatch(op, owner, insurance), OperationKinds.CatchClause);
+                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeCoalesce(op, owner, insurance), OperationKinds.Coalesce);
+                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeGetValueOrDefault(op, owner, insurance), OperationKinds.Invocation);
+                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeTryGetValue(op, owner, insurance), OperationKinds.Conditional);
+                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeCatch(op, owner, insurance), OperationKinds.CatchClause);
             });
         }
 

@@ -48,7 +48,7 @@ namespace QualityGates.Analyzers.Rules
 
             context.RegisterSyntaxTreeAction(AnalyzePragmas);
             context.RegisterSyntaxNodeAction(
-                node =>
+                [MethodImpl(HotPath.Optimize)] (node) =>
                 {
                     if (!attributeTypes.Value.IsEmpty)
                     {

@@ -21,7 +21,7 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction(block =>
+            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
                 if (!insurance.IsInScope(block.OwningSymbol))
                 {
@@ -35,7 +35,7 @@ namespace QualityGates.Analyzers.Rules
                 var adjustments = new List<int>();
 
                 block.RegisterOperationAction(
-                    op =>
+                    [MethodImpl(HotPath.Optimize)] (op) =>
                     {
                         var binary = (IBinaryOperation)op.Operation;
                         if (binary.OperatorKind == BinaryOperatorKind.Subtract && IsYearOf(binary.LeftOperand, types) && IsYearOf(binary.RightOperand, types) &&
@@ -59,7 +59,7 @@ namespace QualityGates.Analyzers.Rules
                     OperationKinds.Binary);
 
                 block.RegisterOperationAction(
-                    op =>
+                    [MethodImpl(HotPath.Optimize)] (op) =>
                     {
                         var reference = (IPropertyReferenceOperation)op.Operation;
                         if ((reference.Property.Name == "Month" || reference.Property.Name == "Day" || reference.Property.Name == "DayOfYear") &&
@@ -71,7 +71,7 @@ namespace QualityGates.Analyzers.Rules
                     OperationKinds.PropertyReference);
 
                 block.RegisterOperationAction(
-                    op =>
+                    [MethodImpl(HotPath.Optimize)] (op) =>
                     {
                         var invocation = (IInvocationOperation)op.Operation;
                         if (invocation.TargetMethod.Name == "AddYears" && DateTimeFacts.IsDateType(invocation.TargetMethod.ContainingType, types))
@@ -82,7 +82,7 @@ namespace QualityGates.Analyzers.Rules
                     OperationKinds.Invocation);
 
                 block.RegisterOperationAction(
-                    op =>
+                    [MethodImpl(HotPath.Optimize)] (op) =>
                     {
                         var creation = (IObjectCreationOperation)op.Operation;
                         if (DateTimeFacts.IsDateType(creation.Type, types) && creation.Arguments.Length >= 3 &&
@@ -94,7 +94,7 @@ namespace QualityGates.Analyzers.Rules
                     },
                     OperationKinds.ObjectCreation);
 
-                block.RegisterOperationBlockEndAction(end =>
+                block.RegisterOperationBlockEndAction([MethodImpl(HotPath.Optimize)] (end) =>
                 {
                     foreach (var difference in yearDifferences)
                     {

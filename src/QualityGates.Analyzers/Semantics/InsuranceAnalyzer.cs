@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -17,7 +18,7 @@ namespace QualityGates.Analyzers.Semantics
             // for "GeneratedCode" the first time a file gets a finding and was a third of our analysis time; our findings
             // always lie in the code that was analyzed, so none can land in generated code (GeneratedCodeTests).
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
+            context.RegisterCompilationStartAction([MethodImpl(HotPath.Optimize)] (start) =>
             {
                 var insurance = InsuranceContext.Get(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
                 if (!ScopeGated)

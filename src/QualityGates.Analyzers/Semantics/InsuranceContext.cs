@@ -28,13 +28,13 @@ namespace QualityGates.Analyzers.Semantics
         private readonly ConcurrentDictionary<(string Fingerprint, string? RuleId), InsuranceSettings> _settings = new ConcurrentDictionary<(string, string?), InsuranceSettings>();
         private readonly ConcurrentDictionary<AnalyzerConfigOptions, OptionsEntry> _byOptions;
         private readonly ConcurrentDictionary<string, ProtectedSeverities> _severities = SharedCache.Create<string, ProtectedSeverities>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<ISymbol, Scope> _scopes;
+        private readonly ConcurrentDictionary<ISymbol, object> _scopes;
         private readonly ConcurrentDictionary<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _containerScopes;
         private readonly ConcurrentDictionary<string, Scope> _nameScopes = SharedCache.Create<string, Scope>(StringComparer.Ordinal);
         private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = SharedCache.Create<INamedTypeSymbol, bool>(ReferenceComparer<INamedTypeSymbol>.Instance);
-        private readonly Func<ISymbol, Scope> _computeScope;
+        private readonly Func<ISymbol, object> _computeScope;
         private readonly Func<INamedTypeSymbol, bool> _computeHoldsScopedCode;
         private readonly Func<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _computeContainerScope;
         private readonly Func<string, Scope> _nameScope;
@@ -54,12 +54,12 @@ namespace QualityGates.Analyzers.Semantics
             // tables are not regrown (which holds every lock) while the rules run.
             int symbols = SharedCache.ExpectedSymbols(compilation);
             _byOptions = SharedCache.Create<AnalyzerConfigOptions, OptionsEntry>(ReferenceComparer<AnalyzerConfigOptions>.Instance, symbols / 64);
-            _scopes = SharedCache.Create<ISymbol, Scope>(ReferenceComparer<ISymbol>.Instance, symbols);
+            _scopes = SharedCache.Create<ISymbol, object>(ReferenceComparer<ISymbol>.Instance, symbols);
             _containerScopes = SharedCache.Create<(ISymbol, InsuranceSettings), (Scope, bool)>(null, symbols / 8);
             _typesWithScopedCode = SharedCache.Create<INamedTypeSymbol, bool>(ReferenceComparer<INamedTypeSymbol>.Instance, symbols / 8);
 
             // Method groups passed to GetOrAdd would allocate a delegate on every lookup.
-            _computeScope = ComputeScope;
+            _computeScope = [MethodImpl(HotPath.Optimize)] (symbol) => SharedCache.Box(ComputeScope(symbol));
             _computeHoldsScopedCode = ComputeHoldsScopedCode;
             _computeContainerScope = ComputeContainerScope;
             _nameScope = NameScope;
@@ -193,7 +193,7 @@ namespace QualityGates.Analyzers.Semantics
                 symbol = accessor.AssociatedSymbol;
             }
 
-            return _scopes.GetOrAdd(symbol, _computeScope);
+            return (Scope)_scopes.GetOrAdd(symbol, _computeScope);
         }
 
         [MethodImpl(HotPath.Optimize)]

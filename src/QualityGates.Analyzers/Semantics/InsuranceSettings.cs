@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -18,13 +19,13 @@ namespace QualityGates.Analyzers.Semantics
         private static readonly string[] RoundingModes = { "ToEven", "AwayFromZero", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity" };
 
         private readonly List<ConfigurationError> _errors = new List<ConfigurationError>();
-        private readonly ConcurrentDictionary<string, ValueKind> _nameKinds = SharedCache.Create<string, ValueKind>(StringComparer.Ordinal);
-        private readonly Func<string, ValueKind> _classifyName;
+        private readonly ConcurrentDictionary<string, object> _nameKinds = SharedCache.Create<string, object>(StringComparer.Ordinal);
+        private readonly Func<string, object> _classifyName;
 
         private InsuranceSettings()
         {
             // A method group passed to GetOrAdd would allocate a delegate on every lookup.
-            _classifyName = name => InsuranceContext.ClassifyName(name, this);
+            _classifyName = [MethodImpl(HotPath.Optimize)] (name) => SharedCache.Box(InsuranceContext.ClassifyName(name, this));
         }
 
         public ImmutableArray<WildcardPattern> PricingScope { get; private set; } = ImmutableArray<WildcardPattern>.Empty;
@@ -80,7 +81,7 @@ namespace QualityGates.Analyzers.Semantics
         public IReadOnlyList<ConfigurationError> Errors => _errors;
 
         /// <summary><see cref="InsuranceContext.ClassifyName"/> under these settings, kept per name.</summary>
-        public ValueKind KindOfName(string name) => _nameKinds.GetOrAdd(name, _classifyName);
+        public ValueKind KindOfName(string name) => (ValueKind)_nameKinds.GetOrAdd(name, _classifyName);
 
         public static InsuranceSettings Default { get; } = new InsuranceSettings();
 

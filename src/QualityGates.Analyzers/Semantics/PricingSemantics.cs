@@ -29,7 +29,7 @@ namespace QualityGates.Analyzers.Semantics
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public static void RegisterScopedBlockStart(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationBlockStartAnalysisContext, Scope> action) =>
-            context.RegisterOperationBlockStartAction(block =>
+            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
                 var actual = insurance.GetScope(block.OwningSymbol);
                 if ((actual & scope) != 0)
@@ -41,7 +41,7 @@ namespace QualityGates.Analyzers.Semantics
         /// <summary>Same as <see cref="RegisterScopedBlockStart"/> for rules that look at a whole method body at once.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static void RegisterScopedBlock(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationBlockAnalysisContext> action) =>
-            context.RegisterOperationBlockAction(block =>
+            context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
                 if (insurance.IsInScope(block.OwningSymbol, scope))
                 {

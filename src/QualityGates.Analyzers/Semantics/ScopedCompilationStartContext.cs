@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -45,7 +46,7 @@ namespace QualityGates.Analyzers.Semantics
 
             var actions = _bodyActions.ToArray();
             _inner.RegisterSymbolStartAction(
-                start =>
+                [MethodImpl(HotPath.Optimize)] (start) =>
                 {
                     var type = (INamedTypeSymbol)start.Symbol;
                     if (!_insurance.HoldsScopedCode(type) && !_alsoAnalyzed(type))
@@ -74,20 +75,20 @@ namespace QualityGates.Analyzers.Semantics
         public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _inner.RegisterAdditionalFileAction(action);
 
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) =>
-            _bodyActions.Add(start => start.RegisterCodeBlockStartAction(action));
+            _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterCodeBlockStartAction(action));
 
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => _bodyActions.Add(start => start.RegisterCodeBlockAction(action));
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterCodeBlockAction(action));
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
-            _bodyActions.Add(start => start.RegisterSyntaxNodeAction(action, syntaxKinds));
+            _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterSyntaxNodeAction(action, syntaxKinds));
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            _bodyActions.Add(start => start.RegisterOperationAction(action, operationKinds));
+            _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterOperationAction(action, operationKinds));
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
-            _bodyActions.Add(start => start.RegisterOperationBlockStartAction(action));
+            _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterOperationBlockStartAction(action));
 
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
-            _bodyActions.Add(start => start.RegisterOperationBlockAction(action));
+            _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterOperationBlockAction(action));
     }
 }

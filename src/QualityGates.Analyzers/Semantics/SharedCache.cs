@@ -19,6 +19,20 @@ namespace QualityGates.Analyzers.Semantics
             where TKey : notnull =>
             new ConcurrentDictionary<TKey, TValue>(LockStripes, Math.Max(capacity, LockStripes), comparer ?? EqualityComparer<TKey>.Default);
 
+        /// <summary>
+        /// An enum value as one shared box, for caches that hold enums as objects: the framework's precompiled, optimized
+        /// code serves a dictionary with reference-type values from the first call, while one instantiated over our enums is
+        /// jitted unoptimized and stays that way for much of a build (the compiler keeps jitting, which delays tiering up).
+        /// </summary>
+        public static object Box(Scope scope) => ScopeBoxes[(int)scope];
+
+        /// <inheritdoc cref="Box(Scope)"/>
+        public static object Box(ValueKind kind) => ValueKindBoxes[(int)kind];
+
+        private static readonly object[] ScopeBoxes = { Scope.None, Scope.Pricing, Scope.Underwriting, Scope.Any };
+
+        private static readonly object[] ValueKindBoxes = { ValueKind.None, ValueKind.Money, ValueKind.Rate };
+
         /// <summary>A rough count of the symbols rules look up: declarations plus what their bodies use, per source file.</summary>
         public static int ExpectedSymbols(Compilation compilation) => Math.Min(compilation.SyntaxTrees.Count() * 64, 1 << 17);
     }

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
 using QualityGates.Analyzers.Semantics;
 
 namespace QualityGates.Analyzers.Tests.Invariants
@@ -28,6 +29,38 @@ namespace QualityGates.Analyzers.Tests.Invariants
                 .ToList();
 
             Assert.Empty(missing);
+        }
+
+        /// <summary>
+        /// The lambdas the driver calls (per operation, per block, per symbol) and the ones the influence flow calls per
+        /// operation. Left alone, these stay at tier 0 for most of a build, and so does the argument copying they do.
+        /// </summary>
+        [Fact]
+        public void CallbackLambdas_AreCompiledOptimized()
+        {
+            var lambdas = typeof(DiagnosticIds).Assembly.GetTypes()
+                .Where(t => t.Namespace is "QualityGates.Analyzers.Rules" or "QualityGates.Analyzers.Semantics")
+                .SelectMany(t => t.GetMethods(Declared))
+                .Where(m => m.Name.Contains("b__") && IsCallback(m))
+                .ToList();
+
+            var missing = lambdas
+                .Where(m => (m.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) == 0)
+                .Select(m => m.DeclaringType!.FullName + "." + m.Name)
+                .ToList();
+
+            Assert.True(lambdas.Count > 60, "expected the rules' callback lambdas, found " + lambdas.Count);
+            Assert.True(missing.Count == 0, "not marked [MethodImpl(HotPath.Optimize)]:\n" + string.Join("\n", missing));
+        }
+
+        /// <summary>A driver callback (it takes an analysis context) or an influence-flow source or report callback.</summary>
+        private static bool IsCallback(MethodInfo method)
+        {
+            var parameters = method.GetParameters().Select(p => p.ParameterType).ToArray();
+            bool takesContext = parameters.Any(t => t.Namespace == "Microsoft.CodeAnalysis.Diagnostics" && t.Name.EndsWith("Context", System.StringComparison.Ordinal));
+            bool sourceName = parameters.SequenceEqual(new[] { typeof(IOperation) }) && method.ReturnType == typeof(string);
+            bool report = parameters.SequenceEqual(new[] { typeof(IOperation), typeof(string), typeof(string) }) && method.ReturnType == typeof(void);
+            return takesContext || sourceName || report;
         }
     }
 }
