@@ -24,22 +24,33 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, _) =>
-            {
-                if (insurance.Types.IFormatProvider == null)
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Any,
+                [MethodImpl(HotPath.Optimize)] (c, _) =>
                 {
-                    return;
-                }
-
-                // An override of ToString() is display code: the current culture is what the user reads.
-                bool display = block.OwningSymbol is IMethodSymbol m && m.IsOverride && m.Name == nameof(ToString) && m.Parameters.IsEmpty;
-                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeInvocation(c, insurance, display), OperationKinds.Invocation);
-                if (!display)
+                    if (insurance.Types.IFormatProvider != null)
+                    {
+                        AnalyzeInvocation(c, insurance, IsDisplayCode(c.ContainingSymbol));
+                    }
+                },
+                OperationKinds.Invocation);
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Any,
+                [MethodImpl(HotPath.Optimize)] (c, _) =>
                 {
-                    block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeInterpolation(c, insurance), OperationKinds.InterpolatedString);
-                }
-            });
+                    if (insurance.Types.IFormatProvider != null && !IsDisplayCode(c.ContainingSymbol))
+                    {
+                        AnalyzeInterpolation(c, insurance);
+                    }
+                },
+                OperationKinds.InterpolatedString);
         }
+
+        /// <summary>An override of ToString() is display code: the current culture is what the user reads.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsDisplayCode(ISymbol member) => member is IMethodSymbol m && m.IsOverride && m.Name == nameof(ToString) && m.Parameters.IsEmpty;
 
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeInvocation(OperationAnalysisContext context, InsuranceContext insurance, bool display)

@@ -16,30 +16,33 @@ namespace QualityGates.Analyzers.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DivisorMayBeZero);
 
-        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, _) =>
-            {
-                block.RegisterOperationAction(
-                    [MethodImpl(HotPath.Optimize)] (c) =>
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Any,
+                [MethodImpl(HotPath.Optimize)] (c, _) =>
+                {
+                    var binary = (IBinaryOperation)c.Operation;
+                    if (binary.OperatorMethod == null && IsDivision(binary.OperatorKind))
                     {
-                        var binary = (IBinaryOperation)c.Operation;
-                        if (binary.OperatorMethod == null && IsDivision(binary.OperatorKind))
-                        {
-                            Check(c, insurance, binary, binary.RightOperand, binary.Type);
-                        }
-                    },
-                    OperationKinds.Binary);
-                block.RegisterOperationAction(
-                    [MethodImpl(HotPath.Optimize)] (c) =>
+                        Check(c, insurance, binary, binary.RightOperand, binary.Type);
+                    }
+                },
+                OperationKinds.Binary);
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Any,
+                [MethodImpl(HotPath.Optimize)] (c, _) =>
+                {
+                    var compound = (ICompoundAssignmentOperation)c.Operation;
+                    if (compound.OperatorMethod == null && IsDivision(compound.OperatorKind))
                     {
-                        var compound = (ICompoundAssignmentOperation)c.Operation;
-                        if (compound.OperatorMethod == null && IsDivision(compound.OperatorKind))
-                        {
-                            Check(c, insurance, compound, compound.Value, compound.Target.Type);
-                        }
-                    },
-                    OperationKinds.CompoundAssignment);
-            });
+                        Check(c, insurance, compound, compound.Value, compound.Target.Type);
+                    }
+                },
+                OperationKinds.CompoundAssignment);
+        }
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;

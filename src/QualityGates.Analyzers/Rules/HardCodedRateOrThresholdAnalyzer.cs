@@ -17,16 +17,18 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardCodedRateOrThreshold);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, scope) =>
-            {
-                // The initializer of a const or static readonly field is where a named rate belongs.
-                if (block.OwningSymbol is IFieldSymbol field && (field.IsConst || (field.IsStatic && field.IsReadOnly)))
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Any,
+                [MethodImpl(HotPath.Optimize)] (c, scope) =>
                 {
-                    return;
-                }
-
-                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance, scope), OperationKinds.Binary);
-            });
+                    // The initializer of a const or static readonly field is where a named rate belongs.
+                    if (!(c.ContainingSymbol is IFieldSymbol field && (field.IsConst || (field.IsStatic && field.IsReadOnly))))
+                    {
+                        Analyze(c, insurance, scope);
+                    }
+                },
+                OperationKinds.Binary);
 
         [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope)

@@ -23,14 +23,8 @@ namespace QualityGates.Analyzers.Rules
         {
             context.RegisterSymbolAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeMember(c, insurance), SymbolKind.Field, SymbolKind.Property, SymbolKind.Method);
 
-            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, scope) =>
-            {
-                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeLocal(c, insurance), OperationKinds.VariableDeclarator);
-                if ((scope & Scope.Pricing) != 0)
-                {
-                    block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeConversion(c, insurance), OperationKinds.Conversion);
-                }
-            });
+            context.RegisterScopedOperationAction(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeLocal(c, insurance), OperationKinds.VariableDeclarator);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeConversion(c, insurance), OperationKinds.Conversion);
         }
 
         [MethodImpl(HotPath.Optimize)]

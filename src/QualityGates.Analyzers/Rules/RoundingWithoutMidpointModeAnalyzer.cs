@@ -24,13 +24,17 @@ namespace QualityGates.Analyzers.Rules
             // Outside pricing and underwriting scope MA0193 covers generic rounding.
             // The names of MidpointRounding's members by value, read from the referenced framework on first use.
             var modeNames = new Lazy<Dictionary<object, string>>(() => ModeNames(insurance.Types.MidpointRounding!));
-            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, scope) =>
-            {
-                if (insurance.Types.MidpointRounding != null)
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Any,
+                [MethodImpl(HotPath.Optimize)] (c, scope) =>
                 {
-                    block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance, scope, modeNames), OperationKinds.Invocation);
-                }
-            });
+                    if (insurance.Types.MidpointRounding != null)
+                    {
+                        Analyze(c, insurance, scope, modeNames);
+                    }
+                },
+                OperationKinds.Invocation);
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -30,14 +30,14 @@ namespace QualityGates.Analyzers.Semantics
         private readonly ConcurrentDictionary<string, ProtectedSeverities> _severities = SharedCache.Create<string, ProtectedSeverities>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, object> _scopes;
         private readonly ConcurrentDictionary<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _containerScopes;
-        private readonly ConcurrentDictionary<string, Scope> _nameScopes = SharedCache.Create<string, Scope>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, object> _nameScopes = SharedCache.Create<string, object>(StringComparer.Ordinal);
         private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = SharedCache.Create<INamedTypeSymbol, bool>(ReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly Func<ISymbol, object> _computeScope;
         private readonly Func<INamedTypeSymbol, bool> _computeHoldsScopedCode;
         private readonly Func<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _computeContainerScope;
-        private readonly Func<string, Scope> _nameScope;
+        private readonly Func<string, object> _nameScope;
         private readonly Func<AnalyzerConfigOptions, OptionsEntry> _newOptionsEntry = _ => new OptionsEntry();
         private readonly Lazy<bool> _isTestProject;
         private readonly Lazy<WellKnownTypes> _types;
@@ -62,7 +62,7 @@ namespace QualityGates.Analyzers.Semantics
             _computeScope = [MethodImpl(HotPath.Optimize)] (symbol) => SharedCache.Box(ComputeScope(symbol));
             _computeHoldsScopedCode = ComputeHoldsScopedCode;
             _computeContainerScope = ComputeContainerScope;
-            _nameScope = NameScope;
+            _nameScope = [MethodImpl(HotPath.Optimize)] (name) => SharedCache.Box(NameScope(name));
         }
 
         public Compilation Compilation { get; }
@@ -311,7 +311,7 @@ namespace QualityGates.Analyzers.Semantics
 
             if (settings.ScopeNameHeuristic)
             {
-                scope |= _nameScopes.GetOrAdd(symbol.Name, _nameScope);
+                scope |= (Scope)_nameScopes.GetOrAdd(symbol.Name, _nameScope);
             }
 
             return (scope, false);

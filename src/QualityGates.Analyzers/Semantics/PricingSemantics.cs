@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -37,6 +38,24 @@ namespace QualityGates.Analyzers.Semantics
                     action(block, actual);
                 }
             });
+
+        /// <summary>
+        /// Registers an operation action that runs only in members of the wanted scope, read per operation from the scope
+        /// cache (settled per type before any body is analyzed). Cheaper than registering from a block start, which costs
+        /// the driver an action object and a builder per method of pricing code.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static void RegisterScopedOperationAction(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationAnalysisContext, Scope> action, ImmutableArray<OperationKind> kinds) =>
+            context.RegisterOperationAction(
+                [MethodImpl(HotPath.Optimize)] (c) =>
+                {
+                    var actual = insurance.GetScope(c.ContainingSymbol);
+                    if ((actual & scope) != 0)
+                    {
+                        action(c, actual);
+                    }
+                },
+                kinds);
 
         /// <summary>Same as <see cref="RegisterScopedBlockStart"/> for rules that look at a whole method body at once.</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -15,8 +15,10 @@ namespace QualityGates.Analyzers.Semantics
     {
         public static readonly ReferenceComparer<T> Instance = new ReferenceComparer<T>();
 
+        [MethodImpl(HotPath.Optimize)]
         public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
 
+        [MethodImpl(HotPath.Optimize)]
         public int GetHashCode(T obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }
