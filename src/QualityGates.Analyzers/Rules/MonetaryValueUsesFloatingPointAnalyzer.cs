@@ -31,8 +31,8 @@ namespace QualityGates.Analyzers.Rules
         private static void AnalyzeMember(SymbolAnalysisContext context, InsuranceContext insurance)
         {
             var symbol = context.Symbol;
-            // Scope first: it is settled per type before the bodies are analyzed, so out-of-scope members cost one cache
-            // read, while the signature test wraps every parameter of every method for the public API.
+            // Scope first: every member's scope is worked out once and shared by all rules, so out-of-scope members cost a
+            // cache read, while the signature test wraps every parameter of every method for the public API.
             if (symbol.IsImplicitlyDeclared || symbol.IsOverride || !insurance.IsInScope(symbol) || !HasFloatingPointInSignature(symbol) || IsExternalContract(symbol))
             {
                 return;
