@@ -14,35 +14,28 @@ namespace QualityGates.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DivisorMayBeZeroAnalyzer : InsuranceAnalyzer
     {
+        /// <summary>Where a division happens: <c>a / b</c>, <c>a % b</c>, <c>a /= b</c> and <c>a %= b</c>.</summary>
+        private static readonly ImmutableArray<OperationKind> DivisionKinds = ImmutableArray.Create(OperationKind.Binary, OperationKind.CompoundAssignment);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DivisorMayBeZero);
 
-        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
-        {
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterScopedOperationAction(
                 insurance,
                 Scope.Any,
                 [MethodImpl(HotPath.Optimize)] (c, _) =>
                 {
-                    var binary = (IBinaryOperation)c.Operation;
-                    if (binary.OperatorMethod == null && IsDivision(binary.OperatorKind))
+                    switch (c.Operation)
                     {
-                        Check(c, insurance, binary, binary.RightOperand, binary.Type);
+                        case IBinaryOperation binary when binary.OperatorMethod == null && IsDivision(binary.OperatorKind):
+                            Check(c, insurance, binary, binary.RightOperand, binary.Type);
+                            break;
+                        case ICompoundAssignmentOperation compound when compound.OperatorMethod == null && IsDivision(compound.OperatorKind):
+                            Check(c, insurance, compound, compound.Value, compound.Target.Type);
+                            break;
                     }
                 },
-                OperationKinds.Binary);
-            context.RegisterScopedOperationAction(
-                insurance,
-                Scope.Any,
-                [MethodImpl(HotPath.Optimize)] (c, _) =>
-                {
-                    var compound = (ICompoundAssignmentOperation)c.Operation;
-                    if (compound.OperatorMethod == null && IsDivision(compound.OperatorKind))
-                    {
-                        Check(c, insurance, compound, compound.Value, compound.Target.Type);
-                    }
-                },
-                OperationKinds.CompoundAssignment);
-        }
+                DivisionKinds);
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;

@@ -38,7 +38,7 @@ namespace QualityGates.Analyzers.Semantics
         private readonly Func<INamedTypeSymbol, bool> _computeHoldsScopedCode;
         private readonly Func<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _computeContainerScope;
         private readonly Func<string, object> _nameScope;
-        private readonly Func<AnalyzerConfigOptions, OptionsEntry> _newOptionsEntry = _ => new OptionsEntry();
+        private readonly Func<AnalyzerConfigOptions, OptionsEntry> _newOptionsEntry = options => new OptionsEntry(options);
         private readonly Lazy<bool> _isTestProject;
         private readonly Lazy<WellKnownTypes> _types;
 
@@ -83,15 +83,13 @@ namespace QualityGates.Analyzers.Semantics
         [MethodImpl(HotPath.Optimize)]
         public InsuranceSettings GetSettings(SyntaxTree? tree, string? ruleId = null)
         {
-            var options = tree == null ? _optionsProvider.GlobalOptions : _optionsProvider.GetOptions(tree);
-
             // Rules ask per operation, and all of them ask about a new file at once: the answer sits in a slot per rule of
             // the file's options object, filled without a lock (a lost race only parses what the winner also parsed).
-            var entry = _byOptions.GetOrAdd(options, _newOptionsEntry);
+            var entry = EntryFor(tree);
             int slot = 0;
             if (ruleId != null && !RuleSlots.TryGetValue(ruleId, out slot))
             {
-                return ResolveSettings(options, entry, ruleId);
+                return ResolveSettings(entry, ruleId);
             }
 
             var known = Volatile.Read(ref entry.Rules[slot]);
@@ -100,7 +98,7 @@ namespace QualityGates.Analyzers.Semantics
                 return known;
             }
 
-            var resolved = ResolveSettings(options, entry, ruleId);
+            var resolved = ResolveSettings(entry, ruleId);
             return Interlocked.CompareExchange(ref entry.Rules[slot], resolved, null) ?? resolved;
         }
 
@@ -109,29 +107,27 @@ namespace QualityGates.Analyzers.Semantics
         /// equal settings and equal configuration errors.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        public string GetFingerprint(SyntaxTree? tree)
-        {
-            var options = tree == null ? _optionsProvider.GlobalOptions : _optionsProvider.GetOptions(tree);
-            return FingerprintOf(options, _byOptions.GetOrAdd(options, _newOptionsEntry));
-        }
+        public string GetFingerprint(SyntaxTree? tree) => EntryFor(tree).Fingerprint;
 
         /// <summary>QG2007's per-attribute severities for a tree, parsed once per distinct configuration.</summary>
         [MethodImpl(HotPath.Optimize)]
         public ProtectedSeverities GetProtectedSeverities(SyntaxTree tree)
         {
-            var options = _optionsProvider.GetOptions(tree);
-            var entry = _byOptions.GetOrAdd(options, _newOptionsEntry);
-            return entry.Severities ??= _severities.GetOrAdd(FingerprintOf(options, entry), _ => ProtectedSeverities.Parse(options));
+            var entry = EntryFor(tree);
+            return entry.Severities ??= _severities.GetOrAdd(entry.Fingerprint, _ => ProtectedSeverities.Parse(entry.Options));
         }
 
+        /// <summary>The entry of the tree's options object (the global options for no tree).</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static string FingerprintOf(AnalyzerConfigOptions options, OptionsEntry entry) => entry.Fingerprint ??= Fingerprint(options);
+        private OptionsEntry EntryFor(SyntaxTree? tree) =>
+            _byOptions.GetOrAdd(tree == null ? _optionsProvider.GlobalOptions : _optionsProvider.GetOptions(tree), _newOptionsEntry);
 
         [MethodImpl(HotPath.Optimize)]
-        private InsuranceSettings ResolveSettings(AnalyzerConfigOptions options, OptionsEntry entry, string? ruleId)
+        private InsuranceSettings ResolveSettings(OptionsEntry entry, string? ruleId)
         {
             // Trees get their own options objects, but nearly all share the same qualitygates_ values: parse once per distinct set.
-            var fingerprint = FingerprintOf(options, entry);
+            var options = entry.Options;
+            var fingerprint = entry.Fingerprint;
             if (ruleId != null && fingerprint.IndexOf(OptionNames.RulePrefix + ruleId.ToLowerInvariant() + ".", StringComparison.OrdinalIgnoreCase) < 0)
             {
                 ruleId = null;
@@ -642,9 +638,16 @@ namespace QualityGates.Analyzers.Semantics
             /// <summary>Slot 0: the shared settings; then one per rule (<see cref="RuleSlots"/>).</summary>
             public readonly InsuranceSettings?[] Rules = new InsuranceSettings?[RuleSlots.Count + 1];
 
-            public string? Fingerprint;
+            public readonly AnalyzerConfigOptions Options;
 
             public ProtectedSeverities? Severities;
+
+            private string? _fingerprint;
+
+            public OptionsEntry(AnalyzerConfigOptions options) => Options = options;
+
+            /// <summary>Computed on first use; a lost race computes the same string again.</summary>
+            public string Fingerprint => _fingerprint ??= InsuranceContext.Fingerprint(Options);
         }
     }
 }

@@ -13,7 +13,6 @@ namespace QualityGates.Analyzers.Semantics
         public static readonly ImmutableArray<OperationKind> Binary = ImmutableArray.Create(OperationKind.Binary);
         public static readonly ImmutableArray<OperationKind> CatchClause = ImmutableArray.Create(OperationKind.CatchClause);
         public static readonly ImmutableArray<OperationKind> Coalesce = ImmutableArray.Create(OperationKind.Coalesce);
-        public static readonly ImmutableArray<OperationKind> CompoundAssignment = ImmutableArray.Create(OperationKind.CompoundAssignment);
         public static readonly ImmutableArray<OperationKind> Conditional = ImmutableArray.Create(OperationKind.Conditional);
         public static readonly ImmutableArray<OperationKind> Conversion = ImmutableArray.Create(OperationKind.Conversion);
         public static readonly ImmutableArray<OperationKind> InterpolatedString = ImmutableArray.Create(OperationKind.InterpolatedString);
