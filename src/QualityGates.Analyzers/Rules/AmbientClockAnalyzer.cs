@@ -26,41 +26,35 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
-            {
-                if (!insurance.IsInScope(block.OwningSymbol))
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Any,
+                [MethodImpl(HotPath.Optimize)] (op, _) =>
                 {
-                    return;
-                }
-
-                var owner = block.OwningSymbol;
-                string ownerName = owner.ContainingType == null ? owner.Name : owner.ContainingType.Name + "." + DisplayName(owner);
-                block.RegisterOperationAction(
-                    [MethodImpl(HotPath.Optimize)] (op) =>
+                    var kind = DateTimeFacts.GetClockRead(op.Operation, insurance.Types, out var display);
+                    if (kind == ClockKind.None)
                     {
-                        var kind = DateTimeFacts.GetClockRead(op.Operation, insurance.Types, out var display);
-                        if (kind == ClockKind.None)
-                        {
-                            return;
-                        }
+                        return;
+                    }
 
-                        var settings = insurance.GetSettings(op.Operation.Syntax.SyntaxTree, DiagnosticIds.AmbientClock);
-                        if (FlowsOnlyIntoAuditOrLog(op.Operation, settings.ClockAllowedMembers))
-                        {
-                            return;
-                        }
+                    var settings = insurance.GetSettings(op.Operation.Syntax.SyntaxTree, DiagnosticIds.AmbientClock);
+                    if (FlowsOnlyIntoAuditOrLog(op.Operation, settings.ClockAllowedMembers))
+                    {
+                        return;
+                    }
 
-                        var properties = ImmutableDictionary<string, string?>.Empty;
-                        var replacement = Replacement(op.Operation, display, owner, insurance.Types);
-                        if (replacement != null)
-                        {
-                            properties = properties.Add(ReplacementProperty, replacement);
-                        }
+                    var owner = op.ContainingSymbol;
+                    string ownerName = owner.ContainingType == null ? owner.Name : owner.ContainingType.Name + "." + DisplayName(owner);
+                    var properties = ImmutableDictionary<string, string?>.Empty;
+                    var replacement = Replacement(op.Operation, display, owner, insurance.Types);
+                    if (replacement != null)
+                    {
+                        properties = properties.Add(ReplacementProperty, replacement);
+                    }
 
-                        op.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AmbientClock, op.Operation.Syntax.GetLocation(), properties, display, ownerName));
-                    },
-                    ClockReadKinds);
-            });
+                    op.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AmbientClock, op.Operation.Syntax.GetLocation(), properties, display, ownerName));
+                },
+                ClockReadKinds);
         }
 
         [MethodImpl(HotPath.Optimize)]

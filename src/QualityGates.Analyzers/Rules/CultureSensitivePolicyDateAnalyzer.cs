@@ -22,26 +22,25 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
-            {
-                var types = insurance.Types;
-                if (types.IFormatProvider == null || !insurance.IsInScope(block.OwningSymbol))
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Any,
+                [MethodImpl(HotPath.Optimize)] (op, _) =>
                 {
-                    return;
-                }
-
-                block.RegisterOperationAction(
-                    [MethodImpl(HotPath.Optimize)] (op) =>
+                    var types = insurance.Types;
+                    if (types.IFormatProvider == null)
                     {
-                        var invocation = (IInvocationOperation)op.Operation;
-                        var what = Describe(invocation, types);
-                        if (what != null)
-                        {
-                            op.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CultureSensitivePolicyDate, invocation.Syntax.GetLocation(), what));
-                        }
-                    },
-                    OperationKinds.Invocation);
-            });
+                        return;
+                    }
+
+                    var invocation = (IInvocationOperation)op.Operation;
+                    var what = Describe(invocation, types);
+                    if (what != null)
+                    {
+                        op.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CultureSensitivePolicyDate, invocation.Syntax.GetLocation(), what));
+                    }
+                },
+                OperationKinds.Invocation);
         }
 
         /// <summary>What the call does with the current culture ("DateTime.Parse", "ToString()"), or null when it is culture-safe.</summary>

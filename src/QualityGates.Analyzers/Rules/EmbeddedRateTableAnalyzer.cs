@@ -23,17 +23,9 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
-            {
-                if (!insurance.IsInScope(block.OwningSymbol, Scope.Pricing))
-                {
-                    return;
-                }
-
-                block.RegisterOperationAction(AnalyzeCollectionInitializer, OperationKinds.ObjectOrCollectionInitializer);
-                block.RegisterOperationAction(AnalyzeArrayInitializer, OperationKinds.ArrayInitializer);
-                block.RegisterOperationAction(AnalyzeSwitchExpression, OperationKinds.SwitchExpression);
-            });
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeCollectionInitializer(c), OperationKinds.ObjectOrCollectionInitializer);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeArrayInitializer(c), OperationKinds.ArrayInitializer);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeSwitchExpression(c), OperationKinds.SwitchExpression);
         }
 
         [MethodImpl(HotPath.Optimize)]

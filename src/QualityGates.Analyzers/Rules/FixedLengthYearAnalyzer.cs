@@ -22,23 +22,8 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
-            {
-                var scope = insurance.GetScope(block.OwningSymbol);
-                if (scope == Scope.None)
-                {
-                    return;
-                }
-
-                var types = insurance.Types;
-
-                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeInvocation(op, types), OperationKinds.Invocation);
-
-                if ((scope & Scope.Pricing) != 0)
-                {
-                    block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeDivision(op, insurance), OperationKinds.Binary);
-                }
-            });
+            context.RegisterScopedOperationAction(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeInvocation(op, insurance.Types), OperationKinds.Invocation);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeDivision(op, insurance), OperationKinds.Binary);
         }
 
         [MethodImpl(HotPath.Optimize)]

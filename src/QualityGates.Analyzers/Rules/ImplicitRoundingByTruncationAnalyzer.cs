@@ -18,21 +18,16 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterScopedBlockStart(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (block, scope) =>
-            {
-                // Whole-dollar-down and round-up-to-$10 rules exist; a method marked [RoundingRule] states that intent.
-                if (PricingSemantics.OwnerHasAttribute(block.OwningSymbol, "RoundingRule"))
-                {
-                    return;
-                }
-
-                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCast(c, insurance), OperationKinds.Conversion);
-                if ((scope & Scope.Pricing) != 0)
-                {
-                    block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCall(c, insurance), OperationKinds.Invocation);
-                }
-            });
+            context.RegisterScopedOperationAction(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeCast(c, insurance), OperationKinds.Conversion);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeCall(c, insurance), OperationKinds.Invocation);
         }
+
+        /// <summary>
+        /// Whole-dollar-down and round-up-to-$10 rules exist; a member marked [RoundingRule] (or in a type so marked) states
+        /// that intent. Asked only for a finding, not per operation.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsRoundingRule(ISymbol owner) => PricingSemantics.OwnerHasAttribute(owner, "RoundingRule");
 
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCast(OperationAnalysisContext context, InsuranceContext insurance)
@@ -56,6 +51,11 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
+            if (IsRoundingRule(context.ContainingSymbol))
+            {
+                return;
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ImplicitRoundingByTruncation,
                 conversion.Syntax.GetLocation(),
@@ -71,6 +71,11 @@ namespace QualityGates.Analyzers.Rules
             var invocation = (IInvocationOperation)context.Operation;
             if (!PricingSemantics.IsTruncation(invocation.TargetMethod, insurance.Types) || invocation.Arguments.Length == 0 ||
                 invocation.Arguments[0].Value.GetValueKind(insurance) != ValueKind.Money)
+            {
+                return;
+            }
+
+            if (IsRoundingRule(context.ContainingSymbol))
             {
                 return;
             }

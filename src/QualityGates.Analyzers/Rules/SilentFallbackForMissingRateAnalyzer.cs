@@ -30,19 +30,10 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
-            {
-                if (!insurance.IsInScope(block.OwningSymbol, Scope.Pricing))
-                {
-                    return;
-                }
-
-                var owner = block.OwningSymbol;
-                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeCoalesce(op, owner, insurance), OperationKinds.Coalesce);
-                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeGetValueOrDefault(op, owner, insurance), OperationKinds.Invocation);
-                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeTryGetValue(op, owner, insurance), OperationKinds.Conditional);
-                block.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (op) => AnalyzeCatch(op, owner, insurance), OperationKinds.CatchClause);
-            });
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCoalesce(op, op.ContainingSymbol, insurance), OperationKinds.Coalesce);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeGetValueOrDefault(op, op.ContainingSymbol, insurance), OperationKinds.Invocation);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeTryGetValue(op, op.ContainingSymbol, insurance), OperationKinds.Conditional);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCatch(op, op.ContainingSymbol, insurance), OperationKinds.CatchClause);
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -32,10 +32,10 @@ namespace QualityGates.Analyzers.Semantics
         private readonly ConcurrentDictionary<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _containerScopes;
         private readonly ConcurrentDictionary<string, object> _nameScopes = SharedCache.Create<string, object>(StringComparer.Ordinal);
         private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithScopedCode;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, object> _typesWithScopedCode;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = SharedCache.Create<INamedTypeSymbol, bool>(ReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly Func<ISymbol, object> _computeScope;
-        private readonly Func<INamedTypeSymbol, bool> _computeHoldsScopedCode;
+        private readonly Func<INamedTypeSymbol, object> _newTypeCell = [MethodImpl(HotPath.Optimize)] (_) => new TypeCell();
         private readonly Func<(ISymbol Symbol, InsuranceSettings Settings), (Scope Scope, bool Excluded)> _computeContainerScope;
         private readonly Func<string, object> _nameScope;
         private readonly Func<AnalyzerConfigOptions, OptionsEntry> _newOptionsEntry = options => new OptionsEntry(options);
@@ -56,11 +56,10 @@ namespace QualityGates.Analyzers.Semantics
             _byOptions = SharedCache.Create<AnalyzerConfigOptions, OptionsEntry>(ReferenceComparer<AnalyzerConfigOptions>.Instance, symbols / 64);
             _scopes = SharedCache.Create<ISymbol, object>(ReferenceComparer<ISymbol>.Instance, symbols);
             _containerScopes = SharedCache.Create<(ISymbol, InsuranceSettings), (Scope, bool)>(null, symbols / 8);
-            _typesWithScopedCode = SharedCache.Create<INamedTypeSymbol, bool>(ReferenceComparer<INamedTypeSymbol>.Instance, symbols / 8);
+            _typesWithScopedCode = SharedCache.Create<INamedTypeSymbol, object>(ReferenceComparer<INamedTypeSymbol>.Instance, symbols / 8);
 
             // Method groups passed to GetOrAdd would allocate a delegate on every lookup.
             _computeScope = [MethodImpl(HotPath.Optimize)] (symbol) => SharedCache.Box(ComputeScope(symbol));
-            _computeHoldsScopedCode = ComputeHoldsScopedCode;
             _computeContainerScope = ComputeContainerScope;
             _nameScope = [MethodImpl(HotPath.Optimize)] (name) => SharedCache.Box(NameScope(name));
         }
@@ -200,7 +199,26 @@ namespace QualityGates.Analyzers.Semantics
         /// the gate for every rule's body actions. Nested types answer for their own members.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        public bool HoldsScopedCode(INamedTypeSymbol type) => _typesWithScopedCode.GetOrAdd(type, _computeHoldsScopedCode);
+        public bool HoldsScopedCode(INamedTypeSymbol type)
+        {
+            // Every rule starts a new type at the same moment, on several threads. One of them settles the type while the
+            // others wait for it: when each settled it on its own, they did the same work side by side and queued on the
+            // same cache entries, on two cores that the compiler also needs (build profiles).
+            var cell = (TypeCell)_typesWithScopedCode.GetOrAdd(type, _newTypeCell);
+            if (!Volatile.Read(ref cell.Settled))
+            {
+                lock (cell)
+                {
+                    if (!cell.Settled)
+                    {
+                        cell.Holds = ComputeHoldsScopedCode(type);
+                        Volatile.Write(ref cell.Settled, true);
+                    }
+                }
+            }
+
+            return cell.Holds;
+        }
 
         [MethodImpl(HotPath.Optimize)]
         private bool ComputeHoldsScopedCode(INamedTypeSymbol t)
@@ -210,14 +228,8 @@ namespace QualityGates.Analyzers.Semantics
             bool holds = GetScope(t) != Scope.None;
             var members = t.GetMembers();
 
-            // All rules start a type at the same moment, on several threads. Each thread begins at its own member, so they
-            // fill the cache side by side; in step they queued on the same lock for the same member (in build profiles).
-#pragma warning disable CA1840 // Its suggestion, Environment.CurrentManagedThreadId, is banned for analyzers (RS1035).
-            int start = members.Length == 0 ? 0 : Thread.CurrentThread.ManagedThreadId % members.Length;
-#pragma warning restore CA1840
-            for (int i = 0; i < members.Length; i++)
+            foreach (var member in members)
             {
-                var member = members[(start + i) % members.Length];
                 if (!(member is INamedTypeSymbol) && GetScope(member) != Scope.None)
                 {
                     holds = true;
@@ -648,6 +660,14 @@ namespace QualityGates.Analyzers.Semantics
 
             /// <summary>Computed on first use; a lost race computes the same string again.</summary>
             public string Fingerprint => _fingerprint ??= InsuranceContext.Fingerprint(Options);
+        }
+
+        /// <summary>Whether a type holds scoped code, settled by the first rule to start the type.</summary>
+        private sealed class TypeCell
+        {
+            public bool Settled;
+
+            public bool Holds;
         }
     }
 }

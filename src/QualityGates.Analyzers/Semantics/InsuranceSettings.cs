@@ -18,6 +18,9 @@ namespace QualityGates.Analyzers.Semantics
     {
         private static readonly string[] RoundingModes = { "ToEven", "AwayFromZero", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity" };
 
+        /// <summary>Shared by every settings object that does not configure its own: a Regex is safe to match from many threads.</summary>
+        private static readonly Regex DefaultClockAllowedMembers = new Regex(Defaults.ClockAllowedMembers, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
         private readonly List<ConfigurationError> _errors = new List<ConfigurationError>();
         private readonly ConcurrentDictionary<string, object> _nameKinds = SharedCache.Create<string, object>(StringComparer.Ordinal);
         private readonly Func<string, object> _classifyName;
@@ -68,7 +71,7 @@ namespace QualityGates.Analyzers.Semantics
 
         public ImmutableArray<decimal> AllowedDayCountBasis { get; private set; } = Defaults.AllowedDayCountBasis.ToImmutableArray();
 
-        public Regex ClockAllowedMembers { get; private set; } = new Regex(Defaults.ClockAllowedMembers, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        public Regex ClockAllowedMembers { get; private set; } = DefaultClockAllowedMembers;
 
         public ImmutableArray<decimal> AllowedFallbackValues { get; private set; } = Defaults.AllowedFallbackValues.ToImmutableArray();
 
@@ -108,7 +111,7 @@ namespace QualityGates.Analyzers.Semantics
             s.CreditAttributes = new WordPatterns(r.List(OptionNames.CreditAttributes, Defaults.CreditAttributes, Word));
             s.AllowedLiterals = r.Numbers(OptionNames.AllowedLiterals, Defaults.AllowedLiterals);
             s.AllowedDayCountBasis = r.Numbers(OptionNames.AllowedDayCountBasis, Defaults.AllowedDayCountBasis);
-            s.ClockAllowedMembers = r.Regex(OptionNames.ClockAllowedMembers, Defaults.ClockAllowedMembers);
+            s.ClockAllowedMembers = r.Regex(OptionNames.ClockAllowedMembers, DefaultClockAllowedMembers);
             s.AllowedFallbackValues = r.Numbers(OptionNames.AllowedFallbackValues, Defaults.AllowedFallbackValues);
             s.ExhaustiveEnums = r.Set(OptionNames.ExhaustiveEnums, Array.Empty<string>(), StringComparer.Ordinal, TypeName);
             s.TrustedNonZeroMembers = r.Set(OptionNames.TrustedNonZeroMembers, Array.Empty<string>(), StringComparer.Ordinal, Identifier);
@@ -347,17 +350,21 @@ namespace QualityGates.Analyzers.Semantics
                 return result.ToImmutable();
             }
 
-            public Regex Regex(string name, string fallback)
+            public Regex Regex(string name, Regex fallback)
             {
-                var pattern = TryGet(name, out var key, out var value) ? value : fallback;
+                if (!TryGet(name, out var key, out var value))
+                {
+                    return fallback;
+                }
+
                 try
                 {
-                    return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                    return new Regex(value, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
                 }
                 catch (ArgumentException ex)
                 {
                     _errors.Add(new ConfigurationError(key, value, "not a valid regular expression: " + ex.Message));
-                    return new Regex(fallback, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                    return fallback;
                 }
             }
 

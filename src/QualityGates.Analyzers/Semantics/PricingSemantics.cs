@@ -26,20 +26,6 @@ namespace QualityGates.Analyzers.Semantics
         private static readonly string[] StatisticalMathMethods = { "Pow", "Exp", "Log", "Log10", "Sqrt" };
 
         /// <summary>
-        /// Registers a block-start callback only for members in the wanted scope: out-of-scope code costs one cached lookup.
-        /// </summary>
-        [MethodImpl(HotPath.Optimize)]
-        public static void RegisterScopedBlockStart(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationBlockStartAnalysisContext, Scope> action) =>
-            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
-            {
-                var actual = insurance.GetScope(block.OwningSymbol);
-                if ((actual & scope) != 0)
-                {
-                    action(block, actual);
-                }
-            });
-
-        /// <summary>
         /// Registers an operation action that runs only in members of the wanted scope, read per operation from the scope
         /// cache (settled per type before any body is analyzed). Cheaper than registering from a block start, which costs
         /// the driver an action object and a builder per method of pricing code.
@@ -57,7 +43,7 @@ namespace QualityGates.Analyzers.Semantics
                 },
                 kinds);
 
-        /// <summary>Same as <see cref="RegisterScopedBlockStart"/> for rules that look at a whole method body at once.</summary>
+        /// <summary>An operation-block action that runs only for members in the wanted scope, for rules that look at a whole method body at once.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static void RegisterScopedBlock(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationBlockAnalysisContext> action) =>
             context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (block) =>

@@ -59,11 +59,12 @@ namespace QualityGates.Analyzers.Tests.Rules
 
                 public class PremiumRater
                 {
-                    public int Count(DateTime[] expiries) => expiries.Count(e => e > {|QG3001:DateTime.UtcNow|});
+                    public int Count(DateTime[] expiries) => expiries.Count(e => e > DateTime.UtcNow);
                 }
                 """;
 
-            await Verify.VerifyAnalyzerAsync(source);
+            // The member named is the one that owns the lambda, not the lambda.
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG3001").WithSpan(6, 70, 6, 85).WithArguments("DateTime.UtcNow", "PremiumRater.Count"));
         }
 
         [Fact]
