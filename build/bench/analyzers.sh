@@ -6,6 +6,8 @@
 #   ours      : SDK defaults + QualityGates.Analyzers
 #   meziantou : SDK defaults + Meziantou.Analyzer (a well-known peer)
 #   both      : SDK defaults + ours + Meziantou, to compare the two analyzer times under the same machine load
+#   probes    : SDK defaults + 32 rules that do nothing, registered the way ours are (a symbol-start action per pricing
+#               type, two operation actions each): what the driver charges a package of 32 rules before they do any work
 # Runs are interleaved (each round builds every configuration once); the best wall time and the best CPU time (user +
 # system of the whole process tree, no compiler server) per configuration count.
 # Then AnalyzerProfile times ours and Meziantou, each in its own process, best of PROFILE_RUNS (default 6; steadier
@@ -19,13 +21,55 @@ flawed="${FLAWED_SHARE:-0.1}"
 work="$(mktemp -d /tmp/qg-bench-analyzers.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-configs="none sdk ours meziantou both"
+configs="none sdk ours meziantou both probes"
 
 dotnet build "$root/src/QualityGates.Analyzers/QualityGates.Analyzers.csproj" -c Release -nodeReuse:false -v:q >/dev/null
 dotnet build "$root/build/bench/AnalyzerProfile/AnalyzerProfile.csproj" -c Release -nodeReuse:false -v:q >/dev/null
 analyzer_dll="$root/src/QualityGates.Analyzers/bin/Release/netstandard2.0/QualityGates.Analyzers.dll"
 
 python3 "$root/build/bench/gen_analyzer_project.py" "$work" "$lines" "$flawed"
+
+# The probe package: generated, since its 32 rules differ only in their ID.
+mkdir -p "$work/probes"
+cat > "$work/probes/Probes.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>netstandard2.0</TargetFramework>
+    <LangVersion>latest</LangVersion>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <NoWarn>RS1036;RS2008;RS1025;RS1026</NoWarn>
+  </PropertyGroup>
+  <ItemGroup><PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" /></ItemGroup>
+</Project>
+XML
+python3 - "$work/probes/Probes.cs" <<'PY'
+import sys
+rules = "\n".join(f"""[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe{i:02} : DiagnosticAnalyzer {{
+    private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("PRB{i:03}", "probe", "probe", "Bench", DiagnosticSeverity.Warning, true);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override void Initialize(AnalysisContext context) => Registration.Register(context);
+}}""" for i in range(32))
+open(sys.argv[1], "w").write("""using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+namespace Probes {
+static class Registration {
+    private static readonly ImmutableArray<OperationKind> Invocation = ImmutableArray.Create(OperationKind.Invocation);
+    private static readonly ImmutableArray<OperationKind> Binary = ImmutableArray.Create(OperationKind.Binary);
+    public static void Register(AnalysisContext context) {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => start.RegisterSymbolStartAction(type => {
+            if (!type.Symbol.Name.StartsWith("Premium", System.StringComparison.Ordinal)) return;
+            type.RegisterOperationAction(_ => { }, Invocation);
+            type.RegisterOperationAction(_ => { }, Binary);
+        }, SymbolKind.NamedType));
+    }
+}
+""" + rules + "\n}\n")
+PY
+dotnet build "$work/probes/Probes.csproj" -c Release -nodeReuse:false -v:q >/dev/null
+probes_dll="$work/probes/bin/Release/netstandard2.0/Probes.dll"
 # Isolate the generated project from the repository's build settings. Each configuration restores into its own obj
 # folder: analyzers from packages come from the restore's assets file, so one shared restore with Meziantou in it would
 # put Meziantou into every configuration's build.
@@ -34,8 +78,8 @@ cat > "$work/Directory.Build.props" <<'XML'
   <PropertyGroup>
     <BaseIntermediateOutputPath>obj/$(Bench)/</BaseIntermediateOutputPath>
     <BaseOutputPath>bin/$(Bench)/</BaseOutputPath>
-    <!-- The other configurations' generated sources are not this build's. -->
-    <DefaultItemExcludes>$(DefaultItemExcludes);obj/**;bin/**</DefaultItemExcludes>
+    <!-- The other configurations' generated sources, and the probe package, are not this build's. -->
+    <DefaultItemExcludes>$(DefaultItemExcludes);obj/**;bin/**;probes/**</DefaultItemExcludes>
   </PropertyGroup>
 </Project>
 XML
@@ -52,6 +96,9 @@ cat > "$work/Bench.csproj" <<XML
   </PropertyGroup>
   <ItemGroup Condition="'\$(Bench)' == 'ours' Or '\$(Bench)' == 'both'">
     <Analyzer Include="$analyzer_dll" />
+  </ItemGroup>
+  <ItemGroup Condition="'\$(Bench)' == 'probes'">
+    <Analyzer Include="$probes_dll" />
   </ItemGroup>
   <ItemGroup Condition="'\$(Bench)' == 'meziantou' Or '\$(Bench)' == 'both'">
     <PackageReference Include="Meziantou.Analyzer" Version="3.0.321" PrivateAssets="all" />
@@ -103,7 +150,7 @@ printf '\nQualityGates.Analyzers: %s s alone, %s s next to Meziantou   Meziantou
 round_time() { grep -E "^\s+[<0-9.]+\s+[<0-9]+\s+$3, Version" "$work/$1.$2.log" | head -1 | awk '{print ($1 ~ /^</) ? 0 : $1}'; }
 declare -A best_pkg
 printf '\nEach package in every round (s), best last:\n'
-for pair in "ours QualityGates.Analyzers" "meziantou Meziantou.Analyzer" "both QualityGates.Analyzers" "both Meziantou.Analyzer"; do
+for pair in "ours QualityGates.Analyzers" "meziantou Meziantou.Analyzer" "both QualityGates.Analyzers" "both Meziantou.Analyzer" "probes Probes"; do
   set -- $pair
   vals=$(for r in $(seq 1 "$runs"); do round_time "$1" "$r" "$2"; done | tr '\n' ' ')
   best_pkg[$1.$2]=$(printf '%s\n' $vals | sort -g | head -1)
