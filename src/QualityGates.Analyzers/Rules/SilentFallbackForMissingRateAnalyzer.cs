@@ -30,15 +30,16 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCoalesce(op, op.ContainingSymbol, insurance), OperationKinds.Coalesce);
-            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeGetValueOrDefault(op, op.ContainingSymbol, insurance), OperationKinds.Invocation);
-            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeTryGetValue(op, op.ContainingSymbol, insurance), OperationKinds.Conditional);
-            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCatch(op, op.ContainingSymbol, insurance), OperationKinds.CatchClause);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCoalesce(op, insurance), OperationKinds.Coalesce);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeGetValueOrDefault(op, insurance), OperationKinds.Invocation);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeTryGetValue(op, insurance), OperationKinds.Conditional);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCatch(op, insurance), OperationKinds.CatchClause);
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeCoalesce(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
+        private static void AnalyzeCoalesce(OperationAnalysisContext context, InsuranceContext insurance)
         {
+            var owner = context.ContainingSymbol;
             var coalesce = (ICoalesceOperation)context.Operation;
             var settings = insurance.GetSettings(coalesce.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
             if (!IsReportableLiteral(coalesce.WhenNull, settings))
@@ -54,8 +55,9 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeGetValueOrDefault(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
+        private static void AnalyzeGetValueOrDefault(OperationAnalysisContext context, InsuranceContext insurance)
         {
+            var owner = context.ContainingSymbol;
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             if (method.Name != "GetValueOrDefault")
@@ -104,8 +106,9 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary><c>rates.TryGetValue(k, out var r) ? r : 1m</c> and <c>if (!rates.TryGetValue(k, out var r)) return 1m;</c>.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeTryGetValue(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
+        private static void AnalyzeTryGetValue(OperationAnalysisContext context, InsuranceContext insurance)
         {
+            var owner = context.ContainingSymbol;
             var conditional = (IConditionalOperation)context.Operation;
             var condition = conditional.Condition.WalkDownConversions();
             bool negated = false;
@@ -151,8 +154,9 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>A catch in a rate/money member that returns (or assigns to a rate) a literal.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeCatch(OperationAnalysisContext context, ISymbol owner, InsuranceContext insurance)
+        private static void AnalyzeCatch(OperationAnalysisContext context, InsuranceContext insurance)
         {
+            var owner = context.ContainingSymbol;
             var handler = ((ICatchClauseOperation)context.Operation).Handler;
             var settings = insurance.GetSettings(handler.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
             foreach (var statement in handler.Operations)
