@@ -90,7 +90,10 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
-        /// <summary>The miss branch of <c>if (!map.TryGetValue(k, out v))</c> or <c>map.TryGetValue(k, out v) ? v : x</c>.</summary>
+        /// <summary>
+        /// The miss branch of <c>if (!map.TryGetValue(k, out v))</c>, <c>map.TryGetValue(k, out v) ? v : x</c>, or the statement
+        /// after an <c>if (map.TryGetValue(k, out v))</c> whose body always leaves.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeConditional(OperationAnalysisContext context, InsuranceContext insurance)
         {
@@ -113,6 +116,11 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var miss = negated ? conditional.WhenTrue : conditional.WhenFalse;
+            if (miss == null && !negated && UnderwritingSemantics.EndsInJump(conditional.WhenTrue))
+            {
+                miss = conditional.NextStatement(); // if (map.TryGetValue(k, out var d)) return d; return Decision.Approve;
+            }
+
             if (miss == null)
             {
                 return;

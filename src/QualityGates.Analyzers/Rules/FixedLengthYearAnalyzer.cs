@@ -23,7 +23,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
             context.RegisterScopedOperationAction(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeInvocation(op, insurance.Types), OperationKinds.Invocation);
-            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeDivision(op, insurance), OperationKinds.Binary);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeDivision(op, insurance), OperationKinds.BinaryOrCompoundAssignment);
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -52,27 +52,37 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeDivision(OperationAnalysisContext context, InsuranceContext insurance)
         {
-            var division = (IBinaryOperation)context.Operation;
-            if (division.OperatorKind != BinaryOperatorKind.Divide || !DateTimeFacts.IsYearLength(division.RightOperand, out var days))
+            // premium /= 365m divides the target, like premium = premium / 365m.
+            var compound = context.Operation as ICompoundAssignmentOperation;
+            var division = context.Operation as IBinaryOperation;
+            var kind = compound?.OperatorKind ?? division!.OperatorKind;
+            var divisor = compound?.Value ?? division!.RightOperand;
+            if (kind != BinaryOperatorKind.Divide || !DateTimeFacts.IsYearLength(divisor, out var days))
             {
                 return;
             }
 
-            // x * (1 / 365): the value being prorated is the other factor of the multiplication.
-            var dividend = division.LeftOperand;
-            IOperation reported = division;
-            if (dividend.TryGetNumericConstant(out var one) && one == 1m)
+            var dividend = compound?.Target ?? division!.LeftOperand;
+            IOperation reported = context.Operation;
+            if (division != null && dividend.TryGetNumericConstant(out var one) && one == 1m)
             {
-                if (!(division.WalkUpConversions() is IBinaryOperation multiply) || multiply.OperatorKind != BinaryOperatorKind.Multiply)
+                // x * (1 / 365) or x *= 1m / 365: the value being prorated is the other factor of the multiplication.
+                switch (division.WalkUpConversions())
                 {
-                    return;
+                    case IBinaryOperation multiply when multiply.OperatorKind == BinaryOperatorKind.Multiply:
+                        dividend = IsSame(multiply.LeftOperand, division) ? multiply.RightOperand : multiply.LeftOperand;
+                        reported = multiply;
+                        break;
+                    case ICompoundAssignmentOperation multiply when multiply.OperatorKind == BinaryOperatorKind.Multiply && IsSame(multiply.Value, division):
+                        dividend = multiply.Target;
+                        reported = multiply;
+                        break;
+                    default:
+                        return;
                 }
-
-                dividend = IsSame(multiply.LeftOperand, division) ? multiply.RightOperand : multiply.LeftOperand;
-                reported = multiply;
             }
 
-            var settings = insurance.GetSettings(division.Syntax.SyntaxTree, DiagnosticIds.FixedLengthYear);
+            var settings = insurance.GetSettings(reported.Syntax.SyntaxTree, DiagnosticIds.FixedLengthYear);
             if (settings.AllowedDayCountBasis.Contains(days))
             {
                 return;

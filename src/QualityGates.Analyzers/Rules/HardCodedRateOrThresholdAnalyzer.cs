@@ -28,18 +28,21 @@ namespace QualityGates.Analyzers.Rules
                         Analyze(c, insurance, scope);
                     }
                 },
-                OperationKinds.Binary);
+                OperationKinds.BinaryOrCompoundAssignment);
 
         [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope)
         {
-            var binary = (IBinaryOperation)context.Operation;
+            // premium *= 1.15m is premium = premium * 1.15m: the target is the other operand, the value the candidate literal.
+            var compound = context.Operation as ICompoundAssignmentOperation;
+            var binary = context.Operation as IBinaryOperation;
+            var kind = compound?.OperatorKind ?? binary!.OperatorKind;
             string? what;
-            if ((scope & Scope.Pricing) != 0 && IsPricingArithmetic(binary.OperatorKind))
+            if ((scope & Scope.Pricing) != 0 && IsPricingArithmetic(kind))
             {
                 what = null;
             }
-            else if ((scope & Scope.Underwriting) != 0 && IsRelational(binary.OperatorKind))
+            else if (binary != null && (scope & Scope.Underwriting) != 0 && IsRelational(kind))
             {
                 what = "threshold";
             }
@@ -48,12 +51,18 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            Check(context, insurance, binary, binary.LeftOperand, binary.RightOperand, what);
-            Check(context, insurance, binary, binary.RightOperand, binary.LeftOperand, what);
+            if (compound != null)
+            {
+                Check(context, insurance, kind, compound.Value, compound.Target, what);
+                return;
+            }
+
+            Check(context, insurance, kind, binary!.LeftOperand, binary.RightOperand, what);
+            Check(context, insurance, kind, binary.RightOperand, binary.LeftOperand, what);
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Check(OperationAnalysisContext context, InsuranceContext insurance, IBinaryOperation binary, IOperation literal, IOperation other, string? what)
+        private static void Check(OperationAnalysisContext context, InsuranceContext insurance, BinaryOperatorKind operatorKind, IOperation literal, IOperation other, string? what)
         {
             if (!PricingSemantics.IsNumericLiteral(literal, out var value) || value == 0 || value == 1 || value == -1 || other.ConstantValue.HasValue)
             {
@@ -68,11 +77,11 @@ namespace QualityGates.Analyzers.Rules
                     return;
                 }
 
-                bool additive = binary.OperatorKind == BinaryOperatorKind.Add || binary.OperatorKind == BinaryOperatorKind.Subtract;
+                bool additive = operatorKind == BinaryOperatorKind.Add || operatorKind == BinaryOperatorKind.Subtract;
                 what = additive && kind == ValueKind.Money ? "amount" : "rate or factor";
             }
 
-            if (insurance.GetSettings(binary.Syntax.SyntaxTree, DiagnosticIds.HardCodedRateOrThreshold).IsAllowedLiteral(value))
+            if (insurance.GetSettings(literal.Syntax.SyntaxTree, DiagnosticIds.HardCodedRateOrThreshold).IsAllowedLiteral(value))
             {
                 return;
             }

@@ -126,7 +126,7 @@ namespace QualityGates.Analyzers.Rules
             var whenMissing = negated ? conditional.WhenTrue : conditional.WhenFalse;
             if (whenMissing == null && !negated)
             {
-                whenMissing = NextStatement(conditional); // if (found) return r; return 1m;
+                whenMissing = conditional.NextStatement(); // if (found) return r; return 1m;
             }
 
             var literal = LiteralYieldedBy(whenMissing);
@@ -207,18 +207,6 @@ namespace QualityGates.Analyzers.Rules
                 default:
                     return branch is IExpressionStatementOperation ? null : branch; // a ternary's arm is the value itself
             }
-        }
-
-        [MethodImpl(HotPath.Optimize)]
-        private static IOperation? NextStatement(IOperation statement)
-        {
-            if (!(statement.Parent is IBlockOperation block))
-            {
-                return null;
-            }
-
-            int index = block.Operations.IndexOf(statement);
-            return index >= 0 && index + 1 < block.Operations.Length ? block.Operations[index + 1] : null;
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -87,6 +87,19 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>The local, parameter, field, property or method an operation reads, if any.</summary>
+        /// <summary>The statement after <paramref name="statement"/> in its block, or null.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static IOperation? NextStatement(this IOperation statement)
+        {
+            if (!(statement.Parent is IBlockOperation block))
+            {
+                return null;
+            }
+
+            int index = block.Operations.IndexOf(statement);
+            return index >= 0 && index + 1 < block.Operations.Length ? block.Operations[index + 1] : null;
+        }
+
         [MethodImpl(HotPath.Optimize)]
         public static ISymbol? GetReferencedSymbol(this IOperation operation)
         {

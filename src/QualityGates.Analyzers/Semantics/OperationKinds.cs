@@ -11,6 +11,7 @@ namespace QualityGates.Analyzers.Semantics
     {
         public static readonly ImmutableArray<OperationKind> ArrayInitializer = ImmutableArray.Create(OperationKind.ArrayInitializer);
         public static readonly ImmutableArray<OperationKind> Binary = ImmutableArray.Create(OperationKind.Binary);
+        public static readonly ImmutableArray<OperationKind> BinaryOrCompoundAssignment = ImmutableArray.Create(OperationKind.Binary, OperationKind.CompoundAssignment);
         public static readonly ImmutableArray<OperationKind> CatchClause = ImmutableArray.Create(OperationKind.CatchClause);
         public static readonly ImmutableArray<OperationKind> Coalesce = ImmutableArray.Create(OperationKind.Coalesce);
         public static readonly ImmutableArray<OperationKind> Conditional = ImmutableArray.Create(OperationKind.Conditional);

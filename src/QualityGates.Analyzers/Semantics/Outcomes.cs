@@ -10,7 +10,8 @@ namespace QualityGates.Analyzers.Semantics
     {
         /// <summary>
         /// The favourable outcome an expression produces, or null: a favourable member of a decision enum, <c>true</c> in a
-        /// bool decision method, a favourable string literal ("Approved"), or a new result object built from one of them.
+        /// bool decision method, a favourable string literal ("Approved"), a new result object built from one of them, or a
+        /// static factory of a result type named after one (<c>Result.Approved()</c>, <c>Result.Declined</c>).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public static string? GetFavourable(IOperation? value, InsuranceContext context, InsuranceSettings settings, bool boolIsDecision) =>
@@ -41,10 +42,34 @@ namespace QualityGates.Analyzers.Semantics
                         ?? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => Get(a.Value, context, settings, false, favourable)).FirstOrDefault(x => x != null);
                 case IConditionalOperation conditional:
                     return Get(conditional.WhenTrue, context, settings, boolIsDecision, favourable) ?? Get(conditional.WhenFalse, context, settings, boolIsDecision, favourable);
+                case IInvocationOperation call when call.Instance == null:
+                    // Task.FromResult(Decision.Approve) in a non-async Task<Decision> method.
+                    if (call.TargetMethod.Name == "FromResult" && call.Arguments.Length == 1 && IsTask(call.TargetMethod.ContainingType))
+                    {
+                        return Get(call.Arguments[0].Value, context, settings, boolIsDecision, favourable);
+                    }
+
+                    // Factory methods on a result type: Result.Approved(), EligibilityResult.Declined("reason").
+                    return HoldsDecision(UnwrapTask(call.TargetMethod.ReturnType), context)
+                        ? NamedOutcome(call.TargetMethod, settings, favourable) ?? call.Arguments.Select(a => Get(a.Value, context, settings, false, favourable)).FirstOrDefault(x => x != null)
+                        : null;
+                case IPropertyReferenceOperation property when property.Instance == null && HoldsDecision(property.Type, context):
+                    return NamedOutcome(property.Property, settings, favourable);
+                case IFieldReferenceOperation field when field.Field.IsStatic && !field.Field.HasConstantValue && HoldsDecision(field.Type, context):
+                    return NamedOutcome(field.Field, settings, favourable);
                 default:
                     return null;
             }
         }
+
+        /// <summary>A static member of a result type named after an outcome (Result.Approved, Result.Decline()).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static string? NamedOutcome(ISymbol member, InsuranceSettings settings, bool favourable) =>
+            Matches(member.Name, settings, favourable) ? member.ContainingType.Name + "." + member.Name + (member is IMethodSymbol ? "()" : string.Empty) : null;
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsTask(INamedTypeSymbol? type) =>
+            type != null && (type.Name == "Task" || type.Name == "ValueTask") && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
 
         [MethodImpl(HotPath.Optimize)]
         private static bool Matches(string name, InsuranceSettings settings, bool favourable) =>

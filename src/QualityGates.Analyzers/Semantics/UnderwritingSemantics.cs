@@ -84,6 +84,23 @@ namespace QualityGates.Analyzers.Semantics
                     }
 
                     return null;
+                case IInvocationOperation call when call.Instance == null && call.Arguments.Length > 0:
+                    if ((favourable ? Outcomes.GetFavourable(call, context, settings, boolIsDecision) : Outcomes.GetAdverse(call, context, settings, boolIsDecision)) == null)
+                    {
+                        return null;
+                    }
+
+                    // Task.FromResult(Decision.Approve), Result.Of(Decision.Decline): the argument is the leaf a fix can replace.
+                    foreach (var argument in call.Arguments)
+                    {
+                        var leaf = FindOutcomeLeaf(argument.Value, context, settings, boolIsDecision && call.TargetMethod.Name == "FromResult", favourable);
+                        if (leaf != null)
+                        {
+                            return leaf;
+                        }
+                    }
+
+                    return call;
                 default:
                     var outcome = favourable
                         ? Outcomes.GetFavourable(op, context, settings, boolIsDecision)

@@ -26,6 +26,60 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CompoundAssignmentLiterals_Reported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Loaded(decimal premium, int claims)
+                    {
+                        premium *= {|#0:1.15m|};
+                        premium += {|#1:25m|};
+                        premium -= 1m;
+                        claims += 2;
+                        return premium;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1.15m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("25m", "amount"));
+        }
+
+        [Fact]
+        public async Task CompoundAssignmentFactor_ExtractedToNamedConstant()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium)
+                    {
+                        basePremium *= {|QG1006:1.15m|};
+                        return basePremium;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal BasePremiumFactor = 1.15m;
+                    public decimal Premium(decimal basePremium)
+                    {
+                        basePremium *= BasePremiumFactor;
+                        return basePremium;
+                    }
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public async Task LiteralWithRateOperand_Reported()
         {
             const string source = """

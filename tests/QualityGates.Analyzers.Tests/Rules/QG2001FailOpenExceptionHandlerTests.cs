@@ -27,6 +27,51 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CatchReturnsApprovingFactory_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync("using System.Threading.Tasks;\n" + Decision + """
+                public sealed class Result
+                {
+                    public Decision Decision { get; }
+                    private Result(Decision decision) => Decision = decision;
+                    public static Result Approved() => new Result(Decision.Approve);
+                    public static Result Referred() => new Result(Decision.Refer);
+                    public static Result Accepted { get; } = new Result(Decision.Approve);
+                }
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Result Factory(int claims)
+                    {
+                        try { return claims > 3 ? Result.Referred() : Result.Approved(); }
+                        catch (System.Exception) { return Result.Approved(); }
+                    }
+
+                    public Result StaticMember(int claims)
+                    {
+                        try { return claims > 3 ? Result.Referred() : Result.Accepted; }
+                        catch (System.Exception) { return Result.Accepted; }
+                    }
+
+                    public Task<Decision> Awaitable(int claims)
+                    {
+                        try { return Task.FromResult(claims > 3 ? Decision.Refer : Decision.Approve); }
+                        catch (System.Exception) { return Task.FromResult(Decision.Approve); }
+                    }
+
+                    public Result Safe(int claims)
+                    {
+                        try { return claims > 3 ? Result.Referred() : Result.Approved(); }
+                        catch (System.Exception) { return Result.Referred(); }
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithSpan(17, 43, 17, 60).WithArguments("Factory", "Result.Approved()"),
+                Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithSpan(23, 43, 23, 58).WithArguments("StaticMember", "Result.Accepted"),
+                Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithSpan(29, 59, 29, 75).WithArguments("Awaitable", "Decision.Approve"));
+        }
+
+        [Fact]
         public async Task BoolDecisionMethodReturnsTrue_FixedToFalse()
         {
             const string source = """

@@ -149,6 +149,49 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task FallThroughMissAndFactoryFallbacks_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Types + """
+                public sealed record Result(Decision Decision)
+                {
+                    public static Result Approved() => new Result(Decision.Approve);
+                    public static Result Referred() => new Result(Decision.Refer);
+                }
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    private readonly Dictionary<string, Decision> _byCode = new Dictionary<string, Decision>();
+                    private readonly Dictionary<string, Result> _results = new Dictionary<string, Result>();
+
+                    public Decision FallThrough(string code)
+                    {
+                        if (_byCode.TryGetValue(code, out var d))
+                        {
+                            return d;
+                        }
+
+                        return {|QG2003:Decision.Approve|};
+                    }
+
+                    public Result Factory(string code) => _results.GetValueOrDefault(code, {|QG2003:Result.Approved()|});
+
+                    public Decision NotLeaving(string code)
+                    {
+                        var count = 0;
+                        if (_byCode.TryGetValue(code, out var d))
+                        {
+                            count++;
+                        }
+
+                        return Decision.Approve;
+                    }
+
+                    public Result SafeFactory(string code) => _results.GetValueOrDefault(code, Result.Referred());
+                }
+                """);
+        }
+
+        [Fact]
         public async Task SafeFallbacks_NoDiagnostic()
         {
             await Verify.VerifyAnalyzerAsync(Types + """

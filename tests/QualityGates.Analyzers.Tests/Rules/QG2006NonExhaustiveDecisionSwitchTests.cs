@@ -159,6 +159,87 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task DefaultReferringThroughResultObjects_NoDiagnostic()
+        {
+            await Verify.VerifyAnalyzerAsync("using System.Threading.Tasks;\n" + Types + """
+                public sealed record Result(Decision Decision, string? Reason)
+                {
+                    public static Result Referred(string reason) => new Result(Decision.Refer, reason);
+                    public static Result ReferToUnderwriter { get; } = new Result(Decision.Refer, "manual");
+                }
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Result Created(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.Low: return new Result(Decision.Approve, null);
+                            default: return new Result(Decision.Refer, "new class");
+                        }
+                    }
+
+                    public Result Initialized(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.Low: return new Result(Decision.Approve, null);
+                            default: return new Result(Decision.Approve, null) with { Decision = Decision.Refer };
+                        }
+                    }
+
+                    public Result Factory(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.Low: return new Result(Decision.Approve, null);
+                            default: return Result.Referred("new class");
+                        }
+                    }
+
+                    public Result StaticMember(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.Low: return new Result(Decision.Approve, null);
+                            default: return Result.ReferToUnderwriter;
+                        }
+                    }
+
+                    public Task<Decision> Awaitable(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.Low: return Task.FromResult(Decision.Approve);
+                            default: return Task.FromResult(Decision.Refer);
+                        }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task DefaultApprovingThroughResultObject_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Types + """
+                public sealed record Result(Decision Decision, string? Reason);
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Result Created(RiskClass riskClass)
+                    {
+                        switch (riskClass)
+                        {
+                            case RiskClass.High: return new Result(Decision.Refer, "high");
+                            default: return new Result(Decision.Approve, null);
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.NonExhaustiveDecisionSwitch).WithSpan(10, 9, 10, 27).WithArguments("RiskClass", "has a default that does not throw, so Low, Medium and future members are handled silently"));
+        }
+
+        [Fact]
         public async Task OutOfScope_NoDiagnostic()
         {
             await Verify.VerifyAnalyzerAsync(Types + """

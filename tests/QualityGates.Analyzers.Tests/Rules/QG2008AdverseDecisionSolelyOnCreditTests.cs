@@ -18,6 +18,34 @@ namespace QualityGates.Analyzers.Tests.Rules
             """;
 
         [Fact]
+        public async Task DecliningFactoryOnCreditScoreAlone_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                public sealed record Result(Decision Decision, string Reason)
+                {
+                    public static Result Declined(string reason) => new Result(Decision.Decline, reason);
+                    public static Result Approved() => new Result(Decision.Approve, "");
+                }
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    private const int MinimumScore = 600;
+
+                    public Result Decide(Applicant applicant)
+                    {
+                        if (applicant.CreditScore < MinimumScore)
+                        {
+                            return Result.Declined("score");
+                        }
+
+                        return Result.Approved();
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionSolelyOnCredit).WithSpan(20, 13, 20, 49).WithArguments("Result.Declined(\"score\")", "CreditScore"));
+        }
+
+        [Fact]
         public async Task DeclineOnCreditScoreAlone_ReportedWithArguments()
         {
             await Verify.VerifyAsync(Types + """

@@ -92,6 +92,19 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public decimal ByDayNumber(decimal premium, DateOnly from, DateOnly to) => {|QG3003:premium * (to.DayNumber - from.DayNumber) / 365m|};
 
                     public decimal Reciprocal(decimal premium, int termDays) => {|QG3003:premium * (1m / 365m)|} * termDays;
+
+                    public decimal CompoundDaily(decimal premium)
+                    {
+                        {|QG3003:premium /= 365m|};
+                        return premium;
+                    }
+
+                    public decimal CompoundReciprocal(decimal premium, int termDays)
+                    {
+                        {|QG3003:premium *= 1m / 365m|};
+                        premium /= termDays;
+                        return premium * termDays;
+                    }
                 }
                 """;
 
