@@ -25,6 +25,37 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CollectionExpressions_Reported()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class NcdRater
+                {
+                    private readonly decimal[] _steps = {|QG4001:[1.0m, 0.8m, 0.7m, 0.6m]|};
+
+                    private readonly List<decimal> _loadings = {|QG4001:[1.1m, -(0.05m), 1.3m]|};
+
+                    private readonly decimal[][] _grid = {|QG4001:[[1.1m, 1.2m], [1.3m]]|};
+
+                    private readonly decimal[] _pair = [1.1m, 1.2m];
+
+                    private readonly int[] _ages = [17, 25, 70, 80];
+
+                    public decimal[] Excess() => {|QG4001:[0.95m, 1.0m, 1.05m]|};
+                }
+
+                public class Dashboard
+                {
+                    private readonly decimal[] _thresholds = [0.5m, 0.75m, 0.9m];
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enabled);
+        }
+
+        [Fact]
         public async Task SwitchArraysAndAddInitializers_Reported()
         {
             const string source = """
