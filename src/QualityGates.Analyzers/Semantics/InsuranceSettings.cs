@@ -255,6 +255,21 @@ namespace QualityGates.Analyzers.Semantics
                     : "unknown option; the known ones are " + string.Join(", ", OptionNames.All.Select(n => OptionNames.RulePrefix + ruleId.ToUpperInvariant() + "." + n));
             }
 
+            /// <summary>
+            /// An empty value (or only separators) is an error, not "nothing": an empty list or pattern would silently switch a
+            /// policy off (no favourable outcomes, a clock allow-list that matches every name). The default stays in force.
+            /// </summary>
+            private bool IsEmpty(string key, string value)
+            {
+                if (value.Split(Separators).Any(i => i.Trim().Length > 0))
+                {
+                    return false;
+                }
+
+                _errors.Add(new ConfigurationError(key, value, "a value is required; an empty value would switch the policy off silently, so the default stays in force (to turn a rule off, set dotnet_diagnostic.<rule id>.severity = none)"));
+                return true;
+            }
+
             public bool Bool(string name, bool fallback)
             {
                 if (!TryGet(name, out var key, out var value))
@@ -311,6 +326,11 @@ namespace QualityGates.Analyzers.Semantics
                     return fallback;
                 }
 
+                if (IsEmpty(key, value))
+                {
+                    return fallback;
+                }
+
                 var items = value.Split(Separators).Select(i => i.Trim()).Where(i => i.Length > 0).ToArray();
                 foreach (var item in items)
                 {
@@ -331,6 +351,11 @@ namespace QualityGates.Analyzers.Semantics
             public ImmutableArray<decimal> Numbers(string name, decimal[] fallback)
             {
                 if (!TryGet(name, out var key, out var value))
+                {
+                    return fallback.ToImmutableArray();
+                }
+
+                if (IsEmpty(key, value))
                 {
                     return fallback.ToImmutableArray();
                 }
@@ -357,6 +382,11 @@ namespace QualityGates.Analyzers.Semantics
                     return fallback;
                 }
 
+                if (IsEmpty(key, value))
+                {
+                    return fallback;
+                }
+
                 try
                 {
                     return new Regex(value, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -371,6 +401,11 @@ namespace QualityGates.Analyzers.Semantics
             public ImmutableArray<WildcardPattern> Patterns(string name)
             {
                 if (!TryGet(name, out var key, out var value))
+                {
+                    return ImmutableArray<WildcardPattern>.Empty;
+                }
+
+                if (IsEmpty(key, value))
                 {
                     return ImmutableArray<WildcardPattern>.Empty;
                 }

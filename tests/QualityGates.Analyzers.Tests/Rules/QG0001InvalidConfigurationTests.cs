@@ -60,6 +60,19 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task EmptyValues_ReportedNotTakenAsNothing()
+        {
+            const string Problem = "a value is required; an empty value would switch the policy off silently, so the default stays in force (to turn a rule off, set dotnet_diagnostic.<rule id>.severity = none)";
+            await Verify.VerifyAsync(
+                Source,
+                "qualitygates_clock_allowed_members =\nqualitygates_favourable_outcomes = ,\nqualitygates_pricing_scope =\nqualitygates_allowed_literals =",
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6).WithArguments("qualitygates_allowed_literals", string.Empty, Problem),
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6).WithArguments("qualitygates_clock_allowed_members", string.Empty, Problem),
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6).WithArguments("qualitygates_favourable_outcomes", ",", Problem),
+                Verify.Diagnostic(DiagnosticIds.InvalidConfiguration).WithSpan(1, 1, 1, 6).WithArguments("qualitygates_pricing_scope", string.Empty, Problem));
+        }
+
+        [Fact]
         public async Task UnknownKey_Reported()
         {
             var known = string.Join(", ", OptionNames.All.Select(n => "qualitygates_" + n));

@@ -135,6 +135,25 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task EmptyAllowedMembers_DefaultStaysInForce()
+        {
+            // An empty pattern would match every name and silence the rule; QG0001 reports it and the default applies.
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    public DateTime PricedOn { get; private set; }
+
+                    public void Calculate() { PricedOn = {|QG3001:DateTime.UtcNow|}; }
+                }
+                """;
+
+            await Verifiers.CSharpAnalyzerVerifier<AmbientClockAnalyzer>.VerifyAsync(source, "qualitygates_clock_allowed_members =");
+        }
+
+        [Fact]
         public async Task InjectedTimeProviderField_FixReadsIt()
         {
             const string source = """
