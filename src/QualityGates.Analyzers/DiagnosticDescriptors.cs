@@ -28,7 +28,7 @@ namespace QualityGates.Analyzers
         public static readonly DiagnosticDescriptor RoundingWithoutMidpointMode = Create(
             DiagnosticIds.RoundingWithoutMidpointMode, DiagnosticCategories.Pricing, DiagnosticSeverity.Warning, true,
             "Rounding without an explicit or policy midpoint mode",
-            "{0} uses {1}; the tariff requires MidpointRounding.{2}",
+            "{0} uses {1}; {2}",
             "Math.Round and decimal.Round default to banker's rounding (ToEven); rating manuals usually require half-up. State the midpoint mode the tariff requires.");
 
         public static readonly DiagnosticDescriptor ImplicitRoundingByTruncation = Create(

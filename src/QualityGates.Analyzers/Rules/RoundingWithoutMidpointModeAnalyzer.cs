@@ -78,7 +78,10 @@ namespace QualityGates.Analyzers.Rules
                 properties,
                 PricingSemantics.DisplayName(invocation.TargetMethod),
                 used,
-                settings.RoundingModeForFix));
+                // Only a configured policy is "what the tariff requires"; without one, say what to do, not what is required.
+                settings.RoundingPolicy != null
+                    ? "the tariff requires MidpointRounding." + settings.RoundingPolicy
+                    : "state the midpoint mode the tariff requires (half-up is MidpointRounding.AwayFromZero)"));
         }
 
         /// <summary>The enum member a constant MidpointRounding argument names; null when not constant.</summary>

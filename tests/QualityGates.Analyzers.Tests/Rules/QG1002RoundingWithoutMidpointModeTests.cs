@@ -23,7 +23,7 @@ namespace QualityGates.Analyzers.Tests.Rules
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Verify.Diagnostic(DiagnosticIds.RoundingWithoutMidpointMode).WithLocation(0)
-                    .WithArguments("Math.Round", "the default MidpointRounding.ToEven (banker's rounding)", "AwayFromZero"));
+                    .WithArguments("Math.Round", "the default MidpointRounding.ToEven (banker's rounding)", "state the midpoint mode the tariff requires (half-up is MidpointRounding.AwayFromZero)"));
         }
 
         [Fact]
@@ -124,7 +124,7 @@ namespace QualityGates.Analyzers.Tests.Rules
                 fixedSource,
                 "qualitygates_rounding_mode = AwayFromZero",
                 null,
-                Verify.Diagnostic(DiagnosticIds.RoundingWithoutMidpointMode).WithLocation(0).WithArguments("Math.Round", "MidpointRounding.ToEven", "AwayFromZero"));
+                Verify.Diagnostic(DiagnosticIds.RoundingWithoutMidpointMode).WithLocation(0).WithArguments("Math.Round", "MidpointRounding.ToEven", "the tariff requires MidpointRounding.AwayFromZero"));
         }
 
         [Fact]
