@@ -192,7 +192,8 @@ namespace QualityGates.Analyzers.Semantics
                     value = declarator.Initializer.Value;
                     break;
                 case IReturnOperation ret when ret.ReturnedValue != null:
-                    sink = ReturnSink(UnderwritingSemantics.EnclosingFunction(ret, _owningSymbol));
+                    var function = UnderwritingSemantics.EnclosingFunction(ret, _owningSymbol);
+                    sink = ReturnSink(function) ?? ReturnedValueSink(function, ret.ReturnedValue);
                     value = ret.ReturnedValue;
                     break;
                 case IBinaryOperation binary when OperationExtensions.IsArithmetic(binary.OperatorKind):
@@ -255,6 +256,28 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             switch (function.MethodKind == MethodKind.LambdaMethod ? ValueKind.None : _insurance.GetValueKind(function))
+            {
+                case ValueKind.Money: return PriceSink;
+                case ValueKind.Rate: return RateSink;
+                default: return null;
+            }
+        }
+
+        /// <summary>
+        /// A return of pricing code whose value is Money or a Rate (<c>return basePremium * loading;</c>) prices, whatever
+        /// the function is called. Only numeric or money-typed values: a string built from a premium is not a price.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private string? ReturnedValueSink(IMethodSymbol? function, IOperation value)
+        {
+            var type = value.Type;
+            if (function == null || type == null || !_insurance.IsInScope(function, Scope.Pricing) ||
+                !(InsuranceContext.IsNumeric(type) || InsuranceContext.IsMoneyType(type, _insurance.GetSettings(function))))
+            {
+                return null;
+            }
+
+            switch (value.GetValueKind(_insurance))
             {
                 case ValueKind.Money: return PriceSink;
                 case ValueKind.Rate: return RateSink;

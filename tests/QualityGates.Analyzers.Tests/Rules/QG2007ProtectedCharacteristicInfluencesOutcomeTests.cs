@@ -189,6 +189,73 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task GenderGuardsMoneyReturnOfNeutrallyNamedMethod_Reported()
+        {
+            // The method's name says nothing about money: the returned value does (a money-named or [Monetary] operand).
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.PremiumCalculation]
+                public class Flow
+                {
+                    private const decimal MaleLoading = 1.1m;
+
+                    public decimal Calculate(Applicant applicant, decimal basePremium)
+                    {
+                        if (applicant.Gender == Gender.Male) return basePremium * MaleLoading;
+                        return basePremium;
+                    }
+
+                    public decimal Apply(Applicant applicant, [QualityGates.Monetary] decimal value)
+                    {
+                        if ({|QG2007:applicant.Race|} == "x")
+                        {
+                            return value;
+                        }
+
+                        return value + 1m;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithSpan(18, 13, 18, 29).WithArguments("Gender", "the price"));
+        }
+
+        [Fact]
+        public async Task GenderGuardsNonMoneyReturnOrOutOfScope_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.PremiumCalculation]
+                public class Flow
+                {
+                    public int Drivers(Applicant applicant, int drivers)
+                    {
+                        if (applicant.Gender == Gender.Male) return drivers + 1;
+                        return drivers;
+                    }
+
+                    public string Salutation(Applicant applicant, decimal basePremium)
+                    {
+                        if (applicant.Gender == Gender.Male) return "Mr " + basePremium;
+                        return "Ms";
+                    }
+
+                    public bool ShowsBanner(Applicant applicant, decimal basePremium)
+                    {
+                        if (applicant.Gender == Gender.Female) return basePremium > 100m;
+                        return false;
+                    }
+                }
+
+                public class Segmenter
+                {
+                    public decimal Calculate(Applicant applicant, decimal basePremium)
+                    {
+                        if (applicant.Gender == Gender.Male) return basePremium * 1.1m;
+                        return basePremium;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task PerAttributeSeverityKeys_AcceptedOrReportedByQG0001()
         {
             await Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ConfigurationValidationAnalyzer>.VerifyAsync("class C { }", "qualitygates_protected_attributes.sex.severity = error");
