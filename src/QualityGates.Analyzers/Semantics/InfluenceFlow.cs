@@ -131,6 +131,9 @@ namespace QualityGates.Analyzers.Semantics
             {
                 switch (op)
                 {
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        AddDeconstructed(deconstruction.Target, deconstruction.Value, deconstruction, assignments);
+                        break;
                     case IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation local:
                         assignments.Add((local.Local, assignment.Value, assignment));
                         break;
@@ -171,6 +174,36 @@ namespace QualityGates.Analyzers.Semantics
                     set.UnionWith(influences);
                     changed += set.Count - before;
                 }
+            }
+        }
+
+        /// <summary>
+        /// <c>var (g, c) = (p.Gender, p.Claims);</c> and <c>(g, c) = (x, y);</c>: each local takes its own element of a
+        /// tuple literal (nested tuples element by element); from any other value (a call returning a tuple, a Deconstruct
+        /// call) every local takes the whole value, whose parts cannot be told apart.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AddDeconstructed(IOperation target, IOperation value, IOperation site, List<(ILocalSymbol Local, IOperation Value, IOperation Site)> assignments)
+        {
+            if (target is IDeclarationExpressionOperation declaration)
+            {
+                target = declaration.Expression;
+            }
+
+            switch (target)
+            {
+                case ITupleOperation targets:
+                    var values = value.WalkDownConversions() as ITupleOperation;
+                    for (int i = 0; i < targets.Elements.Length; i++)
+                    {
+                        var element = values != null && values.Elements.Length == targets.Elements.Length ? values.Elements[i] : value;
+                        AddDeconstructed(targets.Elements[i], element, site, assignments);
+                    }
+
+                    break;
+                case ILocalReferenceOperation local:
+                    assignments.Add((local.Local, value, site));
+                    break;
             }
         }
 

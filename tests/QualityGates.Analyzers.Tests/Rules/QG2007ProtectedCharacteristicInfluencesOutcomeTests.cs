@@ -256,6 +256,84 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task GenderThroughTupleDeconstruction_ReportedElementWise()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    private const decimal MaleLoading = 1.1m;
+
+                    public decimal Premium(Applicant applicant, decimal basePremium)
+                    {
+                        var (g, age) = ({|QG2007:applicant.Gender|}, applicant.Age);
+                        return g == Gender.Male ? basePremium * MaleLoading : basePremium;
+                    }
+
+                    public decimal PremiumIntoExistingLocals(Applicant applicant, decimal basePremium)
+                    {
+                        Gender g;
+                        int age;
+                        (age, (g, _)) = (applicant.Age, ({|QG2007:applicant.Gender|}, applicant.Name));
+                        if (g == Gender.Female) return basePremium * 0.9m;
+                        return basePremium;
+                    }
+
+                    public decimal PremiumFromDeclaredElements(Applicant applicant, decimal basePremium)
+                    {
+                        (var religion, var age) = ({|QG2007:applicant.Religion|}, applicant.Age);
+                        var loading = religion.Length > 0 ? 1.2m : 1m;
+                        return basePremium * loading;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task DeconstructionOfACallResult_TaintsEveryTarget()
+        {
+            // The elements of a call's result cannot be told apart: each target carries every source of the call.
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    private static (T1, T2) Pair<T1, T2>(T1 first, T2 second) => (first, second);
+
+                    public decimal Premium(Applicant applicant, decimal basePremium)
+                    {
+                        var (g, age) = Pair({|QG2007:applicant.Gender|}, applicant.Age);
+                        if (age > 70) return basePremium * 1.2m;
+                        return basePremium;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task DeconstructedGenderNeverRates_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public decimal Premium(Applicant applicant, decimal basePremium)
+                    {
+                        var (g, (age, name)) = (applicant.Gender, (applicant.Age, applicant.Name));
+                        System.Console.WriteLine(g + name);
+                        if (age > 70) return basePremium * 1.2m;
+                        return basePremium;
+                    }
+
+                    public decimal PremiumIntoExistingLocals(Applicant applicant, decimal basePremium)
+                    {
+                        Gender g;
+                        int age;
+                        (g, age) = (applicant.Gender, applicant.Age);
+                        System.Console.WriteLine(g);
+                        return age > 70 ? basePremium * 1.2m : basePremium;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task PerAttributeSeverityKeys_AcceptedOrReportedByQG0001()
         {
             await Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ConfigurationValidationAnalyzer>.VerifyAsync("class C { }", "qualitygates_protected_attributes.sex.severity = error");
