@@ -374,7 +374,16 @@ namespace QualityGates.Analyzers.Semantics
                     case ISwitchExpressionOperation switchExpression when child != switchExpression.Value:
                         result.UnionWith(Taint(switchExpression.Value));
                         break;
+                    case ISwitchCaseOperation switchCase when !(child is ICaseClauseOperation):
+                        // case { Religion: "X" } when ...: the case's own patterns, values and guards decide its body.
+                        foreach (var clause in switchCase.Clauses)
+                        {
+                            result.UnionWith(Taint(clause));
+                        }
+
+                        break;
                     case ISwitchExpressionArmOperation arm when child == arm.Value:
+                        result.UnionWith(Taint(arm.Pattern));
                         result.UnionWith(Taint(arm.Guard));
                         break;
                     case IWhileLoopOperation loop when child != loop.Condition:
@@ -444,12 +453,32 @@ namespace QualityGates.Analyzers.Semantics
                     var other = binary.LeftOperand.WalkDownConversions() == source ? binary.RightOperand : binary.LeftOperand;
                     return other.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
                 case IIsPatternOperation pattern:
-                    return pattern.Pattern is IConstantPatternOperation constant && constant.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null } ||
-                        (pattern.Pattern is INegatedPatternOperation negated && negated.Pattern is IConstantPatternOperation inner && inner.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null });
+                    return IsNullTest(pattern.Pattern);
+                case IPropertySubpatternOperation subpattern when subpattern.Member == source:
+                    // { Religion: null }, { Religion: not null }, { Religion: { } }
+                    return IsNullTest(subpattern.Pattern);
                 case IPropertyReferenceOperation property when property.Property.Name == "HasValue":
                     return true;
                 case IArgumentOperation argument when argument.Parent is IInvocationOperation invocation:
                     return invocation.TargetMethod.Name == "IsNullOrEmpty" || invocation.TargetMethod.Name == "IsNullOrWhiteSpace";
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary><c>null</c>, <c>not null</c> or an empty <c>{ }</c> of the input's own type: a pattern that only tests presence.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsNullTest(IPatternOperation pattern)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    return constant.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
+                case INegatedPatternOperation negated:
+                    return IsNullTest(negated.Pattern);
+                case IRecursivePatternOperation recursive:
+                    return recursive.PropertySubpatterns.IsEmpty && recursive.DeconstructionSubpatterns.IsEmpty && recursive.DeclaredSymbol == null &&
+                        SymbolEqualityComparer.Default.Equals(InsuranceContext.UnwrapNullable(recursive.InputType), InsuranceContext.UnwrapNullable(recursive.MatchedType));
                 default:
                     return false;
             }

@@ -334,6 +334,77 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PropertyPatternsInSwitchCasesArmsAndIf_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class Address { public string Country { get; set; } = ""; }
+                public class Proposal { public Applicant Applicant { get; set; } = new Applicant(); public Address Address { get; set; } = new Address(); }
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    internal Decision ByCase(Applicant a)
+                    {
+                        switch (a)
+                        {
+                            case { {|QG2007:Religion|}: "X" }:
+                                return Decision.Decline;
+                            case { Age: > 80 } when {|QG2007:a.Race|} == "y":
+                                return Decision.Refer;
+                            default:
+                                return Decision.Approve;
+                        }
+                    }
+
+                    internal Decision ByArm(Proposal p) => p switch
+                    {
+                        { Applicant: { {|QG2007:Gender|}: Gender.Male } } => Decision.Decline,
+                        { {|QG2007:Applicant.Race|}: "x" } => Decision.Refer,
+                        _ => Decision.Approve,
+                    };
+
+                    internal Decision ByIf(Proposal p)
+                    {
+                        if (p is { {|QG2007:Applicant.Religion|}: "X" }) return Decision.Decline;
+                        return Decision.Approve;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task PatternsOnOtherPropertiesOrPresenceOnly_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    internal Decision ByCase(Applicant a)
+                    {
+                        switch (a)
+                        {
+                            case { Age: > 80, Name: "" }:
+                                return Decision.Decline;
+                            case { Religion: null }:
+                                return Decision.Refer;
+                            case { Race: not null, Age: < 18 }:
+                                return Decision.Refer;
+                            default:
+                                return Decision.Approve;
+                        }
+                    }
+
+                    internal Decision ByIf(Applicant a)
+                    {
+                        if (a is { Age: > 80 }) return Decision.Decline;
+                        if (a is { Religion: { } } && a.Age > 70) return Decision.Refer;
+                        return Decision.Approve;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task PerAttributeSeverityKeys_AcceptedOrReportedByQG0001()
         {
             await Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.ConfigurationValidationAnalyzer>.VerifyAsync("class C { }", "qualitygates_protected_attributes.sex.severity = error");
