@@ -152,6 +152,11 @@ namespace QualityGates.Analyzers.Rules
                     return false;
                 case IParameterReferenceOperation _:
                     return false;
+                case IIsPatternOperation isPattern:
+                    // a is { CreditScore: < MinScore } reads a.CreditScore: the matched value is only the receiver of the
+                    // members the pattern reads, and a factor only where the pattern tests it directly.
+                    bool inputIsCredit = CreditOnly(isPattern.Value, settings, root, ref credit, depth);
+                    return PatternCreditOnly(isPattern.Pattern, inputIsCredit, settings, root, ref credit, depth);
                 case ILocalReferenceOperation local:
                     var initializer = Declarator(local, root)?.Initializer?.Value;
                     return initializer != null && depth < MaxLocalDepth && CreditOnly(initializer, settings, root, ref credit, depth + 1);
@@ -182,6 +187,70 @@ namespace QualityGates.Analyzers.Rules
                     return true;
             }
         }
+
+        /// <summary>
+        /// True when every value the pattern tests is credit: a value it compares, negates or type-tests must be credit
+        /// itself (<paramref name="inputIsCredit"/>); a property subpattern moves to the member, which is credit when its
+        /// name matches the list or it is a member of a credit value. Presence (<c>{ }</c>, <c>var x</c>, <c>_</c>) is no factor.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool PatternCreditOnly(IPatternOperation pattern, bool inputIsCredit, InsuranceSettings settings, IOperation root, ref string? credit, int depth)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    return inputIsCredit && CreditOnly(constant.Value, settings, root, ref credit, depth);
+                case IRelationalPatternOperation relational:
+                    return inputIsCredit && CreditOnly(relational.Value, settings, root, ref credit, depth);
+                case INegatedPatternOperation negated:
+                    return PatternCreditOnly(negated.Pattern, inputIsCredit, settings, root, ref credit, depth);
+                case IBinaryPatternOperation binary:
+                    return PatternCreditOnly(binary.LeftPattern, inputIsCredit, settings, root, ref credit, depth) &&
+                        PatternCreditOnly(binary.RightPattern, inputIsCredit, settings, root, ref credit, depth);
+                case IDiscardPatternOperation _:
+                    return true;
+                case IDeclarationPatternOperation _:
+                case ITypePatternOperation _:
+                    return inputIsCredit || !IsTypeTest(pattern);
+                case IRecursivePatternOperation recursive:
+                    if (!inputIsCredit && IsTypeTest(recursive))
+                    {
+                        return false;
+                    }
+
+                    foreach (var positional in recursive.DeconstructionSubpatterns)
+                    {
+                        if (!PatternCreditOnly(positional, inputIsCredit, settings, root, ref credit, depth))
+                        {
+                            return false;
+                        }
+                    }
+
+                    foreach (var subpattern in recursive.PropertySubpatterns)
+                    {
+                        var member = subpattern.Member.GetReferencedSymbol();
+                        bool memberIsCredit = member != null && settings.CreditAttributes.Matches(member.Name);
+                        if (memberIsCredit)
+                        {
+                            credit ??= member!.Name;
+                        }
+
+                        if (!PatternCreditOnly(subpattern.Pattern, inputIsCredit || memberIsCredit, settings, root, ref credit, depth))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return inputIsCredit;
+            }
+        }
+
+        /// <summary>A pattern that narrows its input to another type (<c>a is Commercial { ... }</c>): the type is a factor.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsTypeTest(IPatternOperation pattern) =>
+            !SymbolEqualityComparer.Default.Equals(InsuranceContext.UnwrapNullable(pattern.InputType), InsuranceContext.UnwrapNullable(pattern.NarrowedType));
 
         [MethodImpl(HotPath.Optimize)]
         private static IOperation Root(IOperation operation)

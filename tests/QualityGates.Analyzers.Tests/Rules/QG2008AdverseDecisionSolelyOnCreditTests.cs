@@ -122,6 +122,85 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PropertyPatternOnCreditAlone_ReportedWithArguments()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    private const int MinScore = 500;
+
+                    internal Decision Decide(Applicant a)
+                    {
+                        if (a is { CreditScore: < MinScore }) return Decision.Decline;
+                        return Decision.Refer;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionSolelyOnCredit).WithSpan(15, 13, 15, 45).WithArguments("Decision.Decline", "CreditScore"));
+        }
+
+        [Fact]
+        public async Task NestedExtendedAndCombinedCreditPatterns_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class Report { public int Score { get; set; } public int Band { get; set; } }
+                public class Proposal
+                {
+                    public Applicant Applicant { get; set; } = new Applicant();
+                    public Report CreditReport { get; set; } = new Report();
+                }
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    private const int MinScore = 500;
+
+                    internal Decision Nested(Proposal p) =>
+                        {|QG2008:p is { Applicant: { CreditScore: < MinScore } }|} ? Decision.Decline : Decision.Refer;
+
+                    internal Decision Extended(Proposal p)
+                    {
+                        if ({|QG2008:p is { Applicant.BureauScore: < 400 or > 900 }|}) return Decision.Decline;
+                        return Decision.Refer;
+                    }
+
+                    internal Decision MembersOfACreditMember(Proposal p)
+                    {
+                        if ({|QG2008:p is { CreditReport: { Score: < MinScore, Band: not 1 } }|}) return Decision.Decline;
+                        if ({|QG2008:p.CreditReport is { Score: < 300 }|}) return Decision.Decline;
+                        return Decision.Refer;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task PatternWithAnotherFactor_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class Proposal { public Applicant Applicant { get; set; } = new Applicant(); public int Drivers { get; set; } }
+                public class Commercial : Applicant { }
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    private const int MinScore = 500;
+
+                    internal Decision Decide(Proposal p, Applicant a)
+                    {
+                        if (a is { CreditScore: < MinScore, Claims: > 2 }) return Decision.Decline;
+                        if (p is { Applicant.CreditScore: < MinScore, Drivers: > 3 }) return Decision.Decline;
+                        if (a is { Claims: > 3 }) return Decision.Decline;
+                        if (a is Commercial { CreditScore: < MinScore }) return Decision.Decline;
+                        if (a is { CreditScore: < MinScore }) return Decision.Refer;
+                        return a is { CreditScore: < MinScore } and { Claims: > 0 } ? Decision.Decline : Decision.Approve;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task CreditAsOneFactorOrReferral_NoDiagnostic()
         {
             await Verify.VerifyAsync(Types + """
