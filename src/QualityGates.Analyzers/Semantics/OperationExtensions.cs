@@ -122,7 +122,8 @@ namespace QualityGates.Analyzers.Semantics
             var op = operation.WalkDownConversions();
             switch (op)
             {
-                case IBinaryOperation b when IsArithmetic(b.OperatorKind):
+                // "Premium: " + premium is text that mentions money, not money.
+                case IBinaryOperation b when IsArithmetic(b.OperatorKind) && b.Type?.SpecialType != SpecialType.System_String:
                     var left = b.LeftOperand.GetValueKind(context);
                     var right = b.RightOperand.GetValueKind(context);
                     if (left == ValueKind.Money || right == ValueKind.Money)

@@ -242,6 +242,14 @@ namespace QualityGates.Analyzers.Tests.Rules
                         if (applicant.Gender == Gender.Female) return basePremium > 100m;
                         return false;
                     }
+
+                    public decimal Logged(Applicant applicant, decimal basePremium)
+                    {
+                        System.Console.WriteLine(applicant.Gender + ": " + basePremium);
+                        var line = "premium " + basePremium + " for " + applicant.Gender;
+                        System.Console.WriteLine(line);
+                        return basePremium;
+                    }
                 }
 
                 public class Segmenter
