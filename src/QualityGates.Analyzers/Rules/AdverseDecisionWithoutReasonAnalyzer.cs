@@ -22,7 +22,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
             context.RegisterSymbolAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeMethod(c, insurance), SymbolKind.Method);
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCreation(c, insurance), OperationKinds.ObjectCreation);
+            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCreation(c, insurance), OperationKinds.ObjectCreationOrWith);
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -51,12 +51,26 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCreation(OperationAnalysisContext context, InsuranceContext insurance)
         {
-            if (!insurance.IsInScope(context.ContainingSymbol, Scope.Underwriting) || !(context.Operation is IObjectCreationOperation creation))
+            if (!insurance.IsInScope(context.ContainingSymbol, Scope.Underwriting))
             {
                 return;
             }
 
-            var settings = insurance.GetSettings(creation.Syntax.SyntaxTree, DiagnosticIds.AdverseDecisionWithoutReason);
+            var settings = insurance.GetSettings(context.Operation.Syntax.SyntaxTree, DiagnosticIds.AdverseDecisionWithoutReason);
+            if (context.Operation is IWithOperation with)
+            {
+                // result with { Decision = Decision.Decline, Reason = null }: the adverse outcome and the reason are both assigned here.
+                var assignments = with.Initializer.Initializers.OfType<ISimpleAssignmentOperation>();
+                var declined = assignments.Select(a => UnderwritingSemantics.FindOutcomeLeaf(a.Value, insurance, settings, boolIsDecision: false, favourable: false)).FirstOrDefault(l => l != null);
+                if (declined != null)
+                {
+                    CheckInitializer(context, declined, with.Initializer);
+                }
+
+                return;
+            }
+
+            var creation = (IObjectCreationOperation)context.Operation;
             var adverse = UnderwritingSemantics.FindOutcomeLeaf(creation, insurance, settings, boolIsDecision: false, favourable: false);
             if (adverse == null)
             {
@@ -73,7 +87,16 @@ namespace QualityGates.Analyzers.Rules
                 }
             }
 
-            foreach (var assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+            if (creation.Initializer != null)
+            {
+                CheckInitializer(context, adverse, creation.Initializer);
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static void CheckInitializer(OperationAnalysisContext context, IOperation adverse, IObjectOrCollectionInitializerOperation initializer)
+        {
+            foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
             {
                 if (assignment.Target.GetReferencedSymbol() is ISymbol target && IsReasonName(target.Name) && IsEmpty(assignment.Value))
                 {

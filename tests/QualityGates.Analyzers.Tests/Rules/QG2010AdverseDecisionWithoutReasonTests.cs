@@ -46,6 +46,24 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task WithExpressionDecliningWithoutReason_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public DecisionResult Downgrade(DecisionResult result) => result with { Decision = Decision.Decline, ReasonCode = {|QG2010:null|} };
+
+                    public DecisionResult WithReason(DecisionResult result) => result with { Decision = Decision.Decline, ReasonCode = "CLM3" };
+
+                    public DecisionResult Approved(DecisionResult result) => result with { Decision = Decision.Approve, ReasonCode = null };
+
+                    public DecisionResult ReasonOnly(DecisionResult result) => result with { ReasonCode = null };
+                }
+                """);
+        }
+
+        [Fact]
         public async Task ReasonsAndHelpers_NoDiagnostic()
         {
             await Verify.VerifyAsync(Types + """
