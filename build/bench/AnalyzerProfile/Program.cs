@@ -30,6 +30,9 @@ for (var i = 1; i < args.Length; i++)
     if (args[i] == "--unbound") { unbound = true; continue; }
     if (args[i] == "--noop") { paths.Add(""); continue; }
     if (args[i] == "--probes") { paths.Add("probes"); continue; }
+    // --census: how many operations of each kind the driver hands a rule, in PremiumCalculator types and everywhere
+    // (each one is a callback per rule registered for that kind: the currency the driver charges in).
+    if (args[i] == "--census") { paths.Add("census"); continue; }
     paths.Add(Path.GetFullPath(args[i]));
 }
 
@@ -48,6 +51,7 @@ var analyzers = paths
     {
         "" => new DiagnosticAnalyzer[] { new NoopAnalyzer() },
         "probes" => new DiagnosticAnalyzer[] { new BlockProbe(), new InvocationProbe() },
+        "census" => new DiagnosticAnalyzer[] { Census.Instance },
         _ => new AnalyzerFileReference(p, loader).GetAnalyzers(LanguageNames.CSharp),
     })
     .ToImmutableArray();
@@ -105,6 +109,7 @@ foreach (var group in best.GroupBy(p => p.Key.GetType().Assembly.GetName().Name)
         Console.WriteLine($"  {seconds,8:F3}  {analyzer.GetType().Name}");
 }
 Console.WriteLine($"\nanalysis wall (best): {bestWall:F2} s");
+if (analyzers.Contains(Census.Instance)) Census.Instance.Print(runs);
 Console.WriteLine("diagnostics: " + string.Join(", ", counts.Select(c => $"{c.Key}={c.Value}")));
 return 0;
 
@@ -158,4 +163,32 @@ sealed class BlockProbe : ProbeBase
 sealed class InvocationProbe : ProbeBase
 {
     protected override void Register(SymbolStartAnalysisContext start) => start.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+}
+
+/// <summary>"--census": operations per kind, in pricing-like types (the bench's PremiumCalculator classes) and in all code.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+sealed class Census : BenchAnalyzer
+{
+    public static readonly Census Instance = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(OperationKind, bool), int> _counts = new();
+    private static readonly OperationKind[] AllKinds = Enum.GetValues<OperationKind>().Where(k => k != OperationKind.None).Distinct().ToArray();
+
+    protected override void Register(AnalysisContext context) => context.RegisterOperationAction(c =>
+    {
+        var type = c.ContainingSymbol as INamedTypeSymbol ?? c.ContainingSymbol.ContainingType;
+        var pricing = type != null && type.Name.StartsWith("PremiumCalculator", StringComparison.Ordinal);
+        _counts.AddOrUpdate((c.Operation.Kind, pricing), 1, (_, n) => n + 1);
+    }, AllKinds);
+
+    public void Print(int runs)
+    {
+        Console.WriteLine("\noperations per kind (per run): pricing types / all code");
+        foreach (var kind in _counts.Keys.Select(k => k.Item1).Distinct()
+                     .OrderByDescending(k => _counts.GetValueOrDefault((k, true)) + _counts.GetValueOrDefault((k, false))))
+        {
+            var pricing = _counts.GetValueOrDefault((kind, true)) / runs;
+            var all = pricing + _counts.GetValueOrDefault((kind, false)) / runs;
+            Console.WriteLine($"  {kind,-32} {pricing,10:N0} {all,10:N0}");
+        }
+    }
 }
