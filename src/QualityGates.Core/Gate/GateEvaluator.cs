@@ -127,8 +127,12 @@ public static class GateEvaluator
         }
 
         ConditionStatus status = Worse(lineStatus, branchStatus);
-        string message = string.Format(CultureInfo.InvariantCulture, "Pricing and underwriting code ({0} files): line coverage {1}, branch coverage {2}{3}.",
-            inputs.CriticalFiles.Count(inputs.Coverage.Files.ContainsKey),
+        int measured = inputs.CriticalFiles.Count(inputs.Coverage.Files.ContainsKey);
+
+        // A pricing file no test project loads has no line in any report: it cannot be rated, but it must not vanish.
+        string[] unmeasured = inputs.CriticalFiles.Where(p => !inputs.Coverage.Files.ContainsKey(p)).Order(StringComparer.Ordinal).ToArray();
+        string message = string.Format(CultureInfo.InvariantCulture, "Pricing and underwriting code ({0}): line coverage {1}, branch coverage {2}{3}.{4}",
+            Files(measured),
             Pct(lineRate),
             figures.BranchRate is double b ? Pct(b) : "unknown",
             status switch
@@ -136,13 +140,21 @@ public static class GateEvaluator
                 ConditionStatus.Failed => "; below the required " + Requirement(lineStatus, lineThreshold, branchStatus, branchThreshold, ConditionStatus.Failed),
                 ConditionStatus.Warning => "; below the target " + Requirement(lineStatus, lineThreshold, branchStatus, branchThreshold, ConditionStatus.Warning),
                 _ => string.Empty,
-            });
+            },
+            unmeasured.Length == 0
+                ? string.Empty
+                : string.Format(CultureInfo.InvariantCulture, " {0} no coverage data at all, so no test project loads {1} (first: {2}).",
+                    unmeasured.Length == 1 ? "1 more file has" : unmeasured.Length.ToString(CultureInfo.InvariantCulture) + " more files have",
+                    unmeasured.Length == 1 ? "it" : "them",
+                    unmeasured[0]));
         string? worst = status == ConditionStatus.Passed
             ? null
             : inputs.CriticalFiles.Where(inputs.Coverage.Files.ContainsKey)
                 .OrderBy(p => inputs.Coverage.Files[p].Figures.LineRate ?? 1).ThenBy(p => p, StringComparer.Ordinal).FirstOrDefault();
         return new ConditionResult(id, status, lineRate, lineStatus == ConditionStatus.Passed && branchStatus != ConditionStatus.Passed ? branchThreshold : lineThreshold, message, worst);
     }
+
+    private static string Files(int count) => count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " file" : " files");
 
     private static string Requirement(ConditionStatus line, double? lineLevel, ConditionStatus branch, double? branchLevel, ConditionStatus level)
     {

@@ -153,8 +153,22 @@ public class GateEvaluatorTests
         Assert.Equal(ConditionStatus.Failed, critical.Status);
         Assert.Equal(16.0 / 21, critical.Actual);
         Assert.Equal(0.90, critical.Threshold);
-        Assert.Equal("Pricing and underwriting code (1 files): line coverage 76.2 %, branch coverage 42.9 %; below the required 90.0 % line and 80.0 % branch.", critical.Message);
+        Assert.Equal("Pricing and underwriting code (1 file): line coverage 76.2 %, branch coverage 42.9 %; below the required 90.0 % line and 80.0 % branch.", critical.Message);
         Assert.Equal(Pricing, critical.File);
+    }
+
+    [Fact]
+    public void Critical_NamesPricingFilesNoReportCovers()
+    {
+        var critical = Condition(
+            Evaluate(new GateInputs { Coverage = Both, CriticalFiles = new HashSet<string> { Pricing, "src/Rating/Zeta.cs", "src/Rating/Alpha.cs" } }),
+            "coverage.critical");
+
+        Assert.Equal(16.0 / 21, critical.Actual);
+        Assert.Equal(
+            "Pricing and underwriting code (1 file): line coverage 76.2 %, branch coverage 42.9 %; below the required 90.0 % line and 80.0 % branch. "
+            + "2 more files have no coverage data at all, so no test project loads them (first: src/Rating/Alpha.cs).",
+            critical.Message);
     }
 
     [Fact]
