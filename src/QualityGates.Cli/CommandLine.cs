@@ -81,7 +81,7 @@ internal static class CommandLine
         var baseRef = new Option<string>("--base") { Description = "Base branch for new code, e.g. origin/main." };
         var config = new Option<string>("--config") { Description = "Configuration file (default: qualitygate.json at the repository root)." };
         var json = new Option<string>("--json") { Description = "Write the result JSON to this file ('-' for standard output)." };
-        var markdown = new Option<string>("--markdown") { Description = "Write a Markdown summary to this file." };
+        var markdown = new Option<string>("--markdown") { Description = "Write a Markdown summary to this file ('-' for standard output)." };
         var sarif = new Option<string>("--sarif") { Description = "The compiler's SARIF error log (-p:ErrorLog=build.sarif,version=2.1) for analyzers.new." };
         var coverageReport = new Option<string>("--coverage-report") { Description = "Write the merged Cobertura and coverage HTML (ReportGenerator) to this folder." };
         var report = new Option<string>("--report") { Description = "Also write report.html, report.md, the result JSON and the coverage HTML to this folder." };
@@ -155,25 +155,35 @@ internal static class CommandLine
 
     private static int Check(CliContext context, EngineOptions options, string? jsonPath, string? markdownPath, string? reportDirectory)
     {
+        if (jsonPath == "-" && markdownPath == "-")
+        {
+            throw new QualityGateException(QgbCodes.UsageError, "--json - and --markdown - both ask for standard output: write one of them to a file.");
+        }
+
         IProgress<string>? progress = Progress(context);
         EngineResult result = context.EngineFactory().Check(WithTrendSwitch(context, options), progress);
         progress?.Report("Writing the result");
         string? jsonFile = jsonPath is null or "-" ? null : Path.GetFullPath(jsonPath, context.CurrentDirectory);
+        if (jsonFile is not null)
+        {
+            AtomicFile.WriteAllText(jsonFile, ResultJsonWriter.Write(result.Gate, Path.GetDirectoryName(jsonFile)));
+        }
+
+        // '-' puts that output alone on standard output, instead of the console text, so it can be piped.
         if (jsonPath == "-")
         {
             context.Out.Write(ResultJsonWriter.Write(result.Gate));
         }
+        else if (markdownPath == "-")
+        {
+            context.Out.Write(MarkdownSummaryWriter.Write(result.Gate));
+        }
         else
         {
-            if (jsonFile is not null)
-            {
-                AtomicFile.WriteAllText(jsonFile, ResultJsonWriter.Write(result.Gate, Path.GetDirectoryName(jsonFile)));
-            }
-
             context.Out.Write(ConsoleText.Gate(result.Gate));
         }
 
-        if (markdownPath is not null)
+        if (markdownPath is not null and not "-")
         {
             AtomicFile.WriteAllText(Path.GetFullPath(markdownPath, context.CurrentDirectory), MarkdownSummaryWriter.Write(result.Gate));
         }
@@ -181,7 +191,7 @@ internal static class CommandLine
         if (reportDirectory is not null)
         {
             // With the JSON on standard output the report's log goes to stderr, keeping stdout parseable.
-            int written = WriteReport(result, reportDirectory, options, new ReportLog(jsonPath == "-" ? context.Error : context.Out, context.Error));
+            int written = WriteReport(result, reportDirectory, options, new ReportLog(jsonPath == "-" || markdownPath == "-" ? context.Error : context.Out, context.Error));
             if (written != Passed)
             {
                 return written;

@@ -73,6 +73,27 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Check_MarkdownToStdout_WritesNoFileNamedDash()
+    {
+        Run("check", "--repo", repo.Path, "--markdown", "-");
+
+        Assert.StartsWith("## Quality gate: **failed** (1 failed, 3 ", stdout.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Quality gate FAILED", stdout.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(repo.Path, "-")));
+        Assert.False(File.Exists(Path.Combine(Environment.CurrentDirectory, "-")));
+    }
+
+    [Fact]
+    public void Check_JsonAndMarkdownBothToStdout_IsUsageError()
+    {
+        Assert.Equal(2, Run("check", "--repo", repo.Path, "--json", "-", "--markdown", "-"));
+
+        Assert.Contains("QGB0001", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("write one of them to a file", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stdout.ToString());
+    }
+
+    [Fact]
     public void Check_ExplicitCoverage_RelativeToCurrentDirectory()
     {
         Run("check", "--repo", repo.Path, "--coverage", "tests/PricingTests/TestResults/1/coverage.cobertura.xml", "--json", "-");
