@@ -29,14 +29,15 @@ namespace QualityGates.Analyzers.Semantics
         public static readonly string[] DecisionMemberNames =
         {
             "Approve", "Approved", "Accept", "Accepted", "Eligible", "Ineligible", "Bind", "Bound", "Quote", "Quoted",
-            "Decline", "Declined", "Reject", "Rejected", "Refer", "Referred", "Referral", "Pend", "Pending",
+            "Decline", "Declined", "Reject", "Rejected", "Deny", "Denied", "Refuse", "Refused", "Refer", "Referred", "Referral", "Pend", "Pending",
         };
 
-        public static readonly string[] FavourableOutcomes = { "Approve", "Approved", "Accept", "Accepted", "Eligible", "Bind", "Bound", "Quoted", "true" };
+        // Pass/Passed: the verdict of a rules engine's rule ("every rule passed" is the approval).
+        public static readonly string[] FavourableOutcomes = { "Approve", "Approved", "Accept", "Accepted", "Eligible", "Bind", "Bound", "Quoted", "Pass", "Passed", "true" };
 
         public static readonly string[] AdverseOutcomes =
         {
-            "Decline", "Declined", "Reject", "Rejected", "Ineligible", "Cancel", "Cancelled", "Canceled", "NonRenew", "NonRenewed", "false",
+            "Decline", "Declined", "Reject", "Rejected", "Deny", "Denied", "Refuse", "Refused", "Ineligible", "Cancel", "Cancelled", "Canceled", "NonRenew", "NonRenewed", "false",
         };
 
         public const string FallbackOutcome = "Refer";

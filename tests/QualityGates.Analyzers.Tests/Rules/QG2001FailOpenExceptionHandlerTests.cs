@@ -27,6 +27,23 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RulesEngineVerdictPassInCatch_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                public enum Verdict { Pass, Refer, Deny }
+                [QualityGates.UnderwritingRule]
+                public class FloodRule
+                {
+                    public Verdict Evaluate(int zone)
+                    {
+                        try { return zone > 3 ? Verdict.Deny : Verdict.Pass; }
+                        catch (System.Exception) { return {|QG2001:Verdict.Pass|}; }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task CatchReturnsApprovingFactory_Reported()
         {
             await Verify.VerifyAnalyzerAsync("using System.Threading.Tasks;\n" + Decision + """
