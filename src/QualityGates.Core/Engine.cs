@@ -287,7 +287,7 @@ public sealed class Engine
     /// <summary>Command-line patterns start at their base directory; those of the config at the root.</summary>
     private static CoverageReport? LoadCoverage(string root, EngineOptions options, GateConfig config, List<string> notes) =>
         options.CoveragePatterns is null
-            ? CoverageLoader.Load(root, root, config.CoverageFiles, notes)
+            ? CoverageLoader.Load(root, root, config.CoverageFiles, notes, confineAll: true)
             : CoverageLoader.Load(root, Path.GetFullPath(options.CoverageBaseDirectory ?? root), options.CoveragePatterns, notes);
 
     private static string Root(EngineOptions options)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.FileSystemGlobbing;
-using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
 namespace QualityGates.Core.Coverage;
 
@@ -13,9 +12,13 @@ public static class CoverageLoader
     /// <summary>
     /// Expands paths and globs ("**/TestResults/*/coverage.cobertura.xml"); relative ones start at
     /// <paramref name="baseDirectory"/>. A literal path is returned even when missing (reading it reports QGB0101);
-    /// a glob that matches nothing adds a note.
+    /// a glob that matches nothing adds a note. Globs never enter a symbolic link or junction. With a
+    /// <paramref name="repository"/>, a file a glob found that really lies outside it (through a link) is left out
+    /// with a note: always when <paramref name="confineAll"/> (the globs of qualitygate.json), else when the glob
+    /// starts inside the repository.
     /// </summary>
-    public static IReadOnlyList<string> ResolveFiles(string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes)
+    public static IReadOnlyList<string> ResolveFiles(
+        string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes, RepositoryBoundary? repository = null, bool confineAll = false)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
@@ -37,7 +40,7 @@ public static class CoverageLoader
             var matcher = new Matcher(OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
             matcher.AddInclude(glob);
             List<string> matches = Directory.Exists(root)
-                ? matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root))).Files
+                ? matcher.Execute(new LinkFreeDirectory(new DirectoryInfo(root))).Files
                     .Select(match => Path.GetFullPath(match.Path, root))
                     .OrderBy(path => path, StringComparer.Ordinal)
                     .ToList()
@@ -45,6 +48,20 @@ public static class CoverageLoader
             if (matches.Count == 0)
             {
                 notes.Add($"No coverage file matched '{pattern}'.");
+            }
+
+            if (repository is not null && (confineAll || RepositoryPaths.ToRelative(repository.Root, root) is not null || Path.TrimEndingDirectorySeparator(root) == repository.Root))
+            {
+                List<string> outside = matches.Where(path => !repository.Contains(path)).ToList();
+                if (outside.Count > 0)
+                {
+                    notes.Add(string.Format(CultureInfo.InvariantCulture,
+                        "{0} coverage {1} matched by '{2}' {3} outside the repository through a symbolic link and {4} left out, never opened: {5}.",
+                        outside.Count, outside.Count == 1 ? "file" : "files", pattern, outside.Count == 1 ? "lies" : "lie",
+                        outside.Count == 1 ? "was" : "were",
+                        string.Join(", ", outside.Take(MaxNamedOutsidePaths).Select(p => $"'{p}'"))));
+                    matches = matches.Except(outside, StringComparer.Ordinal).ToList();
+                }
             }
 
             files.AddRange(matches.Where(seen.Add));
@@ -85,9 +102,9 @@ public static class CoverageLoader
     }
 
     /// <summary>Resolves and reads; null when no file was found (no data, never 100 %).</summary>
-    public static CoverageReport? Load(string repositoryRoot, string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes)
+    public static CoverageReport? Load(string repositoryRoot, string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes, bool confineAll = false)
     {
-        IReadOnlyList<string> files = ResolveFiles(baseDirectory, patterns, notes);
+        IReadOnlyList<string> files = ResolveFiles(baseDirectory, patterns, notes, new RepositoryBoundary(repositoryRoot), confineAll);
         return files.Count == 0 ? null : Read(repositoryRoot, files, notes);
     }
 

@@ -23,6 +23,7 @@ public sealed class DomainScopeResolver
     private static readonly string[] TestFrameworks = { "xunit", "nunit", "mstest", "microsoft.net.test.sdk" };
 
     private readonly string _root;
+    private readonly RepositoryBoundary _boundary;
     private readonly ConcurrentDictionary<string, AnalyzerConfig?> _configs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AnalyzerConfigSet> _sets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, InsuranceSettings> _settings = new(StringComparer.Ordinal);
@@ -34,9 +35,10 @@ public sealed class DomainScopeResolver
     public DomainScopeResolver(string repositoryRoot)
     {
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
+        _boundary = new RepositoryBoundary(_root);
     }
 
-    /// <summary>The scope of a repo-relative C# file (read from disk when no tree is given); None outside the repository.</summary>
+    /// <summary>The scope of a repo-relative C# file (read from disk when no tree is given); None outside the repository (links followed).</summary>
     public DomainScope GetScope(string relativePath, SyntaxTree? tree = null)
     {
         var context = Context(relativePath);
@@ -65,7 +67,7 @@ public sealed class DomainScopeResolver
     public FileScopeContext? Context(string relativePath)
     {
         var full = Path.GetFullPath(Path.Combine(_root, relativePath));
-        if (!IsInside(full))
+        if (!IsInside(full) || !_boundary.Contains(full))
         {
             return null;
         }

@@ -37,6 +37,7 @@ public sealed class SourceFacts
     private readonly string _root;
     private readonly string? _cachePath;
     private readonly DomainScopeResolver _scopes;
+    private readonly RepositoryBoundary _boundary;
     private readonly Dictionary<string, Entry> _cached;
     private readonly Dictionary<string, Entry> _used = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (SourceFile? File, SyntaxTree? Tree)> _byPath = new(StringComparer.Ordinal);
@@ -48,6 +49,7 @@ public sealed class SourceFacts
         _cachePath = cachePath;
         _cached = cached;
         _scopes = new DomainScopeResolver(root);
+        _boundary = new RepositoryBoundary(root);
         Note = note;
     }
 
@@ -73,7 +75,8 @@ public sealed class SourceFacts
     }
 
     /// <summary>
-    /// The file at HEAD (the working tree), or null when it is missing, outside the repository, a link, or larger than
+    /// The file at HEAD (the working tree), or null when it is missing, outside the repository (also through a linked
+    /// folder), a link, or larger than
     /// <see cref="MaxSourceBytes"/>. Generated files (by name or an &lt;auto-generated&gt; header) have no members.
     /// </summary>
     public SourceFile? Read(string relativePath)
@@ -86,7 +89,7 @@ public sealed class SourceFacts
         var full = Path.GetFullPath(Path.Combine(_root, relativePath));
         var info = new FileInfo(full);
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !info.Exists || info.Length > MaxSourceBytes ||
-            (info.Attributes & FileAttributes.ReparsePoint) != 0)
+            (info.Attributes & FileAttributes.ReparsePoint) != 0 || !_boundary.Contains(full))
         {
             _byPath[relativePath] = (null, null);
             return null;

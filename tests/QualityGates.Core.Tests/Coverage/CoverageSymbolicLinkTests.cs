@@ -1,0 +1,179 @@
+using QualityGates.Cli;
+using QualityGates.Core.Coverage;
+using QualityGates.Core.Scope;
+using QualityGates.Core.Sources;
+using QualityGates.Core.Tests.Support;
+
+namespace QualityGates.Core.Tests.Coverage;
+
+/// <summary>Globs start at the root and stay in the repository: committed links are not entered, loops do not hang.</summary>
+public sealed class CoverageSymbolicLinkTests : IDisposable
+{
+    private const string DefaultGlob = "**/TestResults/*/coverage.cobertura.xml";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly TempDirectory repo = new();
+    private readonly TempDirectory outside = new();
+
+    public CoverageSymbolicLinkTests()
+    {
+        repo.CopyCoverage(TestFiles.PricingCoverage, "tests/PricingTests/TestResults/1/coverage.cobertura.xml");
+        outside.CopyCoverage(TestFiles.ClaimsCoverage, "TestResults/2/coverage.cobertura.xml");
+        outside.Write("Secret.cs", "class Secret { void M(bool a) { if (a) { } } }");
+    }
+
+    public void Dispose()
+    {
+        repo.Dispose();
+        outside.Dispose();
+    }
+
+    private static T Within<T>(Func<T> work)
+    {
+        var task = Task.Run(work);
+        Assert.True(task.Wait(Patience), "The enumeration did not finish: it followed a link loop.");
+        return task.Result;
+    }
+
+    [Fact]
+    public void LinkLoop_DoesNotHang_AndFindsTheRealFilesOnce()
+    {
+        if (!Links.TryDirectory(Path.Combine(repo.Path, "src", "up1"), "..") || !Links.TryDirectory(Path.Combine(repo.Path, "src", "up2"), ".."))
+        {
+            return;
+        }
+
+        var notes = new List<string>();
+        IReadOnlyList<string> files = Within(() => CoverageLoader.ResolveFiles(repo.Path, new[] { DefaultGlob, "**/*.cs" }, notes, new RepositoryBoundary(repo.Path), confineAll: true));
+
+        Assert.Equal(new[] { Path.Combine(repo.Path, "tests", "PricingTests", "TestResults", "1", "coverage.cobertura.xml") }, files);
+        Assert.Equal(new[] { "No coverage file matched '**/*.cs'." }, notes);
+    }
+
+    [Fact]
+    public void LinkedFolderToOutside_IsNotEntered()
+    {
+        if (!Links.TryDirectory(Path.Combine(repo.Path, "ext"), outside.Path))
+        {
+            return;
+        }
+
+        var notes = new List<string>();
+        CoverageReport? report = CoverageLoader.Load(repo.Path, repo.Path, new[] { DefaultGlob }, notes, confineAll: true);
+
+        Assert.NotNull(report);
+        Assert.Equal(new[] { Path.Combine(repo.Path, "tests", "PricingTests", "TestResults", "1", "coverage.cobertura.xml") }, report.Inputs);
+        Assert.Empty(notes);
+    }
+
+    [Fact]
+    public void LinkedFileToOutside_IsLeftOutWithANote_FromTheConfigAndFromAGlobInsideTheRepository()
+    {
+        string target = Path.Combine(outside.Path, "TestResults", "2", "coverage.cobertura.xml");
+        string link = Path.Combine(repo.Path, "tests", "ClaimsTests", "TestResults", "2", "coverage.cobertura.xml");
+        if (!Links.TryFile(link, target))
+        {
+            return;
+        }
+
+        foreach (bool confineAll in new[] { true, false })
+        {
+            var notes = new List<string>();
+            IReadOnlyList<string> files = CoverageLoader.ResolveFiles(repo.Path, new[] { DefaultGlob }, notes, new RepositoryBoundary(repo.Path), confineAll);
+
+            Assert.Equal(new[] { Path.Combine(repo.Path, "tests", "PricingTests", "TestResults", "1", "coverage.cobertura.xml") }, files);
+            Assert.Equal(
+                new[] { $"1 coverage file matched by '{DefaultGlob}' lies outside the repository through a symbolic link and was left out, never opened: '{link}'." },
+                notes);
+        }
+    }
+
+    [Fact]
+    public void CommandLineGlobOutsideTheRepository_IsTheUsersChoice()
+    {
+        var notes = new List<string>();
+        IReadOnlyList<string> files = CoverageLoader.ResolveFiles(repo.Path, new[] { Path.Combine(outside.Path, "**", "*.xml") }, notes, new RepositoryBoundary(repo.Path));
+
+        Assert.Equal(new[] { Path.Combine(outside.Path, "TestResults", "2", "coverage.cobertura.xml") }, files);
+        Assert.Empty(notes);
+    }
+
+    [Fact]
+    public void SourcesThroughALinkedFolder_AreNotRead()
+    {
+        if (!Links.TryDirectory(Path.Combine(repo.Path, "ext"), outside.Path))
+        {
+            return;
+        }
+
+        repo.Write("src/Inside.cs", "class Inside { }");
+        SourceFacts facts = SourceFacts.Open(repo.Path, cacheDirectory: null);
+
+        Assert.Null(facts.Read("ext/Secret.cs"));
+        Assert.NotNull(facts.Read("src/Inside.cs"));
+        Assert.Null(new DomainScopeResolver(repo.Path).Context("ext/Secret.cs"));
+    }
+
+    [Fact]
+    public void CommandLine_EveryCommandFinishesInARepositoryWithALinkLoop()
+    {
+        if (!Links.TryDirectory(Path.Combine(repo.Path, "src", "up1"), "..") || !Links.TryDirectory(Path.Combine(repo.Path, "src", "up2"), ".."))
+        {
+            return;
+        }
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exit = Within(() => CommandLine.Run(new[] { "coverage", "--repo", repo.Path, "--json" },
+            new CliContext(stdout, stderr, () => throw new InvalidOperationException("no engine needed"), DateTimeOffset.UnixEpoch, repo.Path, ShowProgress: false)));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"lineRate\": 0.5", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stderr.ToString());
+    }
+}
+
+/// <summary>Where a path really leads, links followed as the operating system follows them.</summary>
+public sealed class RealPathsTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Resolve_FollowsLinksOfEveryPart_KeepsMissingParts_AndStopsAtALoop()
+    {
+        string real = RealPaths.Resolve(temp.Path)!;
+        temp.Write("a/b/file.txt", "x");
+        if (!Links.TryDirectory(Path.Combine(temp.Path, "la"), "a") || !Links.TryDirectory(Path.Combine(temp.Path, "a", "up"), "..") ||
+            !Links.TryFile(Path.Combine(temp.Path, "loop1"), "loop2") || !Links.TryFile(Path.Combine(temp.Path, "loop2"), "loop1"))
+        {
+            return;
+        }
+
+        Assert.Equal(Path.Combine(real, "a", "b", "file.txt"), RealPaths.Resolve(Path.Combine(temp.Path, "la", "b", "file.txt")));
+        Assert.Equal(Path.Combine(real, "a", "b", "new", "x.json"), RealPaths.Resolve(Path.Combine(temp.Path, "la", "up", "la", "b", "new", "x.json")));
+        Assert.Null(RealPaths.Resolve(Path.Combine(temp.Path, "loop1")));
+        Assert.Null(RealPaths.Resolve(Path.Combine(temp.Path, "loop1", "x")));
+    }
+
+    [Fact]
+    public void Boundary_ContainsWhatReallyLiesBelowTheRoot()
+    {
+        using var elsewhere = new TempDirectory();
+        elsewhere.Write("x.json", "{}");
+        if (!Links.TryDirectory(Path.Combine(temp.Path, "out"), elsewhere.Path) || !Links.TryFile(Path.Combine(temp.Path, "f.json"), Path.Combine(elsewhere.Path, "x.json")) ||
+            !Links.TryFile(Path.Combine(temp.Path, "in.json"), "sub/missing.json"))
+        {
+            return;
+        }
+
+        var boundary = new RepositoryBoundary(temp.Path);
+        Assert.True(boundary.Contains(Path.Combine(temp.Path, "a", "new.json")));
+        Assert.True(boundary.Contains(Path.Combine(temp.Path, "in.json")));
+        Assert.False(boundary.Contains(Path.Combine(temp.Path, "out", "x.json")));
+        Assert.False(boundary.Contains(Path.Combine(temp.Path, "out", "missing", "y.json")));
+        Assert.False(boundary.Contains(Path.Combine(temp.Path, "f.json")));
+        Assert.False(boundary.Contains(temp.Path));
+        Assert.False(boundary.Contains(Path.Combine(temp.Path, "..", "x.json")));
+    }
+}
