@@ -77,6 +77,7 @@ public sealed class Engine
     {
         string root = Root(options);
         GateConfig config = ConfigLoader.Load(root, options.ConfigPath);
+        string? trendPath = TrendPath(root, options, config);
 
         progress?.Report("Reading coverage");
         var notes = new List<string>();
@@ -135,7 +136,6 @@ public sealed class Engine
             gate = gate with { CoverageHtmlReport = File.Exists(index) ? index : null };
         }
 
-        string? trendPath = TrendPath(root, options, config);
         string? baseRef = historyResult.NewCode.BaseRef ?? options.BaseRef ?? config.BaseBranch;
         bool record = trendPath is not null && (options.RecordTrend ?? IsMainBranch(historyResult.Info.Branch, baseRef));
         if (record)
@@ -159,14 +159,9 @@ public sealed class Engine
             return null;
         }
 
-        // A committed config must not make the gate write outside the repository.
-        if (RepositoryPaths.ToRelative(root, file) is null)
-        {
-            throw new QualityGateException(QgbCodes.ConfigInvalidValue,
-                $"$.trend.file '{file}' is outside the repository. Give a path inside it, e.g. {GateDefaults.TrendFile}, or null to record no trend.");
-        }
-
-        return Path.GetFullPath(file, root);
+        // A committed config must not make the gate read or write outside the repository, by path or through a link.
+        return RepositoryPaths.ConfinedFile(root, file, "$.trend.file",
+            $"Give a path inside it, e.g. {GateDefaults.TrendFile}, or null to record no trend.");
     }
 
     /// <summary>

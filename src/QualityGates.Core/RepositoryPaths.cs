@@ -38,6 +38,36 @@ public static class RepositoryPaths
 
         return relative;
     }
+
+    /// <summary>
+    /// A file named by qualitygate.json that the gate reads and writes (<c>baseline.file</c>, <c>trend.file</c>): its
+    /// full path inside the repository, with links inside the repository followed (a committed link to a file of the
+    /// repository is written through, not replaced). A path outside, or one a symbolic link leads out of, is refused
+    /// (QGB0202 naming <paramref name="jsonPath"/>): a committed configuration must not make the gate read or write
+    /// elsewhere.
+    /// </summary>
+    /// <param name="advice">What to do instead, as a sentence ("Give a path inside it, e.g. ...").</param>
+    public static string ConfinedFile(string fullRoot, string configured, string jsonPath, string advice)
+    {
+        if (ToRelative(fullRoot, configured) is null)
+        {
+            throw new QualityGateException(QgbCodes.ConfigInvalidValue, $"{jsonPath} '{configured}' is outside the repository. {advice}");
+        }
+
+        string full = Path.GetFullPath(configured.Replace('\\', '/'), fullRoot);
+        var boundary = new RepositoryBoundary(fullRoot);
+        string? real = RealPaths.Resolve(full);
+        if (real is null || !boundary.Contains(full))
+        {
+            string where = real is null ? "a loop of symbolic links" : $"a symbolic link to '{real}'";
+            throw new QualityGateException(QgbCodes.ConfigInvalidValue,
+                $"{jsonPath} '{configured}' leads outside the repository through {where}: the gate neither reads nor writes it. " +
+                $"Replace the link with a file or folder inside the repository, or: {advice}");
+        }
+
+        // Back onto the root as given, so a path without links inside the repository stays as the user wrote it.
+        return Path.GetFullPath(Path.GetRelativePath(boundary.RealRoot, real), fullRoot);
+    }
 }
 
 /// <summary>

@@ -40,6 +40,25 @@ public sealed class ReportCommandLineTests : IDisposable
     private int Run(params string[] args) => RunOn("feature", null, args);
 
     [Fact]
+    public void ReportResult_TrendHistoryLinkedOutside_IsNotRead_QGB0202()
+    {
+        using var outside = new TempDirectory();
+        outside.Write("history.jsonl", "{\"date\":\"2025-05-01T00:00:00+00:00\",\"lineRate\":0.5}\n");
+        Assert.Equal(1, Run("check", "--json", At("result.json")));
+        stdout.GetStringBuilder().Clear();
+        if (!Links.TryDirectory(At(".qualitygate"), outside.Path))
+        {
+            return;
+        }
+
+        int exit = Run("report", "--result", At("result.json"));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error QGB0202: $.trend.file '.qualitygate/history.jsonl' leads outside the repository through a symbolic link", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(At("artifacts/qualitygate")));
+    }
+
+    [Fact]
     public void Report_RunsTheCheck_WritesEverythingToTheDefaultFolder_ExitsWithTheGate()
     {
         int exit = Run("report");

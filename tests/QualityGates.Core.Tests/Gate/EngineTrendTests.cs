@@ -83,6 +83,60 @@ public sealed class EngineTrendTests : IDisposable
     }
 
     [Fact]
+    public void TrendFolderLinkedOutside_IsRefused_NothingIsWrittenThere()
+    {
+        using var outside = new TempDirectory();
+        string userFile = outside.Write("user-notes.txt", "user line\n");
+        if (!Links.TryDirectory(Path.Combine(repo.Path, ".qualitygate"), outside.Path))
+        {
+            return;
+        }
+
+        QualityGateException error = Assert.Throws<QualityGateException>(() => Check("main"));
+
+        Assert.Equal("QGB0202", error.Code);
+        Assert.StartsWith($"$.trend.file '.qualitygate/history.jsonl' leads outside the repository through a symbolic link to '{RealPaths.Resolve(outside.Path)}", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Replace the link with a file or folder inside the repository, or: Give a path inside it, e.g. .qualitygate/history.jsonl, or null to record no trend.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { userFile }, Directory.GetFileSystemEntries(outside.Path));
+        Assert.Equal("user line\n", File.ReadAllText(userFile));
+    }
+
+    [Fact]
+    public void TrendFileLinkedToAFileOutside_IsRefused_TheFileIsUntouched()
+    {
+        using var outside = new TempDirectory();
+        string userFile = outside.Write("user-notes.txt", "user line\n");
+        if (!Links.TryFile(Path.Combine(repo.Path, "hist.jsonl"), userFile))
+        {
+            return;
+        }
+
+        repo.Write("qualitygate.json", """{ "trend": { "file": "hist.jsonl" } }""");
+        QualityGateException error = Assert.Throws<QualityGateException>(() => Check("main"));
+
+        Assert.Equal("QGB0202", error.Code);
+        Assert.StartsWith("$.trend.file 'hist.jsonl' leads outside the repository through a symbolic link", error.Message, StringComparison.Ordinal);
+        Assert.Equal("user line\n", File.ReadAllText(userFile));
+        Assert.NotNull(new FileInfo(Path.Combine(repo.Path, "hist.jsonl")).LinkTarget);
+    }
+
+    [Fact]
+    public void TrendFolderLinkedInsideTheRepository_IsWrittenThrough_TheLinkStays()
+    {
+        Directory.CreateDirectory(Path.Combine(repo.Path, "build", "trend"));
+        if (!Links.TryDirectory(Path.Combine(repo.Path, ".qualitygate"), Path.Combine("build", "trend")))
+        {
+            return;
+        }
+
+        EngineResult result = Check("main");
+
+        Assert.Equal(Path.Combine(repo.Path, "build", "trend", "history.jsonl"), result.TrendRecordedIn);
+        Assert.Single(File.ReadAllLines(Path.Combine(repo.Path, "build", "trend", "history.jsonl")));
+        Assert.NotNull(new DirectoryInfo(Path.Combine(repo.Path, ".qualitygate")).LinkTarget);
+    }
+
+    [Fact]
     public void ExplicitTrendPath_Wins()
     {
         string path = Path.Combine(repo.Path, "elsewhere", "h.jsonl");
