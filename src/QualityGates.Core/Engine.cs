@@ -78,6 +78,7 @@ public sealed class Engine
         string root = Root(options);
         GateConfig config = ConfigLoader.Load(root, options.ConfigPath);
         string? trendPath = TrendPath(root, options, config);
+        string baselinePath = BaselinePath(root, config);
 
         progress?.Report("Reading coverage");
         var notes = new List<string>();
@@ -102,7 +103,7 @@ public sealed class Engine
         string? sourcesNote = sources.Save();
 
         progress?.Report("Evaluating the gate");
-        Baseline? baseline = BaselineStore.Read(Path.Combine(root, config.BaselineFile));
+        Baseline? baseline = BaselineStore.Read(baselinePath);
         AnalyzerFindings? findings = options.SarifPath is null ? null : SarifReader.Read(Path.GetFullPath(options.SarifPath), root);
 
         var inputs = new GateInputs
@@ -163,6 +164,11 @@ public sealed class Engine
         return RepositoryPaths.ConfinedFile(root, file, "$.trend.file",
             $"Give a path inside it, e.g. {GateDefaults.TrendFile}, or null to record no trend.");
     }
+
+    /// <summary>The baseline of a repository: baseline.file of the config, inside the repository (links followed).</summary>
+    public static string BaselinePath(string root, GateConfig config) =>
+        RepositoryPaths.ConfinedFile(root, config.BaselineFile, "$.baseline.file",
+            $"Give a path inside it, e.g. {GateDefaults.BaselineFile}.");
 
     /// <summary>
     /// True when HEAD's branch is the base branch: "main" for a base of "main", "origin/main", "refs/heads/main" or
@@ -258,7 +264,7 @@ public sealed class Engine
     {
         // Accepting a baseline is not a gate run: it adds no trend point.
         EngineResult result = Check(options with { RecordTrend = false }, progress, cancellationToken);
-        string path = Path.Combine(result.RepositoryRoot, result.Config.BaselineFile);
+        string path = BaselinePath(result.RepositoryRoot, result.Config);
         Baseline baseline = ToBaseline(result, result.Gate.Inputs.Baseline, options.Now);
         BaselineStore.Write(path, baseline);
         return (path, baseline);

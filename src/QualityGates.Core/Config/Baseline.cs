@@ -60,6 +60,16 @@ public static class BaselineStore
         {
             baseline = JsonSerializer.Deserialize<Baseline>(File.ReadAllText(path), Options);
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // A dangling link (File.Exists says yes to the link itself), or a file removed meanwhile: no baseline yet.
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new QualityGateException(QgbCodes.BaselineInvalid,
+                $"Baseline '{path}' cannot be read ({ex.Message}). Check its permissions, or rewrite it with 'qualitygate baseline'.");
+        }
         catch (JsonException ex)
         {
             throw new QualityGateException(QgbCodes.BaselineInvalid,
