@@ -285,6 +285,21 @@ public sealed class Engine
             : hotspots.Compute(root, wanted, lookup, new HotspotOptions { MinRevisions = 0, MaxHotspots = int.MaxValue, Sources = sources });
     }
 
+    /// <summary>
+    /// A --coverage path or glob the tool cannot use is a usage error (QGB0001), found before anything is read.
+    /// (Those of qualitygate.json are checked when it is loaded: QGB0202.)
+    /// </summary>
+    public static void CheckCoveragePatterns(IEnumerable<string>? patterns)
+    {
+        foreach (string pattern in patterns ?? Array.Empty<string>())
+        {
+            if (CoverageLoader.PatternProblem(pattern) is string problem)
+            {
+                throw new QualityGateException(QgbCodes.UsageError, $"--coverage '{pattern}': {problem}");
+            }
+        }
+    }
+
     /// <summary>Command-line patterns start at their base directory; those of the config at the root.</summary>
     private static CoverageReport? LoadCoverage(string root, EngineOptions options, GateConfig config, List<string> notes) =>
         options.CoveragePatterns is null
@@ -293,6 +308,7 @@ public sealed class Engine
 
     private static string Root(EngineOptions options)
     {
+        CheckCoveragePatterns(options.CoveragePatterns);
         string root = RepositoryPaths.FullRoot(options.RepositoryRoot);
         if (!Directory.Exists(root))
         {

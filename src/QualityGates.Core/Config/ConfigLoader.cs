@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using QualityGates.Core.Coverage;
 using QualityGates.Core.Gate;
 
 namespace QualityGates.Core.Config;
@@ -123,11 +124,26 @@ public static class ConfigLoader
             foreach ((string key, JsonElement value, string keyPath) in Properties(element, path, CoverageKeys))
             {
                 config = key == "files"
-                    ? config with { CoverageFiles = StringArray(value, keyPath, allowEmpty: true) }
+                    ? config with { CoverageFiles = CoveragePatterns(value, keyPath) }
                     : config with { CoverageReportDirectory = NullableString(value, keyPath) };
             }
 
             return config;
+        }
+
+        /// <summary>Globs are checked here, so a bad one names its JSON path before any file is looked for.</summary>
+        private List<string> CoveragePatterns(JsonElement value, string path)
+        {
+            List<string> patterns = StringArray(value, path, allowEmpty: true);
+            for (int index = 0; index < patterns.Count; index++)
+            {
+                if (CoverageLoader.PatternProblem(patterns[index]) is string problem)
+                {
+                    throw Bad(path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", $"'{patterns[index]}': {problem}");
+                }
+            }
+
+            return patterns;
         }
 
         private GateConfig Windows(JsonElement element, string path, GateConfig config)

@@ -70,6 +70,39 @@ public static class CoverageLoader
         return files;
     }
 
+    /// <summary>
+    /// What is wrong with a coverage path or glob, as a sentence that says what to do; null when it can be used. Checked
+    /// before any file is looked for (QGB0001 for --coverage, QGB0202 for coverage.files).
+    /// </summary>
+    public static string? PatternProblem(string pattern)
+    {
+        string unified = pattern.Replace('\\', '/');
+        if (unified.IndexOfAny(GlobCharacters) < 0)
+        {
+            return null;
+        }
+
+        string[] segments = unified.Split('/');
+        int firstWildcard = Array.FindIndex(segments, segment => segment.IndexOfAny(GlobCharacters) >= 0);
+        if (segments.Skip(firstWildcard + 1).Contains(".."))
+        {
+            return "'..' can only come before the first wildcard (* ? [ {). Name the folder without '..' after the wildcard, " +
+                "or put the '..' steps at the start (e.g. '../other/**/coverage.cobertura.xml').";
+        }
+
+        try
+        {
+            (_, string glob) = SplitGlob(unified, Path.GetTempPath());
+            new Matcher().AddInclude(glob).Match("coverage.cobertura.xml");
+        }
+        catch (ArgumentException ex)
+        {
+            return $"it is not a glob this tool reads ({ex.Message}). Write it as a path with * , ** and ? wildcards.";
+        }
+
+        return null;
+    }
+
     /// <summary>Reads and merges the files. Throws <see cref="QualityGateException"/> (QGB01xx) on the first bad file.</summary>
     public static CoverageReport Read(string repositoryRoot, IReadOnlyList<string> files, IEnumerable<string>? notes = null)
     {

@@ -118,6 +118,34 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("   at ", stderr.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("check")]
+    [InlineData("coverage")]
+    [InlineData("hotspots")]
+    [InlineData("baseline")]
+    [InlineData("report")]
+    public void CoverageGlobWithDotDotAfterAWildcard_QGB0001_SaysWhatToDo(string command)
+    {
+        int exit = Run(command, "--coverage", "src/**/../x.xml");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            "error QGB0001: --coverage 'src/**/../x.xml': '..' can only come before the first wildcard (* ? [ {). Name the folder without '..' after the wildcard, or put the '..' steps at the start (e.g. '../other/**/coverage.cobertura.xml').\n",
+            stderr.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(repo.Path, "qualitygate.baseline.json")));
+    }
+
+    [Fact]
+    public void ConfigCoverageGlobWithDotDotAfterAWildcard_QGB0202_NamesTheJsonPath()
+    {
+        repo.Write("qualitygate.json", """{ "coverage": { "files": ["**/TestResults/../*.xml"] } }""");
+
+        Assert.Equal(2, Run("check"));
+        Assert.StartsWith("error QGB0202: ", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("$.coverage.files[0] '**/TestResults/../*.xml': '..' can only come before the first wildcard", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("QGB0009", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ConfigTypo_Exit2_NamesTheKey()
     {

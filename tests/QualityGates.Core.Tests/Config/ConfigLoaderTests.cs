@@ -108,6 +108,8 @@ public class ConfigLoaderTests
     [InlineData("""{ "coverage": [] }""", "$.coverage expected an object, found an array.")]
     [InlineData("""[]""", "$ expected an object, found an array.")]
     [InlineData("""{ "baseBranch": "a", "baseBranch": "b" }""", "$.baseBranch is given twice.")]
+    [InlineData("""{ "coverage": { "files": ["**/TestResults/../*.xml"] } }""", "$.coverage.files[0] '**/TestResults/../*.xml': '..' can only come before the first wildcard (* ? [ {). Name the folder without '..' after the wildcard, or put the '..' steps at the start")]
+    [InlineData("""{ "coverage": { "files": ["a.xml", "x/*/../y.xml"] } }""", "$.coverage.files[1] 'x/*/../y.xml': '..' can only come before the first wildcard")]
     public void BadValue_QGB0202_NamesThePath(string json, string expected)
     {
         QualityGateException ex = ParseFails(json);
@@ -115,6 +117,14 @@ public class ConfigLoaderTests
         Assert.Equal("QGB0202", ex.Code);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("../coverage/**/coverage.cobertura.xml")]
+    [InlineData("a/../b/*/coverage.cobertura.xml")]
+    [InlineData("**/TestResults/*/coverage.cobertura.xml")]
+    [InlineData("../literal/../coverage.xml")]
+    public void CoverageGlobs_WithDotDotBeforeTheFirstWildcard_AreAccepted(string pattern) =>
+        Assert.Null(Core.Coverage.CoverageLoader.PatternProblem(pattern));
 
     [Fact]
     public void InvalidJson_QGB0203_WithLine()
