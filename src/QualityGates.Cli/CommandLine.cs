@@ -132,7 +132,13 @@ internal static class CommandLine
         baseline.SetAction(parse =>
         {
             EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, null);
-            (string path, Baseline written) = context.EngineFactory().WriteBaseline(options, Progress(context));
+            BaselineWritten result = context.EngineFactory().WriteBaseline(options, Progress(context));
+            (string path, Baseline written) = result;
+            if (result.ReplacedUnreadable is not null)
+            {
+                context.Out.WriteLine($"Replaced an unreadable baseline: {result.ReplacedUnreadable}");
+            }
+
             context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "Baseline written to {0}: line coverage {1}, branch coverage {2}, {3} hotspot(s){4}.",
                 path, ConsoleText.Rate(written.LineRate), ConsoleText.Rate(written.BranchRate), written.Hotspots.Count,
                 written.Analyzers is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, ", {0} analyzer finding(s)", written.Analyzers.Values.Sum(r => r.Values.Sum()))));

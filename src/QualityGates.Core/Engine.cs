@@ -54,6 +54,16 @@ public sealed record EngineResult(string RepositoryRoot, GateConfig Config, Gate
 {
     /// <summary>The trend history this run was appended to; null when it was not recorded.</summary>
     public string? TrendRecordedIn { get; init; }
+
+    /// <summary>What was wrong with the baseline when a run that replaces it found it unreadable; null otherwise.</summary>
+    public string? UnreadableBaseline { get; init; }
+}
+
+/// <summary>A baseline written by <see cref="Engine.WriteBaseline"/>.</summary>
+public sealed record BaselineWritten(string Path, Baseline Baseline)
+{
+    /// <summary>What was wrong with the file it replaced when that one could not be read; null otherwise.</summary>
+    public string? ReplacedUnreadable { get; init; }
 }
 
 /// <summary>
@@ -73,7 +83,11 @@ public sealed class Engine
         this.criticalFiles = criticalFiles;
     }
 
-    public EngineResult Check(EngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public EngineResult Check(EngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        Check(options, replacingBaseline: false, progress, cancellationToken);
+
+    /// <summary>A check; when <paramref name="replacingBaseline"/>, an unreadable baseline is no baseline (it is about to be rewritten).</summary>
+    private EngineResult Check(EngineOptions options, bool replacingBaseline, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         string root = Root(options);
         GateConfig config = ConfigLoader.Load(root, options.ConfigPath);
@@ -103,7 +117,12 @@ public sealed class Engine
         string? sourcesNote = sources.Save();
 
         progress?.Report("Evaluating the gate");
-        Baseline? baseline = BaselineStore.Read(baselinePath);
+        Baseline? baseline = BaselineStore.TryRead(baselinePath, out string? baselineProblem, out string? baselineAdvice);
+        if (baselineProblem is not null && !replacingBaseline)
+        {
+            throw new QualityGateException(QgbCodes.BaselineInvalid, baselineProblem + " " + baselineAdvice);
+        }
+
         AnalyzerFindings? findings = options.SarifPath is null ? null : SarifReader.Read(Path.GetFullPath(options.SarifPath), root);
 
         var inputs = new GateInputs
@@ -144,7 +163,7 @@ public sealed class Engine
             AppendTrend(trendPath!, gate, options.Now);
         }
 
-        return new EngineResult(root, config, gate) { TrendRecordedIn = record ? trendPath : null };
+        return new EngineResult(root, config, gate) { TrendRecordedIn = record ? trendPath : null, UnreadableBaseline = baselineProblem };
     }
 
     /// <summary>The trend history of a repository: the option, else trend.file of the config; null when switched off.</summary>
@@ -259,15 +278,19 @@ public sealed class Engine
         Analyzers = result.Gate.Inputs.Analyzers?.Files ?? previous?.Analyzers,
     };
 
-    /// <summary>Runs a check and writes (or replaces) the baseline file; returns where it was written.</summary>
-    public (string Path, Baseline Baseline) WriteBaseline(EngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs a check and writes (or replaces, atomically) the baseline file; returns where it was written. An unreadable
+    /// baseline (bad JSON, unknown key, wrong schemaVersion) is replaced, and the result says so: writing the baseline
+    /// is what QGB0301 asks for.
+    /// </summary>
+    public BaselineWritten WriteBaseline(EngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         // Accepting a baseline is not a gate run: it adds no trend point.
-        EngineResult result = Check(options with { RecordTrend = false }, progress, cancellationToken);
+        EngineResult result = Check(options with { RecordTrend = false }, replacingBaseline: true, progress, cancellationToken);
         string path = BaselinePath(result.RepositoryRoot, result.Config);
         Baseline baseline = ToBaseline(result, result.Gate.Inputs.Baseline, options.Now);
         BaselineStore.Write(path, baseline);
-        return (path, baseline);
+        return new BaselineWritten(path, baseline) { ReplacedUnreadable = result.UnreadableBaseline };
     }
 
     /// <summary>Method metrics of changed C# files that are not ranked hotspots, asked from the calculator.</summary>

@@ -47,9 +47,24 @@ public static class BaselineStore
         AllowTrailingCommas = true,
     };
 
-    /// <summary>The baseline at <paramref name="path"/>, or null when there is none yet.</summary>
+    private const string RewriteAdvice = "Rewrite it with 'qualitygate baseline'.";
+
+    /// <summary>The baseline at <paramref name="path"/>, or null when there is none yet. Unreadable: QGB0301.</summary>
     public static Baseline? Read(string path)
     {
+        Baseline? baseline = TryRead(path, out string? problem, out string? advice);
+        return problem is null ? baseline : throw new QualityGateException(QgbCodes.BaselineInvalid, problem + " " + advice);
+    }
+
+    /// <summary>
+    /// The baseline at <paramref name="path"/> (null when there is none yet), or null with what is wrong with it in
+    /// <paramref name="problem"/> (bad JSON, unknown key, wrong schemaVersion, unreadable file) and what to do in
+    /// <paramref name="advice"/>.
+    /// </summary>
+    public static Baseline? TryRead(string path, out string? problem, out string? advice)
+    {
+        problem = null;
+        advice = null;
         if (!File.Exists(path))
         {
             return null;
@@ -67,20 +82,23 @@ public static class BaselineStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new QualityGateException(QgbCodes.BaselineInvalid,
-                $"Baseline '{path}' cannot be read ({ex.Message}). Check its permissions, or rewrite it with 'qualitygate baseline'.");
+            problem = $"Baseline '{path}' cannot be read ({ex.Message}).";
+            advice = "Check its permissions, or rewrite it with 'qualitygate baseline'.";
+            return null;
         }
         catch (JsonException ex)
         {
-            throw new QualityGateException(QgbCodes.BaselineInvalid,
-                $"Baseline '{path}' cannot be read ({ex.Path ?? "$"}: {ex.Message}). Rewrite it with 'qualitygate baseline'.");
+            problem = $"Baseline '{path}' cannot be read ({ex.Path ?? "$"}: {ex.Message}).";
+            advice = RewriteAdvice;
+            return null;
         }
 
         if (baseline is null || baseline.SchemaVersion != Baseline.CurrentSchemaVersion)
         {
-            throw new QualityGateException(QgbCodes.BaselineInvalid,
-                string.Format(CultureInfo.InvariantCulture, "Baseline '{0}' has schemaVersion {1}; this version reads {2}. Rewrite it with 'qualitygate baseline'.",
-                    path, baseline?.SchemaVersion.ToString(CultureInfo.InvariantCulture) ?? "null", Baseline.CurrentSchemaVersion));
+            problem = string.Format(CultureInfo.InvariantCulture, "Baseline '{0}' has schemaVersion {1}; this version reads {2}.",
+                path, baseline?.SchemaVersion.ToString(CultureInfo.InvariantCulture) ?? "null", Baseline.CurrentSchemaVersion);
+            advice = RewriteAdvice;
+            return null;
         }
 
         return baseline with { Hotspots = baseline.Hotspots ?? Array.Empty<BaselineHotspot>() };

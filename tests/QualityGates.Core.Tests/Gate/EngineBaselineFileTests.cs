@@ -107,6 +107,32 @@ public sealed class EngineBaselineFileTests : IDisposable
         Assert.Equal("{\"user\":\"precious\"}\n", File.ReadAllText(userFile));
     }
 
+    [Theory]
+    [InlineData("", "cannot be read")]
+    [InlineData("{ \"schemaVersion\": 1, \"lineRate\": 0.", "cannot be read")]
+    [InlineData("{ \"schemaVersion\": 2 }", "has schemaVersion 2; this version reads 1.")]
+    [InlineData("{ \"schemaVersion\": 1, \"linerate\": 0.5 }", "cannot be read")]
+    public void UnreadableBaseline_CheckSaysQGB0301_BaselineReplacesItAndSaysSo(string content, string problem)
+    {
+        string path = repo.Write("qualitygate.baseline.json", content);
+
+        Assert.Equal(2, Run("check"));
+        Assert.StartsWith($"error QGB0301: Baseline '{path}' {problem}", stderr.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("Rewrite it with 'qualitygate baseline'.\n", stderr.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(content, File.ReadAllText(path));
+        stderr.GetStringBuilder().Clear();
+
+        Assert.Equal(0, Run("baseline"));
+
+        Assert.Equal(string.Empty, stderr.ToString());
+        string[] output = stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith($"Replaced an unreadable baseline: Baseline '{path}' {problem}", output[^2], StringComparison.Ordinal);
+        Assert.StartsWith($"Baseline written to {path}: ", output[^1], StringComparison.Ordinal);
+        Assert.Equal(0.5, BaselineStore.Read(path)!.LineRate);
+        Assert.Equal(new[] { path }, Directory.GetFiles(repo.Path, "*qualitygate.baseline.json*"));
+        Assert.Equal(1, Run("check"));
+    }
+
     [Fact]
     public void DanglingLinkInside_IsNoBaselineForCheck_AndBaselineWritesItsTarget()
     {
