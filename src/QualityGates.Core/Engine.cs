@@ -91,7 +91,8 @@ public sealed class Engine
     {
         string root = Root(options);
         GateConfig config = ConfigLoader.Load(root, options.ConfigPath);
-        string? trendPath = TrendPath(root, options, config);
+        // Checked before any work; a run that never records (baseline, RecordTrend=false) does not need the history.
+        string? trendPath = options.RecordTrend == false ? null : TrendPath(root, options, config);
         string baselinePath = BaselinePath(root, config);
 
         progress?.Report("Reading coverage");
