@@ -11,7 +11,8 @@ public static class CoverageLoader
 
     /// <summary>
     /// Expands paths and globs ("**/TestResults/*/coverage.cobertura.xml"); relative ones start at
-    /// <paramref name="baseDirectory"/>. A literal path is returned even when missing (reading it reports QGB0101);
+    /// <paramref name="baseDirectory"/>. A literal path is returned even when missing (reading it reports QGB0101),
+    /// unless <paramref name="confineAll"/> and it lies outside the repository (left out with a note);
     /// a glob that matches nothing adds a note. Globs never enter a symbolic link or junction. With a
     /// <paramref name="repository"/>, a file a glob found that really lies outside it (through a link) is left out
     /// with a note: always when <paramref name="confineAll"/> (the globs of qualitygate.json), else when the glob
@@ -28,6 +29,16 @@ public static class CoverageLoader
             if (unified.IndexOfAny(GlobCharacters) < 0)
             {
                 string full = Path.GetFullPath(unified, baseDirectory);
+
+                // A committed qualitygate.json names files in the repository; "../../x.xml" or a link out is not read.
+                if (confineAll && repository is not null && !repository.Contains(full))
+                {
+                    notes.Add(string.Format(CultureInfo.InvariantCulture,
+                        "The coverage file '{0}' lies outside the repository and was left out, never opened: name files inside the repository in coverage.files, or pass it with --coverage.",
+                        pattern));
+                    continue;
+                }
+
                 if (seen.Add(full))
                 {
                     files.Add(full);

@@ -88,6 +88,25 @@ public sealed class CoverageSymbolicLinkTests : IDisposable
     }
 
     [Fact]
+    public void ConfigLiteralPathOutsideTheRepository_IsLeftOutWithANote_ACommandLinePathIsNot()
+    {
+        string outsideFile = Path.Combine(outside.Path, "TestResults", "2", "coverage.cobertura.xml");
+        string relative = Path.GetRelativePath(repo.Path, outsideFile);
+        var notes = new List<string>();
+
+        IReadOnlyList<string> confined = CoverageLoader.ResolveFiles(repo.Path, new[] { relative, outsideFile }, notes, new RepositoryBoundary(repo.Path), confineAll: true);
+
+        Assert.Empty(confined);
+        Assert.Equal(2, notes.Count);
+        Assert.StartsWith($"The coverage file '{relative}' lies outside the repository and was left out, never opened", notes[0], StringComparison.Ordinal);
+
+        notes.Clear();
+        IReadOnlyList<string> given = CoverageLoader.ResolveFiles(repo.Path, new[] { outsideFile }, notes, new RepositoryBoundary(repo.Path));
+        Assert.Equal(new[] { outsideFile }, given);
+        Assert.Empty(notes);
+    }
+
+    [Fact]
     public void CommandLineGlobOutsideTheRepository_IsTheUsersChoice()
     {
         var notes = new List<string>();
