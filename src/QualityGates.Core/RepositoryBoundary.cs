@@ -1,0 +1,45 @@
+namespace QualityGates.Core;
+
+/// <summary>
+/// The real extent of one repository: is a path (after every link) inside it? Folders are resolved once and cached,
+/// so checking the files of a tree costs one look at each file.
+/// </summary>
+public sealed class RepositoryBoundary
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> folders = new(StringComparer.Ordinal);
+
+    public RepositoryBoundary(string repositoryRoot)
+    {
+        Root = RepositoryPaths.FullRoot(repositoryRoot);
+        RealRoot = RealPaths.Resolve(Root) ?? Root;
+    }
+
+    /// <summary>The full root as given.</summary>
+    public string Root { get; }
+
+    /// <summary>The root with its own links resolved (e.g. /tmp -> /private/tmp).</summary>
+    public string RealRoot { get; }
+
+    /// <summary>True when the path really lies below the root (the root itself is not "inside").</summary>
+    public bool Contains(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string? directory = Path.GetDirectoryName(full);
+        if (directory is null)
+        {
+            return false;
+        }
+
+        string? realDirectory = folders.GetOrAdd(directory, RealPaths.Resolve);
+        if (realDirectory is null)
+        {
+            return false;
+        }
+
+        string candidate = Path.Combine(realDirectory, Path.GetFileName(full));
+        // The folder is real already: only the file itself may still be a link.
+        string? real = RealPaths.LinkTarget(candidate) is null ? candidate : RealPaths.Resolve(candidate);
+        return real is not null && RealPaths.IsWithin(RealRoot, real) &&
+            !string.Equals(Path.TrimEndingDirectorySeparator(real), Path.TrimEndingDirectorySeparator(RealRoot), StringComparison.Ordinal);
+    }
+}
