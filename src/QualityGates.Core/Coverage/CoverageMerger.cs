@@ -68,10 +68,10 @@ internal sealed class CoverageMerger
 
         public readonly LineCoverage ToLine(int number)
         {
-            int covered = SummaryCovered, total = SummaryTotal;
+            long covered = SummaryCovered, total = SummaryTotal;
             if (Points is not null)
             {
-                int pointsCovered = 0, pointsTotal = 0;
+                long pointsCovered = 0, pointsTotal = 0;
                 foreach ((int c, int t) in Points.Values)
                 {
                     pointsCovered += c;

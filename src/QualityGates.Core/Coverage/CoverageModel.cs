@@ -3,13 +3,17 @@ using QualityGates.Core.Hotspots;
 namespace QualityGates.Core.Coverage;
 
 /// <summary>One coverable line after merging: the highest hit count seen and its combined branch outcomes.</summary>
-public readonly record struct LineCoverage(int Number, long Hits, int BranchesCovered, int BranchesTotal)
+/// <remarks>Branch outcomes are 64-bit: a file may claim up to int.MaxValue outcomes per line, and sums must not wrap.</remarks>
+public readonly record struct LineCoverage(int Number, long Hits, long BranchesCovered, long BranchesTotal)
 {
     public bool Covered => Hits > 0;
 }
 
-/// <summary>Counts behind a line rate and a branch rate. The rates are null without anything to measure, never 1.</summary>
-public sealed record CoverageFigures(int CoverableLines, int CoveredLines, int BranchesValid, int BranchesCovered)
+/// <summary>
+/// Counts behind a line rate and a branch rate, 64-bit so that sums over many files and lines never wrap. The rates
+/// are null without anything to measure, never 1.
+/// </summary>
+public sealed record CoverageFigures(long CoverableLines, long CoveredLines, long BranchesValid, long BranchesCovered)
 {
     public static readonly CoverageFigures None = new(0, 0, 0, 0);
 
@@ -25,7 +29,7 @@ public sealed record CoverageFigures(int CoverableLines, int CoveredLines, int B
 
     internal static CoverageFigures Of(IEnumerable<LineCoverage> lines)
     {
-        int coverable = 0, covered = 0, valid = 0, branchesCovered = 0;
+        long coverable = 0, covered = 0, valid = 0, branchesCovered = 0;
         foreach (LineCoverage line in lines)
         {
             coverable++;

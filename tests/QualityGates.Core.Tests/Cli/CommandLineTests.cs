@@ -274,6 +274,18 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal("Coverage of 2 file(s) from 2 report(s): line 75.0 % (27/36), branch 45.0 % (9/20).\n", stdout.ToString());
     }
+
+    [Fact]
+    public void Coverage_BranchTotalsBeyondInt32_PrintedInFull()
+    {
+        string line = """<line number="{0}" hits="1" branch="true" condition-coverage="50% (1000000000/2000000000)" />""";
+        repo.Write("big.xml", Coverage.CoverageMergeTests.Cobertura(string.Concat(new[] { 4, 5, 3 }.Select(n => string.Format(System.Globalization.CultureInfo.InvariantCulture, line, n)))));
+
+        int exit = CommandLine.Run(new[] { "coverage", "--coverage", "big.xml" }, new CliContext(stdout, stderr, EngineFactory.Create, Now, repo.Path, false));
+
+        Assert.Equal(0, exit);
+        Assert.Equal("Coverage of 1 file(s) from 1 report(s): line 100.0 % (3/3), branch 50.0 % (3000000000/6000000000).\n", stdout.ToString());
+    }
 }
 
 public class CacheDirectoryTests
