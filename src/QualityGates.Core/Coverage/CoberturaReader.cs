@@ -110,6 +110,7 @@ internal static class CoberturaReader
         private readonly List<string> sources = new();
         private readonly List<(int Number, string? Type, double Percent)> conditions = new();
         private readonly List<BranchPoint> points = new();
+        private readonly Dictionary<string, string?> resolved = new(StringComparer.Ordinal);
         private string? currentPath;
         private bool inClass;
 
@@ -137,7 +138,13 @@ internal static class CoberturaReader
                     switch (reader.LocalName)
                     {
                         case "source":
-                            sources.Add(reader.ReadElementContentAsString().Trim());
+                            string source = SourcePaths.Normalize(reader.ReadElementContentAsString());
+                            if (source.Length > 0)
+                            {
+                                sources.Add(source);
+                                resolved.Clear();
+                            }
+
                             continue;
                         case "class":
                             inClass = !reader.IsEmptyElement;
@@ -263,6 +270,7 @@ internal static class CoberturaReader
 
         private static bool IsSwitch(string? type) => string.Equals(type, "switch", StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>The repo-relative path of a class filename (cached: coverlet writes one &lt;class&gt; per type, many per file).</summary>
         private string? Resolve(string? filename)
         {
             if (string.IsNullOrWhiteSpace(filename))
@@ -270,18 +278,28 @@ internal static class CoberturaReader
                 return null;
             }
 
-            string name = filename.Replace('\\', '/');
+            if (!resolved.TryGetValue(filename, out string? path))
+            {
+                path = ResolveUncached(SourcePaths.Normalize(filename));
+                resolved.Add(filename, path);
+            }
+
+            return path;
+        }
+
+        private string? ResolveUncached(string name)
+        {
             string? chosen = null;
             foreach (string candidate in Candidates(name))
             {
-                string? relative = RepositoryPaths.ToRelative(fullRoot, candidate);
+                string? relative = SourcePaths.ToRepository(fullRoot, candidate, out bool exists);
                 if (relative is null)
                 {
                     continue;
                 }
 
                 // Several <source> roots: the one where the file exists in the repository wins, else the first.
-                if (sources.Count <= 1 || File.Exists(Path.Combine(fullRoot, relative)))
+                if (sources.Count <= 1 || exists || File.Exists(Path.Combine(fullRoot, relative)))
                 {
                     return relative;
                 }
@@ -307,15 +325,14 @@ internal static class CoberturaReader
                 yield break;
             }
 
-            if (Path.IsPathRooted(name) || sources.Count == 0)
+            if (Path.IsPathRooted(name) || SourcePaths.IsDriveOrUnc(name) || sources.Count == 0)
             {
                 yield return name;
                 yield break;
             }
 
-            foreach (string source in sources)
+            foreach (string root in sources)
             {
-                string root = source.Replace('\\', '/');
                 if (root == "/_" || root.StartsWith("/_/", StringComparison.Ordinal))
                 {
                     string rest = root.Substring(Math.Min(3, root.Length)).TrimEnd('/');
