@@ -71,9 +71,45 @@ public static class ReportModelReader
                 $"result file '{sourceName}' is not valid result JSON{where}{line}: {FirstSentence(e.Message)} Pass the JSON written by 'qualitygate check --json'.");
         }
 
-        return model ?? throw new ReportInputException(
-            ReportCodes.ResultInvalidJson,
-            $"result file '{sourceName}' holds 'null', not a result object: pass the JSON written by 'qualitygate check --json'");
+        if (model is null)
+        {
+            throw new ReportInputException(
+                ReportCodes.ResultInvalidJson,
+                $"result file '{sourceName}' holds 'null', not a result object: pass the JSON written by 'qualitygate check --json'");
+        }
+
+        RejectNullEntries(model, sourceName);
+        return model;
+    }
+
+    /// <summary>
+    /// The serializer accepts null as an entry of any list; the renderers expect objects (and names) there. A null entry
+    /// is a value of the wrong type: QGB0602 naming its JSON path, like every other one.
+    /// </summary>
+    private static void RejectNullEntries(ReportModel model, string sourceName)
+    {
+        Entries(model.Conditions, "$.conditions", "an object", sourceName);
+        Entries(model.Reviews?.Monthly, "$.reviews.monthly", "an object", sourceName);
+        Entries(model.Reviews?.Unreviewed, "$.reviews.unreviewed", "an object", sourceName);
+        Entries(model.Hotspots, "$.hotspots", "an object", sourceName);
+        for (var i = 0; i < (model.Hotspots?.Count ?? 0); i++)
+        {
+            var at = $"$.hotspots[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+            Entries(model.Hotspots![i].MainAuthors, at + ".mainAuthors", "a string", sourceName);
+            Entries(model.Hotspots[i].Methods, at + ".methods", "an object", sourceName);
+        }
+    }
+
+    private static void Entries<T>(List<T>? list, string path, string expected, string sourceName)
+        where T : class
+    {
+        var index = list?.IndexOf(null!) ?? -1;
+        if (index >= 0)
+        {
+            throw new ReportInputException(
+                ReportCodes.ResultInvalidJson,
+                $"result file '{sourceName}' is not valid result JSON at {path}[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]: null where {expected} is expected. Pass the JSON written by 'qualitygate check --json'.");
+        }
     }
 
     private static int? ReadSchemaVersion(ReadOnlySpan<byte> utf8Json, string sourceName)

@@ -41,6 +41,14 @@ public sealed class ReportCommandTests
     [InlineData("  \n", "QGB0602", "is empty: the check did not finish")]
     [InlineData("{\"schemaVersion\":1,\"passed\":tru", "QGB0602", "is not valid result JSON")]
     [InlineData("{\"schemaVersion\":1,\"hotspots\":[{\"revisions\":\"many\"}]}", "QGB0602", "is not valid result JSON at $.hotspots[0].revisions")]
+    [InlineData("{\"schemaVersion\":1,\"hotspots\":[null]}", "QGB0602", "is not valid result JSON at $.hotspots[0]: null where an object is expected.")]
+    [InlineData("{\"schemaVersion\":1,\"reviews\":{\"monthly\":[null],\"unreviewed\":[null]}}", "QGB0602", "is not valid result JSON at $.reviews.monthly[0]: null where an object is expected.")]
+    [InlineData("{\"schemaVersion\":1,\"reviews\":{\"unreviewed\":[{\"sha\":\"a\"},null]}}", "QGB0602", "is not valid result JSON at $.reviews.unreviewed[1]: null where an object is expected.")]
+    [InlineData("{\"schemaVersion\":1,\"conditions\":[null]}", "QGB0602", "is not valid result JSON at $.conditions[0]: null where an object is expected.")]
+    [InlineData("{\"schemaVersion\":1,\"conditions\":[null, 5, \"x\"]}", "QGB0602", "is not valid result JSON at $.conditions[1]")]
+    [InlineData("{\"schemaVersion\":1,\"hotspots\":[{\"path\":\"a.cs\",\"methods\":[null]}]}", "QGB0602", "is not valid result JSON at $.hotspots[0].methods[0]: null where an object is expected.")]
+    [InlineData("{\"schemaVersion\":1,\"hotspots\":[{\"path\":\"a.cs\"},{\"mainAuthors\":[\"Ann\",null]}]}", "QGB0602", "is not valid result JSON at $.hotspots[1].mainAuthors[1]: null where a string is expected.")]
+    [InlineData("{\"schemaVersion\":1,\"reviews\":{\"evidence\":{\"bot\":null}}}", "QGB0602", "is not valid result JSON at $.reviews.evidence.bot")]
     [InlineData("[1,2]", "QGB0602", "holds a JSON array, not a result object")]
     [InlineData("null", "QGB0602", "holds a JSON null, not a result object")]
     [InlineData("{\"passed\":true}", "QGB0603", "has no numeric 'schemaVersion': it is not a qualitygate result")]
@@ -57,6 +65,18 @@ public sealed class ReportCommandTests
         Assert.Contains(message, text, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.False(Directory.Exists(files.PathOf("out")));
+    }
+
+    [Fact]
+    public void NullHotspotEntry_FullMessage()
+    {
+        using var files = new ReportTestFiles();
+        var path = files.Write("result.json", "{\"schemaVersion\":1,\"hotspots\":[null]}");
+        var log = new StringWriter();
+        Assert.Equal(2, ReportCommand.Run(path, null, files.PathOf("out"), log));
+        Assert.Equal(
+            $"error QGB0602: result file '{path}' is not valid result JSON at $.hotspots[0]: null where an object is expected. Pass the JSON written by 'qualitygate check --json'.\n",
+            log.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]
