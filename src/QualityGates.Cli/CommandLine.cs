@@ -116,16 +116,16 @@ internal static class CommandLine
         reviews.SetAction(parse =>
         {
             EngineOptions options = Options(context, parse, repo, null, baseRef, config, null, null);
-            var summary = context.EngineFactory().Reviews(options, Progress(context));
-            return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteReviews(summary), () => ConsoleText.Reviews(summary));
+            var summary = context.EngineFactory().Reviews(options, out IReadOnlyList<string> notes, Progress(context));
+            return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteReviews(summary, notes: notes), () => ConsoleText.Reviews(summary, notes));
         });
 
         var hotspots = new Command("hotspots", "Files ranked by change frequency x complexity (x missing coverage).") { repo, coverage, config, jsonOut };
         hotspots.SetAction(parse =>
         {
             EngineOptions options = Options(context, parse, repo, coverage, null, config, null, null);
-            IReadOnlyList<Hotspot> list = context.EngineFactory().Hotspots(options, Progress(context));
-            return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteHotspots(list), () => ConsoleText.Hotspots(list));
+            IReadOnlyList<Hotspot> list = context.EngineFactory().Hotspots(options, out IReadOnlyList<string> notes, Progress(context));
+            return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteHotspots(list, notes), () => ConsoleText.Hotspots(list, notes));
         });
 
         var baseline = new Command("baseline", "Write or update qualitygate.baseline.json with the current figures (commit it).") { repo, coverage, baseRef, config, sarif };

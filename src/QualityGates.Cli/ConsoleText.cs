@@ -27,23 +27,18 @@ internal static class ConsoleText
             text.Append(CultureInfo.InvariantCulture, $"  {mark}  {c.Id.PadRight(width)}  {Clean(c.Message)}{Clean(where)}\n");
         }
 
-        foreach (string note in result.Notes)
-        {
-            text.Append("  note: ").Append(Clean(note)).Append('\n');
-        }
-
-        return text.ToString();
+        return Notes(text, result.Notes);
     }
 
-    public static string Reviews(ReviewSummary r) => string.Format(CultureInfo.InvariantCulture,
+    public static string Reviews(ReviewSummary r, IReadOnlyList<string> notes) => Notes(new StringBuilder(string.Format(CultureInfo.InvariantCulture,
         "Reviews over {0} days: {1} landings ({2} human, {3} bot), {4} reviewed, review coverage {5}, pass rate {6} ({7} reverted), first-pass rate {8} ({9} PRs).\n",
-        r.WindowDays, r.Landings, r.HumanLandings, r.Bots, r.Reviewed, Rate(r.ReviewCoverage), Rate(r.PassRate), r.Reverted, Rate(r.FirstPassRate), r.PullRequests);
+        r.WindowDays, r.Landings, r.HumanLandings, r.Bots, r.Reviewed, Rate(r.ReviewCoverage), Rate(r.PassRate), r.Reverted, Rate(r.FirstPassRate), r.PullRequests)), notes);
 
-    public static string Hotspots(IReadOnlyList<Hotspot> hotspots)
+    public static string Hotspots(IReadOnlyList<Hotspot> hotspots, IReadOnlyList<string> notes)
     {
         if (hotspots.Count == 0)
         {
-            return "No hotspot.\n";
+            return Notes(new StringBuilder("No hotspot.\n"), notes);
         }
 
         var text = new StringBuilder("  score  revs  churn  cc    cover  path\n");
@@ -52,7 +47,7 @@ internal static class ConsoleText
             text.Append(CultureInfo.InvariantCulture, $"  {h.Score,5:0.00}  {h.Revisions,4}  {h.Churn,5}  {h.Complexity,4}  {Rate(h.LineRate),6}  {Clean(h.Path)}{(h.Critical ? "  (critical)" : string.Empty)}\n");
         }
 
-        return text.ToString();
+        return Notes(text, notes);
     }
 
     public static string Coverage(Core.Coverage.CoverageReport? report, IReadOnlyList<string> notes)
@@ -63,7 +58,13 @@ internal static class ConsoleText
             : string.Format(CultureInfo.InvariantCulture, "Coverage of {0} file(s) from {1} report(s): line {2} ({3}/{4}), branch {5} ({6}/{7}).\n",
                 report.Files.Count, report.Inputs.Count, Rate(report.Totals.LineRate), report.Totals.CoveredLines, report.Totals.CoverableLines,
                 Rate(report.Totals.BranchRate), report.Totals.BranchesCovered, report.Totals.BranchesValid));
-        foreach (string note in report?.Notes ?? notes)
+        return Notes(text, report?.Notes ?? notes);
+    }
+
+    /// <summary>What the engine could not judge and why, after the figures: the same lines from every command.</summary>
+    private static string Notes(StringBuilder text, IEnumerable<string> notes)
+    {
+        foreach (string note in notes)
         {
             text.Append("  note: ").Append(Clean(note)).Append('\n');
         }

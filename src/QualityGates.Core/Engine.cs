@@ -234,12 +234,17 @@ public sealed class Engine
         }
     }
 
-    /// <summary>Review figures only (no coverage, no hotspots).</summary>
-    public ReviewSummary Reviews(EngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Review figures only (no coverage, no hotspots). <paramref name="notes"/>: what the history reader could not judge
+    /// (shallow clone, no commits, no repository), the same notes a check gives.
+    /// </summary>
+    public ReviewSummary Reviews(EngineOptions options, out IReadOnlyList<string> notes, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         string root = Root(options);
         GateConfig config = ConfigLoader.Load(root, options.ConfigPath);
-        return history.Read(root, config.ToHistoryOptions(options.Now, options.BaseRef, options.CacheDirectory), progress, cancellationToken).Reviews;
+        HistoryResult historyResult = history.Read(root, config.ToHistoryOptions(options.Now, options.BaseRef, options.CacheDirectory), progress, cancellationToken);
+        notes = historyResult.Info.Notes;
+        return historyResult.Reviews;
     }
 
     /// <summary>Merged coverage only (no git, no hotspots); null when no file was found.</summary>
@@ -252,16 +257,24 @@ public sealed class Engine
         return report;
     }
 
-    /// <summary>Ranked hotspots with coverage when coverage files are found (no gate).</summary>
-    public IReadOnlyList<Hotspot> Hotspots(EngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ranked hotspots with coverage when coverage files are found (no gate). <paramref name="notes"/>: the coverage and
+    /// history notes a check gives for the same inputs (files left out, shallow clone, no commits, cache problems).
+    /// </summary>
+    public IReadOnlyList<Hotspot> Hotspots(EngineOptions options, out IReadOnlyList<string> notes, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         string root = Root(options);
         GateConfig config = ConfigLoader.Load(root, options.ConfigPath);
-        CoverageReport? coverage = LoadCoverage(root, options, config, new List<string>());
+        var loaderNotes = new List<string>();
+        CoverageReport? coverage = LoadCoverage(root, options, config, loaderNotes);
         HistoryResult historyResult = history.Read(root, config.ToHistoryOptions(options.Now, options.BaseRef, options.CacheDirectory), progress, cancellationToken);
         SourceFacts sources = SourceFacts.Open(root, options.CacheDirectory);
         IReadOnlyList<Hotspot> ranked = hotspots.Compute(root, historyResult.Files, coverage ?? (ICoverageLookup)NoCoverage.Instance, config.ToHotspotOptions() with { Sources = sources });
-        sources.Save();
+        string? sourcesNote = sources.Save();
+        notes = (coverage?.Notes ?? loaderNotes)
+            .Concat(historyResult.Info.Notes)
+            .Concat(sourcesNote is null ? Array.Empty<string>() : new[] { sourcesNote })
+            .ToList();
         return ranked;
     }
 

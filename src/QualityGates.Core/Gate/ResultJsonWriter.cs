@@ -49,24 +49,43 @@ public static class ResultJsonWriter
             json.WriteEndObject();
 
             // Additive to schemaVersion 1: what the engine could not judge and why (no git, shallow clone, no coverage).
-            json.WriteStartArray("notes");
-            foreach (string note in result.Notes)
-            {
-                json.WriteStringValue(note);
-            }
-
-            json.WriteEndArray();
+            WriteNotes(json, result.Notes);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    /// <summary>"qualitygate reviews --json": { schemaVersion, reviews } with the same keys as in the result.</summary>
-    public static string WriteReviews(ReviewSummary reviews, DateTimeOffset? now = null) => Document(json => WriteReviews(json, reviews, reviews.WindowDays, now));
+    /// <summary>"qualitygate reviews --json": { schemaVersion, reviews[, notes] } with the same keys as in the result.</summary>
+    public static string WriteReviews(ReviewSummary reviews, DateTimeOffset? now = null, IReadOnlyList<string>? notes = null) => Document(json =>
+    {
+        WriteReviews(json, reviews, reviews.WindowDays, now);
+        WriteNotes(json, notes);
+    });
 
-    /// <summary>"qualitygate hotspots --json": { schemaVersion, hotspots } with the same keys as in the result.</summary>
-    public static string WriteHotspots(IReadOnlyList<Hotspot> hotspots) => Document(json => WriteHotspots(json, hotspots));
+    /// <summary>"qualitygate hotspots --json": { schemaVersion, hotspots[, notes] } with the same keys as in the result.</summary>
+    public static string WriteHotspots(IReadOnlyList<Hotspot> hotspots, IReadOnlyList<string>? notes = null) => Document(json =>
+    {
+        WriteHotspots(json, hotspots);
+        WriteNotes(json, notes);
+    });
+
+    /// <summary>"notes": the run's notes, as in the result JSON; nothing when <paramref name="notes"/> is null.</summary>
+    private static void WriteNotes(Utf8JsonWriter json, IReadOnlyList<string>? notes)
+    {
+        if (notes is null)
+        {
+            return;
+        }
+
+        json.WriteStartArray("notes");
+        foreach (string note in notes)
+        {
+            json.WriteStringValue(note);
+        }
+
+        json.WriteEndArray();
+    }
 
     /// <summary>"qualitygate coverage --json": { schemaVersion, coverage } without new code (no git).</summary>
     public static string WriteCoverage(CoverageReport? coverage) => Document(json => WriteCoverage(json, coverage, CoverageFigures.None, null));
