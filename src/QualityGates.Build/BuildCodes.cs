@@ -27,4 +27,7 @@ internal static class BuildCodes
 
     /// <summary>A note of the engine: what it could not judge and why (no git repository, shallow clone, no coverage file).</summary>
     public const string EngineNote = "QGB9103";
+
+    /// <summary>Said by the targets: one test project's run wrote no coverage file while the others did.</summary>
+    public const string NoCoverageInProject = "QGB9104";
 }

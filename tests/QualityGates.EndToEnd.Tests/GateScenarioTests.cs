@@ -146,6 +146,43 @@ public sealed class GateScenarioTests : IDisposable
     }
 
     [Fact]
+    public void SharedResultsDirectory_PassesEachCoverageFileOnce()
+    {
+        // CI often gives every test project one --results-directory: each project's run then sees the other's file too.
+        var shared = Path.Combine(_work, "shared results");
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: true, NoIncremental, "--results-directory", shared);
+
+        Assert.Equal(1, run.ExitCode);
+        var calls = EngineCalls();
+        Assert.Single(calls);
+        var files = Regex.Matches(calls[0], @"--coverage (.+?\.cobertura\.xml)").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(2, files.Length);
+        Assert.Equal(2, files.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void TestProjectWithoutCoverlet_WarnsQGB9104_NamingIt_AndTheGateStillRuns()
+    {
+        var dir = Path.Combine(_work, "motor without coverlet");
+        var consumer = ConsumerSolution.CreateMotor(_feed, dir);
+        var smoke = Path.Combine(dir, "tests", "Motor.Smoke.Tests", "Motor.Smoke.Tests.csproj");
+        File.WriteAllText(smoke, File.ReadAllText(smoke).Replace("<PackageReference Include=\"coverlet.collector\" Version=\"10.0.1\" />", "", StringComparison.Ordinal));
+        var build = consumer.Build();
+        Assert.True(build.ExitCode == 0, build.ToString());
+
+        var run = consumer.Test(FakeEngine(FailingResult, exitCode: 1), coverage: true, NoIncremental);
+
+        Assert.Equal(1, run.ExitCode);
+        AssertNoStackTrace(run);
+        Assert.Equal(1, Regex.Count(run.Output, Regex.Escape($"warning QGB9104: QualityGate: the tests of {smoke} produced no coverage")));
+        Assert.DoesNotContain("QGB9101", run.Output, StringComparison.Ordinal);
+        var calls = EngineCalls();
+        Assert.Single(calls);
+        Assert.Equal(1, Regex.Count(calls[0], "--coverage "));
+        Assert.Matches(@"error QGB1101: reviews\.coverage", run.Output);
+    }
+
+    [Fact]
     public void NoCoverage_WithRequireCoverage_IsAnError()
     {
         var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: false, NoIncremental, "-p:QualityGateRequireCoverage=true");
