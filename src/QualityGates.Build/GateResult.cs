@@ -126,7 +126,7 @@ internal sealed record GateResult(bool Passed, IReadOnlyList<ConditionResult> Co
         }
     }
 
-    /// <summary>Text from git and coverage files is untrusted: no control characters (log injection), bounded length.</summary>
+    /// <summary>Text from git and coverage files is untrusted: no control or bidi characters (log injection, reordering), bounded length.</summary>
     internal static string Clean(string text)
     {
         var builder = new StringBuilder(Math.Min(text.Length, MaxMessageLength));
@@ -138,11 +138,14 @@ internal sealed record GateResult(bool Passed, IReadOnlyList<ConditionResult> Co
                 break;
             }
 
-            builder.Append(char.IsControl(c) ? ' ' : c);
+            builder.Append(char.IsControl(c) || IsBidiControl(c) ? ' ' : c);
         }
 
         return builder.ToString();
     }
+
+    /// <summary>Bidi embeddings, overrides and isolates reorder the rest of a console or CI log line.</summary>
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }
 
 /// <summary>The result file is not what schemaVersion 1 promises.</summary>

@@ -198,4 +198,14 @@ public sealed class QualityGateReportTests : IDisposable
         Assert.False(task.Execute());
         Assert.Equal([$"QGB1301|{_config}|3|complexity.newCode: two methods (actual 2, threshold 0)"], _engine.ErrorLines());
     }
+
+    [Fact]
+    public void BidiControls_AreCleaned_FromMessagesAndNotes()
+    {
+        var task = Task("{\"schemaVersion\":1,\"passed\":false,\"notes\":[\"note \\u2066x\"],\"conditions\":[{\"id\":\"complexity.newCode\",\"status\":\"failed\",\"actual\":2,\"threshold\":0,\"message\":\"in \\u202Egnp.cs\"}]}");
+
+        Assert.False(task.Execute());
+        Assert.Equal([$"QGB1301|{_config}|0|complexity.newCode: in  gnp.cs (actual 2, threshold 0)"], _engine.ErrorLines());
+        Assert.Equal([$"QGB9103|{task.ResultFile}|0|note  x"], _engine.WarningLines());
+    }
 }

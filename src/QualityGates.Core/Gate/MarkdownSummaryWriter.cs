@@ -69,7 +69,7 @@ public static class MarkdownSummaryWriter
                     sb.Append('\\').Append(c);
                     break;
                 default:
-                    sb.Append(char.IsControl(c) ? ' ' : c);
+                    sb.Append(char.IsControl(c) || Reports.ReportText.IsBidiControl(c) ? ' ' : c);
                     break;
             }
         }

@@ -433,19 +433,23 @@ public static class HtmlReportWriter
             var methods = ReportView.TopMethods(h, ReportLimits.MethodsPerFile)
                 .Select(m => (IReadOnlyList<string>)new[]
                 {
-                    m.Name ?? string.Empty,
+                    NoBidi(m.Name),
                     MethodLines(m),
                     ReportText.Count(m.Complexity),
                     ReportText.Percent(m.LineRate),
                     ReportText.Number(m.Crap),
                 })
                 .ToList();
-            files.Add(new DrillDownFile(h.Path ?? string.Empty, facts, h.Methods?.Count ?? 0, methods));
+            files.Add(new DrillDownFile(NoBidi(h.Path), facts, h.Methods?.Count ?? 0, methods));
         }
 
         var json = JsonSerializer.Serialize(new DrillDownData(files), ReportJsonContext.Default.DrillDownData);
         return ScriptSafe(json);
     }
+
+    /// <summary>The drill-down shows these with textContent: no markup can come from them, but bidi controls still reorder.</summary>
+    private static string NoBidi(string? text) =>
+        text is null ? string.Empty : string.Concat(text.Select(c => ReportText.IsBidiControl(c) ? '\uFFFD' : c));
 
     internal static string MethodLines(MethodEntry m) =>
         m.Line is null ? string.Empty : m.EndLine is null ? m.Line.Value.ToString(Inv) : string.Create(Inv, $"{m.Line}–{m.EndLine}");

@@ -38,9 +38,9 @@ public static partial class ReportText
                     {
                         sb.Append(c).Append(text[++i]);
                     }
-                    else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\t')))
+                    else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\t')) || IsBidiControl(c))
                     {
-                        // Lone surrogates and control characters are not valid HTML text.
+                        // Lone surrogates and control characters are not valid HTML text; bidi controls reorder what is shown.
                         sb.Append('\uFFFD');
                     }
                     else
@@ -68,20 +68,26 @@ public static partial class ReportText
         {
             switch (c)
             {
-                case '\\' or '|' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '~' or '&' or '#':
+                case '\\' or '|' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '~' or '&' or '#' or '$':
                     sb.Append('\\').Append(c);
                     break;
                 case '\r' or '\n' or '\u2028' or '\u2029':
                     sb.Append(' ');
                     break;
                 default:
-                    sb.Append(char.IsControl(c) || char.IsSurrogate(c) ? '\uFFFD' : c);
+                    sb.Append(char.IsControl(c) || char.IsSurrogate(c) || IsBidiControl(c) ? '\uFFFD' : c);
                     break;
             }
         }
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069): invisible, they make a path or
+    /// name read differently from what it is ("Trojan Source") and, unterminated, reorder the rest of a raw line.
+    /// </summary>
+    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>A commit id shown as code only when it is one (hex): anything else is escaped text.</summary>
     public static bool IsSha(string? sha) => sha is not null && ShaPattern().IsMatch(sha);

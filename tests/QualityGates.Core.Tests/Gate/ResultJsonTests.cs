@@ -142,6 +142,12 @@ public class ResultJsonTests
     }
 
     [Fact]
+    public void Markdown_ReplacesBidiControls()
+    {
+        Assert.Equal("src/ gnp.cs src/ x", MarkdownSummaryWriter.Escape("src/\u202Egnp.cs src/\u2067x"));
+    }
+
+    [Fact]
     public void Markdown_EscapesUntrustedText()
     {
         var inputs = new GateInputs

@@ -112,6 +112,44 @@ public sealed class ReportEscapingTests
     }
 
     [Theory]
+    [InlineData('\u202A')]
+    [InlineData('\u202B')]
+    [InlineData('\u202C')]
+    [InlineData('\u202D')]
+    [InlineData('\u202E')]
+    [InlineData('\u2066')]
+    [InlineData('\u2067')]
+    [InlineData('\u2068')]
+    [InlineData('\u2069')]
+    public void BidiControls_AreReplaced_SoAPathCannotBeShownReversed(char bidi)
+    {
+        // "src/\u202Egnp.cs" would read "src/sc.png" and flip the rest of a raw Markdown line.
+        var text = "src/" + bidi + "gnp.cs";
+        Assert.Equal("src/\uFFFDgnp.cs", ReportText.Html(text));
+        Assert.Equal("src/\uFFFDgnp.cs", ReportText.Markdown(text));
+    }
+
+    [Fact]
+    public void DrillDownData_HasNoBidiControls()
+    {
+        var model = ReportModelReader.Parse(System.Text.Encoding.UTF8.GetBytes("""
+            {"schemaVersion":1,"passed":true,"conditions":[],"hotspots":[{"path":"src/\u202Egnp.cs","score":1,"methods":[{"name":"M\u2066x","complexity":2}]}]}
+            """), "bidi.json");
+        var json = HtmlReportWriter.DataJson(new ReportView(model, null, null));
+        Assert.Contains("src/\\uFFFDgnp.cs", json, StringComparison.Ordinal);
+        Assert.Contains("M\\uFFFDx", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("202E", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("2066", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_DollarSigns_AreEscaped_SoNoMathIsRendered()
+    {
+        // GitHub renders $...$ as math (\huge, \color): an author could restyle a PR comment.
+        Assert.Equal("\\$\\\\huge{APPROVED}\\$", ReportText.Markdown("$\\huge{APPROVED}$"));
+    }
+
+    [Theory]
     [InlineData("javascript:alert(1)")]
     [InlineData("https://evil.example/x.html")]
     [InlineData("/etc/passwd")]
