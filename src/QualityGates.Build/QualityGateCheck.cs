@@ -77,7 +77,7 @@ public sealed partial class QualityGateCheck : ToolTask
                 ? null
                 : InputFingerprint.Compute(CommandLine(includeCoverage: false), CoverageFiles.Select(i => i.ItemSpec),
                     SarifFiles.Select(i => i.ItemSpec).Concat(string.IsNullOrEmpty(ConfigFile) ? [] : [ConfigFile!]), RepositoryRoot, EnginePath, DateTime.UtcNow);
-            if (fingerprint is not null && File.Exists(ResultFile) && InputFingerprint.TryReadLast(FingerprintFile!, fingerprint, out var lastExitCode))
+            if (fingerprint is not null && OutputsExist() && InputFingerprint.TryReadLast(FingerprintFile!, fingerprint, out var lastExitCode))
             {
                 UpToDate = true;
                 EngineExitCode = lastExitCode;
@@ -221,6 +221,16 @@ public sealed partial class QualityGateCheck : ToolTask
     }
 
     private string LastLines() => _lastLines.Count == 0 ? "(nothing)" : string.Join(" | ", _lastLines.Where(l => !string.IsNullOrWhiteSpace(l)).TakeLast(5).Select(GateResult.Clean));
+
+    /// <summary>
+    /// What the last run wrote is all still there: a deleted TestResults folder (summary, reports) is written again, or
+    /// the step summary and the reports of an unchanged run would silently be missing.
+    /// </summary>
+    private bool OutputsExist() =>
+        File.Exists(ResultFile)
+        && (string.IsNullOrEmpty(MarkdownFile) || File.Exists(MarkdownFile))
+        && (string.IsNullOrEmpty(ReportDirectory)
+            || (File.Exists(Path.Combine(ReportDirectory, "report.html")) && File.Exists(Path.Combine(ReportDirectory, "report.md"))));
 
     private static void Delete(string? path)
     {

@@ -74,6 +74,24 @@ public sealed class GateScenarioTests : IDisposable
     }
 
     [Fact]
+    public void SameInputsAgain_AfterTheReportsWereDeleted_RunsTheEngineAgain()
+    {
+        var summary = Path.Combine(_work, "step-summary.md");
+        var first = _motor.Test(FakeEngine(FailingResult, exitCode: 1));
+        PackageFeedFixture.TryDelete(Path.Combine(_motor.Directory, "TestResults", "qualitygate"));
+        var second = _motor.Test(FakeEngine(FailingResult, exitCode: 1, ("GITHUB_STEP_SUMMARY", summary)));
+
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal(1, second.ExitCode);
+        Assert.DoesNotContain("Quality gate inputs unchanged", second.Output, StringComparison.Ordinal);
+        Assert.Equal(2, EngineCalls().Length);
+        Assert.True(File.Exists(_motor.SummaryFile));
+        Assert.True(File.Exists(Path.Combine(_motor.Directory, "TestResults", "qualitygate", "report.html")));
+        Assert.Contains("Summary: " + _motor.SummaryFile, second.Output, StringComparison.Ordinal);
+        Assert.Equal("## Fake quality gate summary\n\n", File.ReadAllText(summary).Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FailOnViolationFalse_MakesFailuresWarnings()
     {
         var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: true, NoIncremental, "-p:QualityGateFailOnViolation=false");
