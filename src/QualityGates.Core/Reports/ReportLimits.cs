@@ -36,6 +36,12 @@ public static class ReportLimits
     /// <summary>Trend records drawn (the most recent ones).</summary>
     public const int TrendPoints = 365;
 
+    /// <summary>
+    /// Characters of one untrusted text (subject, author, path) in the Markdown: a 100,000-character commit subject
+    /// must not push the report past a PR comment's 65,536 characters.
+    /// </summary>
+    public const int MarkdownTextChars = 300;
+
     /// <summary>Trend rows in the Markdown.</summary>
     public const int MarkdownTrendRows = 10;
 

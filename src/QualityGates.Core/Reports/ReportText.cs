@@ -55,12 +55,19 @@ public static partial class ReportText
         return sb.ToString();
     }
 
-    /// <summary>Escapes text for a Markdown table cell or list item: one line, no markup, no HTML.</summary>
+    /// <summary>Escapes text for a Markdown table cell or list item: one line, no markup, no HTML, at most <see cref="ReportLimits.MarkdownTextChars"/> characters.</summary>
     public static string Markdown(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
+        }
+
+        var cut = text.Length > ReportLimits.MarkdownTextChars;
+        if (cut)
+        {
+            var end = ReportLimits.MarkdownTextChars;
+            text = text[..(char.IsHighSurrogate(text[end - 1]) ? end - 1 : end)];
         }
 
         var sb = new StringBuilder(text.Length + 16);
@@ -80,7 +87,7 @@ public static partial class ReportText
             }
         }
 
-        return sb.ToString();
+        return cut ? sb.Append('…').ToString() : sb.ToString();
     }
 
     /// <summary>

@@ -143,6 +143,22 @@ public sealed class ReportEscapingTests
     }
 
     [Fact]
+    public void Markdown_VeryLongText_IsCut_SoTheReportFitsAPullRequestComment()
+    {
+        Assert.Equal(new string('A', ReportLimits.MarkdownTextChars) + "…", ReportText.Markdown(new string('A', 100_000)));
+        // Never half a surrogate pair at the cut.
+        var emoji = new string('A', ReportLimits.MarkdownTextChars - 1) + "😀tail";
+        Assert.Equal(new string('A', ReportLimits.MarkdownTextChars - 1) + "…", ReportText.Markdown(emoji));
+
+        var subject = new string('S', 100_000);
+        var model = ReportModelReader.Parse(System.Text.Encoding.UTF8.GetBytes($$$"""
+            {"schemaVersion":1,"passed":false,"conditions":[],"reviews":{"unreviewed":[{"sha":"0123456789abcdef","subject":"{{{subject}}}","author":"{{{new string('N', 5000)}}}","date":"2026-10-01T00:00:00Z"}]}}
+            """), "long.json");
+        var md = MarkdownReportWriter.Render(new ReportView(model, null, null));
+        Assert.True(md.Length < 4_000, md.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Markdown_DollarSigns_AreEscaped_SoNoMathIsRendered()
     {
         // GitHub renders $...$ as math (\huge, \color): an author could restyle a PR comment.
