@@ -257,6 +257,19 @@ namespace QualityGates.Analyzers.Semantics
                     case IBinaryOperation logical when (logical.OperatorKind == BinaryOperatorKind.ConditionalAnd || logical.OperatorKind == BinaryOperatorKind.ConditionalOr) &&
                         ReferenceEquals(logical.RightOperand, child) && Compares(logical.LeftOperand, symbol):
                         return true;
+                    // while (n > 0) { ... x / n ... } and for (...; n > 0; ...): the body runs only after the test.
+                    case IWhileLoopOperation loop when loop.ConditionIsTop && ReferenceEquals(loop.Body, child) && Compares(loop.Condition, symbol):
+                        return true;
+                    case IForLoopOperation loop when ReferenceEquals(loop.Body, child) && Compares(loop.Condition, symbol):
+                        return true;
+                    // n switch { 0 => 0m, _ => x / n }: a later arm runs only when an earlier pattern has tested the value.
+                    case ISwitchExpressionArmOperation arm when ReferenceEquals(arm.Value, child) && arm.Parent is ISwitchExpressionOperation switchExpression &&
+                        IsSymbol(switchExpression.Value, symbol) && TestsValueBefore(switchExpression, arm):
+                        return true;
+                    // switch (n) { case 0: return 0m; default: return x / n; }
+                    case ISwitchCaseOperation section when section.Parent is ISwitchOperation switchStatement && IsSymbol(switchStatement.Value, symbol) &&
+                        switchStatement.Cases.Any(c => c.Clauses.Any(clause => clause.CaseKind != CaseKind.Default)):
+                        return true;
                     case IBlockOperation block:
                         foreach (var statement in block.Operations)
                         {
@@ -272,6 +285,26 @@ namespace QualityGates.Analyzers.Semantics
                         }
 
                         break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when this arm or an earlier one has a pattern that tests the value (not a discard or a plain var).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool TestsValueBefore(ISwitchExpressionOperation switchExpression, ISwitchExpressionArmOperation arm)
+        {
+            foreach (var earlier in switchExpression.Arms)
+            {
+                if (!(earlier.Pattern is IDiscardPatternOperation) && !(earlier.Pattern is IDeclarationPatternOperation { MatchesNull: true }))
+                {
+                    return true;
+                }
+
+                if (ReferenceEquals(earlier, arm))
+                {
+                    break;
                 }
             }
 

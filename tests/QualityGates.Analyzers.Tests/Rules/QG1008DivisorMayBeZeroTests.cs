@@ -109,10 +109,70 @@ namespace QualityGates.Analyzers.Tests.Rules
 
                         return premium / vehicleCount;
                     }
+
+                    public decimal G(decimal annualPremium, int termDays) => termDays switch
+                    {
+                        0 => 0m,
+                        _ => annualPremium / termDays,
+                    };
+
+                    public decimal H(decimal premium, int vehicleCount)
+                    {
+                        while (vehicleCount > 0)
+                        {
+                            premium -= premium / vehicleCount;
+                            vehicleCount--;
+                        }
+
+                        return premium;
+                    }
+
+                    public decimal I(decimal premium, int vehicleCount)
+                    {
+                        switch (vehicleCount)
+                        {
+                            case 0:
+                                return premium;
+                            default:
+                                return premium / vehicleCount;
+                        }
+                    }
                 }
                 """;
 
             await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task SwitchWithoutTestOrBottomTestedLoop_StillReported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal A(decimal premium, int termDays) => termDays switch
+                    {
+                        var days => {|#0:premium / days|} + {|#1:premium / termDays|},
+                    };
+
+                    public decimal B(decimal premium, int vehicleCount)
+                    {
+                        do
+                        {
+                            premium = {|#2:premium / vehicleCount|};
+                        }
+                        while (vehicleCount > 0);
+
+                        return premium;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("days", "; decimal division throws DivideByZeroException"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("termDays", "; decimal division throws DivideByZeroException"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(2).WithSeverity(DiagnosticSeverity.Info).WithArguments("vehicleCount", "; decimal division throws DivideByZeroException"));
         }
 
         [Fact]
