@@ -38,15 +38,21 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ExceptionSwallowedInRuleEvaluation, UnderwritingSemantics.CatchHeaderLocation(syntax), function?.Name ?? context.ContainingSymbol.Name));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ExceptionSwallowedInRuleEvaluation, UnderwritingSemantics.CatchHeaderLocation(syntax), function == null || function.MethodKind == MethodKind.AnonymousFunction ? context.ContainingSymbol.Name : function.Name));
         }
 
-        /// <summary>Inside <c>foreach (var rule in rules)</c> whose element type is named like a rule, check or guideline.</summary>
+        /// <summary>Inside <c>foreach (var rule in rules)</c> or a lambda <c>rule => ...</c> whose element type or name is like a rule, check or guideline.</summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool IsInRuleLoop(IOperation operation)
         {
-            for (var parent = operation.Parent; parent != null && !(parent is IAnonymousFunctionOperation) && !(parent is ILocalFunctionOperation); parent = parent.Parent)
+            for (var parent = operation.Parent; parent != null && !(parent is ILocalFunctionOperation); parent = parent.Parent)
             {
+                // rules.ForEach(rule => ...), Parallel.ForEach(rules, rule => ...): the lambda runs once per rule like a loop body.
+                if (parent is IAnonymousFunctionOperation lambda)
+                {
+                    return lambda.Symbol.Parameters.Any(p => IsRuleName(p.Type.Name) || IsRuleName(p.Name));
+                }
+
                 if (parent is IForEachLoopOperation loop && loop.Locals.Any(l => IsRuleName(l.Type.Name) || IsRuleName(l.Name)))
                 {
                     return true;

@@ -40,6 +40,41 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LoggedOnlyInLambdaPerRule_ReportedWithMethodName()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class RuleEngine
+                {
+                    private readonly ILogger _logger;
+                    public RuleEngine(ILogger logger) { _logger = logger; }
+
+                    public void Run(List<IUnderwritingRule> rules, string application)
+                    {
+                        rules.ForEach(rule =>
+                        {
+                            try { rule.Passes(application); }
+                            catch (Exception ex) { _logger.LogError(ex, "rule failed"); }
+                        });
+                        System.Threading.Tasks.Parallel.ForEach(rules, r =>
+                        {
+                            try { r.Passes(application); }
+                            catch (Exception ex) { _logger.LogError(ex, "rule failed"); }
+                        });
+                        rules.ForEach(r => { try { r.Passes(application); } catch (Exception) { throw; } });
+                        Action<string> log = message =>
+                        {
+                            try { Console.WriteLine(message); }
+                            catch (Exception) { }
+                        };
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ExceptionSwallowedInRuleEvaluation).WithSpan(16, 13, 16, 33).WithArguments("Run"),
+                Verify.Diagnostic(DiagnosticIds.ExceptionSwallowedInRuleEvaluation).WithSpan(21, 13, 21, 33).WithArguments("Run"));
+        }
+
+        [Fact]
         public async Task EmptyCatchInEvaluateMethod_Reported()
         {
             await Verify.VerifyAsync(Types + """
