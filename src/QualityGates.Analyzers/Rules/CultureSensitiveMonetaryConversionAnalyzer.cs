@@ -81,11 +81,12 @@ namespace QualityGates.Analyzers.Rules
             {
                 kind = AppendProvider;
             }
-            else if (!display && !method.IsStatic && method.Name == nameof(ToString) && invocation.Instance != null &&
-                PricingSemantics.IsDecimalOrFloatingPoint(invocation.Instance.Type) && invocation.Instance.GetValueKind(insurance) == ValueKind.Money)
+            else if (!display && !method.IsStatic && method.Name == nameof(ToString) && ReceiverOf(invocation) is IOperation receiver &&
+                PricingSemantics.IsDecimalOrFloatingPoint(receiver.Type) && receiver.GetValueKind(insurance) == ValueKind.Money)
             {
-                kind = AppendProvider;
-                name = PricingSemantics.Describe(invocation.Instance) + ".ToString";
+                // Nullable<T>.ToString() has no provider overload: reported, but appending one would not compile.
+                kind = receiver.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && !(invocation.Instance is IConditionalAccessInstanceOperation) ? string.Empty : AppendProvider;
+                name = PricingSemantics.Describe(receiver) + ".ToString";
             }
 
             if (kind == null || PricingSemantics.TakesFormatProvider(method, insurance.Types))
@@ -104,12 +105,32 @@ namespace QualityGates.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CultureSensitiveMonetaryConversion, invocation.Syntax.GetLocation(), properties, name));
         }
 
+        /// <summary>The value ToString() is called on: for premium?.ToString() the premium, not the conditional-access placeholder.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? ReceiverOf(IInvocationOperation invocation)
+        {
+            if (!(invocation.Instance is IConditionalAccessInstanceOperation))
+            {
+                return invocation.Instance;
+            }
+
+            for (var parent = invocation.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access && access.WhenNotNull.DescendantsAndSelf().Contains(invocation))
+                {
+                    return access.Operation;
+                }
+            }
+
+            return null;
+        }
+
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeInterpolation(OperationAnalysisContext context, InsuranceContext insurance)
         {
             var interpolated = (IInterpolatedStringOperation)context.Operation;
-            var hole = interpolated.Parts.OfType<IInterpolationOperation>()
-                .FirstOrDefault(p => PricingSemantics.IsDecimalOrFloatingPoint(p.Expression.Type) && p.Expression.GetValueKind(insurance) == ValueKind.Money);
+            var hole = interpolated.Parts.Select(HoleOf)
+                .FirstOrDefault(e => e != null && PricingSemantics.IsDecimalOrFloatingPoint(e.Type) && e.GetValueKind(insurance) == ValueKind.Money);
             if (hole == null || ProviderChosenByConsumer(interpolated, insurance))
             {
                 return;
@@ -120,8 +141,18 @@ namespace QualityGates.Analyzers.Rules
                 DiagnosticDescriptors.CultureSensitiveMonetaryConversion,
                 interpolated.Syntax.GetLocation(),
                 properties,
-                "The interpolation of '" + PricingSemantics.Describe(hole.Expression) + "'"));
+                "The interpolation of '" + PricingSemantics.Describe(hole) + "'"));
         }
+
+        /// <summary>The formatted value of a hole: {premium}, or the AppendFormatted(premium) of a handler (sb.Append($"..."), custom handlers).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? HoleOf(IInterpolatedStringContentOperation part) => part switch
+        {
+            IInterpolationOperation interpolation => interpolation.Expression,
+            IInterpolatedStringAppendOperation append when append.Kind == OperationKind.InterpolatedStringAppendFormatted &&
+                append.AppendCall is IInvocationOperation call && call.Arguments.Length > 0 => call.Arguments[0].Value.WalkDownConversions(),
+            _ => null,
+        };
 
         /// <summary>FormattableString/IFormattable targets and handlers given a provider (string.Create(provider, $"...")) format later, with a chosen culture.</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -122,6 +122,68 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ConditionalAccessAndHandlerAppend_ReportedAndFixed()
+        {
+            const string source = """
+                using System;
+                using System.Globalization;
+                using System.Text;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public string Show(decimal? premium, decimal fee, StringBuilder sb)
+                    {
+                        var a = premium?{|#0:.ToString()|};
+                        sb.Append({|#2:$"Fee {fee:F2}"|});
+                        sb.Append(CultureInfo.InvariantCulture, $"Fee {fee:F2}");
+                        return a + sb;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using System.Globalization;
+                using System.Text;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public string Show(decimal? premium, decimal fee, StringBuilder sb)
+                    {
+                        var a = premium?.ToString(CultureInfo.InvariantCulture);
+                        sb.Append(FormattableString.Invariant($"Fee {fee:F2}"));
+                        sb.Append(CultureInfo.InvariantCulture, $"Fee {fee:F2}");
+                        return a + sb;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(
+                source,
+                fixedSource,
+                null,
+                null,
+                Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(0).WithArguments("premium.ToString"),
+                Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(2).WithArguments("The interpolation of 'fee'"));
+        }
+
+        [Fact]
+        public async Task NullableToString_ReportedWithoutFix()
+        {
+            // Nullable<decimal>.ToString() has no IFormatProvider overload: appending one would not compile.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public string Show(decimal? premium) => {|QG1007:premium.ToString()|};
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
         public async Task NoUsingGlobalization_FixAddsItOnce()
         {
             const string source = """
