@@ -63,7 +63,7 @@ namespace QualityGates.Analyzers.Rules
                     {
                         var reference = (IPropertyReferenceOperation)op.Operation;
                         if ((reference.Property.Name == "Month" || reference.Property.Name == "Day" || reference.Property.Name == "DayOfYear") &&
-                            DateTimeFacts.IsDateType(reference.Property.ContainingType, types))
+                            IsDate(reference.Property.ContainingType, types))
                         {
                             AddAdjustment(adjustments, reference);
                         }
@@ -74,7 +74,7 @@ namespace QualityGates.Analyzers.Rules
                     [MethodImpl(HotPath.Optimize)] (op) =>
                     {
                         var invocation = (IInvocationOperation)op.Operation;
-                        if (invocation.TargetMethod.Name == "AddYears" && DateTimeFacts.IsDateType(invocation.TargetMethod.ContainingType, types))
+                        if ((invocation.TargetMethod.Name == "AddYears" || invocation.TargetMethod.Name == "PlusYears") && IsDate(invocation.TargetMethod.ContainingType, types))
                         {
                             AddAdjustment(adjustments, invocation);
                         }
@@ -85,7 +85,7 @@ namespace QualityGates.Analyzers.Rules
                     [MethodImpl(HotPath.Optimize)] (op) =>
                     {
                         var creation = (IObjectCreationOperation)op.Operation;
-                        if (DateTimeFacts.IsDateType(creation.Type, types) && creation.Arguments.Length >= 3 &&
+                        if (IsDate(creation.Type, types) && creation.Arguments.Length >= 3 &&
                             IsBirthDatePart(creation.Arguments[1].Value, "Month") && IsBirthDatePart(creation.Arguments[2].Value, "Day") &&
                             !IsBirthDatePart(creation.Arguments[0].Value, "Year"))
                         {
@@ -122,7 +122,42 @@ namespace QualityGates.Analyzers.Rules
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsYearOf(IOperation operation, WellKnownTypes types) =>
-            operation.WalkDownConversions() is IPropertyReferenceOperation p && p.Property.Name == "Year" && p.Instance != null && DateTimeFacts.IsDateType(p.Property.ContainingType, types);
+            operation.WalkDownConversions() is IPropertyReferenceOperation p && p.Property.Name == "Year" && p.Instance != null && IsDate(p.Property.ContainingType, types);
+
+        /// <summary>
+        /// DateTime, DateOnly, DateTimeOffset, or a calendar date of another library or the team's own (NodaTime's LocalDate,
+        /// a hand-written LocalDate record): a type with int Year, Month and Day properties.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsDate(ITypeSymbol? type, WellKnownTypes types)
+        {
+            if (DateTimeFacts.IsDateType(type, types))
+            {
+                return true;
+            }
+
+            if (type == null || type.SpecialType != SpecialType.None)
+            {
+                return false;
+            }
+
+            type = InsuranceContext.UnwrapNullable(type);
+            return HasIntProperty(type, "Year") && HasIntProperty(type, "Month") && HasIntProperty(type, "Day");
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool HasIntProperty(ITypeSymbol type, string name)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IPropertySymbol { IsStatic: false } property && property.Type.SpecialType == SpecialType.System_Int32)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         [MethodImpl(HotPath.Optimize)]
         private static IOperation? YearInstance(IOperation operation) => (operation.WalkDownConversions() as IPropertyReferenceOperation)?.Instance;
@@ -140,7 +175,7 @@ namespace QualityGates.Analyzers.Rules
                 case BinaryOperatorKind.LessThanOrEqual:
                 case BinaryOperatorKind.GreaterThan:
                 case BinaryOperatorKind.GreaterThanOrEqual:
-                    return DateTimeFacts.IsDateType(binary.LeftOperand.WalkDownConversions().Type, types) && DateTimeFacts.IsDateType(binary.RightOperand.WalkDownConversions().Type, types);
+                    return IsDate(binary.LeftOperand.WalkDownConversions().Type, types) && IsDate(binary.RightOperand.WalkDownConversions().Type, types);
                 default:
                     return false;
             }

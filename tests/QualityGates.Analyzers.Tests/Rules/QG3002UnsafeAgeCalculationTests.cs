@@ -45,6 +45,41 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CalendarDateOfAnotherLibrary_ReportedLikeDateTime()
+        {
+            // NodaTime's LocalDate, or a team's own: a type with int Year, Month and Day.
+            const string source = """
+                public readonly record struct LocalDate(int Year, int Month, int Day)
+                {
+                    public LocalDate PlusYears(int years) => new LocalDate(Year + years, Month, Day);
+                    public static bool operator <(LocalDate a, LocalDate b) => (a.Year, a.Month, a.Day).CompareTo((b.Year, b.Month, b.Day)) < 0;
+                    public static bool operator >(LocalDate a, LocalDate b) => b < a;
+                }
+
+                public record Vehicle(int Year, string Make);
+
+                [QualityGates.UnderwritingRule]
+                public class AgeRules
+                {
+                    public int Naive(LocalDate dateOfBirth, LocalDate asOf) => {|QG3002:asOf.Year - dateOfBirth.Year|};
+
+                    public LocalDate Birthday(LocalDate dob, int year) => {|QG3002:new LocalDate(year, dob.Month, dob.Day)|};
+
+                    public int Adjusted(LocalDate dateOfBirth, LocalDate asOf)
+                    {
+                        int age = asOf.Year - dateOfBirth.Year;
+                        if (asOf < dateOfBirth.PlusYears(age)) age--;
+                        return age;
+                    }
+
+                    public int VehicleAge(Vehicle vehicle, LocalDate birthDate) => vehicle.Year - birthDate.Year > 0 ? 1 : 0;
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task YearDifferenceFollowedByBirthdayAdjustment_NotReported()
         {
             const string source = """
