@@ -16,13 +16,23 @@ namespace QualityGates.CodeFixes.Rules
         public static SeparatedSyntaxList<ArgumentSyntax> Append(SeparatedSyntaxList<ArgumentSyntax> arguments, ArgumentSyntax argument) =>
             Insert(arguments, arguments.Count, argument);
 
-        /// <summary>Inserts an argument at a position, keeping "a, b" spacing.</summary>
+        /// <summary>Inserts an argument at a position, keeping "a, b" spacing, or one argument a line when the call is written so.</summary>
         public static SeparatedSyntaxList<ArgumentSyntax> Insert(SeparatedSyntaxList<ArgumentSyntax> arguments, int index, ArgumentSyntax argument)
         {
+            var separator = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space);
+            if (arguments.SeparatorCount > 0 && arguments.GetSeparators().All(s => s.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia))))
+            {
+                // Math.Round(\n    premium,\n    2): the new argument gets a line of its own, indented like its neighbour.
+                var endOfLine = arguments.GetSeparator(arguments.SeparatorCount - 1).TrailingTrivia.First(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                separator = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(endOfLine);
+                var neighbour = arguments[index < arguments.Count ? index : arguments.Count - 1];
+                argument = argument.WithLeadingTrivia(neighbour.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
+            }
+
             var nodes = arguments.ToList();
             nodes.Insert(index, argument);
             var separators = Enumerable.Range(0, nodes.Count - 1)
-                .Select(i => i < arguments.SeparatorCount ? arguments.GetSeparator(i) : SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
+                .Select(i => i < arguments.SeparatorCount ? arguments.GetSeparator(i) : separator);
             return SyntaxFactory.SeparatedList(nodes, separators);
         }
 

@@ -60,6 +60,40 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task NestedMultiLineAndCommentedCalls_FixAllKeepsLayout()
+
+        {
+            const string source = """
+                using System;
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal A(decimal premium, decimal factor) => {|QG1002:Math.Round({|QG1002:Math.Round(premium, 4)|} * factor, 2)|};
+                    public decimal B(decimal premium) => {|QG1002:Math.Round(
+                        premium,
+                        2)|};
+                    public decimal C(decimal premium) => {|QG1002:decimal.Round(premium /* pence */)|};
+                    public float F(float premiumRate) => {|QG1002:MathF.Round(premiumRate, 3)|};
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal A(decimal premium, decimal factor) => Math.Round(Math.Round(premium, 4, MidpointRounding.AwayFromZero) * factor, 2, MidpointRounding.AwayFromZero);
+                    public decimal B(decimal premium) => Math.Round(
+                        premium,
+                        2,
+                        MidpointRounding.AwayFromZero);
+                    public decimal C(decimal premium) => decimal.Round(premium /* pence */, MidpointRounding.AwayFromZero);
+                    public float F(float premiumRate) => MathF.Round(premiumRate, 3, MidpointRounding.AwayFromZero);
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public async Task NoUsingSystem_FixKeepsTheNameResolvable()
         {
             const string source = """

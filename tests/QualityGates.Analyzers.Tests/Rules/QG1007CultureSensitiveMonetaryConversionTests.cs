@@ -169,6 +169,45 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task OneArgumentPerLine_FixKeepsTheLayout()
+        {
+            const string source = """
+                using System.Globalization;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Read(string text)
+                    {
+                        {|QG1007:decimal.TryParse(
+                            text, // from the bordereau
+                            out var premium)|};
+                        return premium;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System.Globalization;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Read(string text)
+                    {
+                        decimal.TryParse(
+                            text, // from the bordereau
+                            NumberStyles.Number,
+                            CultureInfo.InvariantCulture,
+                            out var premium);
+                        return premium;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public async Task NullableToString_ReportedWithoutFix()
         {
             // Nullable<decimal>.ToString() has no IFormatProvider overload: appending one would not compile.
