@@ -73,7 +73,7 @@ namespace QualityGates.CodeFixes.Rules
             else if (fix == SilentFallbackForMissingRateAnalyzer.DictionaryFix && invocation.ArgumentList.Arguments.Count == 2)
             {
                 var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                string name = UniqueName(model, invocation.SpanStart, message.StartsWith("Missing amount", System.StringComparison.Ordinal) ? "amount" : "rate");
+                string name = UniqueName(model, invocation, message.StartsWith("Missing amount", System.StringComparison.Ordinal) ? "amount" : "rate");
                 var tryGet = SyntaxFactory.InvocationExpression(
                     member.WithName(SyntaxFactory.IdentifierName("TryGetValue")).WithoutTrivia(),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
@@ -102,15 +102,34 @@ namespace QualityGates.CodeFixes.Rules
             !(expression.Parent is EqualsValueClauseSyntax || expression.Parent is ReturnStatementSyntax || expression.Parent is ArgumentSyntax ||
               expression.Parent is ArrowExpressionClauseSyntax || (expression.Parent is AssignmentExpressionSyntax assignment && assignment.Right == expression));
 
-        private static string UniqueName(SemanticModel? model, int position, string baseName)
+        /// <summary>
+        /// A name free at the call. Fix All fixes every lookup of a member against the same original document, so each
+        /// also skips the names the lookups before it in that member take: rate, rate1, rate2 (the names one-by-one fixing gives).
+        /// </summary>
+        private static string UniqueName(SemanticModel? model, InvocationExpressionSyntax invocation, string baseName)
         {
             if (model == null)
             {
                 return baseName;
             }
 
+            var member = invocation.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax || a is LocalFunctionStatementSyntax);
+            var earlier = member == null ? Enumerable.Empty<InvocationExpressionSyntax>() : member.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Where(c => c.SpanStart < invocation.SpanStart && c.ArgumentList.Arguments.Count == 2 &&
+                    c.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValueOrDefault" });
+            var taken = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var call in earlier)
+            {
+                taken.Add(NextFree(model, call.SpanStart, baseName, taken));
+            }
+
+            return NextFree(model, invocation.SpanStart, baseName, taken);
+        }
+
+        private static string NextFree(SemanticModel model, int position, string baseName, System.Collections.Generic.HashSet<string> taken)
+        {
             string name = baseName;
-            for (int i = 1; model.LookupSymbols(position, name: name).Length > 0; i++)
+            for (int i = 1; taken.Contains(name) || model.LookupSymbols(position, name: name).Length > 0; i++)
             {
                 name = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }

@@ -61,6 +61,49 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task TwoLookupsInOneMethod_FixAllDeclaresDistinctNames()
+        {
+            const string source = """
+                using System;
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class TerritoryRater
+                {
+                    private readonly Dictionary<string, decimal> _territoryFactors = new();
+                    private readonly Dictionary<string, decimal> _vehicleFactors = new();
+
+                    public decimal Premium(string territory, string vehicle, decimal basePremium)
+                    {
+                        var territoryFactor = _territoryFactors.GetValueOrDefault(territory, {|QG4002:1.5m|});
+                        var vehicleFactor = _vehicleFactors.GetValueOrDefault(vehicle, {|QG4002:1.2m|});
+                        return basePremium * territoryFactor * vehicleFactor * _vehicleFactors.GetValueOrDefault(territory, {|QG4002:1.1m|});
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class TerritoryRater
+                {
+                    private readonly Dictionary<string, decimal> _territoryFactors = new();
+                    private readonly Dictionary<string, decimal> _vehicleFactors = new();
+
+                    public decimal Premium(string territory, string vehicle, decimal basePremium)
+                    {
+                        var territoryFactor = _territoryFactors.TryGetValue(territory, out var rate) ? rate : throw new InvalidOperationException("Missing rate: _territoryFactors[territory]");
+                        var vehicleFactor = _vehicleFactors.TryGetValue(vehicle, out var rate1) ? rate1 : throw new InvalidOperationException("Missing rate: _vehicleFactors[vehicle]");
+                        return basePremium * territoryFactor * vehicleFactor * (_vehicleFactors.TryGetValue(territory, out var rate2) ? rate2 : throw new InvalidOperationException("Missing rate: _vehicleFactors[territory]"));
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public async Task GetValueOrDefaultWithLiteral_FixUsesTryGetValue()
         {
             const string source = """
