@@ -209,6 +209,31 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task TwoLiteralsOneType_FixAllExtractsDistinctConstants()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Young(decimal basePremium) => basePremium * {|QG1006:1.35m|};
+                    public decimal Senior(decimal basePremium) => basePremium * {|QG1006:1.15m|};
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal BasePremiumFactor2 = 1.15m;
+                    private const decimal BasePremiumFactor = 1.35m;
+                    public decimal Young(decimal basePremium) => basePremium * BasePremiumFactor;
+                    public decimal Senior(decimal basePremium) => basePremium * BasePremiumFactor2;
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public async Task Threshold_ExtractedWithUniqueName()
         {
             const string source = """
