@@ -30,11 +30,14 @@ namespace QualityGates.CodeFixes.Rules
             var first = declaration.Members[0];
             var unknown = SyntaxFactory.EnumMemberDeclaration(SyntaxFactory.Identifier("Unknown"))
                 .WithEqualsValue(SyntaxFactory.EqualsValueClause(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(0))))
-                .WithLeadingTrivia(first.GetLeadingTrivia());
-            // Keep the layout: the new separator copies the first one's trailing trivia (newline or space).
+                .WithLeadingTrivia(first.GetLeadingTrivia().Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+            // Keep the layout: the new separator copies the first one's line break or space (not a comment after it),
+            // and Unknown takes only the first member's indentation (its doc comment stays with it).
             var existing = declaration.Members.GetSeparators();
             var comma = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(
-                declaration.Members.SeparatorCount > 0 ? declaration.Members.GetSeparator(0).TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space));
+                declaration.Members.SeparatorCount > 0 && declaration.Members.GetSeparator(0).TrailingTrivia.FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is var eol && eol.IsKind(SyntaxKind.EndOfLineTrivia)
+                    ? SyntaxFactory.TriviaList(eol)
+                    : SyntaxFactory.TriviaList(SyntaxFactory.Space));
             var members = SyntaxFactory.SeparatedList(new[] { unknown }.Concat(declaration.Members), new[] { comma }.Concat(existing));
             var document = context.Document;
             context.RegisterCodeFix(

@@ -47,6 +47,36 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task DocumentedMembers_UnknownDoesNotTakeTheFirstMembersComment()
+        {
+            const string source = """
+                internal enum Decision
+                {
+                    /// <summary>Bind the risk as quoted.</summary>
+                    {|QG2005:Approve|},
+
+                    /// <summary>Send to an underwriter.</summary>
+                    Refer,
+                    Decline,
+                }
+                """;
+            const string fixedSource = """
+                internal enum Decision
+                {
+                    Unknown = 0,
+                    /// <summary>Bind the risk as quoted.</summary>
+                    Approve,
+
+                    /// <summary>Send to an underwriter.</summary>
+                    Refer,
+                    Decline,
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public async Task SafeZeroOrNotADecision_NoDiagnostic()
         {
             await Verify.VerifyAnalyzerAsync("""
