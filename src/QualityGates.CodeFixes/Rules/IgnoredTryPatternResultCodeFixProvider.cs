@@ -22,7 +22,7 @@ namespace QualityGates.CodeFixes.Rules
         protected override void RegisterFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root)
         {
             if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation) ||
-                !(invocation.FirstAncestorOrSelf<ExpressionStatementSyntax>() is ExpressionStatementSyntax statement) ||
+                !(OwnStatement(invocation) is ExpressionStatementSyntax statement) ||
                 !diagnostic.Properties.TryGetValue(IgnoredTryPatternResultAnalyzer.ExceptionProperty, out var exception) || exception == null ||
                 !diagnostic.Properties.TryGetValue(IgnoredTryPatternResultAnalyzer.MessageProperty, out var message) || message == null)
             {
@@ -43,6 +43,26 @@ namespace QualityGates.CodeFixes.Rules
             context.RegisterCodeFix(
                 CodeAction.Create("Throw when " + invocation.Expression.ToString() + " fails", ct => FallbackOutcomeFix.ReplaceAsync(document, root, statement, guard, ct), "QG2004.Throw"),
                 diagnostic);
+        }
+
+        /// <summary>
+        /// The statement that is the call (X.TryParse(...); or _ = X.TryParse(...);), or null: in lines.ForEach(l => X.TryParse(l, out v))
+        /// the enclosing statement is the ForEach, which the guard must not replace.
+        /// </summary>
+        private static ExpressionStatementSyntax? OwnStatement(InvocationExpressionSyntax invocation)
+        {
+            SyntaxNode node = invocation;
+            while (node.Parent is ParenthesizedExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            if (node.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard && discard.Right == node)
+            {
+                node = discard;
+            }
+
+            return node.Parent as ExpressionStatementSyntax;
         }
     }
 }

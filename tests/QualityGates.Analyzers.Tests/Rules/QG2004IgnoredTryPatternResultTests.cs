@@ -86,6 +86,74 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task InsideLambdas_GuardOnlyForItsOwnStatement()
+        {
+            const string source = """
+                using System;
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Total(List<string> lines)
+                    {
+                        decimal premium = 0m, total = 0m;
+                        lines.ForEach(line =>
+                        {
+                            {|QG2004:decimal.TryParse(line, out premium)|};
+                            total += premium;
+                        });
+                        return premium + total;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Total(List<string> lines)
+                    {
+                        decimal premium = 0m, total = 0m;
+                        lines.ForEach(line =>
+                        {
+                            if (!decimal.TryParse(line, out premium))
+                                throw new FormatException("decimal.TryParse failed for 'premium'.");
+                            total += premium;
+                        });
+                        return premium + total;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task ExpressionLambda_NoFixReplacesTheEnclosingStatement()
+        {
+            // The guard would replace the whole ForEach statement and lose the lambda's parameter.
+            const string source = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Last(List<string> lines)
+                    {
+                        decimal premium = 0m;
+                        lines.ForEach(line => {|QG2004:decimal.TryParse(line, out premium)|});
+                        return premium;
+                    }
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
         public async Task CheckedResults_NoDiagnostic()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
