@@ -262,13 +262,13 @@ namespace QualityGates.Analyzers.Semantics
                         return true;
                     case IForLoopOperation loop when ReferenceEquals(loop.Body, child) && Compares(loop.Condition, symbol):
                         return true;
-                    // n switch { 0 => 0m, _ => x / n }: a later arm runs only when an earlier pattern has tested the value.
+                    // n switch { 0 => 0m, _ => x / n } or n switch { > 0 => x / n, _ => 0m }: zero is taken earlier or excluded here.
                     case ISwitchExpressionArmOperation arm when ReferenceEquals(arm.Value, child) && arm.Parent is ISwitchExpressionOperation switchExpression &&
-                        IsSymbol(switchExpression.Value, symbol) && TestsValueBefore(switchExpression, arm):
+                        IsSymbol(switchExpression.Value, symbol) && ArmExcludesZero(switchExpression, arm):
                         return true;
-                    // switch (n) { case 0: return 0m; default: return x / n; }
+                    // switch (n) { case 0: return 0m; default: return x / n; } or case 12: return x / n;
                     case ISwitchCaseOperation section when section.Parent is ISwitchOperation switchStatement && IsSymbol(switchStatement.Value, symbol) &&
-                        switchStatement.Cases.Any(c => c.Clauses.Any(clause => clause.CaseKind != CaseKind.Default)):
+                        SectionExcludesZero(switchStatement, section):
                         return true;
                     case IBlockOperation block:
                         foreach (var statement in block.Operations)
@@ -291,24 +291,103 @@ namespace QualityGates.Analyzers.Semantics
             return false;
         }
 
-        /// <summary>True when this arm or an earlier one has a pattern that tests the value (not a discard or a plain var).</summary>
+        /// <summary>An arm whose own pattern rejects zero, or that an earlier arm taking zero (without a when) comes before.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool TestsValueBefore(ISwitchExpressionOperation switchExpression, ISwitchExpressionArmOperation arm)
+        private static bool ArmExcludesZero(ISwitchExpressionOperation switchExpression, ISwitchExpressionArmOperation arm)
         {
             foreach (var earlier in switchExpression.Arms)
             {
-                if (!(earlier.Pattern is IDiscardPatternOperation) && !(earlier.Pattern is IDeclarationPatternOperation { MatchesNull: true }))
-                {
-                    return true;
-                }
-
                 if (ReferenceEquals(earlier, arm))
                 {
-                    break;
+                    return MatchesZero(arm.Pattern) == false;
+                }
+
+                if (earlier.Guard == null && MatchesZero(earlier.Pattern) == true)
+                {
+                    return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A section none of whose labels takes zero, and which is not the default, unless another section's label (without
+        /// a when) takes zero first: C# tries every label before the default.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool SectionExcludesZero(ISwitchOperation switchStatement, ISwitchCaseOperation section)
+        {
+            foreach (var clause in section.Clauses)
+            {
+                if (clause.CaseKind == CaseKind.Default)
+                {
+                    return switchStatement.Cases.Any(other => !ReferenceEquals(other, section) && other.Clauses.Any(c => ClauseMatchesZero(c) == true));
+                }
+
+                if (ClauseMatchesZero(clause) != false)
+                {
+                    return false;
+                }
+            }
+
+            return section.Clauses.Length > 0;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool? ClauseMatchesZero(ICaseClauseOperation clause)
+        {
+            switch (clause)
+            {
+                case ISingleValueCaseClauseOperation single:
+                    return single.Value.TryGetNumericConstant(out var value) ? value == 0 : (bool?)null;
+                case IPatternCaseClauseOperation patternClause:
+                    var matches = MatchesZero(patternClause.Pattern);
+                    return matches == true && patternClause.Guard != null ? null : matches; // a when may still reject zero
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Whether a pattern matches the number 0: true, false, or null when it cannot be told.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool? MatchesZero(IPatternOperation pattern)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    return constant.Value.TryGetNumericConstant(out var value) ? value == 0 : (bool?)null;
+                case IRelationalPatternOperation relational when relational.Value.TryGetNumericConstant(out var bound):
+                    switch (relational.OperatorKind)
+                    {
+                        case BinaryOperatorKind.LessThan: return 0 < bound;
+                        case BinaryOperatorKind.LessThanOrEqual: return 0 <= bound;
+                        case BinaryOperatorKind.GreaterThan: return 0 > bound;
+                        case BinaryOperatorKind.GreaterThanOrEqual: return 0 >= bound;
+                        default: return null;
+                    }
+
+                case INegatedPatternOperation negated:
+                    var inner = MatchesZero(negated.Pattern);
+                    return inner.HasValue ? !inner.Value : (bool?)null;
+                case IBinaryPatternOperation binary:
+                    var left = MatchesZero(binary.LeftPattern);
+                    var right = MatchesZero(binary.RightPattern);
+                    if (binary.OperatorKind == BinaryOperatorKind.Or)
+                    {
+                        return left == true || right == true ? true : (left == false && right == false ? false : (bool?)null);
+                    }
+
+                    return left == false || right == false ? false : (left == true && right == true ? true : (bool?)null);
+                case IDiscardPatternOperation _:
+                    return true;
+                case IDeclarationPatternOperation declaration:
+                    return declaration.MatchesNull || SymbolEqualityComparer.Default.Equals(declaration.InputType, declaration.NarrowedType) ? true : (bool?)null;
+                case ITypePatternOperation type:
+                    return SymbolEqualityComparer.Default.Equals(type.InputType, type.NarrowedType) ? true : (bool?)null;
+                default:
+                    return null;
+            }
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -144,6 +144,73 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SwitchLabelsThatMayTakeZero_Reported_ThoseThatCannot_NotReported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Sections(decimal premium, int vehicleCount)
+                    {
+                        switch (vehicleCount)
+                        {
+                            case 0:
+                                return {|#0:premium / vehicleCount|};
+                            case 12:
+                                return premium / vehicleCount;
+                            default:
+                                return premium;
+                        }
+                    }
+
+                    public decimal NoZeroLabel(decimal premium, int vehicleCount)
+                    {
+                        switch (vehicleCount)
+                        {
+                            case 1:
+                                return premium;
+                            default:
+                                return {|#1:premium / vehicleCount|};
+                        }
+                    }
+
+                    public decimal Arms(decimal premium, int termDays) => termDays switch
+                    {
+                        > 0 => premium / termDays,
+                        _ => 0m,
+                    };
+
+                    public decimal OrAndNot(decimal premium, int termDays) => termDays switch
+                    {
+                        1 or 2 => premium / termDays,
+                        not 0 => premium / termDays,
+                        _ => 0m,
+                    };
+
+                    public decimal BelowTen(decimal premium, int termDays) => termDays switch
+                    {
+                        < 10 => {|#2:premium / termDays|},
+                        _ => premium,
+                    };
+
+                    public decimal GuardedZeroArm(decimal premium, int termDays, bool annual) => termDays switch
+                    {
+                        0 when annual => premium,
+                        _ => {|#3:premium / termDays|},
+                    };
+                }
+                """;
+
+            const string Message = "; decimal division throws DivideByZeroException";
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("vehicleCount", Message),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("vehicleCount", Message),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(2).WithSeverity(DiagnosticSeverity.Info).WithArguments("termDays", Message),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(3).WithSeverity(DiagnosticSeverity.Info).WithArguments("termDays", Message));
+        }
+
+        [Fact]
         public async Task SwitchWithoutTestOrBottomTestedLoop_StillReported()
         {
             const string source = """
