@@ -53,18 +53,14 @@ namespace QualityGates.Analyzers.Rules
         private static void AnalyzeDivision(OperationAnalysisContext context, InsuranceContext insurance)
         {
             // premium /= 365m divides the target, like premium = premium / 365m.
-            var compound = context.Operation as ICompoundAssignmentOperation;
-            var division = context.Operation as IBinaryOperation;
-            var kind = compound?.OperatorKind ?? division!.OperatorKind;
-            var divisor = compound?.Value ?? division!.RightOperand;
-            if (kind != BinaryOperatorKind.Divide || !DateTimeFacts.IsYearLength(divisor, out var days))
+            if (!context.Operation.TryGetArithmetic(out var kind, out var dividend, out var divisor) ||
+                kind != BinaryOperatorKind.Divide || !DateTimeFacts.IsYearLength(divisor, out var days))
             {
                 return;
             }
 
-            var dividend = compound?.Target ?? division!.LeftOperand;
             IOperation reported = context.Operation;
-            if (division != null && dividend.TryGetNumericConstant(out var one) && one == 1m)
+            if (context.Operation is IBinaryOperation division && dividend.TryGetNumericConstant(out var one) && one == 1m)
             {
                 // x * (1 / 365) or x *= 1m / 365: the value being prorated is the other factor of the multiplication.
                 switch (division.WalkUpConversions())

@@ -33,16 +33,18 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope)
         {
-            // premium *= 1.15m is premium = premium * 1.15m: the target is the other operand, the value the candidate literal.
-            var compound = context.Operation as ICompoundAssignmentOperation;
-            var binary = context.Operation as IBinaryOperation;
-            var kind = compound?.OperatorKind ?? binary!.OperatorKind;
+            // premium *= 1.15m is premium = premium * 1.15m: the target is never a literal, so only the value is one.
+            if (!context.Operation.TryGetArithmetic(out var kind, out var left, out var right))
+            {
+                return;
+            }
+
             string? what;
             if ((scope & Scope.Pricing) != 0 && IsPricingArithmetic(kind))
             {
                 what = null;
             }
-            else if (binary != null && (scope & Scope.Underwriting) != 0 && IsRelational(kind))
+            else if ((scope & Scope.Underwriting) != 0 && IsRelational(kind))
             {
                 what = "threshold";
             }
@@ -51,14 +53,8 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            if (compound != null)
-            {
-                Check(context, insurance, kind, compound.Value, compound.Target, what);
-                return;
-            }
-
-            Check(context, insurance, kind, binary!.LeftOperand, binary.RightOperand, what);
-            Check(context, insurance, kind, binary.RightOperand, binary.LeftOperand, what);
+            Check(context, insurance, kind, left, right, what);
+            Check(context, insurance, kind, right, left, what);
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -256,18 +256,20 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             /// <summary>
-            /// An empty value (or only separators) is an error, not "nothing": an empty list or pattern would silently switch a
-            /// policy off (no favourable outcomes, a clock allow-list that matches every name). The default stays in force.
+            /// The comma-separated items of a value; null, with an error, when there are none: an empty list or pattern would
+            /// silently switch a policy off (no favourable outcomes, a clock allow-list that matches every name), so the
+            /// default stays in force.
             /// </summary>
-            private bool IsEmpty(string key, string value)
+            private string[]? Items(string key, string value)
             {
-                if (value.Split(Separators).Any(i => i.Trim().Length > 0))
+                var items = value.Split(Separators).Select(i => i.Trim()).Where(i => i.Length > 0).ToArray();
+                if (items.Length > 0)
                 {
-                    return false;
+                    return items;
                 }
 
                 _errors.Add(new ConfigurationError(key, value, "a value is required; an empty value would switch the policy off silently, so the default stays in force (to turn a rule off, set dotnet_diagnostic.<rule id>.severity = none)"));
-                return true;
+                return null;
             }
 
             public bool Bool(string name, bool fallback)
@@ -326,12 +328,12 @@ namespace QualityGates.Analyzers.Semantics
                     return fallback;
                 }
 
-                if (IsEmpty(key, value))
+                var items = Items(key, value);
+                if (items == null)
                 {
                     return fallback;
                 }
 
-                var items = value.Split(Separators).Select(i => i.Trim()).Where(i => i.Length > 0).ToArray();
                 foreach (var item in items)
                 {
                     var problem = validate(item);
@@ -355,13 +357,14 @@ namespace QualityGates.Analyzers.Semantics
                     return fallback.ToImmutableArray();
                 }
 
-                if (IsEmpty(key, value))
+                var items = Items(key, value);
+                if (items == null)
                 {
                     return fallback.ToImmutableArray();
                 }
 
                 var result = ImmutableArray.CreateBuilder<decimal>();
-                foreach (var item in value.Split(Separators).Select(i => i.Trim()).Where(i => i.Length > 0))
+                foreach (var item in items)
                 {
                     if (!decimal.TryParse(item, NumberStyles.Number, CultureInfo.InvariantCulture, out var d))
                     {
@@ -382,7 +385,7 @@ namespace QualityGates.Analyzers.Semantics
                     return fallback;
                 }
 
-                if (IsEmpty(key, value))
+                if (Items(key, value) == null)
                 {
                     return fallback;
                 }
@@ -405,13 +408,14 @@ namespace QualityGates.Analyzers.Semantics
                     return ImmutableArray<WildcardPattern>.Empty;
                 }
 
-                if (IsEmpty(key, value))
+                var items = Items(key, value);
+                if (items == null)
                 {
                     return ImmutableArray<WildcardPattern>.Empty;
                 }
 
                 var result = ImmutableArray.CreateBuilder<WildcardPattern>();
-                foreach (var item in value.Split(Separators).Select(i => i.Trim()).Where(i => i.Length > 0))
+                foreach (var item in items)
                 {
                     if (!WildcardPattern.TryCreate(item, out var pattern))
                     {

@@ -86,7 +86,6 @@ namespace QualityGates.Analyzers.Semantics
             return parent;
         }
 
-        /// <summary>The local, parameter, field, property or method an operation reads, if any.</summary>
         /// <summary>The statement after <paramref name="statement"/> in its block, or null.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static IOperation? NextStatement(this IOperation statement)
@@ -100,6 +99,28 @@ namespace QualityGates.Analyzers.Semantics
             return index >= 0 && index + 1 < block.Operations.Length ? block.Operations[index + 1] : null;
         }
 
+        /// <summary>
+        /// The operator and operands of <c>a op b</c>, or of <c>a op= b</c> with the target as left operand: a compound
+        /// assignment does the same arithmetic (<c>premium *= 1.15m</c> is <c>premium = premium * 1.15m</c>).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool TryGetArithmetic(this IOperation operation, out BinaryOperatorKind kind, out IOperation left, out IOperation right)
+        {
+            switch (operation)
+            {
+                case IBinaryOperation binary:
+                    (kind, left, right) = (binary.OperatorKind, binary.LeftOperand, binary.RightOperand);
+                    return true;
+                case ICompoundAssignmentOperation compound:
+                    (kind, left, right) = (compound.OperatorKind, compound.Target, compound.Value);
+                    return true;
+                default:
+                    (kind, left, right) = (BinaryOperatorKind.None, operation, operation);
+                    return false;
+            }
+        }
+
+        /// <summary>The local, parameter, field, property or method an operation reads, if any.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static ISymbol? GetReferencedSymbol(this IOperation operation)
         {
