@@ -14,6 +14,7 @@ namespace QualityGates.Build;
 public sealed partial class QualityGateCheck : ToolTask
 {
     private const int RememberedLines = 20;
+    private static readonly string[] ReportFileNames = ["report.html", "report.md", "qualitygate-result.json"];
     private readonly Queue<string> _lastLines = new();
     private bool _loggedEngineError;
 
@@ -85,10 +86,15 @@ public sealed partial class QualityGateCheck : ToolTask
                 return true;
             }
 
-            // A stale result must never be reported as this run's verdict.
+            // A stale result must never be reported as this run's verdict, nor a stale report opened as this run's.
+            // Only the files the engine writes under fixed names go; anything else in the folder is the user's.
             Delete(ResultFile);
             Delete(MarkdownFile);
             Delete(FingerprintFile);
+            foreach (var report in ReportFiles())
+            {
+                Delete(report);
+            }
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ResultFile))!);
             if (!string.IsNullOrEmpty(MarkdownFile))
             {
@@ -229,8 +235,12 @@ public sealed partial class QualityGateCheck : ToolTask
     private bool OutputsExist() =>
         File.Exists(ResultFile)
         && (string.IsNullOrEmpty(MarkdownFile) || File.Exists(MarkdownFile))
-        && (string.IsNullOrEmpty(ReportDirectory)
-            || (File.Exists(Path.Combine(ReportDirectory, "report.html")) && File.Exists(Path.Combine(ReportDirectory, "report.md"))));
+        && ReportFiles().All(File.Exists);
+
+    /// <summary>What <c>check --report</c> writes into the report folder under fixed names (the coverage HTML aside).</summary>
+    private IEnumerable<string> ReportFiles() => string.IsNullOrEmpty(ReportDirectory)
+        ? []
+        : ReportFileNames.Select(name => Path.Combine(ReportDirectory, name));
 
     private static void Delete(string? path)
     {

@@ -21,6 +21,38 @@ public sealed class SmallTaskTests : IDisposable
     }
 
     [Fact]
+    public void QualityGateCheck_EngineFails_RemovesTheLastRunsReports_AndNothingElse()
+    {
+        // Not an assembly: 'dotnet exec' refuses it, as a broken engine would fail, after the stale outputs are gone.
+        var engine = _temp.Write(Path.Combine("tasks", "qualitygate.dll"), "not an assembly");
+        var reports = Path.Combine(_temp.Path, "reports");
+        string[] stale = ["report.html", "report.md", "qualitygate-result.json"];
+        foreach (var name in stale)
+        {
+            _temp.Write(Path.Combine("reports", name), "last run");
+        }
+
+        var notes = _temp.Write(Path.Combine("reports", "notes.md"), "mine");
+        var coverage = _temp.Write(Path.Combine("reports", "coverage", "index.html"), "last run");
+        var task = new QualityGateCheck
+        {
+            BuildEngine = _engine,
+            EnginePath = engine,
+            ResultFile = _temp.Write("result.json", "last run"),
+            MarkdownFile = _temp.Write("summary.md", "last run"),
+            ReportDirectory = reports,
+        };
+
+        Assert.False(task.Execute());
+        Assert.Equal("QGB9003", Assert.Single(_engine.Errors).Code);
+        Assert.All(stale, name => Assert.False(File.Exists(Path.Combine(reports, name)), name));
+        Assert.False(File.Exists(task.ResultFile));
+        Assert.False(File.Exists(task.MarkdownFile));
+        Assert.Equal("mine", File.ReadAllText(notes));
+        Assert.Equal("last run", File.ReadAllText(coverage));
+    }
+
+    [Fact]
     public void SolutionProjects_ReadsSlnSlnxAndSlnf()
     {
         _temp.Write("Motor.sln", """
