@@ -71,10 +71,16 @@ public static partial class ReportText
         }
 
         var sb = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             switch (c)
             {
+                // A commit message posted in a PR comment must not notify "@org/team": GitHub only links a mention not
+                // preceded by a letter or digit, so an e-mail address stays as it is (as Renovate escapes release notes).
+                case '@' when i == 0 || !char.IsLetterOrDigit(text[i - 1]):
+                    sb.Append("@&#8203;");
+                    break;
                 case '\\' or '|' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '~' or '&' or '#' or '$':
                     sb.Append('\\').Append(c);
                     break;

@@ -166,6 +166,16 @@ public sealed class ReportEscapingTests
     }
 
     [Theory]
+    [InlineData("cc @contoso/underwriting please", "cc @&#8203;contoso/underwriting please")]
+    [InlineData("@alice fixed it", "@&#8203;alice fixed it")]
+    [InlineData("(@bob)", "(@&#8203;bob)")]
+    [InlineData("alice@contoso.example", "alice@contoso.example")]
+    public void Markdown_Mentions_AreBroken_SoAPullRequestCommentNotifiesNobody(string text, string expected)
+    {
+        Assert.Equal(expected, ReportText.Markdown(text));
+    }
+
+    [Theory]
     [InlineData("javascript:alert(1)")]
     [InlineData("https://evil.example/x.html")]
     [InlineData("/etc/passwd")]
