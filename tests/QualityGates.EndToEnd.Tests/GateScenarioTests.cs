@@ -259,6 +259,41 @@ public sealed class GateScenarioTests : IDisposable
         Assert.Empty(EngineCalls());
     }
 
+    [Fact]
+    public void SolutionFilter_NamedByQualityGateSolution_GatesOnlyItsTestProjects()
+    {
+        // The filter leaves out Motor.Smoke.Tests, the full solution's host (last by full path). MSBuild tells projects
+        // only the full solution's path, so without QualityGateSolution the pricing tests would ask for the smoke tests.
+        var filter = Path.Combine(_motor.Directory, "Pricing.slnf");
+        File.WriteAllText(filter, """
+            {"solution":{"path":"Motor.slnx","projects":["src/Motor.Pricing/Motor.Pricing.csproj","tests/Motor.Pricing.Tests/Motor.Pricing.Tests.csproj"]}}
+            """);
+        try
+        {
+            var run = Processes.Dotnet(_motor.Directory, FakeEngine(FailingResult, exitCode: 1),
+                "test", "Pricing.slnf", "--no-build", "--collect", "XPlat Code Coverage", NoIncremental, "-p:QualityGateSolution=Pricing.slnf");
+
+            Assert.Equal(1, run.ExitCode);
+            AssertNoStackTrace(run);
+            Assert.DoesNotContain("Motor.Smoke.Tests", run.Output, StringComparison.Ordinal);
+            Assert.Matches(@"error QGB1101: reviews\.coverage", run.Output);
+            var call = Assert.Single(EngineCalls());
+            Assert.Equal(1, Regex.Count(call, "--coverage "));
+            Assert.Contains("Motor.Pricing.Tests/obj/qualitygate/result.json", call, StringComparison.Ordinal);
+
+            var missing = Processes.Dotnet(_motor.Directory, FakeEngine(FailingResult, exitCode: 1),
+                "test", "Pricing.slnf", "--no-build", "--collect", "XPlat Code Coverage", NoIncremental, "-p:QualityGateSolution=Part.slnf");
+            Assert.Equal(1, missing.ExitCode);
+            AssertNoStackTrace(missing);
+            Assert.Contains("error QGB9008: QualityGate: QualityGateSolution is 'Part.slnf', and '" + Path.Combine(_motor.Directory, "Part.slnf") + "' does not exist.", missing.Output, StringComparison.Ordinal);
+            Assert.Single(EngineCalls());
+        }
+        finally
+        {
+            File.Delete(filter);
+        }
+    }
+
     private const string NoIncremental = "-p:QualityGateIncremental=false";
 
     private string EnginePath => "-p:QualityGateEnginePath=" + _feed.FakeEngine;
