@@ -252,15 +252,17 @@ namespace QualityGates.Analyzers.Semantics
             {
                 switch (parent)
                 {
-                    case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, child) && Compares(conditional.Condition, symbol):
+                    case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, child) &&
+                        Guards(conditional.Condition, symbol, reachedWhen: ReferenceEquals(conditional.WhenTrue, child)):
                         return true;
                     case IBinaryOperation logical when (logical.OperatorKind == BinaryOperatorKind.ConditionalAnd || logical.OperatorKind == BinaryOperatorKind.ConditionalOr) &&
-                        ReferenceEquals(logical.RightOperand, child) && Compares(logical.LeftOperand, symbol):
+                        ReferenceEquals(logical.RightOperand, child) &&
+                        Guards(logical.LeftOperand, symbol, reachedWhen: logical.OperatorKind == BinaryOperatorKind.ConditionalAnd):
                         return true;
                     // while (n > 0) { ... x / n ... } and for (...; n > 0; ...): the body runs only after the test.
-                    case IWhileLoopOperation loop when loop.ConditionIsTop && ReferenceEquals(loop.Body, child) && Compares(loop.Condition, symbol):
+                    case IWhileLoopOperation loop when loop.ConditionIsTop && ReferenceEquals(loop.Body, child) && Guards(loop.Condition, symbol, reachedWhen: true):
                         return true;
-                    case IForLoopOperation loop when ReferenceEquals(loop.Body, child) && Compares(loop.Condition, symbol):
+                    case IForLoopOperation loop when ReferenceEquals(loop.Body, child) && Guards(loop.Condition, symbol, reachedWhen: true):
                         return true;
                     // n switch { 0 => 0m, _ => x / n } or n switch { > 0 => x / n, _ => 0m }: zero is taken earlier or excluded here.
                     case ISwitchExpressionArmOperation arm when ReferenceEquals(arm.Value, child) && arm.Parent is ISwitchExpressionOperation switchExpression &&
@@ -289,6 +291,66 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A condition that tests the symbol guards code reached when it is <paramref name="reachedWhen"/>, unless it is
+        /// known to be that value with the symbol at zero: <c>if (months &gt; 12) throw ...;</c> lets zero through, and
+        /// <c>n &gt; 0 ? 0 : x / n</c> divides only by zero. A test the rule cannot evaluate (<c>n &lt; minimum</c>) still counts.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool Guards(IOperation? condition, ISymbol symbol, bool reachedWhen) =>
+            condition != null && Compares(condition, symbol) && AtZero(condition, symbol) != reachedWhen;
+
+        /// <summary>The condition's value when the symbol is zero: true, false, or null when it cannot be told.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool? AtZero(IOperation condition, ISymbol symbol)
+        {
+            switch (condition.WalkDownConversions())
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    var operand = AtZero(not.Operand, symbol);
+                    return operand.HasValue ? !operand.Value : (bool?)null;
+                case IBinaryOperation logical when logical.OperatorKind == BinaryOperatorKind.ConditionalAnd || logical.OperatorKind == BinaryOperatorKind.And:
+                    var leftAnd = AtZero(logical.LeftOperand, symbol);
+                    var rightAnd = AtZero(logical.RightOperand, symbol);
+                    return leftAnd == false || rightAnd == false ? false : (leftAnd == true && rightAnd == true ? true : (bool?)null);
+                case IBinaryOperation logical when logical.OperatorKind == BinaryOperatorKind.ConditionalOr || logical.OperatorKind == BinaryOperatorKind.Or:
+                    var leftOr = AtZero(logical.LeftOperand, symbol);
+                    var rightOr = AtZero(logical.RightOperand, symbol);
+                    return leftOr == true || rightOr == true ? true : (leftOr == false && rightOr == false ? false : (bool?)null);
+                case IBinaryOperation comparison when IsComparison(comparison.OperatorKind):
+                    if (IsSymbol(comparison.LeftOperand, symbol) && comparison.RightOperand.TryGetNumericConstant(out var right))
+                    {
+                        return Compare(comparison.OperatorKind, 0m, right);
+                    }
+
+                    if (IsSymbol(comparison.RightOperand, symbol) && comparison.LeftOperand.TryGetNumericConstant(out var left))
+                    {
+                        return Compare(comparison.OperatorKind, left, 0m);
+                    }
+
+                    return null;
+                case IIsPatternOperation pattern when IsSymbol(pattern.Value, symbol):
+                    return MatchesZero(pattern.Pattern);
+                default:
+                    return null;
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool? Compare(BinaryOperatorKind kind, decimal left, decimal right)
+        {
+            switch (kind)
+            {
+                case BinaryOperatorKind.Equals: return left == right;
+                case BinaryOperatorKind.NotEquals: return left != right;
+                case BinaryOperatorKind.LessThan: return left < right;
+                case BinaryOperatorKind.LessThanOrEqual: return left <= right;
+                case BinaryOperatorKind.GreaterThan: return left > right;
+                case BinaryOperatorKind.GreaterThanOrEqual: return left >= right;
+                default: return null;
+            }
         }
 
         /// <summary>An arm whose own pattern rejects zero, or that an earlier arm taking zero (without a when) comes before.</summary>
@@ -396,7 +458,7 @@ namespace QualityGates.Analyzers.Semantics
             switch (statement)
             {
                 case IConditionalOperation ifStatement:
-                    return AlwaysExits(ifStatement.WhenTrue) && Compares(ifStatement.Condition, symbol);
+                    return AlwaysExits(ifStatement.WhenTrue) && Guards(ifStatement.Condition, symbol, reachedWhen: false);
                 case IExpressionStatementOperation expression when expression.Operation is IInvocationOperation call:
                     var name = call.TargetMethod.Name;
                     return (name.IndexOf("Zero", StringComparison.Ordinal) >= 0 || name.IndexOf("Positive", StringComparison.Ordinal) >= 0) &&

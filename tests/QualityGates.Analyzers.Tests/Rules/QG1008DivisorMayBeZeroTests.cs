@@ -211,6 +211,112 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task TestsThatLetZeroThrough_Reported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public double A(double losses, double exposure)
+                    {
+                        if (exposure > 1000) throw new ArgumentOutOfRangeException(nameof(exposure));
+                        return {|#0:losses / exposure|};
+                    }
+
+                    public double B(double losses, double exposure) => exposure > 0 ? 0 : {|#1:losses / exposure|};
+
+                    public bool C(double losses, double exposure) => exposure == 0 && {|#2:losses / exposure|} > 0.7;
+
+                    public bool D(double losses, double exposure) => exposure != 0 || {|#3:losses / exposure|} > 0.7;
+
+                    public decimal E(decimal premium, int termDays)
+                    {
+                        if (termDays is > 366) return 0m;
+                        return {|#4:premium / termDays|};
+                    }
+
+                    public decimal F(decimal premium, int vehicleCount)
+                    {
+                        if (!(vehicleCount > 10))
+                        {
+                            return {|#5:premium / vehicleCount|};
+                        }
+
+                        return premium;
+                    }
+
+                    public decimal G(decimal premium, int vehicleCount)
+                    {
+                        while (vehicleCount < 5)
+                        {
+                            premium -= {|#6:premium / vehicleCount|};
+                            vehicleCount++;
+                        }
+
+                        return premium;
+                    }
+                }
+                """;
+
+            const string doubles = "; with double the result silently becomes Infinity or NaN";
+            const string decimals = "; decimal division throws DivideByZeroException";
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithArguments("exposure", doubles),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Warning).WithArguments("exposure", doubles),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(2).WithSeverity(DiagnosticSeverity.Warning).WithArguments("exposure", doubles),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(3).WithSeverity(DiagnosticSeverity.Warning).WithArguments("exposure", doubles),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(4).WithSeverity(DiagnosticSeverity.Info).WithArguments("termDays", decimals),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(5).WithSeverity(DiagnosticSeverity.Info).WithArguments("vehicleCount", decimals),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(6).WithSeverity(DiagnosticSeverity.Info).WithArguments("vehicleCount", decimals));
+        }
+
+        [Fact]
+        public async Task TestsThatKeepZeroOut_OrCannotBeEvaluated_NotReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal A(decimal premium, int termDays)
+                    {
+                        if (termDays < 1 || termDays > 366) throw new ArgumentOutOfRangeException(nameof(termDays));
+                        return premium / termDays;
+                    }
+
+                    public double B(double losses, double exposure) => exposure > 0 ? losses / exposure : 0;
+
+                    public double C(double losses, double exposure) => !(exposure > 0) ? 0 : losses / exposure;
+
+                    public decimal D(decimal premium, int termDays, int minimumTerm)
+                    {
+                        // Not evaluable here: a test against another value is still trusted.
+                        if (termDays < minimumTerm) throw new ArgumentOutOfRangeException(nameof(termDays));
+                        return premium / termDays;
+                    }
+
+                    public bool E(decimal premium, int termDays) => termDays >= 30 && premium / termDays > 1m;
+
+                    public decimal F(decimal premium, int vehicleCount) => vehicleCount is 0 or > 12 ? 0m : premium / vehicleCount;
+
+                    public bool G(double losses, double exposure) => exposure == 0 || losses / exposure > 0.7;
+
+                    public decimal H(decimal premium, int termDays)
+                    {
+                        if (0 >= termDays) return 0m;
+                        return premium / termDays;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task SwitchWithoutTestOrBottomTestedLoop_StillReported()
         {
             const string source = """
