@@ -38,6 +38,13 @@ public static class ReportModelReader
 
     public static ReportModel Parse(ReadOnlySpan<byte> utf8Json, string sourceName)
     {
+        // A result copied or re-saved on Windows: PowerShell 5 writes a UTF-8 BOM with -Encoding utf8, UTF-16 with '>'.
+        byte[]? transcoded = WithoutByteOrderMark(ref utf8Json);
+        if (transcoded is not null)
+        {
+            utf8Json = transcoded;
+        }
+
         if (utf8Json.IsEmpty || IsWhiteSpace(utf8Json))
         {
             throw new ReportInputException(
@@ -110,6 +117,21 @@ public static class ReportModelReader
                 ReportCodes.ResultInvalidJson,
                 $"result file '{sourceName}' is not valid result JSON at {path}[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]: null where {expected} is expected. Pass the JSON written by 'qualitygate check --json'.");
         }
+    }
+
+    /// <summary>Skips a UTF-8 byte order mark; UTF-16 with a byte order mark comes back as UTF-8 bytes.</summary>
+    private static byte[]? WithoutByteOrderMark(ref ReadOnlySpan<byte> json)
+    {
+        if (json.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+            return null;
+        }
+
+        System.Text.Encoding? utf16 = json.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? System.Text.Encoding.Unicode
+            : json.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? System.Text.Encoding.BigEndianUnicode
+            : null;
+        return utf16 is null ? null : System.Text.Encoding.UTF8.GetBytes(utf16.GetString(json[2..]));
     }
 
     private static int? ReadSchemaVersion(ReadOnlySpan<byte> utf8Json, string sourceName)

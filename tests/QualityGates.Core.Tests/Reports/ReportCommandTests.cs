@@ -98,6 +98,23 @@ public sealed class ReportCommandTests
         Assert.Null(model.Passed);
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void ResultWithAByteOrderMark_IsRead(string encodingName)
+    {
+        // As Windows PowerShell re-saves a file: Out-File -Encoding utf8 adds a BOM, '>' writes UTF-16.
+        var encoding = System.Text.Encoding.GetEncoding(encodingName);
+        var json = """{"schemaVersion":1,"passed":false,"hotspots":[{"path":"src/Prämie.cs"}]}""";
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(json)).ToArray();
+
+        var model = ReportModelReader.Parse(bytes, "saved.json");
+
+        Assert.False(model.Passed);
+        Assert.Equal("src/Prämie.cs", Assert.Single(model.Hotspots!).Path);
+    }
+
     [Fact]
     public void OutputIsAFile_ReturnsTwoWithQGB0604()
     {
