@@ -454,8 +454,20 @@ namespace QualityGates.Analyzers.Semantics
         public static bool IsMoneyType(ITypeSymbol type, InsuranceSettings settings)
         {
             type = UnwrapNullable(type);
-            return settings.MoneyTypes.Count > 0 && settings.MoneyTypes.Contains(type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
+            if (settings.MoneyTypes.Count == 0 || !settings.MoneyTypeSimpleNames.Contains(type.Name))
+            {
+                return false;
+            }
+
+            // A generic money type (Money<TCurrency>) is configured by its definition's name, with or without the arity
+            // (`Ns.Money`, `Ns.Money`1`); its constructed form displays as Ns.Money<Ns.Usd>, which no configured name equals.
+            return type is INamedTypeSymbol { IsGenericType: true } generic
+                ? settings.GenericMoneyTypes.Contains(generic.OriginalDefinition.ToDisplayString(GenericDefinitionFormat))
+                : settings.MoneyTypes.Contains(type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
         }
+
+        private static readonly SymbolDisplayFormat GenericDefinitionFormat =
+            SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None);
 
         [MethodImpl(HotPath.Optimize)]
         public static ITypeSymbol UnwrapNullable(ITypeSymbol type) =>

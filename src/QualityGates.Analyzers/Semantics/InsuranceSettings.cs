@@ -41,6 +41,12 @@ namespace QualityGates.Analyzers.Semantics
 
         public ImmutableHashSet<string> MoneyTypes { get; private set; } = ImmutableHashSet<string>.Empty;
 
+        /// <summary>Configured money types without an arity suffix (`Ns.Money`1` and `Ns.Money` both give `Ns.Money`): what a generic type's definition is matched against.</summary>
+        public ImmutableHashSet<string> GenericMoneyTypes { get; private set; } = ImmutableHashSet<string>.Empty;
+
+        /// <summary>The simple names of the configured money types, so most types are rejected without building their full name.</summary>
+        public ImmutableHashSet<string> MoneyTypeSimpleNames { get; private set; } = ImmutableHashSet<string>.Empty;
+
         public WordPatterns MoneyNames { get; private set; } = new WordPatterns(Defaults.MoneyNames);
 
         public WordPatterns RateNames { get; private set; } = new WordPatterns(Defaults.RateNames);
@@ -98,6 +104,8 @@ namespace QualityGates.Analyzers.Semantics
             s.ScopeNameHeuristic = r.Bool(OptionNames.ScopeNameHeuristic, true);
             s.IncludeTestProjects = r.Bool(OptionNames.IncludeTestProjects, false);
             s.MoneyTypes = r.Set(OptionNames.MoneyTypes, Array.Empty<string>(), StringComparer.Ordinal, TypeName);
+            s.GenericMoneyTypes = s.MoneyTypes.Select(WithoutArity).ToImmutableHashSet(StringComparer.Ordinal);
+            s.MoneyTypeSimpleNames = s.GenericMoneyTypes.Select(t => t.Substring(t.LastIndexOf('.') + 1)).ToImmutableHashSet(StringComparer.Ordinal);
             s.MoneyNames = new WordPatterns(r.List(OptionNames.MoneyNames, Defaults.MoneyNames, Word));
             s.RateNames = new WordPatterns(r.List(OptionNames.RateNames, Defaults.RateNames, Word));
             s.DecisionEnums = r.Set(OptionNames.DecisionEnums, Array.Empty<string>(), StringComparer.Ordinal, TypeName);
@@ -139,6 +147,12 @@ namespace QualityGates.Analyzers.Semantics
 
         private static string? Identifier(string item) =>
             Regex.IsMatch(item, @"^@?[A-Za-z_][A-Za-z0-9_]*$") ? null : "expected C# identifiers";
+
+        private static string WithoutArity(string typeName)
+        {
+            int tick = typeName.IndexOf('`');
+            return tick < 0 ? typeName : typeName.Substring(0, tick);
+        }
 
         private static string? TypeName(string item) =>
             Regex.IsMatch(item, @"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(`\d+)?$") ? null : "expected fully qualified type names such as Contoso.Money";

@@ -186,6 +186,58 @@ namespace QualityGates.Analyzers.Tests.Rules
             await Verify.VerifyAsync(source.Replace("{|QG1006:100|}", "100").Replace("* 3", "* {|QG1006:3|}"));
         }
 
+        [Theory]
+        [InlineData("Acme.Finance.Money, Acme.Finance.Amount")]
+        [InlineData("Acme.Finance.Money`1, Acme.Finance.Amount")]
+        public async Task ConfiguredGenericMoneyType_OperandIsMoney(string moneyTypes)
+        {
+            // A generic money type is configured by its definition's name; Money<Usd> must match it, and a type of the
+            // same simple name in another namespace must not.
+            const string source = """
+                namespace Acme.Finance
+                {
+                    public readonly record struct Usd;
+
+                    public readonly record struct Money<TCurrency>(decimal Value)
+                    {
+                        public static Money<TCurrency> operator *(Money<TCurrency> a, decimal f) => new(a.Value * f);
+                    }
+
+                    public readonly record struct Amount(decimal Value)
+                    {
+                        public static Amount operator *(Amount a, decimal f) => new(a.Value * f);
+                    }
+                }
+
+                namespace Other
+                {
+                    public readonly record struct Money<T>(decimal Value)
+                    {
+                        public static Money<T> operator *(Money<T> a, decimal f) => new(a.Value * f);
+                    }
+                }
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public Acme.Finance.Money<Acme.Finance.Usd> Generic(Acme.Finance.Money<Acme.Finance.Usd> basis) => basis * {|#0:1.15m|};
+
+                    public Acme.Finance.Money<Acme.Finance.Usd>? Nullable(Acme.Finance.Money<Acme.Finance.Usd>? basis) => basis * {|#1:1.2m|};
+
+                    public Acme.Finance.Amount NonGeneric(Acme.Finance.Amount basis) => basis * {|#2:1.3m|};
+
+                    public Other.Money<int> SameNameElsewhere(Other.Money<int> basis) => basis * 1.4m;
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                "qualitygates_money_types = " + moneyTypes,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1.15m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("1.2m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("1.3m", "rate or factor"));
+        }
+
         [Fact]
         public async Task Factor_ExtractedToNamedConstant()
         {
