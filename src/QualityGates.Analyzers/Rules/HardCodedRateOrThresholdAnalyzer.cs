@@ -9,26 +9,70 @@ namespace QualityGates.Analyzers.Rules
 {
     /// <summary>
     /// QG1006: a numeric literal multiplied, divided, added or subtracted with money or a rate in pricing code, or compared
-    /// in underwriting code (age &gt; 30, claims &gt;= 3). 0, ±1, the allowed literals and named constants are fine.
+    /// in underwriting code (age &gt; 30, claims &gt;= 3, also as a relational pattern: { Claims: &gt;= 3 }, age switch { &gt; 30 => ... }).
+    /// 0, ±1, the allowed literals and named constants are fine.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardCodedRateOrThresholdAnalyzer : InsuranceAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardCodedRateOrThreshold);
 
-        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
+        {
             context.RegisterScopedOperationAction(
                 insurance,
                 Scope.Any,
                 [MethodImpl(HotPath.Optimize)] (c, scope) =>
                 {
                     // The initializer of a const or static readonly field is where a named rate belongs.
-                    if (!(c.ContainingSymbol is IFieldSymbol field && (field.IsConst || (field.IsStatic && field.IsReadOnly))))
+                    if (!IsNamedConstantInitializer(c.ContainingSymbol))
                     {
                         Analyze(c, insurance, scope);
                     }
                 },
                 OperationKinds.BinaryOrCompoundAssignment);
+
+            // A relational pattern is the same comparison as age > 30, written as a rule table row.
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Underwriting,
+                [MethodImpl(HotPath.Optimize)] (c, scope) =>
+                {
+                    if (!IsNamedConstantInitializer(c.ContainingSymbol))
+                    {
+                        var pattern = (IRelationalPatternOperation)c.Operation;
+                        Check(c, insurance, pattern.OperatorKind, pattern.Value, TestedValue(pattern), "threshold");
+                    }
+                },
+                OperationKinds.RelationalPattern);
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsNamedConstantInitializer(ISymbol symbol) =>
+            symbol is IFieldSymbol field && (field.IsConst || (field.IsStatic && field.IsReadOnly));
+
+        /// <summary>
+        /// What a relational pattern compares: the member of its property subpattern, or the value of the is/switch it
+        /// belongs to (through and/or/not). Only names the constant the fix extracts; the pattern itself when none is found.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation TestedValue(IRelationalPatternOperation pattern)
+        {
+            IOperation current = pattern;
+            while (current.Parent is IBinaryPatternOperation || current.Parent is INegatedPatternOperation)
+            {
+                current = current.Parent;
+            }
+
+            switch (current.Parent)
+            {
+                case IPropertySubpatternOperation property: return property.Member;
+                case IIsPatternOperation isPattern: return isPattern.Value;
+                case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression }: return switchExpression.Value;
+                case IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switchStatement } }: return switchStatement.Value;
+                default: return pattern;
+            }
+        }
 
         [MethodImpl(HotPath.Optimize)]
         private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope)

@@ -110,6 +110,97 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RelationalPatternThresholdsInUnderwriting_Reported()
+        {
+            const string source = """
+                public sealed record Application(int Age, int Claims, decimal Revenue, int? Score);
+
+                [QualityGates.UnderwritingRule]
+                public class Appetite
+                {
+                    private const int MaxClaims = 4;
+
+                    public string Decide(Application a) => a switch
+                    {
+                        { Claims: > {|#0:3|} } => "Refer",
+                        { Revenue: > {|#1:250_000_000m|} } => "Refer",
+                        { Age: < {|#2:18|} or >= {|#3:75|} } => "Decline",
+                        { Score: not >= {|#4:600|} } => "Refer",
+                        { Claims: > MaxClaims or >= 0 or < 1 or > 2 } => "Refer",
+                        _ => "Accept",
+                    };
+
+                    public bool Senior(int age) => age is >= {|#5:65|};
+
+                    public int Band(int age) => age switch { < {|#6:30|} => 1, _ => 2 };
+
+                    public int Tier(int claims)
+                    {
+                        switch (claims)
+                        {
+                            case > {|#7:5|}:
+                                return 3;
+                            default:
+                                return 1;
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("3", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("250_000_000m", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("18", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(3).WithArguments("75", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(4).WithArguments("600", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(5).WithArguments("65", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(6).WithArguments("30", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(7).WithArguments("5", "threshold"));
+        }
+
+        [Fact]
+        public async Task RelationalPatternsInPricingOnlyCode_NotReported()
+        {
+            // Pricing code reports literals in arithmetic with money, not comparisons: an age band table is not a threshold there.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal AgeFactor(int age) => age switch { < 25 => 1.5m, >= 70 => 1.2m, _ => 1m };
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task RelationalPatternThreshold_ExtractedToNamedConstant()
+        {
+            const string source = """
+                public sealed record Application(int Claims);
+
+                [QualityGates.UnderwritingRule]
+                public class Appetite
+                {
+                    public bool Refer(Application a) => a is { Claims: > {|QG1006:3|} };
+                }
+                """;
+            const string fixedSource = """
+                public sealed record Application(int Claims);
+
+                [QualityGates.UnderwritingRule]
+                public class Appetite
+                {
+                    private const int ClaimsThreshold = 3;
+                    public bool Refer(Application a) => a is { Claims: > ClaimsThreshold };
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public async Task TrivialAndAllowedLiterals_NotReported()
         {
             const string source = """
