@@ -78,13 +78,7 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static string? CodeName(IOperation? value)
         {
-            var op = value?.WalkDownConversions();
-            while (op is IInvocationOperation inner && inner.Instance != null && inner.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String)
-            {
-                op = inner.Instance.WalkDownConversions();
-            }
-
-            var symbol = op?.GetReferencedSymbol();
+            var symbol = value?.WalkDownStringMethods().GetReferencedSymbol();
             return symbol != null && NameWords.LastMatchingWordIndex(NameWords.Split(symbol.Name), CodeWords) >= 0 ? symbol.Name : null;
         }
     }

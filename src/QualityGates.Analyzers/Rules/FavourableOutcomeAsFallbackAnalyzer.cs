@@ -172,7 +172,7 @@ namespace QualityGates.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FavourableOutcomeAsFallback, leaf.Syntax.GetLocation(), properties, what, UnderwritingSemantics.Display(leaf)));
         }
 
-        /// <summary>A switched value that classifies a risk: an enum, or a code/class/tier/status-named value.</summary>
+        /// <summary>A switched value that classifies a risk: an enum, or a code/class/tier/status-named value, also normalised (statusCode.Trim().ToLowerInvariant()).</summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool IsClassifier(IOperation value, InsuranceContext insurance)
         {
@@ -182,7 +182,7 @@ namespace QualityGates.Analyzers.Rules
                 return true;
             }
 
-            var symbol = value.GetReferencedSymbol();
+            var symbol = value.WalkDownStringMethods().GetReferencedSymbol();
             return symbol != null && NameWords.LastMatchingWordIndex(NameWords.Split(symbol.Name), ClassifierWords) >= 0;
         }
     }

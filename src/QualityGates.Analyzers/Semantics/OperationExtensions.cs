@@ -136,6 +136,22 @@ namespace QualityGates.Analyzers.Semantics
             }
         }
 
+        /// <summary>
+        /// The string a value is made from before instance string methods (Trim(), ToUpperInvariant(), Substring()...):
+        /// a normalised code is still the code it came from.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static IOperation WalkDownStringMethods(this IOperation operation)
+        {
+            var op = operation.WalkDownConversions();
+            while (op is IInvocationOperation inner && inner.Instance != null && inner.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                op = inner.Instance.WalkDownConversions();
+            }
+
+            return op;
+        }
+
         /// <summary>Classifies an expression as money, rate or neither: a money symbol, or arithmetic over one.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static ValueKind GetValueKind(this IOperation operation, InsuranceContext context)

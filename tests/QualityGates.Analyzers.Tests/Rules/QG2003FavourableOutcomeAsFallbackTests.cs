@@ -241,6 +241,42 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SwitchOverNormalisedCode_Reported()
+        {
+            // Normalising a status code before switching on it (Trim, ToLowerInvariant) does not make it less of a code.
+            await Verify.VerifyAnalyzerAsync(Types + """
+                public sealed record Application(string StatusCode, string Command);
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision FromStatus(Application app)
+                    {
+                        switch (app.StatusCode.Trim().ToLowerInvariant())
+                        {
+                            case "no": return Decision.Decline;
+                            default: return {|#0:Decision.Approve|};
+                        }
+                    }
+
+                    public Decision FromStatusExpression(Application app) => app.StatusCode.ToUpperInvariant() switch
+                    {
+                        "NO" => Decision.Decline,
+                        _ => {|#1:Decision.Approve|},
+                    };
+
+                    public Decision FromCommand(Application app) => app.Command.Trim() switch
+                    {
+                        "stop" => Decision.Decline,
+                        _ => Decision.Approve,
+                    };
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(0).WithArguments("switch default", "Decision.Approve"),
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(1).WithArguments("switch expression's discard arm", "Decision.Approve"));
+        }
+
+        [Fact]
         public async Task OutOfScope_NoDiagnostic()
         {
             await Verify.VerifyAnalyzerAsync(Types + """
