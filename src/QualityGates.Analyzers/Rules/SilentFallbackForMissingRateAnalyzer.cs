@@ -104,7 +104,7 @@ namespace QualityGates.Analyzers.Rules
             Report(context, location, kind, name, shown, fix, missing);
         }
 
-        /// <summary><c>rates.TryGetValue(k, out var r) ? r : 1m</c> and <c>if (!rates.TryGetValue(k, out var r)) return 1m;</c>.</summary>
+        /// <summary><c>rates.TryGetValue(k, out var r) ? r : 1m</c> and <c>if (!rates.TryGetValue(k, out var r)) return 1m;</c>, also for other Try* lookups.</summary>
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeTryGetValue(OperationAnalysisContext context, InsuranceContext insurance)
         {
@@ -118,7 +118,7 @@ namespace QualityGates.Analyzers.Rules
                 condition = not.Operand.WalkDownConversions();
             }
 
-            if (!(condition is IInvocationOperation tryGet) || tryGet.TargetMethod.Name != "TryGetValue")
+            if (!(condition is IInvocationOperation tryGet) || !IsTryLookup(tryGet.TargetMethod))
             {
                 return;
             }
@@ -150,6 +150,29 @@ namespace QualityGates.Analyzers.Rules
             {
                 Report(context, literal.Syntax, kind, name, literal.Syntax.ToString(), null, null);
             }
+        }
+
+        /// <summary>
+        /// TryGetValue, or any other bool Try* method with an out value (a rate table's TryLookup, TryGetRate, TryParse):
+        /// its false branch is the "not found" path whatever the method is called.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsTryLookup(IMethodSymbol method)
+        {
+            if (method.ReturnType.SpecialType != SpecialType.System_Boolean || !method.Name.StartsWith("Try", System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind == RefKind.Out)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A catch in a rate/money member that returns (or assigns to a rate) a literal.</summary>

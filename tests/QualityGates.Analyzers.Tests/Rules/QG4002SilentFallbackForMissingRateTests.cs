@@ -186,6 +186,52 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task OwnTryLookupMissBranch_ReportedWithoutFix()
+        {
+            // A rate table's own Try* lookup has the same "not found" branch as TryGetValue.
+            const string source = """
+                using System;
+
+                public interface IRateTable
+                {
+                    bool TryLookup(string table, string key, out decimal factor);
+                    bool TryFind(string key, out string description);
+                    bool TrySomething(string key);
+                }
+
+                [QualityGates.PremiumCalculation]
+                public class BreedRater
+                {
+                    private readonly IRateTable _table;
+
+                    public BreedRater(IRateTable table) => _table = table;
+
+                    public decimal Ternary(string breed) => _table.TryLookup("breed", breed, out var factor) ? factor : {|QG4002:0.95m|};
+
+                    public decimal Negated(string breed)
+                    {
+                        if (!_table.TryLookup("breed", breed, out var loading))
+                        {
+                            return {|QG4002:1.2m|};
+                        }
+
+                        return loading;
+                    }
+
+                    public decimal Parsed(string text) => decimal.TryParse(text, out var rate) ? rate : {|QG4002:1.1m|};
+
+                    public string Describe(string key) => _table.TryFind(key, out var description) ? description : "none";
+
+                    public decimal NoOut(string key) => _table.TrySomething(key) ? 1.3m : 1.4m;
+
+                    public decimal Neutral(string breed) => _table.TryLookup("breed", breed, out var factor) ? factor : 1m;
+                }
+                """;
+
+            await Verify.VerifyCodeFixAsync(source, source, "qualitygates_allowed_fallback_values = 1");
+        }
+
+        [Fact]
         public async Task NonRateValuesThrowingAndNamedConstants_NotReported()
         {
             const string source = """
