@@ -16,7 +16,8 @@ namespace QualityGates.Analyzers.Semantics
 
         public static readonly string[] RateNames =
         {
-            "rate", "factor", "loading", "discount", "surcharge", "multiplier", "relativity", "relativities", "percent", "pct",
+            // A ratio or trend of money (ExpenseToPremiumRatio, LossCostTrend) is dimensionless, like a factor.
+            "rate", "factor", "loading", "discount", "surcharge", "multiplier", "relativity", "relativities", "percent", "pct", "ratio", "trend",
         };
 
         /// <summary>A trailing word that says the value counts or measures something other than money ("LimitCount", "RefundDays").</summary>

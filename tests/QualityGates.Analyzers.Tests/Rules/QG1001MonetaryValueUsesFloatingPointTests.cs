@@ -181,6 +181,27 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RatiosAndTrendsOfMoney_NotReportedButMoneyStillIs()
+        {
+            // The last matching word decides: a ratio or trend of a money value is dimensionless, not money.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Trending
+                {
+                    public double LossCostTrend(double annualTrend, int years) => System.Math.Pow(1 + annualTrend, years);
+
+                    public double PremiumTrend { get; set; }
+
+                    public double ExpenseToPremiumRatio { get; set; }
+
+                    public double {|#0:TrendedLossCost|} { get; set; }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("TrendedLossCost", "double"));
+        }
+
+        [Fact]
         public async Task DecimalMoney_NotReported()
         {
             const string source = """
