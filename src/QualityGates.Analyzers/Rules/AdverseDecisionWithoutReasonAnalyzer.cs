@@ -36,7 +36,8 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var returnType = Outcomes.UnwrapTask(method.ReturnType);
-            string? shape = insurance.IsDecisionEnum(returnType) ? "the bare decision enum '" + returnType.Name + "'"
+            // Decision? is a decision too; its name is the enum's, not Nullable's.
+            string? shape = insurance.IsDecisionEnum(returnType) ? "the bare decision enum '" + InsuranceContext.UnwrapNullable(returnType).Name + "'"
                 : returnType.SpecialType == SpecialType.System_Boolean && InsuranceContext.IsBoolDecisionMethod(method) ? "a bare bool"
                 : null;
             if (shape == null || method.Parameters.Any(p => p.RefKind == RefKind.Out || p.RefKind == RefKind.Ref) || !(method.Locations.FirstOrDefault(l => l.IsInSource) is Location location))

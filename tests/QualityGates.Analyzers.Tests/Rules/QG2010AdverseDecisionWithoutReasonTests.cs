@@ -28,6 +28,22 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task NullableAndAsyncBareDecisions_NamedByTheirEnum()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public interface IRule
+                {
+                    Decision? {|#0:Apply|}(int claims);
+
+                    System.Threading.Tasks.Task<Decision?> {|#1:ApplyAsync|}(int claims);
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionWithoutReason).WithLocation(0).WithArguments("'Apply' returns the bare decision enum 'Decision' with no reason channel; return the decision with a reason code"),
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionWithoutReason).WithLocation(1).WithArguments("'ApplyAsync' returns the bare decision enum 'Decision' with no reason channel; return the decision with a reason code"));
+        }
+
+        [Fact]
         public async Task AdverseResultWithEmptyReason_Reported()
         {
             await Verify.VerifyAsync(Types + """
