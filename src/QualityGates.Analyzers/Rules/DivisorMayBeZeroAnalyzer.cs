@@ -27,15 +27,38 @@ namespace QualityGates.Analyzers.Rules
                 {
                     switch (c.Operation)
                     {
-                        case IBinaryOperation binary when binary.OperatorMethod == null && IsDivision(binary.OperatorKind):
-                            Check(c, insurance, binary, binary.RightOperand, binary.Type);
+                        case IBinaryOperation binary when IsDivision(binary.OperatorKind):
+                            Check(c, insurance, binary, binary.RightOperand, DivisionType(binary.OperatorMethod, binary.Type, insurance, binary.Syntax.SyntaxTree));
                             break;
-                        case ICompoundAssignmentOperation compound when compound.OperatorMethod == null && IsDivision(compound.OperatorKind):
-                            Check(c, insurance, compound, compound.Value, compound.Target.Type);
+                        case ICompoundAssignmentOperation compound when IsDivision(compound.OperatorKind):
+                            Check(c, insurance, compound, compound.Value, DivisionType(compound.OperatorMethod, compound.Target.Type, insurance, compound.Syntax.SyntaxTree));
                             break;
                     }
                 },
                 DivisionKinds);
+
+        /// <summary>
+        /// The numeric type the division happens in. A configured money type's own operator (Money / decimal) divides its
+        /// amount by the number it takes, so that parameter's type says whether zero throws or gives Infinity. Other
+        /// operators (TimeSpan / double, Money / Money) have their own behaviour at zero and are not checked.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static ITypeSymbol? DivisionType(IMethodSymbol? userOperator, ITypeSymbol? builtInType, InsuranceContext insurance, SyntaxTree tree)
+        {
+            if (userOperator == null)
+            {
+                return builtInType;
+            }
+
+            if (userOperator.Parameters.Length != 2 ||
+                !InsuranceContext.IsMoneyType(userOperator.Parameters[0].Type, insurance.GetSettings(tree, DiagnosticIds.DivisorMayBeZero)))
+            {
+                return null;
+            }
+
+            var divisor = userOperator.Parameters[1].Type;
+            return InsuranceContext.IsNumeric(divisor) ? divisor : null;
+        }
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;

@@ -48,6 +48,57 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task MoneyTypeOperatorDividedByCount_ReportedInTheOperatorsNumericType()
+        {
+            // Money's own operator divides the amount by the count it receives: decimal throws, double gives Infinity.
+            const string source = """
+                using System;
+
+                public readonly record struct Money(decimal Value)
+                {
+                    public static Money operator /(Money a, decimal divisor) => new(a.Value / divisor);
+                    public static Money operator /(Money a, double divisor) => new(a.Value / (decimal)divisor);
+                    public static decimal operator /(Money a, Money b) => a.Value / b.Value;
+                }
+
+                public readonly record struct Duration(double Days)
+                {
+                    public static Duration operator /(Duration a, int parts) => new(a.Days / parts);
+                }
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public Money PerMember(Money groupPremium, decimal memberCount) => {|#0:groupPremium / memberCount|};
+
+                    public Money PerUnit(Money groupPremium, double exposure) => {|#1:groupPremium / exposure|};
+
+                    public Money Shrink(Money groupPremium, decimal vehicleCount)
+                    {
+                        groupPremium /= vehicleCount;
+                        return groupPremium;
+                    }
+
+                    public decimal Ratio(Money groupPremium, Money annualPremium) => groupPremium / annualPremium;
+
+                    public Money Guarded(Money groupPremium, decimal memberCount) => memberCount > 0 ? groupPremium / memberCount : groupPremium;
+
+                    public Duration Split(Duration term, int termCount) => term / termCount;
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source.Replace("groupPremium /= vehicleCount;", "{|#2:groupPremium /= vehicleCount|};"),
+                "qualitygates_money_types = Money",
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Info)
+                    .WithArguments("memberCount", "; decimal division throws DivideByZeroException"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Warning)
+                    .WithArguments("exposure", "; with double the result silently becomes Infinity or NaN"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(2).WithSeverity(DiagnosticSeverity.Info)
+                    .WithArguments("vehicleCount", "; decimal division throws DivideByZeroException"));
+        }
+
+        [Fact]
         public async Task CompoundDivisionByMoney_Reported()
         {
             const string source = """
