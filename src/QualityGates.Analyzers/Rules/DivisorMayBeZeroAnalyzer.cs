@@ -60,6 +60,14 @@ namespace QualityGates.Analyzers.Rules
             return InsuranceContext.IsNumeric(divisor) ? divisor : null;
         }
 
+        /// <summary>
+        /// trip.TripDays(), items.Count(): a parameterless method (or an extension method on its receiver) reads a value of
+        /// its object like a computed property does. Methods that take arguments compute something else and are not checked.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsParameterless(IMethodSymbol method) =>
+            method.Parameters.Length == 0 || (method.IsExtensionMethod && method.ReducedFrom == null && method.Parameters.Length == 1);
+
         [MethodImpl(HotPath.Optimize)]
         private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;
 
@@ -72,7 +80,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var symbol = divisor.WalkDownConversions().GetReferencedSymbol();
-            if (symbol == null || symbol is IMethodSymbol || symbol is IFieldSymbol { IsConst: true })
+            if (symbol == null || (symbol is IMethodSymbol method && !IsParameterless(method)) || symbol is IFieldSymbol { IsConst: true })
             {
                 return;
             }

@@ -419,6 +419,48 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ParameterlessMethodDivisors_ReportedLikeProperties()
+        {
+            // trip.TripDays() and items.Count() read a count of their object like a property; methods with arguments do not.
+            const string source = """
+                using System.Collections.Generic;
+                using System.Linq;
+
+                public sealed record Trip(System.DateOnly Departure, System.DateOnly Return)
+                {
+                    public int TermDays() => Return.DayNumber - Departure.DayNumber;
+                }
+
+                public static class TripExtensions
+                {
+                    public static int TripDays(this Trip trip) => trip.Return.DayNumber - trip.Departure.DayNumber + 1;
+                }
+
+                [QualityGates.PremiumCalculation]
+                public class TravelRater
+                {
+                    public decimal Daily(decimal premium, Trip trip) => {|#0:premium / trip.TripDays()|};
+
+                    public decimal Term(decimal premium, Trip trip) => {|#1:premium / trip.TermDays()|};
+
+                    public decimal Average(decimal totalPremium, IEnumerable<decimal> premiums) => {|#2:totalPremium / premiums.Count()|};
+
+                    public decimal Guarded(decimal premium, Trip trip) => trip.TripDays() > 0 ? premium / trip.TripDays() : premium;
+
+                    public decimal WithArguments(decimal premium, Trip trip) => premium / DaysBetween(trip.Departure, trip.Return);
+
+                    private static int DaysBetween(System.DateOnly from, System.DateOnly to) => to.DayNumber - from.DayNumber;
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("trip.TripDays()", "; decimal division throws DivideByZeroException"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("trip.TermDays()", "; decimal division throws DivideByZeroException"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(2).WithSeverity(DiagnosticSeverity.Info).WithArguments("premiums.Count()", "; decimal division throws DivideByZeroException"));
+        }
+
+        [Fact]
         public async Task ConstantsRatesAndOtherNames_NotReported()
         {
             const string source = """
