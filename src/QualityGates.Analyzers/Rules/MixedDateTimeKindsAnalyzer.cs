@@ -178,7 +178,11 @@ namespace QualityGates.Analyzers.Rules
 
                     if (WellKnownTypes.Is(p.Property.ContainingType, types.DateTimeOffset))
                     {
-                        return p.Property.Name == "UtcDateTime" ? Kind.Utc : (p.Property.Name == "LocalDateTime" ? Kind.Local : Kind.Unknown);
+                        // DateTimeOffset.DateTime is the clock time without its offset: always DateTimeKind.Unspecified.
+                        return p.Property.Name == "UtcDateTime" ? Kind.Utc
+                            : p.Property.Name == "LocalDateTime" ? Kind.Local
+                            : p.Property.Name == "DateTime" ? Kind.Unspecified
+                            : Kind.Unknown;
                     }
 
                     return Kind.Unknown;
@@ -197,6 +201,10 @@ namespace QualityGates.Analyzers.Rules
                     }
 
                     return i.TargetMethod.Name == "SpecifyKind" && i.Arguments.Length == 2 ? FromConstant(i.Arguments[1].Value) : Kind.Unknown;
+                // policyDate.ToDateTime(TimeOnly.MinValue) has no kind (Unspecified) unless a DateTimeKind is passed.
+                case IInvocationOperation i when i.Instance != null && i.TargetMethod.Name == "ToDateTime" && WellKnownTypes.Is(i.TargetMethod.ContainingType, types.DateOnly):
+                    var toDateTimeKind = i.Arguments.FirstOrDefault(a => dateTimeKind != null && SymbolEqualityComparer.Default.Equals(a.Value.WalkDownConversions().Type, dateTimeKind));
+                    return toDateTimeKind != null ? FromConstant(toDateTimeKind.Value) : Kind.Unspecified;
                 case IObjectCreationOperation creation when creation.Type?.SpecialType == SpecialType.System_DateTime:
                     var kindArgument = creation.Arguments.FirstOrDefault(a => dateTimeKind != null && SymbolEqualityComparer.Default.Equals(a.Value.WalkDownConversions().Type, dateTimeKind));
                     return kindArgument != null ? FromConstant(kindArgument.Value) : Kind.Unspecified;

@@ -71,6 +71,33 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ToUniversalTimeOnDateOnlyOrOffsetClockTime_Reported()
+        {
+            // DateOnly.ToDateTime(time) and DateTimeOffset.DateTime carry no kind: ToUniversalTime() assumes server-local time.
+            const string source = """
+                using System;
+
+                [QualityGates.UnderwritingRule]
+                public class TravelRules
+                {
+                    public DateTime DepartureUtc(DateOnly departure) => {|QG3004:departure.ToDateTime(TimeOnly.MinValue).ToUniversalTime()|};
+
+                    public DateTime QuotedUtc(DateTimeOffset quoted) => {|QG3004:quoted.DateTime.ToUniversalTime()|};
+
+                    public bool Expired(DateOnly expiry) => {|QG3004:expiry.ToDateTime(TimeOnly.MaxValue) < DateTime.UtcNow|};
+
+                    public DateTime WithKind(DateOnly departure) => departure.ToDateTime(TimeOnly.MinValue, DateTimeKind.Local).ToUniversalTime();
+
+                    public DateTime FromUtcKind(DateOnly departure) => departure.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToUniversalTime();
+
+                    public DateTime OffsetUtc(DateTimeOffset quoted) => quoted.UtcDateTime.ToUniversalTime();
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task MethodReadingBothClocks_ReportedOnTheSecond()
         {
             const string source = """
