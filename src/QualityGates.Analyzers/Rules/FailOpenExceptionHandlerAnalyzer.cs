@@ -71,18 +71,36 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>
         /// The favourable outcome a handler falls through to: the return right after the try statement, either of a
-        /// favourable value or of a local initialised to one that the handler leaves untouched.
+        /// favourable value or of a local initialised to one that the handler leaves untouched. A try that ends a loop's
+        /// body falls through to the next iteration and, once the loop is done, to the statement after the loop:
+        /// <c>foreach (var rule in rules) { try { ... } catch { log } } return Decision.Approve;</c> skips the failed rule
+        /// and approves.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         private static IOperation? FavourableAfterTry(ICatchClauseOperation clause, InsuranceContext insurance, InsuranceSettings settings, bool boolDecision)
         {
-            if (!(clause.Parent is ITryOperation tryOperation) || !(tryOperation.Parent is IBlockOperation block))
+            if (!(clause.Parent is ITryOperation tryOperation))
             {
                 return null;
             }
 
-            int index = block.Operations.IndexOf(tryOperation);
-            if (index < 0 || index + 1 >= block.Operations.Length || !(block.Operations[index + 1] is IReturnOperation next))
+            IOperation statement = tryOperation;
+            IBlockOperation? block;
+            int index;
+            while (true)
+            {
+                block = statement.Parent as IBlockOperation;
+                index = block == null ? -1 : block.Operations.IndexOf(statement);
+                bool endsLoopBody = block != null && index == block.Operations.Length - 1 && block.Parent is ILoopOperation loop && ReferenceEquals(loop.Body, block);
+                if (!endsLoopBody && !(statement.Parent is ILoopOperation bodyOf && ReferenceEquals(bodyOf.Body, statement)))
+                {
+                    break;
+                }
+
+                statement = endsLoopBody ? block!.Parent! : statement.Parent!;
+            }
+
+            if (block == null || index < 0 || index + 1 >= block.Operations.Length || !(block.Operations[index + 1] is IReturnOperation next))
             {
                 return null;
             }

@@ -276,6 +276,70 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task HandlerEndingALoopBodyFallsThroughToApproveAfterTheLoop_Reported()
+        {
+            // A failed rule is skipped; once the loop is done the method approves.
+            await Verify.VerifyAnalyzerAsync("using System.Collections.Generic;\n" + Decision + """
+                public interface IRule { Decision Apply(string s); }
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Each(string s, IEnumerable<IRule> rules)
+                    {
+                        foreach (var rule in rules)
+                        {
+                            try
+                            {
+                                if (rule.Apply(s) != Decision.Approve) return Decision.Refer;
+                            }
+                            {|QG2001:catch (System.Exception)|}
+                            {
+                                System.Console.WriteLine("rule failed");
+                            }
+                        }
+
+                        return Decision.Approve;
+                    }
+
+                    public Decision Nested(string s, IRule[][] groups)
+                    {
+                        for (var i = 0; i < groups.Length; i++)
+                            foreach (var rule in groups[i])
+                                try { if (rule.Apply(s) == Decision.Decline) return Decision.Decline; }
+                                {|QG2001:catch|} { }
+
+                        return Decision.Approve;
+                    }
+
+                    public Decision MoreAfterTheTry(string s, IEnumerable<IRule> rules)
+                    {
+                        var seen = 0;
+                        foreach (var rule in rules)
+                        {
+                            try { if (rule.Apply(s) == Decision.Decline) return Decision.Decline; }
+                            catch { }
+                            seen++;
+                        }
+
+                        return seen > 0 ? Decision.Approve : Decision.Refer;
+                    }
+
+                    public Decision ReferAfterTheLoop(string s, IEnumerable<IRule> rules)
+                    {
+                        foreach (var rule in rules)
+                        {
+                            try { if (rule.Apply(s) == Decision.Decline) return Decision.Decline; }
+                            catch { }
+                        }
+
+                        return Decision.Refer;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task HandlerReturnsReferOrRethrows_NoDiagnostic()
         {
             await Verify.VerifyAnalyzerAsync(Decision + """
