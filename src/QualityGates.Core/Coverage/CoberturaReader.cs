@@ -51,6 +51,7 @@ internal static class CoberturaReader
                 $"Coverage file '{file}' is empty. The test run probably stopped before coverlet wrote it: run the tests again.");
         }
 
+        merger.NextReport();
         var parser = new Parser(file, fullRoot, merger, outside);
         using XmlReader reader = XmlReader.Create(stream, Settings);
         try

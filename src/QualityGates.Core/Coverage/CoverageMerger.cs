@@ -10,11 +10,17 @@ internal readonly record struct BranchPoint(int Number, int Covered, int Total);
 /// sum: two test projects running the same line once each did not run it twice). Branches: per branch point (condition
 /// number) the most outcomes any one report saw covered; without condition numbers, the best "(covered/total)" of any
 /// one report. Cobertura does not say WHICH outcomes were taken, so the true union may be higher: this never
-/// over-counts.
+/// over-counts. Condition numbers are coverlet's IL offsets, so they only match between reports of the same build: a
+/// line whose reports name different points (a library built for two target frameworks, or with other #if symbols)
+/// takes the best single build instead of adding the builds' points up, which counted its outcomes twice.
 /// </summary>
 internal sealed class CoverageMerger
 {
     private readonly Dictionary<string, Dictionary<int, LineAccumulator>> files = new(StringComparer.Ordinal);
+    private int report;
+
+    /// <summary>Starts the next Cobertura file: branch points are matched per build, and a file is one build.</summary>
+    public void NextReport() => report++;
 
     public void Add(string path, int line, long hits, int coveredBranches, int totalBranches, IReadOnlyList<BranchPoint>? points)
     {
@@ -30,15 +36,24 @@ internal sealed class CoverageMerger
         acc.SummaryTotal = Math.Max(acc.SummaryTotal, totalBranches);
         if (points is { Count: > 0 })
         {
+            if (acc.Points is not null && acc.PointsReport != report)
+            {
+                acc.Fold();
+            }
+
             acc.Points ??= new Dictionary<int, (int Covered, int Total)>();
+            acc.PointsReport = report;
             foreach (BranchPoint point in points)
             {
-                acc.Points[point.Number] = acc.Points.TryGetValue(point.Number, out (int Covered, int Total) seen)
-                    ? (Math.Max(seen.Covered, point.Covered), Math.Max(seen.Total, point.Total))
-                    : (point.Covered, point.Total);
+                Max(acc.Points, point.Number, (point.Covered, point.Total));
             }
         }
     }
+
+    private static void Max(Dictionary<int, (int Covered, int Total)> points, int number, (int Covered, int Total) point) =>
+        points[number] = points.TryGetValue(number, out (int Covered, int Total) seen)
+            ? (Math.Max(seen.Covered, point.Covered), Math.Max(seen.Total, point.Total))
+            : point;
 
     public CoverageReport Build(IReadOnlyList<string> inputs, IReadOnlyList<string> notes)
     {
@@ -49,7 +64,9 @@ internal sealed class CoverageMerger
             int i = 0;
             foreach (KeyValuePair<int, LineAccumulator> entry in file.Value)
             {
-                lines[i++] = entry.Value.ToLine(entry.Key);
+                LineAccumulator acc = entry.Value;
+                acc.Fold();
+                lines[i++] = acc.ToLine(entry.Key);
             }
 
             Array.Sort(lines, (a, b) => a.Number.CompareTo(b.Number));
@@ -64,22 +81,62 @@ internal sealed class CoverageMerger
         public long Hits;
         public int SummaryCovered;
         public int SummaryTotal;
+        /// <summary>The branch points of this line in the report being read (<see cref="PointsReport"/>).</summary>
         public Dictionary<int, (int Covered, int Total)>? Points;
+        public int PointsReport;
+        /// <summary>Per build (the same set of condition numbers), the most outcomes any of its reports covered per point.</summary>
+        public List<Dictionary<int, (int Covered, int Total)>>? Builds;
+
+        /// <summary>Adds the finished report's points to the build with the same condition numbers, or starts a build.</summary>
+        public void Fold()
+        {
+            if (Points is null)
+            {
+                return;
+            }
+
+            Builds ??= new List<Dictionary<int, (int Covered, int Total)>>(1);
+            Dictionary<int, (int Covered, int Total)> current = Points;
+            Dictionary<int, (int Covered, int Total)>? same = Builds.Find(b => b.Count == current.Count && current.Keys.All(b.ContainsKey));
+            if (same is null)
+            {
+                Builds.Add(current);
+            }
+            else
+            {
+                foreach ((int number, (int Covered, int Total) point) in current)
+                {
+                    Max(same, number, point);
+                }
+            }
+
+            Points = null;
+        }
 
         public readonly LineCoverage ToLine(int number)
         {
             long covered = SummaryCovered, total = SummaryTotal;
-            if (Points is not null)
+            if (Builds is not null)
             {
-                long pointsCovered = 0, pointsTotal = 0;
-                foreach ((int c, int t) in Points.Values)
+                // The build whose points show the most covered outcomes; on a tie the one with more outcomes (no optimism).
+                (long Covered, long Total) best = (0, 0);
+                foreach (Dictionary<int, (int Covered, int Total)> build in Builds)
                 {
-                    pointsCovered += c;
-                    pointsTotal += t;
+                    long buildCovered = 0, buildTotal = 0;
+                    foreach ((int c, int t) in build.Values)
+                    {
+                        buildCovered += c;
+                        buildTotal += t;
+                    }
+
+                    if (buildCovered > best.Covered || (buildCovered == best.Covered && buildTotal > best.Total))
+                    {
+                        best = (buildCovered, buildTotal);
+                    }
                 }
 
-                covered = Math.Max(covered, pointsCovered);
-                total = Math.Max(total, pointsTotal);
+                covered = Math.Max(covered, best.Covered);
+                total = Math.Max(total, best.Total);
             }
 
             return new LineCoverage(number, Hits, Math.Min(covered, total), total);

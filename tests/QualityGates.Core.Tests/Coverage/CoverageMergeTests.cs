@@ -136,6 +136,51 @@ public class CoverageMergeTests
     }
 
     [Fact]
+    public void MultiTargetedLibrary_BranchPointsOfTwoBuildsAreNotAddedUp()
+    {
+        // Real coverlet output: the library targets net8.0 and net10.0, one test project each. Claims.Surcharge has an
+        // #if NET10_0_OR_GREATER guard, so the two builds give lines 12 and 17 other IL offsets (condition numbers
+        // 28/19 and 43/34). Adding them up counted 10 outcomes (4 covered) for a file with 6 in either build.
+        CoverageReport report = CoverageLoader.Read(TestFiles.FixtureRepository, new[]
+        {
+            TestFiles.Asset("Coverage/multitarget-net8.cobertura.xml"),
+            TestFiles.Asset("Coverage/multitarget-net10.cobertura.xml"),
+        });
+
+        FileCoverage claims = report.Files["src/Motor/Claims.cs"];
+        Assert.Equal(new CoverageFigures(8, 8, 6, 3), claims.Figures);
+        Assert.True(claims.TryGetLine(10, out LineCoverage line10)); // net8.0 only: if (string.IsNullOrWhiteSpace(holder))
+        Assert.Equal(new LineCoverage(10, 1, 1, 2), line10);
+        Assert.True(claims.TryGetLine(12, out LineCoverage line12)); // claims > 2: true in one build, false in the other
+        Assert.Equal(new LineCoverage(12, 1, 1, 2), line12);
+        Assert.True(claims.TryGetLine(17, out LineCoverage line17)); // 0/2 in net8.0, 1/2 in net10.0
+        Assert.Equal(new LineCoverage(17, 1, 1, 2), line17);
+    }
+
+    [Fact]
+    public void SameBuildInTwoReports_BranchPointsStillUnite()
+    {
+        // The per-build rule must not lose the union of one build: line 7 (a switch compiled to jumps) is 4/6 in both
+        // reports, with different points covered, so 5 of 6 outcomes are known to have run.
+        using var temp = new TempDirectory();
+        string first = temp.Write("a.xml", Cobertura("""
+            <line number="7" hits="2" branch="True" condition-coverage="66.66% (4/6)">
+              <conditions><condition number="10" type="jump" coverage="50%" /><condition number="16" type="jump" coverage="100%" /><condition number="24" type="jump" coverage="50%" /></conditions>
+            </line>
+            """));
+        string second = temp.Write("b.xml", Cobertura("""
+            <line number="7" hits="4" branch="True" condition-coverage="66.66% (4/6)">
+              <conditions><condition number="10" type="jump" coverage="50%" /><condition number="16" type="jump" coverage="50%" /><condition number="24" type="jump" coverage="100%" /></conditions>
+            </line>
+            """));
+
+        CoverageReport report = CoverageLoader.Read(temp.Path, new[] { first, second });
+
+        Assert.True(report.Files["src/A.cs"].TryGetLine(7, out LineCoverage line));
+        Assert.Equal(new LineCoverage(7, 4, 5, 6), line);
+    }
+
+    [Fact]
     public void SwitchCondition_GetsTheOutcomesTheJumpsLeave()
     {
         using var temp = new TempDirectory();
