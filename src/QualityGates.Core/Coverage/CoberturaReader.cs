@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
+using QualityGates.Core.Sources;
 
 namespace QualityGates.Core.Coverage;
 
@@ -26,8 +27,11 @@ internal static class CoberturaReader
         CloseInput = true,
     };
 
-    /// <summary>Reads <paramref name="file"/>; paths outside the repository are added to <paramref name="outside"/>, not merged.</summary>
-    public static void Read(string file, string fullRoot, CoverageMerger merger, ISet<string> outside)
+    /// <summary>
+    /// Reads <paramref name="file"/>; paths outside the repository are added to <paramref name="outside"/>, generated
+    /// sources (obj/, *.g.cs, ...) to <paramref name="generated"/>, neither merged.
+    /// </summary>
+    public static void Read(string file, string fullRoot, CoverageMerger merger, ISet<string> outside, ISet<string> generated)
     {
         FileStream stream;
         try
@@ -52,7 +56,7 @@ internal static class CoberturaReader
         }
 
         merger.NextReport();
-        var parser = new Parser(file, fullRoot, merger, outside);
+        var parser = new Parser(file, fullRoot, merger, outside, generated);
         using XmlReader reader = XmlReader.Create(stream, Settings);
         try
         {
@@ -106,7 +110,7 @@ internal static class CoberturaReader
         }
     }
 
-    private sealed class Parser(string file, string fullRoot, CoverageMerger merger, ISet<string> outside)
+    private sealed class Parser(string file, string fullRoot, CoverageMerger merger, ISet<string> outside, ISet<string> generated)
     {
         private readonly List<string> sources = new();
         private readonly List<(int Number, string? Type, double Percent)> conditions = new();
@@ -282,6 +286,13 @@ internal static class CoberturaReader
             if (!resolved.TryGetValue(filename, out string? path))
             {
                 path = ResolveUncached(SourcePaths.Normalize(filename));
+                if (path is not null && SourceFacts.IsGeneratedPath(path))
+                {
+                    // A source generator's output (obj/.../RegexGenerator.g.cs) is not code anyone here wrote or tests.
+                    generated.Add(path);
+                    path = null;
+                }
+
                 resolved.Add(filename, path);
             }
 

@@ -120,29 +120,44 @@ public static class CoverageLoader
         string fullRoot = RepositoryPaths.FullRoot(repositoryRoot);
         var merger = new CoverageMerger();
         var outside = new SortedSet<string>(StringComparer.Ordinal);
+        var generated = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string file in files)
         {
-            CoberturaReader.Read(file, fullRoot, merger, outside);
+            CoberturaReader.Read(file, fullRoot, merger, outside, generated);
         }
 
         var allNotes = new List<string>(notes ?? Array.Empty<string>());
         if (outside.Count > 0)
         {
-            string named = string.Join(", ", outside.Take(MaxNamedOutsidePaths).Select(p => $"'{p}'"));
-            string more = outside.Count > MaxNamedOutsidePaths
-                ? string.Format(CultureInfo.InvariantCulture, " and {0} more", outside.Count - MaxNamedOutsidePaths)
-                : string.Empty;
             allNotes.Add(string.Format(CultureInfo.InvariantCulture,
-                "{0} {1} outside the repository {2} left out of coverage ({3}: {4}{5}).",
+                "{0} {1} outside the repository {2} left out of coverage ({3}: {4}).",
                 outside.Count,
                 outside.Count == 1 ? "source file" : "source files",
                 outside.Count == 1 ? "was" : "were",
                 QgbCodes.CoveragePathOutsideRepository,
-                named,
-                more));
+                Named(outside)));
+        }
+
+        if (generated.Count > 0)
+        {
+            allNotes.Add(string.Format(CultureInfo.InvariantCulture,
+                "{0} generated {1} (under obj/, bin/ or Migrations/, or named *.g.cs, *.Designer.cs, ...) {2} left out of coverage: {3}.",
+                generated.Count,
+                generated.Count == 1 ? "source file" : "source files",
+                generated.Count == 1 ? "was" : "were",
+                Named(generated)));
         }
 
         return merger.Build(files, allNotes);
+    }
+
+    /// <summary>Up to <see cref="MaxNamedOutsidePaths"/> paths in quotes, then how many more.</summary>
+    private static string Named(SortedSet<string> paths)
+    {
+        string named = string.Join(", ", paths.Take(MaxNamedOutsidePaths).Select(p => $"'{p}'"));
+        return paths.Count > MaxNamedOutsidePaths
+            ? named + string.Format(CultureInfo.InvariantCulture, " and {0} more", paths.Count - MaxNamedOutsidePaths)
+            : named;
     }
 
     /// <summary>Resolves and reads; null when no file was found (no data, never 100 %).</summary>

@@ -21,8 +21,6 @@ namespace QualityGates.Core.Hotspots;
 /// </summary>
 public sealed class HotspotCalculator : IHotspotCalculator
 {
-    private static readonly string[] GeneratedFolders = { "migrations", "obj", "bin" };
-
     public IReadOnlyList<Hotspot> Compute(string repositoryRoot, IReadOnlyList<FileHistory> files, ICoverageLookup coverage, HotspotOptions options)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -116,8 +114,7 @@ public sealed class HotspotCalculator : IHotspotCalculator
             return false;
         }
 
-        return !SourceFacts.IsGeneratedName(p) &&
-            !segments[..^1].Any(s => GeneratedFolders.Contains(s, StringComparer.OrdinalIgnoreCase));
+        return !SourceFacts.IsGeneratedPath(p);
     }
 
     private static MethodMetrics Method(string path, MemberComplexity m, ICoverageLookup coverage)
