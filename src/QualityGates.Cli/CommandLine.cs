@@ -72,7 +72,7 @@ internal static class CommandLine
 
     private static RootCommand Build(CliContext context)
     {
-        var repo = new Option<string>("--repo") { Description = "Repository root (default: the current directory).", DefaultValueFactory = _ => "." };
+        var repo = new Option<string>("--repo") { Description = "Repository root (default: the git working tree of the current directory, else the current directory).", DefaultValueFactory = _ => "." };
         var coverage = new Option<string[]>("--coverage")
         {
             Description = "Cobertura file or glob; repeat or list several (default: coverage.files of qualitygate.json).",
@@ -295,7 +295,11 @@ internal static class CommandLine
         string[]? patterns = coverage is null ? null : parse.GetValue(coverage);
         return new EngineOptions
         {
-            RepositoryRoot = Full(repo)!,
+            // Like git: from a subfolder the repository is the working tree above it, so the config, the source paths of
+            // the history and the trend file are the root's, not the subfolder's.
+            RepositoryRoot = parse.GetResult(repo) is { Implicit: false }
+                ? Full(repo)!
+                : RepositoryPaths.WorkTreeRoot(context.CurrentDirectory) ?? context.CurrentDirectory,
             CoveragePatterns = patterns is { Length: > 0 } ? patterns : null,
             CoverageBaseDirectory = context.CurrentDirectory,
             BaseRef = baseRef is null ? null : parse.GetValue(baseRef),

@@ -8,6 +8,24 @@ public static class RepositoryPaths
         Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
 
     /// <summary>
+    /// The git working tree that holds <paramref name="directory"/> (the nearest folder at or above it with a .git
+    /// folder, or a .git file as in worktrees and submodules), or null outside any. Only names are looked at.
+    /// </summary>
+    public static string? WorkTreeRoot(string directory)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(directory)); dir is not null; dir = dir.Parent)
+        {
+            string dotGit = Path.Combine(dir.FullName, ".git");
+            if (Directory.Exists(dotGit) || File.Exists(dotGit))
+            {
+                return Path.TrimEndingDirectorySeparator(dir.FullName);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The repo-relative path ("/" separators) of <paramref name="path"/> (absolute, or relative to the root), or null
     /// when it resolves outside the repository ("..", another drive, another root).
     /// </summary>
