@@ -179,6 +179,13 @@ public static class GateEvaluator
             return NoData(id, s, $"{what} is unknown: no git history was read.");
         }
 
+        if (inputs.History.Reviews.TruncatedAt is DateTimeOffset truncatedAt)
+        {
+            return NoData(id, s, string.Format(CultureInfo.InvariantCulture,
+                "{0} is not judged: the history of this shallow clone ends on {1:yyyy-MM-dd}, inside the {2}-day window (history truncated: fetch-depth 0 needed).",
+                what, truncatedAt.UtcDateTime, windowDays));
+        }
+
         (int n, double? rate) = pick(inputs.History.Reviews);
         int min = s.MinLandings ?? 1;
         if (n < min || rate is null)
@@ -202,6 +209,11 @@ public static class GateEvaluator
             return NoData(id, s, "No baseline to compare hotspots with: run 'qualitygate baseline' and commit the file.");
         }
 
+        if (TruncatedHotspotWindow(inputs) is string truncated)
+        {
+            return NoData(id, s, "New hotspots are not judged: " + truncated);
+        }
+
         var known = new HashSet<string>(inputs.Baseline.Hotspots.Select(h => h.Path), StringComparer.Ordinal);
         List<Hotspot> added = inputs.Hotspots.Where(h => !known.Contains(h.Path)).ToList();
         (ConditionStatus status, double? threshold) = Judge(added.Count, s, ConditionKind.MaximumCount);
@@ -216,6 +228,11 @@ public static class GateEvaluator
         if (inputs.Baseline is null)
         {
             return NoData(id, s, "No baseline to compare hotspot complexity with: run 'qualitygate baseline' and commit the file.");
+        }
+
+        if (TruncatedHotspotWindow(inputs) is string truncated)
+        {
+            return NoData(id, s, "Hotspot growth is not judged: " + truncated);
         }
 
         var accepted = inputs.Baseline.Hotspots.Where(h => h.Complexity > 0).ToDictionary(h => h.Path, h => h.Complexity, StringComparer.Ordinal);
@@ -333,6 +350,14 @@ public static class GateEvaluator
 
         return (ConditionStatus.Passed, s.Fail ?? s.Warn);
     }
+
+    /// <summary>Why the hotspots cannot be compared (revisions miss part of the window), or null.</summary>
+    private static string? TruncatedHotspotWindow(GateInputs inputs) =>
+        inputs.History?.Info.HotspotWindowTruncatedAt is DateTimeOffset at
+            ? string.Format(CultureInfo.InvariantCulture,
+                "the history of this shallow clone ends on {0:yyyy-MM-dd}, inside the hotspot window, so revisions are undercounted (history truncated: fetch-depth 0 needed).",
+                at.UtcDateTime)
+            : null;
 
     private static ConditionResult NoData(string id, ConditionSettings s, string reason)
     {

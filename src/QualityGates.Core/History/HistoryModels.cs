@@ -49,7 +49,14 @@ public sealed record ReviewSummary(
     int PullRequests,
     IReadOnlyDictionary<EvidenceKind, int> Evidence,
     (double Low, double High)? ReviewCoverageInterval,
-    IReadOnlyList<Landing> Items);
+    IReadOnlyList<Landing> Items)
+{
+    /// <summary>
+    /// When the first-parent line ends at a shallow clone's boundary inside the review window: that commit's committer
+    /// time (the figures miss the older part of the window). Null when the window's history is complete.
+    /// </summary>
+    public DateTimeOffset? TruncatedAt { get; init; }
+}
 
 /// <summary>Per-file change history over the hotspot window.</summary>
 public sealed record FileHistory(
@@ -67,7 +74,14 @@ public sealed record HistoryInfo(
     string? Branch,
     string? MergeBase,
     /// <summary>Human-readable notes: "history truncated: fetch-depth 0 needed", "no git repository", ...</summary>
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// The newest committer time of a shallow boundary commit inside the hotspot window (revisions and churn miss what
+    /// came before it); null when the window's history is complete.
+    /// </summary>
+    public DateTimeOffset? HotspotWindowTruncatedAt { get; init; }
+}
 
 /// <summary>Lines added or changed between the merge-base and HEAD, per repo-relative path ("/" separators).</summary>
 public sealed record NewCode(string? BaseRef, string? MergeBase, IReadOnlyDictionary<string, IReadOnlySet<int>> ChangedLines);

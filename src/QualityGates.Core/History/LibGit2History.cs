@@ -115,6 +115,9 @@ public sealed class LibGit2History : IGitHistory
         var reviews = Reviews(repo, records, head.Sha, options, reviewStart, mailmap, ref dirty);
         progress?.Report("per-file history");
         var files = Files(records, head.Sha, options, hotspotStart, mailmap, notes);
+        DateTimeOffset? hotspotTruncatedAt = records.Values
+            .Where(r => r.Boundary && r.CommitterWhen >= hotspotStart)
+            .Select(r => (DateTimeOffset?)r.CommitterWhen).Max();
         progress?.Report("new code");
         var newCode = ReadNewCode(repo, head, options, shallow, notes);
 
@@ -127,7 +130,7 @@ public sealed class LibGit2History : IGitHistory
             }
         }
 
-        var info = new HistoryInfo(records.Count, shallow, head.Sha, branch, newCode.MergeBase, notes);
+        var info = new HistoryInfo(records.Count, shallow, head.Sha, branch, newCode.MergeBase, notes) { HotspotWindowTruncatedAt = hotspotTruncatedAt };
         return new HistoryResult(info, reviews, files, newCode);
     }
 
@@ -305,6 +308,7 @@ public sealed class LibGit2History : IGitHistory
         var now = options.Now;
         var kinds = new List<EvidenceKind>();
         var landings = new List<(CommitRecord Record, EvidenceKind Kind, string? Pr, bool? FirstPass)>();
+        DateTimeOffset? truncatedAt = null;
         for (var r = records[headSha]; ; )
         {
             if (r.CommitterWhen >= reviewStart && r.CommitterWhen <= now)
@@ -331,6 +335,8 @@ public sealed class LibGit2History : IGitHistory
 
             if (r.Parents.Length == 0 || !records.TryGetValue(r.Parents[0], out var next))
             {
+                // A shallow clone's boundary inside the window: the older landings are not in this clone.
+                truncatedAt = r.Boundary && r.CommitterWhen >= reviewStart ? r.CommitterWhen : null;
                 break;
             }
 
@@ -364,7 +370,10 @@ public sealed class LibGit2History : IGitHistory
             prs,
             NoRepositoryHistory.EvidenceCounts(kinds),
             Wilson.Interval(reviewed, human),
-            items);
+            items)
+        {
+            TruncatedAt = truncatedAt,
+        };
     }
 
     private static string[] BranchCommits(Repository repo, CommitRecord merge)

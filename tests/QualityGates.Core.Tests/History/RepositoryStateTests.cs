@@ -37,6 +37,10 @@ public sealed class RepositoryStateTests
         Assert.Equal(1, a.Added);
         Assert.Equal(2, result.Reviews.Landings); // landings keep their messages: both squash merges
         Assert.Equal(2, result.Reviews.Reviewed);
+        // The boundary (Change 4, 2024-04-05 12:00) lies inside both windows: the figures miss what came before it.
+        var boundary = new DateTimeOffset(2024, 4, 5, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal(boundary, result.Reviews.TruncatedAt);
+        Assert.Equal(boundary, result.Info.HotspotWindowTruncatedAt);
     }
 
     [Fact]
