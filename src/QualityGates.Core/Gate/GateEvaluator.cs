@@ -195,7 +195,8 @@ public static class GateEvaluator
         }
 
         (ConditionStatus status, double? threshold) = Judge(rate.Value, s, ConditionKind.MinimumRate);
-        string interval = id == ConditionIds.ReviewsCoverage && inputs.History.Reviews.ReviewCoverageInterval is (double low, double high)
+        // product.md: every review rate comes with n and a Wilson 95 % interval (rate x n is the whole count of successes).
+        string interval = Wilson.Interval((int)Math.Round(rate.Value * n), n) is (double low, double high)
             ? $", 95 % interval {Pct(low)}-{Pct(high)}"
             : string.Empty;
         return new ConditionResult(id, status, rate, threshold,
