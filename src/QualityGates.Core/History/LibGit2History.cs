@@ -444,7 +444,9 @@ public sealed class LibGit2History : IGitHistory
         var renamedTo = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = new Dictionary<string, (int Revisions, int Added, int Deleted, Dictionary<string, int> Authors)>(StringComparer.Ordinal);
         int tooLarge = 0, boundary = 0;
-        foreach (var record in NewestFirst(records, headSha))
+        var ordered = NewestFirst(records, headSha).ToList();
+        var concurrent = new ConcurrentRenames(ordered);
+        foreach (var record in ordered)
         {
             if (record.Boundary)
             {
@@ -470,16 +472,31 @@ public sealed class LibGit2History : IGitHistory
                 var current = renamedTo.TryGetValue(f.Path, out var c) ? c : f.Path;
                 if (counted)
                 {
-                    var entry = files.TryGetValue(current, out var e) ? e : (Revisions: 0, Added: 0, Deleted: 0, Authors: new Dictionary<string, int>(StringComparer.Ordinal));
-                    entry.Authors[author] = entry.Authors.GetValueOrDefault(author) + 1;
-                    files[current] = (entry.Revisions + 1, entry.Added + f.Added, entry.Deleted + f.Deleted, entry.Authors);
+                    Add(files, current, author, f.Added, f.Deleted, 1);
+                    if (current == f.Path)
+                    {
+                        concurrent.Wait(record, f, author);
+                    }
                 }
 
                 if (f.OldPath != null)
                 {
+                    // Edits to the old path on a line the rename is not on (a branch renamed it while main edited it)
+                    // were read first: the merge carried them into the new path, as the rename does for its ancestors.
+                    foreach (var moved in concurrent.NotDescendantsOf(record, f.OldPath))
+                    {
+                        Add(files, f.OldPath, moved.Author, -moved.Added, -moved.Deleted, -1);
+                        Add(files, current, moved.Author, moved.Added, moved.Deleted, 1);
+                    }
+
                     renamedTo[f.OldPath] = current;
                 }
             }
+        }
+
+        foreach (var empty in files.Where(f => f.Value.Revisions == 0).Select(f => f.Key).ToList())
+        {
+            files.Remove(empty);
         }
 
         if (tooLarge > 0)
@@ -499,6 +516,143 @@ public sealed class LibGit2History : IGitHistory
             f.Value.Added,
             f.Value.Deleted,
             f.Value.Authors.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Take(3).Select(a => (a.Key, a.Value)).ToArray())).ToList();
+    }
+
+    private static void Add(Dictionary<string, (int Revisions, int Added, int Deleted, Dictionary<string, int> Authors)> files,
+        string path, string author, int added, int deleted, int revisions)
+    {
+        var entry = files.TryGetValue(path, out var e) ? e : (Revisions: 0, Added: 0, Deleted: 0, Authors: new Dictionary<string, int>(StringComparer.Ordinal));
+        int commits = entry.Authors.GetValueOrDefault(author) + revisions;
+        if (commits == 0)
+        {
+            entry.Authors.Remove(author);
+        }
+        else
+        {
+            entry.Authors[author] = commits;
+        }
+
+        files[path] = (entry.Revisions + revisions, entry.Added + added, entry.Deleted + deleted, entry.Authors);
+    }
+
+    /// <summary>
+    /// Counted edits of paths that some commit renames, read (newest first) before any rename of them: when the rename
+    /// comes, those that are not its descendants (concurrent lines) move to the new path; descendants edited a file
+    /// re-created at the old path and stay. Only paths that are renamed somewhere are remembered.
+    /// </summary>
+    private sealed class ConcurrentRenames
+    {
+        private readonly HashSet<string> _renamed = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _generation = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, CommitRecord> _bySha = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(CommitRecord Commit, string Author, int Added, int Deleted)>> _waiting = new(StringComparer.Ordinal);
+
+        public ConcurrentRenames(List<CommitRecord> newestFirst)
+        {
+            foreach (var r in newestFirst)
+            {
+                foreach (var f in r.IsMerge ? Array.Empty<FileStat>() : r.Files)
+                {
+                    if (f.OldPath != null)
+                    {
+                        _renamed.Add(f.OldPath);
+                    }
+                }
+            }
+
+            if (_renamed.Count == 0)
+            {
+                return;
+            }
+
+            // Generation numbers (1 + the highest of the parents): a commit is never an ancestor of one with a lower or equal number.
+            for (int i = newestFirst.Count - 1; i >= 0; i--)
+            {
+                var r = newestFirst[i];
+                _bySha[r.Sha] = r;
+                int generation = 1;
+                foreach (var p in r.Parents)
+                {
+                    if (_generation.TryGetValue(p, out int g))
+                    {
+                        generation = Math.Max(generation, g + 1);
+                    }
+                }
+
+                _generation[r.Sha] = generation;
+            }
+        }
+
+        public void Wait(CommitRecord commit, FileStat f, string author)
+        {
+            if (_renamed.Contains(f.Path))
+            {
+                if (!_waiting.TryGetValue(f.Path, out var list))
+                {
+                    _waiting[f.Path] = list = new List<(CommitRecord, string, int, int)>();
+                }
+
+                list.Add((commit, author, f.Added, f.Deleted));
+            }
+        }
+
+        public List<(CommitRecord Commit, string Author, int Added, int Deleted)> NotDescendantsOf(CommitRecord rename, string oldPath)
+        {
+            var moved = new List<(CommitRecord Commit, string Author, int Added, int Deleted)>();
+            if (!_waiting.TryGetValue(oldPath, out var waiting))
+            {
+                return moved;
+            }
+
+            var stay = new List<(CommitRecord Commit, string Author, int Added, int Deleted)>();
+            var reaches = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var w in waiting)
+            {
+                (Reaches(w.Commit.Sha, rename.Sha, _generation[rename.Sha], reaches) ? stay : moved).Add(w);
+            }
+
+            _waiting[oldPath] = stay;
+            return moved;
+        }
+
+        /// <summary>Whether <paramref name="target"/> is an ancestor of <paramref name="from"/>; memoised per rename.</summary>
+        private bool Reaches(string from, string target, int targetGeneration, Dictionary<string, bool> memo)
+        {
+            var stack = new Stack<(string Sha, bool Expanded)>();
+            stack.Push((from, false));
+            while (stack.Count > 0)
+            {
+                var (sha, expanded) = stack.Pop();
+                if (memo.ContainsKey(sha))
+                {
+                    continue;
+                }
+
+                if (sha == target || _generation[sha] <= targetGeneration)
+                {
+                    memo[sha] = sha == target;
+                    continue;
+                }
+
+                var parents = _bySha[sha].Parents.Where(_generation.ContainsKey).ToArray();
+                if (expanded)
+                {
+                    memo[sha] = parents.Any(p => memo.TryGetValue(p, out bool r) && r);
+                    continue;
+                }
+
+                stack.Push((sha, true));
+                foreach (var p in parents)
+                {
+                    if (!memo.ContainsKey(p))
+                    {
+                        stack.Push((p, false));
+                    }
+                }
+            }
+
+            return memo[from];
+        }
     }
 
     /// <summary>Children before parents (Kahn), ties broken by newer committer time, then SHA: deterministic.</summary>
