@@ -24,13 +24,19 @@ public static partial class ReviewPatterns
         new[] { "develop", "development", "dev" },
     };
 
-    /// <summary>Subjects of PR merge commits: GitHub, Azure DevOps, Bitbucket, Gitea. Group 1 is the PR number.</summary>
+    /// <summary>
+    /// Subjects of PR merge commits: GitHub, Azure DevOps, Bitbucket Cloud, Gitea, and Bitbucket Server / Data Center
+    /// (up to 6.x "Merge pull request #12 in PROJ/repo from ...", from 7.0 "Pull request #12: Title"), which product.md's
+    /// list leaves out although enterprise teams run it. Group 1 is the PR number.
+    /// </summary>
     public static readonly Regex[] PullRequestSubject =
     {
         GitHubPullRequest(),
         AzureDevOpsPullRequest(),
         BitbucketPullRequest(),
         GiteaPullRequest(),
+        BitbucketServerPullRequest(),
+        BitbucketDataCenterPullRequest(),
     };
 
     /// <summary>GitLab's merge commit body line. Group 1 is the merge request number.</summary>
@@ -77,6 +83,12 @@ public static partial class ReviewPatterns
 
     [GeneratedRegex(@"^Merge pull request '.*' \(#(\d+)\)", Options, TimeoutMs)]
     private static partial Regex GiteaPullRequest();
+
+    [GeneratedRegex(@"^Merge pull request #(\d+) in \S+ from \S+", Options, TimeoutMs)]
+    private static partial Regex BitbucketServerPullRequest();
+
+    [GeneratedRegex(@"^Pull request #(\d+): ", Options, TimeoutMs)]
+    private static partial Regex BitbucketDataCenterPullRequest();
 
     [GeneratedRegex(@"^See merge request \S+!(\d+)", Options | RegexOptions.Multiline, TimeoutMs)]
     private static partial Regex GitLabMergeRequestBody();
