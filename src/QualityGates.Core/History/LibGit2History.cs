@@ -98,7 +98,7 @@ public sealed class LibGit2History : IGitHistory
         var hotspotStart = now.AddMonths(-options.HotspotWindowMonths);
 
         var needStats = records.Values
-            .Where(r => !r.IsMerge && !r.Boundary && !r.HasStats && r.CommitterWhen >= hotspotStart && r.CommitterWhen <= now)
+            .Where(r => !r.IsMerge && !r.Boundary && !r.HasStats && r.CommitterWhen >= hotspotStart)
             .OrderByDescending(r => r.CommitterWhen).ToList();
         if (needStats.Count > 0)
         {
@@ -305,13 +305,13 @@ public sealed class LibGit2History : IGitHistory
     private static ReviewSummary Reviews(Repository repo, Dictionary<string, CommitRecord> records, string headSha, HistoryOptions options,
         DateTimeOffset reviewStart, Mailmap mailmap, ref bool dirty)
     {
-        var now = options.Now;
         var kinds = new List<EvidenceKind>();
         var landings = new List<(CommitRecord Record, EvidenceKind Kind, string? Pr, bool? FirstPass)>();
         DateTimeOffset? truncatedAt = null;
         for (var r = records[headSha]; ; )
         {
-            if (r.CommitterWhen >= reviewStart && r.CommitterWhen <= now)
+            // No upper bound: a commit on HEAD's line has landed, whatever the clock of the machine that committed it said.
+            if (r.CommitterWhen >= reviewStart)
             {
                 var (kind, pr) = ReviewClassifier.Classify(r, mailmap, options.BotPatterns);
                 kinds.Add(kind);
@@ -459,7 +459,7 @@ public sealed class LibGit2History : IGitHistory
                 continue;
             }
 
-            bool counted = record.CommitterWhen >= hotspotStart && record.CommitterWhen <= options.Now && !ReviewClassifier.IsBot(record, mailmap, options.BotPatterns);
+            bool counted = record.CommitterWhen >= hotspotStart && !ReviewClassifier.IsBot(record, mailmap, options.BotPatterns);
             if (counted && record.TooLarge)
             {
                 tooLarge++;
