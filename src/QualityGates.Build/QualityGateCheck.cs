@@ -14,7 +14,10 @@ namespace QualityGates.Build;
 public sealed partial class QualityGateCheck : ToolTask
 {
     private const int RememberedLines = 20;
-    private static readonly string[] ReportFileNames = ["report.html", "report.md", "qualitygate-result.json"];
+    /// <summary>The tech lead's reports: a run is up to date only while both are still there.</summary>
+    private static readonly string[] ReportViews = ["report.html", "report.md"];
+    /// <summary>What <c>check --report</c> writes into the report folder under fixed names (the coverage HTML aside).</summary>
+    private static readonly string[] ReportFileNames = [.. ReportViews, "qualitygate-result.json"];
     private readonly Queue<string> _lastLines = new();
     private bool _loggedEngineError;
 
@@ -91,7 +94,7 @@ public sealed partial class QualityGateCheck : ToolTask
             Delete(ResultFile);
             Delete(MarkdownFile);
             Delete(FingerprintFile);
-            foreach (var report in ReportFiles())
+            foreach (var report in InReportDirectory(ReportFileNames))
             {
                 Delete(report);
             }
@@ -235,12 +238,11 @@ public sealed partial class QualityGateCheck : ToolTask
     private bool OutputsExist() =>
         File.Exists(ResultFile)
         && (string.IsNullOrEmpty(MarkdownFile) || File.Exists(MarkdownFile))
-        && ReportFiles().All(File.Exists);
+        && InReportDirectory(ReportViews).All(File.Exists);
 
-    /// <summary>What <c>check --report</c> writes into the report folder under fixed names (the coverage HTML aside).</summary>
-    private IEnumerable<string> ReportFiles() => string.IsNullOrEmpty(ReportDirectory)
+    private IEnumerable<string> InReportDirectory(string[] names) => string.IsNullOrEmpty(ReportDirectory)
         ? []
-        : ReportFileNames.Select(name => Path.Combine(ReportDirectory, name));
+        : names.Select(name => Path.Combine(ReportDirectory, name));
 
     private static void Delete(string? path)
     {
