@@ -22,7 +22,7 @@ public enum EvidenceKind
     DirectPush,
 }
 
-/// <summary>One first-parent commit on the base branch inside the window.</summary>
+/// <summary>One landing inside the window: a commit of HEAD's first-parent line or of a line a sync merge brought back (docs/gate.md).</summary>
 public sealed record Landing(
     string Sha,
     string Subject,
@@ -52,8 +52,9 @@ public sealed record ReviewSummary(
     IReadOnlyList<Landing> Items)
 {
     /// <summary>
-    /// When the first-parent line ends at a shallow clone's boundary inside the review window: that commit's committer
-    /// time (the figures miss the older part of the window). Null when the window's history is complete.
+    /// When a walked line (HEAD's first-parent line, or one a sync merge brings back) ends at a shallow clone's boundary
+    /// inside the review window: the latest such commit's committer time (the figures miss the older part of the
+    /// window). Null when the window's history is complete.
     /// </summary>
     public DateTimeOffset? TruncatedAt { get; init; }
 }

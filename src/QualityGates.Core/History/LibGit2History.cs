@@ -308,39 +308,63 @@ public sealed class LibGit2History : IGitHistory
         var kinds = new List<EvidenceKind>();
         var landings = new List<(CommitRecord Record, EvidenceKind Kind, string? Pr, bool? FirstPass)>();
         DateTimeOffset? truncatedAt = null;
-        for (var r = records[headSha]; ; )
+
+        // HEAD's first-parent line first, then the second-parent lines of the sync merges that carry the branch's own
+        // landings (foxtrot pulls, fast-forwards onto a branch that merged main), each down to a commit already walked:
+        // every commit is judged once, and the walks together cost one pass over the lines, not one graph walk per merge.
+        var walked = new HashSet<string>(StringComparer.Ordinal) { headSha };
+        var lines = new Queue<CommitRecord>();
+        lines.Enqueue(records[headSha]);
+        while (lines.TryDequeue(out var r))
         {
-            // No upper bound: a commit on HEAD's line has landed, whatever the clock of the machine that committed it said.
-            if (r.CommitterWhen >= reviewStart)
+            for (; ; )
             {
-                var (kind, pr) = ReviewClassifier.Classify(r, mailmap, options.BotPatterns);
-                kinds.Add(kind);
-                if (kind != EvidenceKind.SyncMerge)
+                // No upper bound: a commit on HEAD's line has landed, whatever the clock of the machine that committed it said.
+                if (r.CommitterWhen >= reviewStart)
                 {
-                    bool? firstPass = null;
-                    if (kind == EvidenceKind.PullRequestMerge && r.IsMerge)
+                    var (kind, pr) = ReviewClassifier.Classify(r, mailmap, options.BotPatterns);
+                    kinds.Add(kind);
+                    if (kind != EvidenceKind.SyncMerge)
                     {
-                        if (r.BranchCommits == null)
+                        bool? firstPass = null;
+                        if (kind == EvidenceKind.PullRequestMerge && r.IsMerge)
                         {
-                            r.BranchCommits = BranchCommits(repo, r);
-                            dirty = true;
+                            if (r.BranchCommits == null)
+                            {
+                                r.BranchCommits = BranchCommits(repo, r);
+                                dirty = true;
+                            }
+
+                            firstPass = !r.BranchCommits.Any(b => records.TryGetValue(b, out var bc) && ReviewClassifier.IsRework(bc.Subject));
                         }
 
-                        firstPass = !r.BranchCommits.Any(b => records.TryGetValue(b, out var bc) && ReviewClassifier.IsRework(bc.Subject));
+                        landings.Add((r, kind, pr, firstPass));
+                    }
+                }
+
+                if (r.IsMerge && ReviewClassifier.CarriesLandings(r.Subject) && records.TryGetValue(r.Parents[1], out var side) && walked.Add(side.Sha))
+                {
+                    lines.Enqueue(side);
+                }
+
+                if (r.Parents.Length == 0 || !records.TryGetValue(r.Parents[0], out var next))
+                {
+                    // A shallow clone's boundary inside the window: the older landings are not in this clone.
+                    if (r.Boundary && r.CommitterWhen >= reviewStart && !(truncatedAt > r.CommitterWhen))
+                    {
+                        truncatedAt = r.CommitterWhen;
                     }
 
-                    landings.Add((r, kind, pr, firstPass));
+                    break;
                 }
-            }
 
-            if (r.Parents.Length == 0 || !records.TryGetValue(r.Parents[0], out var next))
-            {
-                // A shallow clone's boundary inside the window: the older landings are not in this clone.
-                truncatedAt = r.Boundary && r.CommitterWhen >= reviewStart ? r.CommitterWhen : null;
-                break;
-            }
+                if (!walked.Add(next.Sha))
+                {
+                    break;
+                }
 
-            r = next;
+                r = next;
+            }
         }
 
         var reverted = RevertedLandings(records, landings.Select(l => l.Record).ToList(), TimeSpan.FromDays(options.RevertWindowDays));

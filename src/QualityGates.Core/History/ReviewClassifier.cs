@@ -55,12 +55,29 @@ internal static class ReviewClassifier
     /// merged into its base ("Merge branch 'develop'", which git writes for a merge into main or master) is a landing:
     /// taking it for a sync dropped it, and a GitLab merge request from such a branch, from every figure.
     /// </summary>
-    public static bool IsSyncMerge(string subject)
+    public static bool IsSyncMerge(string subject) => Sync(subject) != SyncKind.None;
+
+    /// <summary>
+    /// A sync merge whose second parent holds the line of the branch being landed on, so its landings must be walked
+    /// there: a foxtrot pull ("Merge branch 'main' of URL", "Merge remote-tracking branch 'origin/main'") or a base
+    /// merged into a topic branch that was then fast-forwarded onto ("Merge branch 'main' into feature"). Not a base
+    /// merged into another long-lived base ("Merge branch 'main' into develop"): develop's own line is its first parent.
+    /// </summary>
+    public static bool CarriesLandings(string subject) => Sync(subject) == SyncKind.OwnLineSecond;
+
+    private enum SyncKind
+    {
+        None,
+        OwnLineFirst,
+        OwnLineSecond,
+    }
+
+    private static SyncKind Sync(string subject)
     {
         var m = ReviewPatterns.BranchMerge.Match(subject);
         if (!m.Success)
         {
-            return false;
+            return SyncKind.None;
         }
 
         string source = m.Groups["source"].Value;
@@ -73,7 +90,13 @@ internal static class ReviewClassifier
         // No "into": git left out main or master.
         string? target = m.Groups["target"].Success ? m.Groups["target"].Value : null;
         int from = Rank(source), to = target == null ? 0 : Rank(target);
-        return source == target || from < to || (from == 0 && to == 0);
+        if (!(source == target || from < to || (from == 0 && to == 0)))
+        {
+            return SyncKind.None;
+        }
+
+        bool otherBase = target != null && target != source && to < ReviewPatterns.BaseBranchRanks.Length;
+        return otherBase ? SyncKind.OwnLineFirst : SyncKind.OwnLineSecond;
     }
 
     /// <summary>0 for main/master/trunk, 1 for develop/development/dev, 2 for any other branch.</summary>

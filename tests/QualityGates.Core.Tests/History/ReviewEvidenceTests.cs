@@ -82,18 +82,18 @@ public sealed class ReviewEvidenceTests : IClassFixture<ReviewEvidenceTests.Scen
     {
         var r = _s.Result.Reviews;
         Assert.Equal(90, r.WindowDays);
-        Assert.Equal(22, r.Landings);
-        Assert.Equal(20, r.HumanLandings);
+        Assert.Equal(23, r.Landings);
+        Assert.Equal(21, r.HumanLandings);
         Assert.Equal(2, r.Bots);
         Assert.Equal(12, r.Reviewed);
-        Assert.Equal(0.6, r.ReviewCoverage!.Value, 12);
+        Assert.Equal(12.0 / 21, r.ReviewCoverage!.Value, 12);
         Assert.Equal(2, r.Reverted);
         Assert.Equal(1 - 2.0 / 12, r.PassRate!.Value, 12);
         Assert.Equal(5, r.PullRequests);
         Assert.Equal(0.6, r.FirstPassRate!.Value, 12);
-        Assert.Equal(0.38658150076225317, r.ReviewCoverageInterval!.Value.Low, 12);
-        Assert.Equal(0.7811934676271829, r.ReviewCoverageInterval!.Value.High, 12);
-        Assert.Equal(22, r.Items.Count);
+        Assert.Equal(0.3654655436930671, r.ReviewCoverageInterval!.Value.Low, 12);
+        Assert.Equal(0.7553003107462404, r.ReviewCoverageInterval!.Value.High, 12);
+        Assert.Equal(23, r.Items.Count);
         Assert.Equal(33, _s.Result.Info.Commits);
     }
 
@@ -107,7 +107,7 @@ public sealed class ReviewEvidenceTests : IClassFixture<ReviewEvidenceTests.Scen
         Assert.Equal(1, e[EvidenceKind.ReviewTrailer]);
         Assert.Equal(2, e[EvidenceKind.ReviewLink]);
         Assert.Equal(2, e[EvidenceKind.Bot]);
-        Assert.Equal(8, e[EvidenceKind.DirectPush]);
+        Assert.Equal(9, e[EvidenceKind.DirectPush]);
     }
 
     [Theory]
@@ -139,10 +139,11 @@ public sealed class ReviewEvidenceTests : IClassFixture<ReviewEvidenceTests.Scen
     }
 
     [Fact]
-    public void SyncMergeAndItsSideCommit_AreNotLandings()
+    public void SyncMerge_IsNotALanding_ButTheRemoteCommitItBroughtIs()
     {
+        // "Merge remote-tracking branch 'origin/main'": its second parent is main as pushed, so "Side fix" landed.
         Assert.DoesNotContain(_s.Result.Reviews.Items, i => i.Sha == _s.Sha["L18"]);
-        Assert.DoesNotContain(_s.Result.Reviews.Items, i => i.Subject == "Side fix");
+        Assert.Equal(EvidenceKind.DirectPush, _s.Result.Reviews.Items.Single(i => i.Subject == "Side fix").Evidence);
         Assert.DoesNotContain(_s.Result.Reviews.Items, i => i.Subject == "Initial commit");
     }
 
@@ -190,7 +191,7 @@ public sealed class ReviewEvidenceTests : IClassFixture<ReviewEvidenceTests.Scen
         var result = new LibGit2History().Read(_s.Repo.Root, new HistoryOptions { Now = Now, BotPatterns = ["dependabot"] }, null, CancellationToken.None);
         Assert.Equal(1, result.Reviews.Bots);
         Assert.Equal(EvidenceKind.DirectPush, result.Reviews.Items.Single(i => i.Sha == _s.Sha["L17"]).Evidence);
-        Assert.Equal(21, result.Reviews.HumanLandings);
+        Assert.Equal(22, result.Reviews.HumanLandings);
     }
 
     [Fact]
