@@ -319,7 +319,7 @@ public sealed class LibGit2History : IGitHistory
         {
             for (; ; )
             {
-                // No upper bound: a commit on HEAD's line has landed, whatever the clock of the machine that committed it said.
+                // No upper bound: a commit on a walked line has landed, whatever the clock of the machine that committed it said.
                 if (r.CommitterWhen >= reviewStart)
                 {
                     var (kind, pr) = ReviewClassifier.Classify(r, mailmap, options.BotPatterns);
