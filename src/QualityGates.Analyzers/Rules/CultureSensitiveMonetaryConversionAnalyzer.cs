@@ -9,8 +9,9 @@ using QualityGates.Analyzers.Semantics;
 namespace QualityGates.Analyzers.Rules
 {
     /// <summary>
-    /// QG1007: decimal/double/float Parse and TryParse, Convert.ToDecimal/ToDouble of text, and ToString() or string
-    /// interpolation of money, without a format provider, in pricing or underwriting code.
+    /// QG1007: decimal/double/float Parse and TryParse, Convert.ToDecimal/ToDouble of text, and ToString(), string
+    /// interpolation, composite formatting (string.Format, StringBuilder.AppendFormat) or string concatenation of money,
+    /// without a format provider, in pricing or underwriting code.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CultureSensitiveMonetaryConversionAnalyzer : InsuranceAnalyzer
@@ -46,7 +47,107 @@ namespace QualityGates.Analyzers.Rules
                     }
                 },
                 OperationKinds.InterpolatedString);
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Any,
+                [MethodImpl(HotPath.Optimize)] (c, _) =>
+                {
+                    if (insurance.Types.IFormatProvider != null && !IsDisplayCode(c.ContainingSymbol))
+                    {
+                        AnalyzeConcatenation(c, insurance);
+                    }
+                },
+                OperationKinds.BinaryOrCompoundAssignment);
         }
+
+        /// <summary>
+        /// "Premium: " + premium and text += premium call premium.ToString() with the current culture, exactly as
+        /// premium.ToString() does. Reported on the money operand, so that each one in a chain is reported once.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeConcatenation(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            IOperation? value;
+            IOperation? other = null;
+            switch (context.Operation)
+            {
+                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String:
+                    value = binary.RightOperand;
+                    other = binary.LeftOperand;
+                    break;
+                case ICompoundAssignmentOperation compound when compound.OperatorKind == BinaryOperatorKind.Add && compound.Type?.SpecialType == SpecialType.System_String:
+                    value = compound.Value;
+                    break;
+                default:
+                    return;
+            }
+
+            Report(context, insurance, value);
+            if (other != null)
+            {
+                Report(context, insurance, other);
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static void Report(OperationAnalysisContext context, InsuranceContext insurance, IOperation operand)
+        {
+            var money = operand.WalkDownConversions();
+            if (ReferenceEquals(money, operand) || !PricingSemantics.IsDecimalOrFloatingPoint(money.Type) || money.GetValueKind(insurance) != ValueKind.Money)
+            {
+                // No conversion: the operand is already a string (or a nested concatenation, reported on its own).
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.KindProperty, string.Empty);
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.CultureSensitiveMonetaryConversion,
+                money.Syntax.GetLocation(),
+                properties,
+                "The concatenation of '" + PricingSemantics.Describe(money) + "'"));
+        }
+
+        /// <summary>
+        /// string.Format(format, ...) and StringBuilder.AppendFormat(format, ...) without a provider: the composite
+        /// format of a money argument ({0}, {0:C}, {0:N2}) uses the current culture. Returns the first money argument.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? MoneyFormatArgument(IInvocationOperation invocation, InsuranceContext insurance)
+        {
+            var method = invocation.TargetMethod;
+            bool composite = (method.Name == "Format" && method.IsStatic && method.ContainingType.SpecialType == SpecialType.System_String) ||
+                (method.Name == "AppendFormat" && !method.IsStatic && method.ContainingType.Name == "StringBuilder" &&
+                 method.ContainingType.ContainingNamespace?.ToDisplayString() == "System.Text");
+            if (!composite)
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = argument.Value.WalkDownConversions();
+                if (value is IArrayCreationOperation array && array.Initializer != null)
+                {
+                    foreach (var element in array.Initializer.ElementValues)
+                    {
+                        if (IsMoneyValue(element.WalkDownConversions(), insurance))
+                        {
+                            return element.WalkDownConversions();
+                        }
+                    }
+                }
+                else if (!ReferenceEquals(value, argument.Value) && IsMoneyValue(value, insurance))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsMoneyValue(IOperation value, InsuranceContext insurance) =>
+            PricingSemantics.IsDecimalOrFloatingPoint(value.Type) && value.GetValueKind(insurance) == ValueKind.Money;
 
         /// <summary>An override of ToString() is display code: the current culture is what the user reads.</summary>
         [MethodImpl(HotPath.Optimize)]
@@ -87,6 +188,12 @@ namespace QualityGates.Analyzers.Rules
                 // Nullable<T>.ToString() has no provider overload: reported, but appending one would not compile.
                 kind = receiver.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && !(invocation.Instance is IConditionalAccessInstanceOperation) ? string.Empty : AppendProvider;
                 name = PricingSemantics.Describe(receiver) + ".ToString";
+            }
+            else if (!display && (method.Name == "Format" || method.Name == "AppendFormat") && MoneyFormatArgument(invocation, insurance) is IOperation formatted)
+            {
+                // The provider goes first (string.Format(provider, format, ...)): reported without a fix.
+                kind = string.Empty;
+                name = PricingSemantics.DisplayName(method) + " of '" + PricingSemantics.Describe(formatted) + "'";
             }
 
             if (kind == null || PricingSemantics.TakesFormatProvider(method, insurance.Types))

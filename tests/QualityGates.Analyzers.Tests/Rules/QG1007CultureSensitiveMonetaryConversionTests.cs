@@ -315,5 +315,72 @@ namespace QualityGates.Analyzers.Tests.Rules
 
             await Verify.VerifyCodeFixAsync(source, source, "qualitygates_scope_name_heuristic = false");
         }
+    
+        [Fact]
+        public async Task CompositeFormatAndConcatenation_OfMoney_ReportedWithoutFix()
+        {
+            const string source = """
+                using System;
+                using System.Text;
+
+                namespace Company.Rating.Engine
+                {
+                    public static class RatingUtil
+                    {
+                        public static string Line(string strCoverage, decimal decPremium, double dblFee, StringBuilder sb)
+                        {
+                            {|#1:sb.AppendFormat("{0}: {1:N2}", strCoverage, dblFee)|};
+                            string s = {|#0:String.Format("{0}: {1:C}", strCoverage, decPremium)|};
+                            s += {|#2:decPremium|};
+                            return s + "Premium " + {|#3:decPremium|} + " / " + {|#4:dblFee|};
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                    Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(1).WithArguments("StringBuilder.AppendFormat of 'dblFee'"),
+                    Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(0).WithArguments("string.Format of 'decPremium'"),
+                    Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(2).WithArguments("The concatenation of 'decPremium'"),
+                    Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(3).WithArguments("The concatenation of 'decPremium'"),
+                    Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(4).WithArguments("The concatenation of 'dblFee'"));
+        }
+
+        [Fact]
+        public async Task CompositeFormatAndConcatenation_WithProviderOrNotMoney_NotReported()
+        {
+            const string source = """
+                using System;
+                using System.Globalization;
+                using System.Text;
+
+                namespace Company.Rating.Engine
+                {
+                    public class RatingUtil
+                    {
+                        private decimal m_decPremium;
+
+                        public string Line(string strCoverage, decimal decPremium, decimal decRate, int intCount, decimal decValue, StringBuilder sb)
+                        {
+                            sb.AppendFormat(CultureInfo.InvariantCulture, "{0}: {1:N2}", strCoverage, decPremium);
+                            string s = String.Format(CultureInfo.InvariantCulture, "{0}: {1:C}", strCoverage, decPremium);
+                            s = String.Format("{0} x {1} at {2} of {3}", intCount, decRate, decValue, strCoverage);
+                            s += decRate;
+                            return s + "Premium " + decPremium.ToString("N2", CultureInfo.InvariantCulture) + " / " + intCount + decValue;
+                        }
+
+                        public override string ToString() => "Premium " + m_decPremium;
+                    }
+                }
+
+                public class Report
+                {
+                    public string Line(decimal decPremium) => "Premium " + decPremium + string.Format("{0}", decPremium);
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
     }
 }
