@@ -82,7 +82,12 @@ namespace QualityGates.Analyzers.Rules
                     case IArrayCreationOperation _:
                     case IPropertyReferenceOperation p when p.Instance == current:
                     case IInvocationOperation i when i.Instance == current && i.TargetMethod.Name == "ToString":
+                    case IBinaryOperation b when b.OperatorKind == BinaryOperatorKind.Add && b.Type?.SpecialType == SpecialType.System_String:
                         current = parent;
+                        continue;
+                    case IArgumentOperation composed when composed.Parent is IInvocationOperation text && IsTextComposition(text.TargetMethod):
+                        // "Quoted at " + DateTime.Now, string.Format("{0}", DateTime.Now): the text goes where the call goes.
+                        current = text;
                         continue;
                     case ISimpleAssignmentOperation a when a.Value == current:
                         var target = a.Target.GetReferencedSymbol();
@@ -102,6 +107,11 @@ namespace QualityGates.Analyzers.Rules
 
             return false;
         }
+
+        /// <summary>string.Format and string.Concat: they only turn their arguments into text.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsTextComposition(IMethodSymbol method) =>
+            method.IsStatic && method.ContainingType.SpecialType == SpecialType.System_String && (method.Name == "Format" || method.Name == "Concat");
 
         /// <summary>ILogger/LoggerExtensions, Serilog's Log, Console, Debug, Trace, or any method named Log*.</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -101,6 +101,41 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ConcatenationAndStringFormat_IntoLogging_NotReported_ElsewhereReported()
+        {
+            const string source = """
+                using System;
+                using System.Diagnostics;
+
+                namespace Company.Rating.Engine
+                {
+                    public class CommercialRater
+                    {
+                        private string m_strAuditText;
+
+                        public string Quote(string strMessage)
+                        {
+                            Console.WriteLine(DateTime.Now + " " + strMessage);
+                            Trace.WriteLine("Rated at " + DateTime.Now.ToString("s") + ": " + strMessage);
+                            Console.WriteLine(string.Format("{0} {1}", DateTime.Now, strMessage));
+                            LogInfo(string.Concat("Rated ", DateTime.UtcNow));
+                            m_strAuditText = "Rated at " + DateTime.Now;
+                            string strLine = "Quoted " + {|#0:DateTime.Now|};
+                            return strLine + string.Format("{0:d}", {|#1:DateTime.Today|});
+                        }
+
+                        private static void LogInfo(string strText) { }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.AmbientClock).WithLocation(0).WithArguments("DateTime.Now", "CommercialRater.Quote"),
+                Verify.Diagnostic(DiagnosticIds.AmbientClock).WithLocation(1).WithArguments("DateTime.Today", "CommercialRater.Quote"));
+        }
+
+        [Fact]
         public async Task OutsideScope_NotReported()
         {
             const string source = """
