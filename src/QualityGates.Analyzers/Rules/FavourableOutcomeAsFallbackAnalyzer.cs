@@ -15,6 +15,7 @@ namespace QualityGates.Analyzers.Rules
         /// <summary>Diagnostic property: SwitchDefault (only label of its section), SwitchArm, or Other.</summary>
         public const string FallbackKindProperty = "FallbackKind";
 
+        private static readonly string[] OutcomeWords = { "status", "decision", "outcome" };
         private static readonly string[] ClassifierWords = { "risk", "class", "code", "decision", "tier", "category", "status", "type", "band", "group", "outcome", "grade" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.FavourableOutcomeAsFallback);
@@ -149,8 +150,14 @@ namespace QualityGates.Analyzers.Rules
                     {
                         Report(context, insurance, ret.ReturnedValue, what, kind, UnderwritingSemantics.IsBoolDecision(function));
                     }
+                    else if (function?.ReturnType.SpecialType == SpecialType.System_String)
+                    {
+                        // String status codes (legacy): default: return "Quoted"; only a favourable literal is reported.
+                        Report(context, insurance, ret.ReturnedValue, what, kind, boolIsDecision: false);
+                    }
                 }
-                else if (op is ISimpleAssignmentOperation assignment && insurance.IsDecisionEnum(assignment.Target.Type))
+                else if (op is ISimpleAssignmentOperation assignment &&
+                    (insurance.IsDecisionEnum(assignment.Target.Type) || IsStringOutcome(assignment.Target)))
                 {
                     Report(context, insurance, assignment.Value, what, kind, boolIsDecision: false);
                 }
@@ -170,6 +177,18 @@ namespace QualityGates.Analyzers.Rules
 
             var properties = UnderwritingSemantics.FallbackProperties(leaf, settings).Add(FallbackKindProperty, kind);
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FavourableOutcomeAsFallback, leaf.Syntax.GetLocation(), properties, what, UnderwritingSemantics.Display(leaf)));
+        }
+
+        /// <summary>A string variable, field or property that holds an outcome: strStatus, m_decision, QuoteOutcome.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsStringOutcome(IOperation target)
+        {
+            if (target.Type?.SpecialType != SpecialType.System_String || !(target.GetReferencedSymbol() is ISymbol symbol))
+            {
+                return false;
+            }
+
+            return NameWords.LastMatchingWordIndex(NameWords.Split(symbol.Name), OutcomeWords) >= 0;
         }
 
         /// <summary>A switched value that classifies a risk: an enum, or a code/class/tier/status-named value, also normalised (statusCode.Trim().ToLowerInvariant()).</summary>

@@ -29,6 +29,88 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SwitchDefault_FavourableStringStatus_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                namespace Company.Underwriting
+                {
+                    public class ReferralEngine
+                    {
+                        private string m_strStatus;
+
+                        internal string GetStatusText(string strStatusCode)
+                        {
+                            switch (strStatusCode)
+                            {
+                                case "D": return "Declined";
+                                default: return {|#0:"Quoted"|};
+                            }
+                        }
+
+                        internal void SetStatus(string strRiskCode)
+                        {
+                            switch (strRiskCode)
+                            {
+                                case "D": m_strStatus = "Declined"; break;
+                                default: m_strStatus = {|#1:"Approved"|}; break;
+                            }
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(0).WithArguments("switch default", "\"Quoted\""),
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(1).WithArguments("switch default", "\"Approved\""));
+        }
+
+        [Fact]
+        public async Task SwitchDefault_SafeOrNonOutcomeString_NotReported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                namespace Company.Underwriting
+                {
+                    public class ReferralEngine
+                    {
+                        private string m_strDescription;
+
+                        internal string GetStatusText(string strStatusCode)
+                        {
+                            switch (strStatusCode)
+                            {
+                                case "Q": return "Quoted";
+                                default: return "Referred";
+                            }
+                        }
+
+                        internal string Describe(string strStatusCode)
+                        {
+                            switch (strStatusCode)
+                            {
+                                case "Q": return "Quote issued";
+                                default: return "Unknown status";
+                            }
+                        }
+
+                        internal void SetDescription(string strRiskCode)
+                        {
+                            switch (strRiskCode)
+                            {
+                                default: m_strDescription = "Approved"; break;
+                            }
+                        }
+
+                        internal string Greeting(string strName)
+                        {
+                            switch (strName)
+                            {
+                                default: return "Approved";
+                            }
+                        }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task SwitchDefault_FixedToRefer()
         {
             const string source = Types + """
