@@ -401,13 +401,20 @@ namespace QualityGates.Analyzers.Semantics
         /// <summary>
         /// The name of the member an operation reads when it is a source by name: a parameter, field, property or method
         /// call (locals are not sources: they carry the sources assigned to them) whose symbol, or whose enum type,
-        /// matches <paramref name="patterns"/> or carries <c>[ProtectedCharacteristic]</c> (when <paramref name="byAttribute"/>).
+        /// matches <paramref name="patterns"/> or carries <c>[ProtectedCharacteristic]</c> (when <paramref name="byAttribute"/>),
+        /// or a column read by a constant name (<c>row["Gender"]</c>, <c>row.Field&lt;string&gt;("Religion")</c>).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public static string? NamedSource(IOperation op, WordPatterns patterns, bool byAttribute, Func<string, bool>? exclude = null)
         {
             ISymbol? symbol;
             ITypeSymbol? type;
+            if (ColumnName(op) is string column)
+            {
+                // A record read by column name (DataRow, IDataReader, Hashtable): the column is the member.
+                return Matches(column, patterns, exclude) ? column : null;
+            }
+
             switch (op)
             {
                 case IParameterReferenceOperation p: symbol = p.Parameter; type = p.Parameter.Type; break;
@@ -429,6 +436,33 @@ namespace QualityGates.Analyzers.Semantics
 
             type = type == null ? null : InsuranceContext.UnwrapNullable(type);
             return type != null && type.TypeKind == TypeKind.Enum && Matches(type.Name, patterns, exclude) ? symbol.Name : null;
+        }
+
+        /// <summary>
+        /// The constant column name of a string-keyed read: an indexer with one constant string argument (<c>row["Gender"]</c>,
+        /// <c>reader["Sex"]</c>, <c>table["Religion"]</c>) or <c>row.Field&lt;T&gt;("Gender")</c> (System.Data.DataRowExtensions).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static string? ColumnName(IOperation op)
+        {
+            switch (op)
+            {
+                case IPropertyReferenceOperation indexer when indexer.Property.IsIndexer && indexer.Arguments.Length == 1:
+                    return indexer.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string key } ? key : null;
+                case IInvocationOperation call when call.TargetMethod.Name == "Field" && call.TargetMethod.ContainingType?.Name == "DataRowExtensions":
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter?.Type.SpecialType == SpecialType.System_String &&
+                            argument.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string column })
+                        {
+                            return column;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
         }
 
         [MethodImpl(HotPath.Optimize)]

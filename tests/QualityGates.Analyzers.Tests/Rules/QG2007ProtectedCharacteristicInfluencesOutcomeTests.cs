@@ -35,6 +35,51 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task DataRowColumnsByName_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class UnderwritingRules
+                {
+                    public Decision Assess(System.Data.DataRow drRisk, System.Collections.Hashtable htAnswers)
+                    {
+                        if ({|#0:drRisk["Gender"]|}.ToString() == "F")
+                        {
+                            return Decision.Refer;
+                        }
+                        string strReligion = {|#1:System.Data.DataRowExtensions.Field<string>(drRisk, "Religion")|};
+                        if (strReligion == "X" || (string){|#2:htAnswers["ETHNIC_ORIGIN"]|} == "Y")
+                        {
+                            return Decision.Decline;
+                        }
+                        return Decision.Approve;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(0).WithArguments("Gender", "the underwriting decision"),
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(1).WithArguments("Religion", "the underwriting decision"),
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(2).WithArguments("ETHNIC_ORIGIN", "the underwriting decision"));
+        }
+
+        [Fact]
+        public async Task DataRowColumnsByName_PresenceOrOtherColumns_NotReported()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class UnderwritingRules
+                {
+                    public Decision Assess(System.Data.DataRow drRisk, string strColumn)
+                    {
+                        if (drRisk["Gender"] == null || drRisk[strColumn].ToString() == "F")
+                        {
+                            return Decision.Refer;
+                        }
+                        int intClaims = System.Data.DataRowExtensions.Field<int>(drRisk, "ClaimCount");
+                        return intClaims > 3 || (string)drRisk["Occupation"] == "DIVER" ? Decision.Decline : Decision.Approve;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task GenderThroughLocalAndCondition_ReportedOnce()
         {
             await Verify.VerifyAsync(Types + """
