@@ -104,7 +104,10 @@ namespace QualityGates.Analyzers.Rules
             Report(context, location, kind, name, shown, fix, missing);
         }
 
-        /// <summary><c>rates.TryGetValue(k, out var r) ? r : 1m</c> and <c>if (!rates.TryGetValue(k, out var r)) return 1m;</c>, also for other Try* lookups.</summary>
+        /// <summary>
+        /// <c>rates.TryGetValue(k, out var r) ? r : 1m</c> and <c>if (!rates.TryGetValue(k, out var r)) return 1m;</c>, also for
+        /// other Try* lookups and for a ContainsKey test (<c>if (rates.ContainsKey(k)) return rates[k]; return 1m;</c>).
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeTryGetValue(OperationAnalysisContext context, InsuranceContext insurance)
         {
@@ -118,7 +121,7 @@ namespace QualityGates.Analyzers.Rules
                 condition = not.Operand.WalkDownConversions();
             }
 
-            if (!(condition is IInvocationOperation tryGet) || !IsTryLookup(tryGet.TargetMethod))
+            if (!(condition is IInvocationOperation tryGet) || !(IsTryLookup(tryGet.TargetMethod) || IsKeyTest(tryGet)))
             {
                 return;
             }
@@ -143,7 +146,9 @@ namespace QualityGates.Analyzers.Rules
             if (kind == ValueKind.None)
             {
                 var dictionary = tryGet.Instance ?? tryGet.Arguments.FirstOrDefault()?.Value;
-                kind = Classify(dictionary, literal, owner, insurance, settings, out name);
+
+                // A ternary's value lands where the ternary goes (found ? (decimal)htRates[k] : 0.05m in a rate method).
+                kind = Classify(dictionary, conditional.Type != null ? conditional : literal, owner, insurance, settings, out name);
             }
 
             if (kind != ValueKind.None)
@@ -174,6 +179,33 @@ namespace QualityGates.Analyzers.Rules
 
             return false;
         }
+
+        /// <summary>
+        /// <c>rates.ContainsKey(k)</c>, or <c>Contains(k)</c> of a dictionary (Hashtable has no TryGetValue): the legacy
+        /// "is the key there" test before reading <c>rates[k]</c>. A list's Contains is membership, not a lookup.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsKeyTest(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            if (call.Instance == null || method.ReturnType.SpecialType != SpecialType.System_Boolean || method.Parameters.Length != 1)
+            {
+                return false;
+            }
+
+            if (method.Name == "ContainsKey")
+            {
+                return true;
+            }
+
+            var type = call.Instance.Type;
+            return method.Name == "Contains" && type != null && (IsDictionaryInterface(type) || type.AllInterfaces.Any(IsDictionaryInterface));
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsDictionaryInterface(ITypeSymbol type) =>
+            type.TypeKind == TypeKind.Interface && (type.Name == "IDictionary" || type.Name == "IReadOnlyDictionary") &&
+            type.ContainingNamespace?.ToDisplayString() is string ns && (ns == "System.Collections" || ns == "System.Collections.Generic");
 
         /// <summary>A catch in a rate/money member that returns (or assigns to a rate) a literal.</summary>
         [MethodImpl(HotPath.Optimize)]

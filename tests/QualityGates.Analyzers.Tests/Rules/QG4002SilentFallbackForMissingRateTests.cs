@@ -104,6 +104,81 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ContainsKeyMissBranchLiteral_ReportedWithoutFix()
+        {
+            const string source = """
+                using System.Collections;
+                using System.Collections.Generic;
+
+                namespace Company.Rating.Engine
+                {
+                    public class PremiumEngine
+                    {
+                        private Hashtable m_htRates = new Hashtable();
+                        private Dictionary<string, decimal> m_dicAreaFactors = new Dictionary<string, decimal>();
+
+                        public decimal GetRate(string strRateCode)
+                        {
+                            if (m_htRates.ContainsKey(strRateCode))
+                            {
+                                return (decimal)m_htRates[strRateCode];
+                            }
+                            return {|#0:1.0m|};
+                        }
+
+                        public decimal GetAreaFactor(string strArea)
+                        {
+                            if (!m_dicAreaFactors.ContainsKey(strArea)) return {|#1:1.1m|};
+                            return m_dicAreaFactors[strArea];
+                        }
+
+                        public decimal GetLegacyRate(string strRateCode) => m_htRates.Contains(strRateCode) ? (decimal)m_htRates[strRateCode] : {|#2:0.05m|};
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'GetRate'", "1.0m"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'm_dicAreaFactors'", "1.1m"),
+                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate 'GetLegacyRate'", "0.05m"));
+        }
+
+        [Fact]
+        public async Task ListContainsOrContainsKeyWithThrow_NotReported()
+        {
+            const string source = """
+                using System;
+                using System.Collections;
+                using System.Collections.Generic;
+
+                namespace Company.Rating.Engine
+                {
+                    public class PremiumEngine
+                    {
+                        private Hashtable m_htRates = new Hashtable();
+                        private List<string> m_lstSurchargedAreas = new List<string>();
+                        private ArrayList m_alFloodAreas = new ArrayList();
+
+                        public decimal GetAreaLoading(string strArea)
+                        {
+                            if (m_lstSurchargedAreas.Contains(strArea)) return 0.25m;
+                            return m_alFloodAreas.Contains(strArea) ? 0.4m : 0m;
+                        }
+
+                        public decimal GetRate(string strRateCode)
+                        {
+                            if (!m_htRates.ContainsKey(strRateCode)) throw new InvalidOperationException("No rate " + strRateCode);
+                            return (decimal)m_htRates[strRateCode];
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
         public async Task GetValueOrDefaultWithLiteral_FixUsesTryGetValue()
         {
             const string source = """
