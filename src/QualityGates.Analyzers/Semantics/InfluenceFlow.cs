@@ -443,7 +443,7 @@ namespace QualityGates.Analyzers.Semantics
         /// <c>reader["Sex"]</c>, <c>table["Religion"]</c>) or <c>row.Field&lt;T&gt;("Gender")</c> (System.Data.DataRowExtensions).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static string? ColumnName(IOperation op)
+        public static string? ColumnName(IOperation op)
         {
             switch (op)
             {

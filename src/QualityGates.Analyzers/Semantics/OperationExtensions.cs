@@ -194,7 +194,14 @@ namespace QualityGates.Analyzers.Semantics
                     return ValueKind.None;
                 default:
                     var symbol = op.GetReferencedSymbol();
-                    return symbol == null ? ValueKind.None : context.GetValueKind(symbol);
+                    var kind = symbol == null ? ValueKind.None : context.GetValueKind(symbol);
+                    if (kind == ValueKind.None && operation.Type != null && InsuranceContext.IsNumeric(operation.Type) && InfluenceFlow.ColumnName(op) is string column)
+                    {
+                        // (decimal)row["Premium"], row.Field<double>("Rate"): a DataRow column is named by its key.
+                        kind = context.GetSettings(op.Syntax.SyntaxTree).KindOfName(column);
+                    }
+
+                    return kind;
             }
         }
 

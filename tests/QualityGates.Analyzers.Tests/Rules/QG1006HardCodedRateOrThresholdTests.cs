@@ -9,6 +9,35 @@ namespace QualityGates.Analyzers.Tests.Rules
     public class QG1006HardCodedRateOrThresholdTests
     {
         [Fact]
+        public async Task DataRowMoneyAndRateColumns_Reported()
+        {
+            const string source = """
+                using System.Data;
+
+                namespace Company.Rating.Engine
+                {
+                    public class PremiumEngine
+                    {
+                        public decimal Rate(DataRow drQuote, string strColumn)
+                        {
+                            decimal a = (decimal)drQuote["Premium"] * {|#0:1.1m|};
+                            decimal b = drQuote.Field<decimal>("BASE_RATE") * {|#1:1.25m|};
+                            decimal c = (decimal)drQuote[strColumn] * 1.3m;
+                            int d = drQuote.Field<int>("Storeys") * 3;
+                            decimal e = (decimal)drQuote["VehicleValue"] * 0.02m;
+                            return a + b + c + d + e;
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1.1m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("1.25m", "rate or factor"));
+        }
+
+        [Fact]
         public async Task LoadingLiteralOnPremium_ReportedWithArguments()
         {
             const string source = """
