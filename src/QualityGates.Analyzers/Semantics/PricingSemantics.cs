@@ -18,7 +18,7 @@ namespace QualityGates.Analyzers.Semantics
         public const string KindProperty = "Kind";
         public const string NameProperty = "Name";
 
-        private static readonly string[] ExposureWords = { "exposure", "count", "days", "months", "years", "term", "units", "duration", "vehicles", "drivers", "insureds" };
+        private static readonly string[] ExposureWords = { "exposure", "count", "days", "months", "years", "term", "units", "duration", "vehicles", "drivers", "insureds", "instalments", "installments" };
         private static readonly string[] ReductionWords = { "discount", "credit", "rebate", "reduction", "allowance", "deduction", "bonus" };
         private static readonly string[] LowerBoundWords = { "minimum", "min", "floor" };
         private static readonly string[] CurrencyWords = { "currency" };

@@ -27,6 +27,26 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task DivisionByNumberOfInstalments_Info_InstalmentAmountNotChecked()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class InstalmentCalculator
+                {
+                    public decimal Instalment(decimal decTotal, int intInstalments, int numberOfInstallments, int intInstalmentDay) =>
+                        {|#0:decTotal / intInstalments|} + {|#1:decTotal / numberOfInstallments|} + decTotal / intInstalmentDay;
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Info)
+                    .WithArguments("intInstalments", "; decimal division throws DivideByZeroException"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Info)
+                    .WithArguments("numberOfInstallments", "; decimal division throws DivideByZeroException"));
+        }
+
+        [Fact]
         public async Task DecimalAndIntegerDivision_Info()
         {
             const string source = """
