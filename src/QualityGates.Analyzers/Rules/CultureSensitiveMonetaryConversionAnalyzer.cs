@@ -93,7 +93,7 @@ namespace QualityGates.Analyzers.Rules
         private static void Report(OperationAnalysisContext context, InsuranceContext insurance, IOperation operand)
         {
             var money = operand.WalkDownConversions();
-            if (ReferenceEquals(money, operand) || !PricingSemantics.IsDecimalOrFloatingPoint(money.Type) || money.GetValueKind(insurance) != ValueKind.Money)
+            if (ReferenceEquals(money, operand) || !IsMoneyValue(money, insurance))
             {
                 // No conversion: the operand is already a string (or a nested concatenation, reported on its own).
                 return;
@@ -130,9 +130,10 @@ namespace QualityGates.Analyzers.Rules
                 {
                     foreach (var element in array.Initializer.ElementValues)
                     {
-                        if (IsMoneyValue(element.WalkDownConversions(), insurance))
+                        var boxed = element.WalkDownConversions();
+                        if (IsMoneyValue(boxed, insurance))
                         {
-                            return element.WalkDownConversions();
+                            return boxed;
                         }
                     }
                 }
@@ -145,6 +146,7 @@ namespace QualityGates.Analyzers.Rules
             return null;
         }
 
+        /// <summary>A decimal or floating-point value that is money: what the current culture would format.</summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool IsMoneyValue(IOperation value, InsuranceContext insurance) =>
             PricingSemantics.IsDecimalOrFloatingPoint(value.Type) && value.GetValueKind(insurance) == ValueKind.Money;
@@ -183,7 +185,7 @@ namespace QualityGates.Analyzers.Rules
                 kind = AppendProvider;
             }
             else if (!display && !method.IsStatic && method.Name == nameof(ToString) && ReceiverOf(invocation) is IOperation receiver &&
-                PricingSemantics.IsDecimalOrFloatingPoint(receiver.Type) && receiver.GetValueKind(insurance) == ValueKind.Money)
+                IsMoneyValue(receiver, insurance))
             {
                 // Nullable<T>.ToString() has no provider overload: reported, but appending one would not compile.
                 kind = receiver.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && !(invocation.Instance is IConditionalAccessInstanceOperation) ? string.Empty : AppendProvider;
@@ -237,7 +239,7 @@ namespace QualityGates.Analyzers.Rules
         {
             var interpolated = (IInterpolatedStringOperation)context.Operation;
             var hole = interpolated.Parts.Select(HoleOf)
-                .FirstOrDefault(e => e != null && PricingSemantics.IsDecimalOrFloatingPoint(e.Type) && e.GetValueKind(insurance) == ValueKind.Money);
+                .FirstOrDefault(e => e != null && IsMoneyValue(e, insurance));
             if (hole == null || ProviderChosenByConsumer(interpolated, insurance))
             {
                 return;

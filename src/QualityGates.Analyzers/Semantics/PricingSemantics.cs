@@ -308,17 +308,13 @@ namespace QualityGates.Analyzers.Semantics
         {
             switch (condition.WalkDownConversions())
             {
+                // bool? operators are three-valued: false & unknown is false, true | unknown is true, !unknown is unknown.
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    var operand = AtZero(not.Operand, symbol);
-                    return operand.HasValue ? !operand.Value : (bool?)null;
+                    return !AtZero(not.Operand, symbol);
                 case IBinaryOperation logical when logical.OperatorKind == BinaryOperatorKind.ConditionalAnd || logical.OperatorKind == BinaryOperatorKind.And:
-                    var leftAnd = AtZero(logical.LeftOperand, symbol);
-                    var rightAnd = AtZero(logical.RightOperand, symbol);
-                    return leftAnd == false || rightAnd == false ? false : (leftAnd == true && rightAnd == true ? true : (bool?)null);
+                    return AtZero(logical.LeftOperand, symbol) & AtZero(logical.RightOperand, symbol);
                 case IBinaryOperation logical when logical.OperatorKind == BinaryOperatorKind.ConditionalOr || logical.OperatorKind == BinaryOperatorKind.Or:
-                    var leftOr = AtZero(logical.LeftOperand, symbol);
-                    var rightOr = AtZero(logical.RightOperand, symbol);
-                    return leftOr == true || rightOr == true ? true : (leftOr == false && rightOr == false ? false : (bool?)null);
+                    return AtZero(logical.LeftOperand, symbol) | AtZero(logical.RightOperand, symbol);
                 case IBinaryOperation comparison when IsComparison(comparison.OperatorKind):
                     if (IsSymbol(comparison.LeftOperand, symbol) && comparison.RightOperand.TryGetNumericConstant(out var right))
                     {
@@ -420,27 +416,13 @@ namespace QualityGates.Analyzers.Semantics
                 case IConstantPatternOperation constant:
                     return constant.Value.TryGetNumericConstant(out var value) ? value == 0 : (bool?)null;
                 case IRelationalPatternOperation relational when relational.Value.TryGetNumericConstant(out var bound):
-                    switch (relational.OperatorKind)
-                    {
-                        case BinaryOperatorKind.LessThan: return 0 < bound;
-                        case BinaryOperatorKind.LessThanOrEqual: return 0 <= bound;
-                        case BinaryOperatorKind.GreaterThan: return 0 > bound;
-                        case BinaryOperatorKind.GreaterThanOrEqual: return 0 >= bound;
-                        default: return null;
-                    }
-
+                    return Compare(relational.OperatorKind, 0m, bound);
                 case INegatedPatternOperation negated:
-                    var inner = MatchesZero(negated.Pattern);
-                    return inner.HasValue ? !inner.Value : (bool?)null;
+                    return !MatchesZero(negated.Pattern);
                 case IBinaryPatternOperation binary:
-                    var left = MatchesZero(binary.LeftPattern);
-                    var right = MatchesZero(binary.RightPattern);
-                    if (binary.OperatorKind == BinaryOperatorKind.Or)
-                    {
-                        return left == true || right == true ? true : (left == false && right == false ? false : (bool?)null);
-                    }
-
-                    return left == false || right == false ? false : (left == true && right == true ? true : (bool?)null);
+                    return binary.OperatorKind == BinaryOperatorKind.Or
+                        ? MatchesZero(binary.LeftPattern) | MatchesZero(binary.RightPattern)
+                        : MatchesZero(binary.LeftPattern) & MatchesZero(binary.RightPattern);
                 case IDiscardPatternOperation _:
                     return true;
                 case IDeclarationPatternOperation declaration:
