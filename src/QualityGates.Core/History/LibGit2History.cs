@@ -469,7 +469,7 @@ public sealed class LibGit2History : IGitHistory
         var files = new Dictionary<string, (int Revisions, int Added, int Deleted, Dictionary<string, int> Authors)>(StringComparer.Ordinal);
         int tooLarge = 0, boundary = 0;
         var ordered = NewestFirst(records, headSha).ToList();
-        var concurrent = new ConcurrentRenames(ordered);
+        var concurrent = new ConcurrentRenames(ordered, records);
         foreach (var record in ordered)
         {
             if (record.Boundary)
@@ -568,11 +568,12 @@ public sealed class LibGit2History : IGitHistory
     {
         private readonly HashSet<string> _renamed = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _generation = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, CommitRecord> _bySha = new(StringComparer.Ordinal);
+        private readonly IReadOnlyDictionary<string, CommitRecord> _bySha;
         private readonly Dictionary<string, List<(CommitRecord Commit, string Author, int Added, int Deleted)>> _waiting = new(StringComparer.Ordinal);
 
-        public ConcurrentRenames(List<CommitRecord> newestFirst)
+        public ConcurrentRenames(List<CommitRecord> newestFirst, IReadOnlyDictionary<string, CommitRecord> bySha)
         {
+            _bySha = bySha;
             foreach (var r in newestFirst)
             {
                 foreach (var f in r.IsMerge ? Array.Empty<FileStat>() : r.Files)
@@ -593,7 +594,6 @@ public sealed class LibGit2History : IGitHistory
             for (int i = newestFirst.Count - 1; i >= 0; i--)
             {
                 var r = newestFirst[i];
-                _bySha[r.Sha] = r;
                 int generation = 1;
                 foreach (var p in r.Parents)
                 {
