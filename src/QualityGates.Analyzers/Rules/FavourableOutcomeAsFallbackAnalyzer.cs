@@ -27,6 +27,7 @@ namespace QualityGates.Analyzers.Rules
             context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCoalesce(c, insurance), OperationKinds.Coalesce);
             context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeInvocation(c, insurance), OperationKinds.Invocation);
             context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeConditional(c, insurance), OperationKinds.Conditional);
+            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeFallThrough(c, insurance), OperationKinds.Block);
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -98,11 +99,38 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeConditional(OperationAnalysisContext context, InsuranceContext insurance)
         {
-            if (!(context.Operation is IConditionalOperation conditional) || !insurance.IsInScope(context.ContainingSymbol))
+            if (insurance.IsInScope(context.ContainingSymbol))
+            {
+                AnalyzeTryGetValue(context, insurance, (IConditionalOperation)context.Operation, null);
+            }
+        }
+
+        /// <summary>
+        /// <c>if (map.TryGetValue(k, out var d)) return d; return Decision.Approve;</c>, looked at from the block that holds
+        /// both statements, so that the finding lies inside the operation being analyzed (the IDE keeps only such findings
+        /// when it re-analyzes a member).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeFallThrough(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            if (!insurance.IsInScope(context.ContainingSymbol))
             {
                 return;
             }
 
+            var statements = ((IBlockOperation)context.Operation).Operations;
+            for (int i = 0; i + 1 < statements.Length; i++)
+            {
+                if (statements[i] is IConditionalOperation conditional && conditional.WhenFalse == null)
+                {
+                    AnalyzeTryGetValue(context, insurance, conditional, statements[i + 1]);
+                }
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeTryGetValue(OperationAnalysisContext context, InsuranceContext insurance, IConditionalOperation conditional, IOperation? nextStatement)
+        {
             var condition = conditional.Condition.WalkDownConversions();
             bool negated = false;
             if (condition is IUnaryOperation unary && unary.OperatorKind == UnaryOperatorKind.Not)
@@ -116,11 +144,8 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            var miss = negated ? conditional.WhenTrue : conditional.WhenFalse;
-            if (miss == null && !negated && UnderwritingSemantics.EndsInJump(conditional.WhenTrue))
-            {
-                miss = conditional.NextStatement(); // if (map.TryGetValue(k, out var d)) return d; return Decision.Approve;
-            }
+            var miss = nextStatement == null ? (negated ? conditional.WhenTrue : conditional.WhenFalse)
+                : (!negated && UnderwritingSemantics.EndsInJump(conditional.WhenTrue) ? nextStatement : null);
 
             if (miss == null)
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -21,8 +22,7 @@ namespace QualityGates.Analyzers.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ProxyForProtectedCharacteristic);
 
-        [MethodImpl(HotPath.Optimize)]
-        protected override bool AlsoAnalyzes(INamedTypeSymbol type) => IsScoreComputation(type) || type.GetMembers().Any(IsScoreComputation);
+        protected override Func<INamedTypeSymbol, bool>? AlsoAnalyzed { get; } = [MethodImpl(HotPath.Optimize)] (type) => IsScoreComputation(type) || type.GetMembers().Any(IsScoreComputation);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (c) =>

@@ -32,7 +32,8 @@ namespace QualityGates.Analyzers.Rules
         {
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCoalesce(op, insurance), OperationKinds.Coalesce);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeGetValueOrDefault(op, insurance), OperationKinds.Invocation);
-            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeTryGetValue(op, insurance), OperationKinds.Conditional);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeTryGetValue(op, insurance, (IConditionalOperation)op.Operation, null), OperationKinds.Conditional);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeFallThrough(op, insurance), OperationKinds.Block);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCatch(op, insurance), OperationKinds.CatchClause);
         }
 
@@ -109,10 +110,9 @@ namespace QualityGates.Analyzers.Rules
         /// other Try* lookups and for a ContainsKey test (<c>if (rates.ContainsKey(k)) return rates[k]; return 1m;</c>).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeTryGetValue(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeTryGetValue(OperationAnalysisContext context, InsuranceContext insurance, IConditionalOperation conditional, IOperation? nextStatement)
         {
             var owner = context.ContainingSymbol;
-            var conditional = (IConditionalOperation)context.Operation;
             var condition = conditional.Condition.WalkDownConversions();
             bool negated = false;
             if (condition is IUnaryOperation not && not.OperatorKind == UnaryOperatorKind.Not)
@@ -126,11 +126,7 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            var whenMissing = negated ? conditional.WhenTrue : conditional.WhenFalse;
-            if (whenMissing == null && !negated)
-            {
-                whenMissing = conditional.NextStatement(); // if (found) return r; return 1m;
-            }
+            var whenMissing = nextStatement == null ? (negated ? conditional.WhenTrue : conditional.WhenFalse) : (negated ? null : nextStatement);
 
             var literal = LiteralYieldedBy(whenMissing);
             var settings = insurance.GetSettings(conditional.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
@@ -154,6 +150,24 @@ namespace QualityGates.Analyzers.Rules
             if (kind != ValueKind.None)
             {
                 Report(context, literal.Syntax, kind, name, literal.Syntax.ToString(), null, null);
+            }
+        }
+
+        /// <summary>
+        /// <c>if (found) return r; return 1m;</c>: the miss is the statement after an <c>if</c> without <c>else</c>. It is
+        /// looked at from the block, which holds both statements: a finding outside the operation whose action reported
+        /// it would not be local to it, and the IDE drops such findings when it re-analyzes the member.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeFallThrough(OperationAnalysisContext context, InsuranceContext insurance)
+        {
+            var statements = ((IBlockOperation)context.Operation).Operations;
+            for (int i = 0; i + 1 < statements.Length; i++)
+            {
+                if (statements[i] is IConditionalOperation conditional && conditional.WhenFalse == null)
+                {
+                    AnalyzeTryGetValue(context, insurance, conditional, statements[i + 1]);
+                }
             }
         }
 

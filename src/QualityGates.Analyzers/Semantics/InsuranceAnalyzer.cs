@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,9 +28,7 @@ namespace QualityGates.Analyzers.Semantics
                     return;
                 }
 
-                var scoped = new ScopedCompilationStartContext(start, insurance, AlsoAnalyzes);
-                OnCompilationStart(scoped, insurance);
-                scoped.Complete();
+                OnCompilationStart(new ScopedCompilationStartContext(start, insurance, AlsoAnalyzed), insurance);
             });
         }
 
@@ -39,8 +38,8 @@ namespace QualityGates.Analyzers.Semantics
         /// </summary>
         protected virtual bool ScopeGated => true;
 
-        /// <summary>Out-of-scope types whose bodies the rule still needs (a score model for QG2012): keep it to names.</summary>
-        protected virtual bool AlsoAnalyzes(INamedTypeSymbol type) => false;
+        /// <summary>Out-of-scope types whose bodies the rule still needs (a score model for QG2012), asked once per type: keep it to names.</summary>
+        protected virtual Func<INamedTypeSymbol, bool>? AlsoAnalyzed => null;
 
         protected abstract void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance);
     }

@@ -86,19 +86,6 @@ namespace QualityGates.Analyzers.Semantics
             return parent;
         }
 
-        /// <summary>The statement after <paramref name="statement"/> in its block, or null.</summary>
-        [MethodImpl(HotPath.Optimize)]
-        public static IOperation? NextStatement(this IOperation statement)
-        {
-            if (!(statement.Parent is IBlockOperation block))
-            {
-                return null;
-            }
-
-            int index = block.Operations.IndexOf(statement);
-            return index >= 0 && index + 1 < block.Operations.Length ? block.Operations[index + 1] : null;
-        }
-
         /// <summary>
         /// The operator and operands of <c>a op b</c>, or of <c>a op= b</c> with the target as left operand: a compound
         /// assignment does the same arithmetic (<c>premium *= 1.15m</c> is <c>premium = premium * 1.15m</c>).

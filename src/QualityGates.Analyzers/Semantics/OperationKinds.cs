@@ -10,6 +10,7 @@ namespace QualityGates.Analyzers.Semantics
     internal static class OperationKinds
     {
         public static readonly ImmutableArray<OperationKind> ArrayInitializer = ImmutableArray.Create(OperationKind.ArrayInitializer);
+        public static readonly ImmutableArray<OperationKind> Block = ImmutableArray.Create(OperationKind.Block);
         public static readonly ImmutableArray<OperationKind> Binary = ImmutableArray.Create(OperationKind.Binary);
         public static readonly ImmutableArray<OperationKind> BinaryOrCompoundAssignment = ImmutableArray.Create(OperationKind.Binary, OperationKind.CompoundAssignment);
         public static readonly ImmutableArray<OperationKind> CatchClause = ImmutableArray.Create(OperationKind.CatchClause);

@@ -1,7 +1,8 @@
 using System;
-using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -9,24 +10,35 @@ namespace QualityGates.Analyzers.Semantics
 {
     /// <summary>
     /// What a rule sees as its compilation start. Symbol, tree and compilation-end actions go straight through; actions on
-    /// code bodies (operations, operation blocks, code blocks, syntax nodes) are replayed per type, and only for types
-    /// that hold pricing or underwriting code. The compiler then binds no method body of out-of-scope code for us:
-    /// binding, not the rules, is what an operation analyzer costs, so out-of-scope code costs one scope lookup per member.
+    /// code bodies (operations, operation blocks, code blocks, syntax nodes) run only in types that hold pricing or
+    /// underwriting code, so out-of-scope code costs one cached scope lookup per callback.
     /// </summary>
+    /// <remarks>
+    /// The body actions are registered compilation-wide with the scope test inside, not behind a symbol-start action per
+    /// type: once an analyzer has a symbol-start action, the compiler's driver takes a lock per analyzer after every member
+    /// it analyzes, and on two cores that lock cost more than all our rules together (docs/performance.md).
+    /// </remarks>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisPerformance", "RS1012", Justification = "A wrapper: it forwards the rule's registrations to the real start context instead of registering its own.")]
     internal sealed class ScopedCompilationStartContext : CompilationStartAnalysisContext
     {
         private readonly CompilationStartAnalysisContext _inner;
         private readonly InsuranceContext _insurance;
-        private readonly Func<INamedTypeSymbol, bool> _alsoAnalyzed;
-        private readonly List<Action<SymbolStartAnalysisContext>> _bodyActions = new List<Action<SymbolStartAnalysisContext>>();
+        private readonly Func<INamedTypeSymbol, bool>? _alsoAnalyzed;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool>? _alsoAnalyzedTypes;
 
-        public ScopedCompilationStartContext(CompilationStartAnalysisContext inner, InsuranceContext insurance, Func<INamedTypeSymbol, bool> alsoAnalyzed)
+        // The driver hands a member's callbacks to one thread in a row, so the last type asked about answers nearly every test.
+        private LastType _last = new LastType(null, false);
+
+        public ScopedCompilationStartContext(CompilationStartAnalysisContext inner, InsuranceContext insurance, Func<INamedTypeSymbol, bool>? alsoAnalyzed)
             : base(inner.Compilation, inner.Options, inner.CancellationToken)
         {
             _inner = inner;
             _insurance = insurance;
             _alsoAnalyzed = alsoAnalyzed;
+            if (alsoAnalyzed != null)
+            {
+                _alsoAnalyzedTypes = new ConcurrentDictionary<INamedTypeSymbol, bool>(ReferenceComparer<INamedTypeSymbol>.Instance);
+            }
         }
 
         /// <summary>
@@ -35,32 +47,6 @@ namespace QualityGates.Analyzers.Semantics
         /// </summary>
         public static CompilationStartAnalysisContext Unscoped(CompilationStartAnalysisContext context) =>
             context is ScopedCompilationStartContext scoped ? scoped._inner : context;
-
-        /// <summary>Registers the collected body actions behind one symbol-start action per in-scope type.</summary>
-        public void Complete()
-        {
-            if (_bodyActions.Count == 0)
-            {
-                return;
-            }
-
-            var actions = _bodyActions.ToArray();
-            _inner.RegisterSymbolStartAction(
-                [MethodImpl(HotPath.Optimize)] (start) =>
-                {
-                    var type = (INamedTypeSymbol)start.Symbol;
-                    if (!_insurance.HoldsScopedCode(type) && !_alsoAnalyzed(type))
-                    {
-                        return;
-                    }
-
-                    foreach (var action in actions)
-                    {
-                        action(start);
-                    }
-                },
-                SymbolKind.NamedType);
-        }
 
         public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => _inner.RegisterCompilationEndAction(action);
 
@@ -75,20 +61,98 @@ namespace QualityGates.Analyzers.Semantics
         public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _inner.RegisterAdditionalFileAction(action);
 
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) =>
-            _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterCodeBlockStartAction(action));
+            _inner.RegisterCodeBlockStartAction<TLanguageKindEnum>([MethodImpl(HotPath.Optimize)] (c) =>
+            {
+                if (InScope(c.OwningSymbol))
+                {
+                    action(c);
+                }
+            });
 
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterCodeBlockAction(action));
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) =>
+            _inner.RegisterCodeBlockAction([MethodImpl(HotPath.Optimize)] (c) =>
+            {
+                if (InScope(c.OwningSymbol))
+                {
+                    action(c);
+                }
+            });
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
-            _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterSyntaxNodeAction(action, syntaxKinds));
+            _inner.RegisterSyntaxNodeAction(
+                [MethodImpl(HotPath.Optimize)] (c) =>
+                {
+                    if (InScope(c.ContainingSymbol))
+                    {
+                        action(c);
+                    }
+                },
+                syntaxKinds);
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterOperationAction(action, operationKinds));
+            _inner.RegisterOperationAction(
+                [MethodImpl(HotPath.Optimize)] (c) =>
+                {
+                    if (InScope(c.ContainingSymbol))
+                    {
+                        action(c);
+                    }
+                },
+                operationKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
-            _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterOperationBlockStartAction(action));
+            _inner.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (c) =>
+            {
+                if (InScope(c.OwningSymbol))
+                {
+                    action(c);
+                }
+            });
 
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
-            _bodyActions.Add([MethodImpl(HotPath.Optimize)] (start) => start.RegisterOperationBlockAction(action));
+            _inner.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (c) =>
+            {
+                if (InScope(c.OwningSymbol))
+                {
+                    action(c);
+                }
+            });
+
+        /// <summary>
+        /// True when the code of <paramref name="symbol"/> lies in a type that holds in-scope code (or one the rule also
+        /// analyzes): the types a per-type symbol start would have covered, members of nested types going by their own type.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private bool InScope(ISymbol? symbol)
+        {
+            var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            var last = Volatile.Read(ref _last);
+            if (ReferenceEquals(last.Type, type))
+            {
+                return last.Holds;
+            }
+
+            bool holds = _insurance.HoldsScopedCode(type) || (_alsoAnalyzedTypes != null && _alsoAnalyzedTypes.GetOrAdd(type, _alsoAnalyzed!));
+            Volatile.Write(ref _last, new LastType(type, holds));
+            return holds;
+        }
+
+        private sealed class LastType
+        {
+            public LastType(INamedTypeSymbol? type, bool holds)
+            {
+                Type = type;
+                Holds = holds;
+            }
+
+            public INamedTypeSymbol? Type { get; }
+
+            public bool Holds { get; }
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -25,6 +27,7 @@ namespace QualityGates.Analyzers.Tests.Verifiers
             TestSetup.Configure(test.TestState, editorConfig);
             test.ExpectedDiagnostics.AddRange(expected);
             await test.RunAsync(CancellationToken.None);
+            await TestSetup.AssertFindingsAreLocalAsync(test.Analyses);
         }
 
         public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
@@ -32,6 +35,16 @@ namespace QualityGates.Analyzers.Tests.Verifiers
             public Test()
             {
                 ReferenceAssemblies = TestSetup.Offline;
+            }
+
+            /// <summary>Every analysis the test ran, for <see cref="TestSetup.AssertFindingsAreLocalAsync"/>.</summary>
+            public List<CompilationWithAnalyzers> Analyses { get; } = new List<CompilationWithAnalyzers>();
+
+            protected override CompilationWithAnalyzers CreateCompilationWithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken)
+            {
+                var analysis = base.CreateCompilationWithAnalyzers(compilation, analyzers, options, cancellationToken);
+                Analyses.Add(analysis);
+                return analysis;
             }
         }
     }

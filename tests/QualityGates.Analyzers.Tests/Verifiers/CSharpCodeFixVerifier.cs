@@ -1,5 +1,8 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,6 +32,7 @@ namespace QualityGates.Analyzers.Tests.Verifiers
             TestSetup.Configure(test.FixedState, editorConfig);
             test.ExpectedDiagnostics.AddRange(expected);
             await test.RunAsync(CancellationToken.None);
+            await TestSetup.AssertFindingsAreLocalAsync(test.Analyses);
         }
 
         /// <summary>
@@ -42,6 +46,7 @@ namespace QualityGates.Analyzers.Tests.Verifiers
             TestSetup.Configure(test.FixedState, editorConfig);
             TestSetup.Configure(test.BatchFixedState, editorConfig);
             await test.RunAsync(CancellationToken.None);
+            await TestSetup.AssertFindingsAreLocalAsync(test.Analyses);
         }
 
         public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
@@ -49,6 +54,16 @@ namespace QualityGates.Analyzers.Tests.Verifiers
             public Test()
             {
                 ReferenceAssemblies = TestSetup.Offline;
+            }
+
+            /// <summary>Every analysis the test ran, for <see cref="TestSetup.AssertFindingsAreLocalAsync"/>.</summary>
+            public List<CompilationWithAnalyzers> Analyses { get; } = new List<CompilationWithAnalyzers>();
+
+            protected override CompilationWithAnalyzers CreateCompilationWithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken)
+            {
+                var analysis = base.CreateCompilationWithAnalyzers(compilation, analyzers, options, cancellationToken);
+                Analyses.Add(analysis);
+                return analysis;
             }
         }
     }

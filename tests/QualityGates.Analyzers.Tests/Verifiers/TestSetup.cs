@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -40,6 +44,25 @@ namespace QualityGates.Analyzers.Tests.Verifiers
             if (editorConfig != null)
             {
                 state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
+            }
+        }
+
+        /// <summary>
+        /// Fails when a rule reports a finding outside the member whose analysis found it. The IDE re-analyzes only the
+        /// member being edited and keeps only such local findings; the testing library checks this for code fixes alone.
+        /// QG0001 (configuration errors) is reported once per compilation, so it is not local by design.
+        /// </summary>
+        public static async Task AssertFindingsAreLocalAsync(IEnumerable<CompilationWithAnalyzers> analyses)
+        {
+            foreach (var analysis in analyses)
+            {
+                // The analysis has run already: the result comes from its cache.
+                var result = await analysis.GetAnalysisResultAsync(CancellationToken.None);
+                var nonLocal = result.CompilationDiagnostics.Values.SelectMany(d => d).Where(d => d.Id != DiagnosticIds.InvalidConfiguration).ToList();
+                if (nonLocal.Count > 0)
+                {
+                    throw new InvalidOperationException("Findings reported outside the member that was analyzed (the IDE would drop them): " + string.Join("; ", nonLocal));
+                }
             }
         }
     }
