@@ -141,28 +141,25 @@ sealed class NoopAnalyzer : BenchAnalyzer
 }
 
 /// <summary>
-/// "--probes": what the driver charges a rule that does nothing, registered the way ours are (per pricing type): one
-/// with an empty operation-block action, one with an empty action per invocation. The floor under each rule's time.
+/// "--probes": what the driver charges a rule that does nothing, registered the way ours are (once per compilation, the
+/// callback returning unless the code lies in a pricing type): one with an operation-block action, one with an action
+/// per invocation. The floor under each rule's time.
 /// </summary>
 abstract class ProbeBase : BenchAnalyzer
 {
-    protected override void Register(AnalysisContext context) => context.RegisterSymbolStartAction(start =>
-    {
-        if (start.Symbol.Name.StartsWith("PremiumCalculator", StringComparison.Ordinal)) Register(start);
-    }, SymbolKind.NamedType);
-    protected abstract void Register(SymbolStartAnalysisContext start);
+    protected static bool InScope(ISymbol? symbol) => (symbol as INamedTypeSymbol ?? symbol?.ContainingType)?.Name.StartsWith("PremiumCalculator", StringComparison.Ordinal) == true;
 }
 
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 sealed class BlockProbe : ProbeBase
 {
-    protected override void Register(SymbolStartAnalysisContext start) => start.RegisterOperationBlockAction(_ => { });
+    protected override void Register(AnalysisContext context) => context.RegisterOperationBlockAction(c => { if (!InScope(c.OwningSymbol)) return; });
 }
 
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 sealed class InvocationProbe : ProbeBase
 {
-    protected override void Register(SymbolStartAnalysisContext start) => start.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+    protected override void Register(AnalysisContext context) => context.RegisterOperationAction(c => { if (!InScope(c.ContainingSymbol)) return; }, OperationKind.Invocation);
 }
 
 /// <summary>"--census": operations per kind, in pricing-like types (the bench's PremiumCalculator classes) and in all code.</summary>

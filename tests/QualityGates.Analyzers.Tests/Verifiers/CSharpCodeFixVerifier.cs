@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
@@ -56,13 +56,13 @@ namespace QualityGates.Analyzers.Tests.Verifiers
                 ReferenceAssemblies = TestSetup.Offline;
             }
 
-            /// <summary>Every analysis the test ran, for <see cref="TestSetup.AssertFindingsAreLocalAsync"/>.</summary>
-            public List<CompilationWithAnalyzers> Analyses { get; } = new List<CompilationWithAnalyzers>();
+            /// <summary>Every analysis the test ran (some run side by side), for <see cref="TestSetup.AssertFindingsAreLocalAsync"/>.</summary>
+            public ConcurrentQueue<CompilationWithAnalyzers> Analyses { get; } = new ConcurrentQueue<CompilationWithAnalyzers>();
 
             protected override CompilationWithAnalyzers CreateCompilationWithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken)
             {
                 var analysis = base.CreateCompilationWithAnalyzers(compilation, analyzers, options, cancellationToken);
-                Analyses.Add(analysis);
+                Analyses.Enqueue(analysis);
                 return analysis;
             }
         }

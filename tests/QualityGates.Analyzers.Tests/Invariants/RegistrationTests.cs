@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using QualityGates.Analyzers.Tests.Verifiers;
+
+namespace QualityGates.Analyzers.Tests.Invariants
+{
+    /// <summary>
+    /// No rule registers a symbol-start action. Once an analyzer has one, the compiler's analyzer driver takes that
+    /// analyzer's lock after every member of the compilation, in scope or not; on two cores that cost a build more than
+    /// all our rules' work together (docs/performance.md). Scoping goes through a cached test in each callback instead.
+    /// </summary>
+    public class RegistrationTests
+    {
+        [Fact]
+        public void NoRuleRegistersASymbolStartAction()
+        {
+            var compilation = CSharpCompilation.Create("Registration", new[] { CSharpSyntaxTree.ParseText("class C { }") }, Basic.Reference.Assemblies.Net80.References.All);
+            var offenders = new List<string>();
+            foreach (var analyzer in TestSetup.AllAnalyzers)
+            {
+                var context = new RecordingContext(compilation);
+                analyzer.Initialize(context);
+                if (context.SymbolStarts > 0)
+                {
+                    offenders.Add(analyzer.GetType().Name);
+                }
+            }
+
+            Assert.Empty(offenders);
+        }
+
+        [Fact]
+        public void Recorder_SeesASymbolStartRegisteredAtCompilationStart()
+        {
+            // The test above is only worth something if the recorder sees a symbol start where our rules would register one.
+            var compilation = CSharpCompilation.Create("Registration", new[] { CSharpSyntaxTree.ParseText("class C { }") }, Basic.Reference.Assemblies.Net80.References.All);
+            var context = new RecordingContext(compilation);
+            context.RegisterCompilationStartAction(start => start.RegisterSymbolStartAction(_ => { }, SymbolKind.NamedType));
+            Assert.Equal(1, context.SymbolStarts);
+        }
+
+        /// <summary>Runs compilation-start actions at once against a start context that counts symbol-start registrations.</summary>
+        private sealed class RecordingContext : AnalysisContext
+        {
+            private readonly Compilation _compilation;
+
+            public RecordingContext(Compilation compilation) => _compilation = compilation;
+
+            public int SymbolStarts { get; set; }
+
+            public override void EnableConcurrentExecution()
+            {
+            }
+
+            public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
+            {
+            }
+
+            public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => action(new RecordingStartContext(this, _compilation));
+
+            public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => SymbolStarts++;
+
+            public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action)
+            {
+            }
+
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action)
+            {
+            }
+
+            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds)
+            {
+            }
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action)
+            {
+            }
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action)
+            {
+            }
+
+            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action)
+            {
+            }
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
+            {
+            }
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+            {
+            }
+
+            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
+            {
+            }
+
+            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action)
+            {
+            }
+        }
+
+        private sealed class RecordingStartContext : CompilationStartAnalysisContext
+        {
+            private readonly RecordingContext _owner;
+
+            public RecordingStartContext(RecordingContext owner, Compilation compilation)
+                : base(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None)
+            {
+                _owner = owner;
+            }
+
+            public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => _owner.SymbolStarts++;
+
+            public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action)
+            {
+            }
+
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action)
+            {
+            }
+
+            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds)
+            {
+            }
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action)
+            {
+            }
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action)
+            {
+            }
+
+            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action)
+            {
+            }
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
+            {
+            }
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+            {
+            }
+
+            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
+            {
+            }
+
+            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action)
+            {
+            }
+        }
+    }
+}
