@@ -92,18 +92,6 @@ namespace QualityGates.Analyzers.Tests.Invariants
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
             {
             }
-
-            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
-            {
-            }
-
-            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
-            {
-            }
-
-            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action)
-            {
-            }
         }
 
         private sealed class RecordingStartContext : CompilationStartAnalysisContext
