@@ -13,12 +13,14 @@
 # system of the whole process tree, no compiler server) per configuration count.
 # Then AnalyzerProfile times ours and Meziantou, each in its own process, best of PROFILE_RUNS (default 6; steadier
 # than a parallel build).
-# Usage: build/bench/analyzers.sh [LINES] [RUNS]   (FLAWED_SHARE=0.1 by default: see gen_analyzer_project.py)
+# Usage: build/bench/analyzers.sh [LINES] [RUNS]   (FLAWED_SHARE=0.1 and PRICING_SHARE=0.5 by default: see
+# gen_analyzer_project.py)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lines="${1:-200000}"
 runs="${2:-2}"
 flawed="${FLAWED_SHARE:-0.1}"
+pricing="${PRICING_SHARE:-0.5}"
 work="$(mktemp -d /tmp/qg-bench-analyzers.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -28,7 +30,7 @@ dotnet build "$root/src/QualityGates.Analyzers/QualityGates.Analyzers.csproj" -c
 dotnet build "$root/build/bench/AnalyzerProfile/AnalyzerProfile.csproj" -c Release -nodeReuse:false -v:q >/dev/null
 analyzer_dll="$root/src/QualityGates.Analyzers/bin/Release/netstandard2.0/QualityGates.Analyzers.dll"
 
-python3 "$root/build/bench/gen_analyzer_project.py" "$work" "$lines" "$flawed"
+python3 "$root/build/bench/gen_analyzer_project.py" "$work" "$lines" "$flawed" "$pricing"
 
 # The probe package: generated, since its 32 rules differ only in their ID.
 mkdir -p "$work/probes"
@@ -139,7 +141,7 @@ done
 assembly_time() { grep -E "^\s+[<0-9.]+\s+[<0-9]+\s+$2, Version" "$work/$1.best.log" | head -1 | awk '{print $1}'; }
 gen_lines=$(cat "$work"/src/*.cs | wc -l)
 
-printf '\nGenerated project: %s lines in %s files (half pricing-like, %s of pricing methods flawed)\n\n' "$gen_lines" "$(ls "$work"/src | wc -l)" "$flawed"
+printf '\nGenerated project: %s lines in %s files (%s of the files pricing-like, %s of pricing methods flawed)\n\n' "$gen_lines" "$(ls "$work"/src | wc -l)" "$pricing" "$flawed"
 printf '%-28s %12s %12s %22s\n' "configuration" "wall (s)" "cpu (s)" "all analyzers (s)"
 for b in $configs; do printf '%-28s %12.2f %12.2f %22s\n' "$b" "${wall[$b]}" "${cpu[$b]}" "${total[$b]}"; done
 printf '\nQualityGates.Analyzers: %s s alone, %s s next to Meziantou   Meziantou.Analyzer: %s s alone, %s s next to ours\n' \

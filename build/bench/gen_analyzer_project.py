@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
-"""Generates a large C# project for the analyzer benchmark: half pricing-like code (in scope of the rules), half
-neutral infrastructure code (out of scope, must cost next to nothing).
-Usage: gen_analyzer_project.py DIR LINES [FLAWED_SHARE]
+"""Generates a large C# project for the analyzer benchmark: pricing-like code (in scope of the rules; half of the files
+by default) and neutral infrastructure code (out of scope, must cost next to nothing).
+Usage: gen_analyzer_project.py DIR LINES [FLAWED_SHARE] [PRICING_SHARE]
+PRICING_SHARE (default 0.5) is the share of files that hold pricing code; a real solution has far less than half.
 FLAWED_SHARE (default 0.1) is the share of pricing methods written with about ten findings each (double money, banker's
 rounding, 365-day years, ambient clock, culture-sensitive codes, ...); the others do the same work the compliant way, so
 every rule still has its operations to look at. 1.0 is the worst case: every pricing method full of findings."""
+import math
 import os
 import sys
 
 out, target = sys.argv[1], int(sys.argv[2])
 flawed_share = float(sys.argv[3]) if len(sys.argv) > 3 else 0.1
+pricing_share = float(sys.argv[4]) if len(sys.argv) > 4 else 0.5
+if not 0 < pricing_share <= 1:
+    sys.exit("PRICING_SHARE must be in (0, 1]")
 src = os.path.join(out, "src")
 os.makedirs(src, exist_ok=True)
 
@@ -67,8 +72,10 @@ NEUTRAL_METHOD = """
 
 lines = 0
 file_no = 0
+pricing_no = 0
 while lines < target:
-    pricing = file_no % 2 == 0
+    # Spread the pricing files evenly: file n holds pricing code when the running share says so (every other file at 0.5).
+    pricing = math.ceil((file_no + 1) * pricing_share) > math.ceil(file_no * pricing_share)
     ns = "Bench.Pricing" if pricing else "Bench.Infrastructure"
     cls = f"PremiumCalculator{file_no}" if pricing else f"BatchProcessor{file_no}"
     body = []
@@ -82,7 +89,7 @@ while lines < target:
         body.append("        private static int AgeOn(DateOnly dob, DateOnly asOf) { int age = asOf.Year - dob.Year; if (dob > asOf.AddYears(-age)) { age--; } return age; }\n")
     for m in range(20):
         # Spread the flawed methods evenly: method number n (over the whole project) is flawed when the running share says so.
-        method_no = (file_no // 2) * 20 + m
+        method_no = pricing_no * 20 + m
         flawed = int((method_no + 1) * flawed_share) > int(method_no * flawed_share)
         tmpl = (PRICING_METHOD if flawed else COMPLIANT_PRICING_METHOD) if pricing else NEUTRAL_METHOD
         body.append(tmpl.format(i=m, k=m % 10))
@@ -92,5 +99,6 @@ while lines < target:
         f.write(text)
     lines += text.count("\n")
     file_no += 1
+    pricing_no += 1 if pricing else 0
 
 print(f"{file_no} files, {lines} lines")
