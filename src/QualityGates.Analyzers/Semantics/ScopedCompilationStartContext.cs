@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -25,9 +24,6 @@ namespace QualityGates.Analyzers.Semantics
         private readonly InsuranceContext _insurance;
         private readonly Func<INamedTypeSymbol, bool>? _alsoAnalyzed;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool>? _alsoAnalyzedTypes;
-
-        // The driver hands a member's callbacks to one thread in a row, so the last type asked about answers nearly every test.
-        private LastType _last = new LastType(null, false);
 
         public ScopedCompilationStartContext(CompilationStartAnalysisContext inner, InsuranceContext insurance, Func<INamedTypeSymbol, bool>? alsoAnalyzed)
             : base(inner.Compilation, inner.Options, inner.CancellationToken)
@@ -131,28 +127,9 @@ namespace QualityGates.Analyzers.Semantics
                 return false;
             }
 
-            var last = Volatile.Read(ref _last);
-            if (ReferenceEquals(last.Type, type))
-            {
-                return last.Holds;
-            }
-
-            bool holds = _insurance.HoldsScopedCode(type) || (_alsoAnalyzedTypes != null && _alsoAnalyzedTypes.GetOrAdd(type, _alsoAnalyzed!));
-            Volatile.Write(ref _last, new LastType(type, holds));
-            return holds;
-        }
-
-        private sealed class LastType
-        {
-            public LastType(INamedTypeSymbol? type, bool holds)
-            {
-                Type = type;
-                Holds = holds;
-            }
-
-            public INamedTypeSymbol? Type { get; }
-
-            public bool Holds { get; }
+            // A lock-free read of the shared per-type cache. A per-rule "last type asked" field was tried: with two threads on
+            // different members it missed on nearly every call, and each miss allocated (docs/performance.md).
+            return _insurance.HoldsScopedCode(type) || (_alsoAnalyzedTypes != null && _alsoAnalyzedTypes.GetOrAdd(type, _alsoAnalyzed!));
         }
     }
 }
