@@ -57,62 +57,32 @@ namespace QualityGates.Analyzers.Semantics
         public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _inner.RegisterAdditionalFileAction(action);
 
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) =>
-            _inner.RegisterCodeBlockStartAction<TLanguageKindEnum>([MethodImpl(HotPath.Optimize)] (c) =>
-            {
-                if (InScope(c.OwningSymbol))
-                {
-                    action(c);
-                }
-            });
+            _inner.RegisterCodeBlockStartAction(Gated(action, [MethodImpl(HotPath.Optimize)] static (c) => c.OwningSymbol));
 
         public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) =>
-            _inner.RegisterCodeBlockAction([MethodImpl(HotPath.Optimize)] (c) =>
-            {
-                if (InScope(c.OwningSymbol))
-                {
-                    action(c);
-                }
-            });
+            _inner.RegisterCodeBlockAction(Gated(action, [MethodImpl(HotPath.Optimize)] static (c) => c.OwningSymbol));
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
-            _inner.RegisterSyntaxNodeAction(
-                [MethodImpl(HotPath.Optimize)] (c) =>
-                {
-                    if (InScope(c.ContainingSymbol))
-                    {
-                        action(c);
-                    }
-                },
-                syntaxKinds);
+            _inner.RegisterSyntaxNodeAction(Gated(action, [MethodImpl(HotPath.Optimize)] static (c) => c.ContainingSymbol), syntaxKinds);
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            _inner.RegisterOperationAction(
-                [MethodImpl(HotPath.Optimize)] (c) =>
-                {
-                    if (InScope(c.ContainingSymbol))
-                    {
-                        action(c);
-                    }
-                },
-                operationKinds);
+            _inner.RegisterOperationAction(Gated(action, [MethodImpl(HotPath.Optimize)] static (c) => c.ContainingSymbol), operationKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
-            _inner.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (c) =>
-            {
-                if (InScope(c.OwningSymbol))
-                {
-                    action(c);
-                }
-            });
+            _inner.RegisterOperationBlockStartAction(Gated(action, [MethodImpl(HotPath.Optimize)] static (c) => c.OwningSymbol));
 
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
-            _inner.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (c) =>
+            _inner.RegisterOperationBlockAction(Gated(action, [MethodImpl(HotPath.Optimize)] static (c) => c.OwningSymbol));
+
+        /// <summary>The rule's body action, run only when the code it is handed (its owner's type) holds scoped code.</summary>
+        private Action<TContext> Gated<TContext>(Action<TContext> action, Func<TContext, ISymbol?> owner) =>
+            [MethodImpl(HotPath.Optimize)] (c) =>
             {
-                if (InScope(c.OwningSymbol))
+                if (InScope(owner(c)))
                 {
                     action(c);
                 }
-            });
+            };
 
         /// <summary>
         /// True when the code of <paramref name="symbol"/> lies in a type that holds in-scope code (or one the rule also
