@@ -6,8 +6,8 @@
 #   ours      : SDK defaults + QualityGates.Analyzers
 #   meziantou : SDK defaults + Meziantou.Analyzer (a well-known peer)
 #   both      : SDK defaults + ours + Meziantou, to compare the two analyzer times under the same machine load
-#   probes    : SDK defaults + 32 rules that do nothing, registered the way ours are (two operation actions each,
-#               registered once per compilation, that return unless the code lies in a pricing type): what the driver
+#   probes    : SDK defaults + 32 rules that do nothing, registered the way ours are (one operation-block action each,
+#               registered once per compilation, that returns unless the member lies in a pricing type): what the driver
 #               charges a package of 32 rules before they do any work
 # Runs are interleaved (each round builds every configuration once); the best wall time and the best CPU time (user +
 # system of the whole process tree, no compiler server) per configuration count.
@@ -57,14 +57,11 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 namespace Probes {
 static class Registration {
-    private static readonly ImmutableArray<OperationKind> Invocation = ImmutableArray.Create(OperationKind.Invocation);
-    private static readonly ImmutableArray<OperationKind> Binary = ImmutableArray.Create(OperationKind.Binary);
     public static void Register(AnalysisContext context) {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start => {
-            start.RegisterOperationAction(c => { if (!InScope(c.ContainingSymbol)) return; }, Invocation);
-            start.RegisterOperationAction(c => { if (!InScope(c.ContainingSymbol)) return; }, Binary);
+            start.RegisterOperationBlockAction(c => { if (!InScope(c.OwningSymbol)) return; });
         });
     }
     private static bool InScope(ISymbol s) => (s as INamedTypeSymbol ?? s?.ContainingType)?.Name.StartsWith("Premium", System.StringComparison.Ordinal) == true;

@@ -28,7 +28,9 @@ namespace QualityGates.Analyzers.Semantics
                     return;
                 }
 
-                OnCompilationStart(new ScopedCompilationStartContext(start, insurance, AlsoAnalyzed), insurance);
+                var scoped = new ScopedCompilationStartContext(start, insurance, AlsoAnalyzed);
+                OnCompilationStart(scoped, insurance);
+                scoped.Complete();
             });
         }
 

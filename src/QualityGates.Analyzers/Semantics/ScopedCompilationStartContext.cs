@@ -13,9 +13,17 @@ namespace QualityGates.Analyzers.Semantics
     /// underwriting code, so out-of-scope code costs one cached scope lookup per callback.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// The body actions are registered compilation-wide with the scope test inside, not behind a symbol-start action per
     /// type: once an analyzer has a symbol-start action, the compiler's driver takes a lock per analyzer after every member
     /// it analyzes, and on two cores that lock cost more than all our rules together (docs/performance.md).
+    /// </para>
+    /// <para>
+    /// Operation actions are not handed to the driver one by one: the driver would call each of them for every operation of
+    /// its kind in the compilation, out-of-scope ones included. One operation-block action per rule tests the scope once
+    /// per member instead and runs the rule's operation and block actions on in-scope members itself
+    /// (<see cref="BodyDispatcher"/>).
+    /// </para>
     /// </remarks>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisPerformance", "RS1012", Justification = "A wrapper: it forwards the rule's registrations to the real start context instead of registering its own.")]
     internal sealed class ScopedCompilationStartContext : CompilationStartAnalysisContext
@@ -24,6 +32,7 @@ namespace QualityGates.Analyzers.Semantics
         private readonly InsuranceContext _insurance;
         private readonly Func<INamedTypeSymbol, bool>? _alsoAnalyzed;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool>? _alsoAnalyzedTypes;
+        private readonly BodyDispatcher _body = new BodyDispatcher();
 
         public ScopedCompilationStartContext(CompilationStartAnalysisContext inner, InsuranceContext insurance, Func<INamedTypeSymbol, bool>? alsoAnalyzed)
             : base(inner.Compilation, inner.Options, inner.CancellationToken)
@@ -66,13 +75,25 @@ namespace QualityGates.Analyzers.Semantics
             _inner.RegisterSyntaxNodeAction(Gated(action, [MethodImpl(HotPath.Optimize)] static (c) => c.ContainingSymbol), syntaxKinds);
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            _inner.RegisterOperationAction(Gated(action, [MethodImpl(HotPath.Optimize)] static (c) => c.ContainingSymbol), operationKinds);
+            _body.Add(action, operationKinds);
 
-        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
-            _inner.RegisterOperationBlockStartAction(Gated(action, [MethodImpl(HotPath.Optimize)] static (c) => c.OwningSymbol));
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => _body.Add(action);
 
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
-            _inner.RegisterOperationBlockAction(Gated(action, [MethodImpl(HotPath.Optimize)] static (c) => c.OwningSymbol));
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => _body.Add(action);
+
+        /// <summary>
+        /// Called once the rule has registered everything: hands the driver one operation-block action that runs all the
+        /// rule's operation, operation-block-start and operation-block actions, in scope only.
+        /// </summary>
+        public void Complete()
+        {
+            if (_body.IsEmpty)
+            {
+                return;
+            }
+
+            _inner.RegisterOperationBlockAction(Gated<OperationBlockAnalysisContext>(_body.Run, [MethodImpl(HotPath.Optimize)] static (c) => c.OwningSymbol));
+        }
 
         /// <summary>The rule's body action, run only when the code it is handed (its owner's type) holds scoped code.</summary>
         private Action<TContext> Gated<TContext>(Action<TContext> action, Func<TContext, ISymbol?> owner) =>

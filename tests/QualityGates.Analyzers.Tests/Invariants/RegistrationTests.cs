@@ -35,13 +35,46 @@ namespace QualityGates.Analyzers.Tests.Invariants
         }
 
         [Fact]
-        public void Recorder_SeesASymbolStartRegisteredAtCompilationStart()
+        public void NoRuleHandsTheDriverAnOperationActionOrBlockStart()
+        {
+            // The driver would call such an action for every operation of its kind in the compilation, in scope or not, and
+            // build an action table per member for a block start: both go through one operation-block action per rule
+            // instead (BodyDispatcher).
+            var compilation = CSharpCompilation.Create("Registration", new[] { CSharpSyntaxTree.ParseText("class C { }") }, Basic.Reference.Assemblies.Net80.References.All);
+            var offenders = new List<string>();
+            var dispatchers = 0;
+            foreach (var analyzer in TestSetup.AllAnalyzers)
+            {
+                var context = new RecordingContext(compilation);
+                analyzer.Initialize(context);
+                if (context.OperationActions > 0 || context.OperationBlockStarts > 0 || context.OperationBlockActions > 1)
+                {
+                    offenders.Add($"{analyzer.GetType().Name}: {context.OperationActions} operation actions, {context.OperationBlockStarts} block starts, {context.OperationBlockActions} operation-block actions");
+                }
+
+                dispatchers += context.OperationBlockActions;
+            }
+
+            Assert.Empty(offenders);
+            // Most rules look at operations: if none reaches the driver at all, the recorder has stopped seeing them.
+            Assert.True(dispatchers >= 20, $"{dispatchers} operation-block actions");
+        }
+
+        [Fact]
+        public void Recorder_SeesWhatIsRegisteredAtCompilationStart()
         {
             // The test above is only worth something if the recorder sees a symbol start where our rules would register one.
             var compilation = CSharpCompilation.Create("Registration", new[] { CSharpSyntaxTree.ParseText("class C { }") }, Basic.Reference.Assemblies.Net80.References.All);
             var context = new RecordingContext(compilation);
-            context.RegisterCompilationStartAction(start => start.RegisterSymbolStartAction(_ => { }, SymbolKind.NamedType));
+            context.RegisterCompilationStartAction(start =>
+            {
+                start.RegisterSymbolStartAction(_ => { }, SymbolKind.NamedType);
+                start.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+                start.RegisterOperationBlockStartAction(_ => { });
+            });
             Assert.Equal(1, context.SymbolStarts);
+            Assert.Equal(1, context.OperationActions);
+            Assert.Equal(1, context.OperationBlockStarts);
         }
 
         /// <summary>Runs compilation-start actions at once against a start context that counts symbol-start registrations.</summary>
@@ -52,6 +85,12 @@ namespace QualityGates.Analyzers.Tests.Invariants
             public RecordingContext(Compilation compilation) => _compilation = compilation;
 
             public int SymbolStarts { get; set; }
+
+            public int OperationActions { get; set; }
+
+            public int OperationBlockStarts { get; set; }
+
+            public int OperationBlockActions { get; set; }
 
             public override void EnableConcurrentExecution()
             {
@@ -134,17 +173,11 @@ namespace QualityGates.Analyzers.Tests.Invariants
             {
             }
 
-            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
-            {
-            }
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => _owner.OperationActions++;
 
-            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
-            {
-            }
+            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => _owner.OperationBlockStarts++;
 
-            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action)
-            {
-            }
+            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => _owner.OperationBlockActions++;
         }
     }
 }
