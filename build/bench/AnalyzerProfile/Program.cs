@@ -141,9 +141,9 @@ sealed class NoopAnalyzer : BenchAnalyzer
 }
 
 /// <summary>
-/// "--probes": what the driver charges a rule that does nothing, registered the way ours are (once per compilation, the
-/// callback returning unless the code lies in a pricing type): one with an operation-block action, one with an action
-/// per invocation. The floor under each rule's time.
+/// "--probes": what the driver charges a rule that does nothing (registered once per compilation, the callback returning
+/// unless the code lies in a pricing type): one with an operation-block action, the way ours are registered, and one with
+/// an action per invocation, the way they were before BodyDispatcher. The floor under each rule's time.
 /// </summary>
 abstract class ProbeBase : BenchAnalyzer
 {
