@@ -63,10 +63,12 @@ namespace QualityGates.Analyzers.Rules
                             case IInvocationOperation i when i.TargetMethod.Name == "ToUniversalTime" && i.Instance != null && i.TargetMethod.ContainingType.SpecialType == SpecialType.System_DateTime:
                                 lock (toUniversal) { toUniversal.Add(i); }
                                 break;
-                            case IVariableDeclaratorOperation d when d.Initializer != null:
+                            // KindOf reaches a local only through a DateTime operand, possibly unboxed from an object: the other
+                            // locals of pricing code, most of them, are not recorded.
+                            case IVariableDeclaratorOperation d when d.Initializer != null && MayHoldDateTime(d.Symbol.Type):
                                 lock (initializers) { initializers[d.Symbol] = d.Initializer.Value; }
                                 break;
-                            case IAssignmentOperation a when a.Target is ILocalReferenceOperation target:
+                            case IAssignmentOperation a when a.Target is ILocalReferenceOperation target && MayHoldDateTime(target.Local.Type):
                                 lock (reassigned) { reassigned.Add(target.Local); }
                                 break;
                             case IPropertyReferenceOperation p:
@@ -154,11 +156,13 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsDateTime(IOperation operation)
-        {
-            var type = operation.WalkDownConversions().Type;
-            return type != null && InsuranceContext.UnwrapNullable(type).SpecialType == SpecialType.System_DateTime;
-        }
+        private static bool IsDateTime(IOperation operation) => IsDateTime(operation.WalkDownConversions().Type);
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsDateTime(ITypeSymbol? type) => type != null && InsuranceContext.UnwrapNullable(type).SpecialType == SpecialType.System_DateTime;
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool MayHoldDateTime(ITypeSymbol type) => IsDateTime(type) || type.SpecialType == SpecialType.System_Object || type.TypeKind == TypeKind.Dynamic;
 
         /// <summary>Where a DateTime's Kind comes from, followed through .Date, Add*, arithmetic and single-assignment locals.</summary>
         [MethodImpl(HotPath.Optimize)]

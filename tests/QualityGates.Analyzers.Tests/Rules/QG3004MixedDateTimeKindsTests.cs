@@ -119,6 +119,39 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LocalsFollowedThroughNullableAndBoxing()
+        {
+            // Only locals that can hold a DateTime are tracked: nullable ones and boxed ones must still be followed, and a
+            // nullable one reassigned must still count as reassigned.
+            await Verify.VerifyAsync("""
+                using System;
+
+                [QualityGates.UnderwritingRule]
+                public class CoverRules
+                {
+                    public bool Nullable()
+                    {
+                        DateTime? today = DateTime.Today;
+                        return {|QG3004:today < DateTime.UtcNow|};
+                    }
+
+                    public bool Boxed()
+                    {
+                        object stamp = DateTime.Now;
+                        return {|QG3004:((DateTime)stamp).Date < DateTime.UtcNow|};
+                    }
+
+                    public bool NullableReassigned()
+                    {
+                        DateTime? when = DateTime.Today;
+                        when = DateTime.SpecifyKind(when.Value, DateTimeKind.Utc);
+                        return when > new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task ConsistentKindsOrUnknownOrigins_NotReported()
         {
             const string source = """
