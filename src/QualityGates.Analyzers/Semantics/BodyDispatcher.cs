@@ -16,8 +16,8 @@ namespace QualityGates.Analyzers.Semantics
     /// <remarks>
     /// The driver, given operation actions, calls each one for every operation of its kind in every member, in scope or
     /// not, and builds an action table per member and rule for block starts. Here an out-of-scope member costs one call per
-    /// rule, and an in-scope one an array lookup per operation: in parallel csc runs of the bench's project, 2-5 s less
-    /// wall and 5-10 s less CPU per build (docs/performance.md). The operation contexts built here have no
+    /// rule, and an in-scope one an array lookup per operation: in five parallel csc runs of the bench's project, 0.7-5.1 s
+    /// less wall and 1-10 s less CPU per build (docs/performance.md). The operation contexts built here have no
     /// control-flow-graph provider: a rule that needs a graph takes it from an operation-block action
     /// (<see cref="OperationBlockAnalysisContext.GetControlFlowGraph(IOperation)"/>).
     /// </remarks>

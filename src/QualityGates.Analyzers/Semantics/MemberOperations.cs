@@ -41,12 +41,11 @@ namespace QualityGates.Analyzers.Semantics
             return flattened.Operations;
         }
 
-        /// <summary>Pre-order over each block, as <c>DescendantsAndSelf</c>, with the member's body operation before its block.</summary>
+        /// <summary>Each block and its descendants in Roslyn's order, with the member's body operation before its block.</summary>
         [MethodImpl(HotPath.Optimize)]
         private static IOperation[] Flatten(ImmutableArray<IOperation> blocks)
         {
             var operations = new List<IOperation>();
-            var pending = new List<IOperation.OperationList.Enumerator>();
             var bodyRootSeen = false;
             foreach (var block in blocks)
             {
@@ -60,23 +59,7 @@ namespace QualityGates.Analyzers.Semantics
                 }
 
                 operations.Add(block);
-                pending.Add(block.ChildOperations.GetEnumerator());
-                while (pending.Count > 0)
-                {
-                    var last = pending.Count - 1;
-                    var children = pending[last];
-                    if (!children.MoveNext())
-                    {
-                        pending.RemoveAt(last);
-                        continue;
-                    }
-
-                    // The enumerator is a struct: store its advanced state back before descending.
-                    pending[last] = children;
-                    var child = children.Current;
-                    operations.Add(child);
-                    pending.Add(child.ChildOperations.GetEnumerator());
-                }
+                OperationExtensions.AddDescendants(block, operations);
             }
 
             return operations.ToArray();
