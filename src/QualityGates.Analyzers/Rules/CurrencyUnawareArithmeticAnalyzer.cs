@@ -20,7 +20,8 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
             context.RegisterScopedBlock(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (block) =>
             {
-                var all = block.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).ToList();
+                // The member's operations as every rule shares them (the body operation added matches neither filter below).
+                var all = MemberOperations.Of(block.OperationBlocks);
                 var checks = all.Where(IsCurrencyCheck).ToList();
                 foreach (var binary in all.OfType<IBinaryOperation>())
                 {
