@@ -28,8 +28,11 @@ for (var i = 1; i < args.Length; i++)
     if (args[i] == "--concurrent") { concurrent = true; continue; }
     if (args[i] == "--serial") { serial = true; continue; }
     if (args[i] == "--unbound") { unbound = true; continue; }
+    // --alloc: bytes allocated during analysis, by type, sampled by the runtime's allocation ticks (every ~100 KB).
+    if (args[i] == "--alloc") { AllocationListener.Instance = new AllocationListener(); continue; }
     if (args[i] == "--noop") { paths.Add(""); continue; }
     if (args[i] == "--probes") { paths.Add("probes"); continue; }
+    if (args[i] == "--walk") { paths.Add("walk"); continue; }
     // --census: how many operations of each kind the driver hands a rule, in PremiumCalculator types and everywhere
     // (each one is a callback per rule registered for that kind: the currency the driver charges in).
     if (args[i] == "--census") { paths.Add("census"); continue; }
@@ -52,6 +55,7 @@ var analyzers = paths
         "" => new DiagnosticAnalyzer[] { new NoopAnalyzer() },
         "probes" => new DiagnosticAnalyzer[] { new BlockProbe(), new InvocationProbe() },
         "census" => new DiagnosticAnalyzer[] { Census.Instance },
+        "walk" => new DiagnosticAnalyzer[] { new WalkProbe() },
         _ => new AnalyzerFileReference(p, loader).GetAnalyzers(LanguageNames.CSharp),
     })
     .ToImmutableArray();
@@ -77,8 +81,13 @@ for (var run = 0; run < runs; run++)
         concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
     var watch = Stopwatch.StartNew();
     var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+    var gcsBefore = GC.CollectionCount(0);
+    AllocationListener.Instance?.Start();
     var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+    AllocationListener.Instance?.Stop();
     watch.Stop();
+    Console.WriteLine($"  allocated during analysis: {(GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1e6:F0} MB, gen0 collections {GC.CollectionCount(0) - gcsBefore}");
     var cpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
     bestWall = Math.Min(bestWall, watch.Elapsed.TotalSeconds);
     Console.WriteLine($"run {run + 1}: binding {bindWatch.Elapsed.TotalSeconds:F2} s, analyzers {watch.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s cpu");
@@ -110,6 +119,7 @@ foreach (var group in best.GroupBy(p => p.Key.GetType().Assembly.GetName().Name)
 }
 Console.WriteLine($"\nanalysis wall (best): {bestWall:F2} s");
 if (analyzers.Contains(Census.Instance)) Census.Instance.Print(runs);
+AllocationListener.Instance?.Print(runs);
 Console.WriteLine("diagnostics: " + string.Join(", ", counts.Select(c => $"{c.Key}={c.Value}")));
 return 0;
 
@@ -156,6 +166,30 @@ sealed class BlockProbe : ProbeBase
     protected override void Register(AnalysisContext context) => context.RegisterOperationBlockAction(c => { if (!InScope(c.OwningSymbol)) return; });
 }
 
+/// <summary>"--walk": one pre-order walk of each pricing member's operations into a list, as the rules' shared walk does.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+sealed class WalkProbe : ProbeBase
+{
+    public static long Count;
+    protected override void Register(AnalysisContext context) => context.RegisterOperationBlockAction(c =>
+    {
+        if (!InScope(c.OwningSymbol)) return;
+        var list = new List<IOperation>();
+        var stack = new Stack<IOperation>();
+        foreach (var block in c.OperationBlocks)
+        {
+            stack.Push(block);
+            while (stack.Count > 0)
+            {
+                var op = stack.Pop();
+                list.Add(op);
+                foreach (var child in op.ChildOperations.Reverse()) stack.Push(child);
+            }
+        }
+        Interlocked.Add(ref Count, list.Count);
+    });
+}
+
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 sealed class InvocationProbe : ProbeBase
 {
@@ -187,5 +221,35 @@ sealed class Census : BenchAnalyzer
             var all = pricing + _counts.GetValueOrDefault((kind, false)) / runs;
             Console.WriteLine($"  {kind,-32} {pricing,10:N0} {all,10:N0}");
         }
+    }
+}
+
+sealed class AllocationListener : System.Diagnostics.Tracing.EventListener
+{
+    public static AllocationListener? Instance;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _bytes = new();
+    private volatile bool _on;
+    public void Start() => _on = true;
+    public void Stop() => _on = false;
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (!_on || e.EventName == null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload == null) return;
+        var type = e.PayloadNames!.IndexOf("TypeName") is var t and >= 0 ? e.Payload[t] as string ?? "?" : "?";
+        var amount = e.PayloadNames!.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(e.Payload[a], CultureInfo.InvariantCulture) : 100_000;
+        _bytes.AddOrUpdate(type, amount, (_, n) => n + amount);
+    }
+
+    public void Print(int runs)
+    {
+        Console.WriteLine("\nallocated during analysis, per run, by type (sampled):");
+        foreach (var (type, bytes) in _bytes.OrderByDescending(p => p.Value).Take(40))
+            Console.WriteLine($"  {bytes / runs / 1e6,8:F1} MB  {type}");
     }
 }

@@ -19,10 +19,6 @@ namespace QualityGates.Analyzers.Rules
     {
         private const int MaxLocalHops = 8;
 
-        // Registered per method: one array for all of them.
-        private static readonly ImmutableArray<OperationKind> ObservedKinds = ImmutableArray.Create(
-            OperationKind.Binary, OperationKind.Invocation, OperationKind.VariableDeclarator, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.PropertyReference);
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.MixedDateTimeKinds);
 
         private enum Kind
@@ -33,108 +29,131 @@ namespace QualityGates.Analyzers.Rules
             Unspecified,
         }
 
-        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
-        {
-            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
-                if (!insurance.IsInScope(block.OwningSymbol))
+                if (insurance.IsInScope(block.OwningSymbol))
                 {
-                    return;
+                    Analyze(block, insurance.Types);
+                }
+            });
+
+        /// <summary>
+        /// Collects the member's kind-sensitive operations, locals and clock reads in one pass over its operations, then
+        /// resolves each once every local's initializer and assignment is known. Most members hold none of them, so nothing
+        /// is allocated until the first one.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void Analyze(OperationBlockAnalysisContext block, WellKnownTypes types)
+        {
+            List<IBinaryOperation>? binaries = null;
+            List<IInvocationOperation>? toUniversal = null;
+            List<(IOperation Read, ClockKind Kind, string Display)>? clockReads = null;
+            Dictionary<ILocalSymbol, IOperation>? initializers = null;
+            HashSet<ILocalSymbol>? reassigned = null;
+
+            foreach (var operation in MemberOperations.Of(block.OperationBlocks))
+            {
+                switch (operation.Kind)
+                {
+                    case OperationKind.Binary:
+                        var b = (IBinaryOperation)operation;
+                        if (IsKindSensitive(b.OperatorKind) && IsDateTime(b.LeftOperand) && IsDateTime(b.RightOperand))
+                        {
+                            (binaries ??= new List<IBinaryOperation>()).Add(b);
+                        }
+
+                        break;
+                    case OperationKind.Invocation:
+                        var i = (IInvocationOperation)operation;
+                        if (i.TargetMethod.Name == "ToUniversalTime" && i.Instance != null && i.TargetMethod.ContainingType.SpecialType == SpecialType.System_DateTime)
+                        {
+                            (toUniversal ??= new List<IInvocationOperation>()).Add(i);
+                        }
+
+                        break;
+                    // KindOf reaches a local only through a DateTime operand, possibly unboxed from an object: the other locals
+                    // of pricing code, most of them, are not recorded.
+                    case OperationKind.VariableDeclarator:
+                        var d = (IVariableDeclaratorOperation)operation;
+                        if (d.Initializer != null && MayHoldDateTime(d.Symbol.Type))
+                        {
+                            (initializers ??= new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default))[d.Symbol] = d.Initializer.Value;
+                        }
+
+                        break;
+                    case OperationKind.SimpleAssignment:
+                    case OperationKind.CompoundAssignment:
+                        if (((IAssignmentOperation)operation).Target is ILocalReferenceOperation target && MayHoldDateTime(target.Local.Type))
+                        {
+                            (reassigned ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(target.Local);
+                        }
+
+                        break;
+                    case OperationKind.PropertyReference:
+                        var clock = DateTimeFacts.GetClockRead((IPropertyReferenceOperation)operation, types, out var display);
+                        if (clock == ClockKind.Local || clock == ClockKind.Utc)
+                        {
+                            (clockReads ??= new List<(IOperation Read, ClockKind Kind, string Display)>()).Add((operation, clock, display));
+                        }
+
+                        break;
+                }
+            }
+
+            if (binaries == null && toUniversal == null && (clockReads == null || clockReads.Count < 2))
+            {
+                return;
+            }
+
+            var dateTimeKind = types.DateTimeKind;
+            Kind Resolve(IOperation operation) => KindOf(operation, types, dateTimeKind, initializers, reassigned, 0);
+            bool reported = false;
+            foreach (var binary in binaries ?? Enumerable.Empty<IBinaryOperation>())
+            {
+                var left = Resolve(binary.LeftOperand);
+                var right = Resolve(binary.RightOperand);
+                string? problem = null;
+                if ((left == Kind.Local && right == Kind.Utc) || (left == Kind.Utc && right == Kind.Local))
+                {
+                    problem = "'" + binary.Syntax + "' mixes a local-time DateTime with a UTC one; the result is off by the UTC offset";
+                }
+                else if ((left == Kind.Unspecified && right == Kind.Utc) || (left == Kind.Utc && right == Kind.Unspecified))
+                {
+                    problem = "'" + binary.Syntax + "' mixes a DateTime of unspecified kind with a UTC one; state the DateTimeKind or use DateOnly for policy dates";
                 }
 
-                var types = insurance.Types;
-                var dateTimeKind = types.DateTimeKind;
-
-                // Everything is resolved at the end of the block, when every local's initializer and assignment is known.
-                var binaries = new List<IBinaryOperation>();
-                var toUniversal = new List<IInvocationOperation>();
-                var clockReads = new List<(IOperation Read, ClockKind Kind, string Display)>();
-                var initializers = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
-                var reassigned = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-
-                block.RegisterOperationAction(
-                    [MethodImpl(HotPath.Optimize)] (op) =>
-                    {
-                        switch (op.Operation)
-                        {
-                            case IBinaryOperation b when IsKindSensitive(b.OperatorKind) && IsDateTime(b.LeftOperand) && IsDateTime(b.RightOperand):
-                                lock (binaries) { binaries.Add(b); }
-                                break;
-                            case IInvocationOperation i when i.TargetMethod.Name == "ToUniversalTime" && i.Instance != null && i.TargetMethod.ContainingType.SpecialType == SpecialType.System_DateTime:
-                                lock (toUniversal) { toUniversal.Add(i); }
-                                break;
-                            // KindOf reaches a local only through a DateTime operand, possibly unboxed from an object: the other
-                            // locals of pricing code, most of them, are not recorded.
-                            case IVariableDeclaratorOperation d when d.Initializer != null && MayHoldDateTime(d.Symbol.Type):
-                                lock (initializers) { initializers[d.Symbol] = d.Initializer.Value; }
-                                break;
-                            case IAssignmentOperation a when a.Target is ILocalReferenceOperation target && MayHoldDateTime(target.Local.Type):
-                                lock (reassigned) { reassigned.Add(target.Local); }
-                                break;
-                            case IPropertyReferenceOperation p:
-                                var clock = DateTimeFacts.GetClockRead(p, types, out var display);
-                                if (clock == ClockKind.Local || clock == ClockKind.Utc)
-                                {
-                                    lock (clockReads) { clockReads.Add((p, clock, display)); }
-                                }
-
-                                break;
-                        }
-                    },
-                    ObservedKinds);
-
-                block.RegisterOperationBlockEndAction([MethodImpl(HotPath.Optimize)] (end) =>
+                if (problem != null)
                 {
-                    Kind Resolve(IOperation operation) => KindOf(operation, types, dateTimeKind, initializers, reassigned, 0);
-                    bool reported = false;
+                    reported = true;
+                    block.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MixedDateTimeKinds, binary.Syntax.GetLocation(), problem));
+                }
+            }
 
-                    foreach (var binary in binaries)
-                    {
-                        var left = Resolve(binary.LeftOperand);
-                        var right = Resolve(binary.RightOperand);
-                        string? problem = null;
-                        if ((left == Kind.Local && right == Kind.Utc) || (left == Kind.Utc && right == Kind.Local))
-                        {
-                            problem = "'" + binary.Syntax + "' mixes a local-time DateTime with a UTC one; the result is off by the UTC offset";
-                        }
-                        else if ((left == Kind.Unspecified && right == Kind.Utc) || (left == Kind.Utc && right == Kind.Unspecified))
-                        {
-                            problem = "'" + binary.Syntax + "' mixes a DateTime of unspecified kind with a UTC one; state the DateTimeKind or use DateOnly for policy dates";
-                        }
+            foreach (var call in toUniversal ?? Enumerable.Empty<IInvocationOperation>())
+            {
+                if (Resolve(call.Instance!) == Kind.Unspecified)
+                {
+                    block.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.MixedDateTimeKinds,
+                        call.Syntax.GetLocation(),
+                        "'" + call.Syntax + "' treats a DateTime of unspecified kind as local time; create it with DateTimeKind.Utc or use DateOnly/DateTimeOffset"));
+                }
+            }
 
-                        if (problem != null)
-                        {
-                            reported = true;
-                            end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MixedDateTimeKinds, binary.Syntax.GetLocation(), problem));
-                        }
-                    }
-
-                    foreach (var call in toUniversal)
-                    {
-                        if (Resolve(call.Instance!) == Kind.Unspecified)
-                        {
-                            end.ReportDiagnostic(Diagnostic.Create(
-                                DiagnosticDescriptors.MixedDateTimeKinds,
-                                call.Syntax.GetLocation(),
-                                "'" + call.Syntax + "' treats a DateTime of unspecified kind as local time; create it with DateTimeKind.Utc or use DateOnly/DateTimeOffset"));
-                        }
-                    }
-
-                    // The whole-method mix is the weaker signal: only when no comparison already told the story.
-                    if (!reported && clockReads.Count > 1)
-                    {
-                        var ordered = clockReads.OrderBy(r => r.Read.Syntax.SpanStart).ToList();
-                        var first = ordered[0];
-                        foreach (var read in ordered.Where(r => r.Kind != first.Kind))
-                        {
-                            end.ReportDiagnostic(Diagnostic.Create(
-                                DiagnosticDescriptors.MixedDateTimeKinds,
-                                read.Read.Syntax.GetLocation(),
-                                "'" + read.Display + "' is mixed with '" + first.Display + "' in the same method; use one clock (UTC DateTimeOffset) and DateOnly for policy dates"));
-                        }
-                    }
-                });
-            });
+            // The whole-method mix is the weaker signal: only when no comparison already told the story.
+            if (!reported && clockReads != null && clockReads.Count > 1)
+            {
+                var ordered = clockReads.OrderBy(r => r.Read.Syntax.SpanStart).ToList();
+                var first = ordered[0];
+                foreach (var read in ordered.Where(r => r.Kind != first.Kind))
+                {
+                    block.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.MixedDateTimeKinds,
+                        read.Read.Syntax.GetLocation(),
+                        "'" + read.Display + "' is mixed with '" + first.Display + "' in the same method; use one clock (UTC DateTimeOffset) and DateOnly for policy dates"));
+                }
+            }
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -166,7 +185,7 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>Where a DateTime's Kind comes from, followed through .Date, Add*, arithmetic and single-assignment locals.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static Kind KindOf(IOperation operation, WellKnownTypes types, INamedTypeSymbol? dateTimeKind, Dictionary<ILocalSymbol, IOperation> initializers, HashSet<ILocalSymbol> reassigned, int hops)
+        private static Kind KindOf(IOperation operation, WellKnownTypes types, INamedTypeSymbol? dateTimeKind, Dictionary<ILocalSymbol, IOperation>? initializers, HashSet<ILocalSymbol>? reassigned, int hops)
         {
             var op = operation.WalkDownConversions();
             switch (op)
@@ -214,7 +233,7 @@ namespace QualityGates.Analyzers.Rules
                     return kindArgument != null ? FromConstant(kindArgument.Value) : Kind.Unspecified;
                 case IBinaryOperation b when (b.OperatorKind == BinaryOperatorKind.Add || b.OperatorKind == BinaryOperatorKind.Subtract) && IsDateTime(b.LeftOperand):
                     return KindOf(b.LeftOperand, types, dateTimeKind, initializers, reassigned, hops);
-                case ILocalReferenceOperation l when hops < MaxLocalHops && !reassigned.Contains(l.Local) && initializers.TryGetValue(l.Local, out var initializer):
+                case ILocalReferenceOperation l when hops < MaxLocalHops && initializers != null && !(reassigned?.Contains(l.Local) ?? false) && initializers.TryGetValue(l.Local, out var initializer):
                     return KindOf(initializer, types, dateTimeKind, initializers, reassigned, hops + 1);
                 default:
                     return Kind.Unknown;

@@ -19,106 +19,93 @@ namespace QualityGates.Analyzers.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnsafeAgeCalculation);
 
-        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
-        {
-            context.RegisterOperationBlockStartAction([MethodImpl(HotPath.Optimize)] (block) =>
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+            context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (block) =>
             {
-                if (!insurance.IsInScope(block.OwningSymbol))
+                if (insurance.IsInScope(block.OwningSymbol))
                 {
-                    return;
+                    Analyze(block, insurance.Types);
                 }
+            });
 
-                var types = insurance.Types;
+        /// <summary>
+        /// One pass over the member's operations. Year differences wait for the end of the member: a later month/day
+        /// comparison makes them correct.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void Analyze(OperationBlockAnalysisContext block, WellKnownTypes types)
+        {
+            List<IBinaryOperation>? yearDifferences = null;
+            List<int>? adjustments = null;
 
-                // Year differences wait for the end of the block: a later month/day comparison makes them correct.
-                var yearDifferences = new List<IBinaryOperation>();
-                var adjustments = new List<int>();
-
-                block.RegisterOperationAction(
-                    [MethodImpl(HotPath.Optimize)] (op) =>
-                    {
-                        var binary = (IBinaryOperation)op.Operation;
+            foreach (var operation in MemberOperations.Of(block.OperationBlocks))
+            {
+                switch (operation.Kind)
+                {
+                    case OperationKind.Binary:
+                        var binary = (IBinaryOperation)operation;
                         if (binary.OperatorKind == BinaryOperatorKind.Subtract && IsYearOf(binary.LeftOperand, types) && IsYearOf(binary.RightOperand, types) &&
                             (DateTimeFacts.ReadsBirthDate(YearInstance(binary.LeftOperand)) || DateTimeFacts.ReadsBirthDate(YearInstance(binary.RightOperand))))
                         {
-                            lock (yearDifferences)
-                            {
-                                yearDifferences.Add(binary);
-                            }
+                            (yearDifferences ??= new List<IBinaryOperation>()).Add(binary);
                         }
                         else if (binary.OperatorKind == BinaryOperatorKind.Divide && DateTimeFacts.IsYearLength(binary.RightOperand, out var days) &&
                                  DateTimeFacts.IsDayCount(binary.LeftOperand, types) && DateTimeFacts.IsBirthDateDerived(binary.LeftOperand))
                         {
-                            Report(op.ReportDiagnostic, binary, "'" + binary.Syntax + "' approximates an age by dividing days by " + days.ToString(CultureInfo.InvariantCulture) + "; leap years make it wrong around the birthday, compute age last or nearest birthday from the dates");
+                            Report(block, binary, "'" + binary.Syntax + "' approximates an age by dividing days by " + days.ToString(CultureInfo.InvariantCulture) + "; leap years make it wrong around the birthday, compute age last or nearest birthday from the dates");
                         }
                         else if (IsDateComparison(binary, types))
                         {
-                            AddAdjustment(adjustments, binary);
+                            AddAdjustment(ref adjustments, binary);
                         }
-                    },
-                    OperationKinds.Binary);
 
-                block.RegisterOperationAction(
-                    [MethodImpl(HotPath.Optimize)] (op) =>
-                    {
-                        var reference = (IPropertyReferenceOperation)op.Operation;
+                        break;
+                    case OperationKind.PropertyReference:
+                        var reference = (IPropertyReferenceOperation)operation;
                         if ((reference.Property.Name == "Month" || reference.Property.Name == "Day" || reference.Property.Name == "DayOfYear") &&
                             IsDate(reference.Property.ContainingType, types))
                         {
-                            AddAdjustment(adjustments, reference);
+                            AddAdjustment(ref adjustments, reference);
                         }
-                    },
-                    OperationKinds.PropertyReference);
 
-                block.RegisterOperationAction(
-                    [MethodImpl(HotPath.Optimize)] (op) =>
-                    {
-                        var invocation = (IInvocationOperation)op.Operation;
+                        break;
+                    case OperationKind.Invocation:
+                        var invocation = (IInvocationOperation)operation;
                         if ((invocation.TargetMethod.Name == "AddYears" || invocation.TargetMethod.Name == "PlusYears") && IsDate(invocation.TargetMethod.ContainingType, types))
                         {
-                            AddAdjustment(adjustments, invocation);
+                            AddAdjustment(ref adjustments, invocation);
                         }
-                    },
-                    OperationKinds.Invocation);
 
-                block.RegisterOperationAction(
-                    [MethodImpl(HotPath.Optimize)] (op) =>
-                    {
-                        var creation = (IObjectCreationOperation)op.Operation;
+                        break;
+                    case OperationKind.ObjectCreation:
+                        var creation = (IObjectCreationOperation)operation;
                         if (IsDate(creation.Type, types) && creation.Arguments.Length >= 3 &&
                             IsBirthDatePart(creation.Arguments[1].Value, "Month") && IsBirthDatePart(creation.Arguments[2].Value, "Day") &&
                             !IsBirthDatePart(creation.Arguments[0].Value, "Year"))
                         {
-                            Report(op.ReportDiagnostic, creation, "'" + creation.Syntax + "' throws for a 29 February birth date in a non-leap year; use the birth date's AddYears");
+                            Report(block, creation, "'" + creation.Syntax + "' throws for a 29 February birth date in a non-leap year; use the birth date's AddYears");
                         }
-                    },
-                    OperationKinds.ObjectCreation);
 
-                block.RegisterOperationBlockEndAction([MethodImpl(HotPath.Optimize)] (end) =>
-                {
-                    foreach (var difference in yearDifferences)
-                    {
-                        if (!adjustments.Any(position => position > difference.Syntax.SpanStart))
-                        {
-                            Report(end.ReportDiagnostic, difference, "'" + difference.Syntax + "' counts calendar years and is a year too high before the birthday; compare month and day or use one age helper (last or nearest birthday)");
-                        }
-                    }
-                });
-            });
-        }
+                        break;
+                }
+            }
 
-        [MethodImpl(HotPath.Optimize)]
-        private static void AddAdjustment(List<int> adjustments, IOperation operation)
-        {
-            lock (adjustments)
+            foreach (var difference in yearDifferences ?? Enumerable.Empty<IBinaryOperation>())
             {
-                adjustments.Add(operation.Syntax.SpanStart);
+                if (adjustments?.Any(position => position > difference.Syntax.SpanStart) != true)
+                {
+                    Report(block, difference, "'" + difference.Syntax + "' counts calendar years and is a year too high before the birthday; compare month and day or use one age helper (last or nearest birthday)");
+                }
             }
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Report(System.Action<Diagnostic> report, IOperation operation, string message) =>
-            report(Diagnostic.Create(DiagnosticDescriptors.UnsafeAgeCalculation, operation.Syntax.GetLocation(), message));
+        private static void AddAdjustment(ref List<int>? adjustments, IOperation operation) =>
+            (adjustments ??= new List<int>()).Add(operation.Syntax.SpanStart);
+
+        [MethodImpl(HotPath.Optimize)]
+        private static void Report(in OperationBlockAnalysisContext block, IOperation operation, string message) =>
+            block.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsafeAgeCalculation, operation.Syntax.GetLocation(), message));
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsYearOf(IOperation operation, WellKnownTypes types) =>

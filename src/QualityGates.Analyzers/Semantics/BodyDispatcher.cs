@@ -53,18 +53,25 @@ namespace QualityGates.Analyzers.Semantics
             var memberActions = start?.OperationActions;
             if (!_operationActions.IsEmpty || memberActions != null)
             {
-                Action<Diagnostic>? report = null;
-                foreach (var operation in MemberOperations.Of(context.OperationBlocks))
+                var reporter = Reporter.Enter(context);
+                try
                 {
-                    if (_operationActions.TryGet(operation.Kind, out var actions))
+                    foreach (var operation in MemberOperations.Of(context.OperationBlocks))
                     {
-                        Dispatch(operation, actions, context, ref report);
-                    }
+                        if (_operationActions.TryGet(operation.Kind, out var actions))
+                        {
+                            Dispatch(operation, actions, context, reporter.Report);
+                        }
 
-                    if (memberActions != null && memberActions.TryGet(operation.Kind, out actions))
-                    {
-                        Dispatch(operation, actions, context, ref report);
+                        if (memberActions != null && memberActions.TryGet(operation.Kind, out actions))
+                        {
+                            Dispatch(operation, actions, context, reporter.Report);
+                        }
                     }
+                }
+                finally
+                {
+                    reporter.Exit();
                 }
             }
 
@@ -83,12 +90,9 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Dispatch(IOperation operation, Action<OperationAnalysisContext>[] actions, in OperationBlockAnalysisContext context, ref Action<Diagnostic>? report)
+        private static void Dispatch(IOperation operation, Action<OperationAnalysisContext>[] actions, in OperationBlockAnalysisContext context, Action<Diagnostic> report)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            // Reported through the block's context, which checks the descriptor is the rule's and counts the finding as
-            // local to the member.
-            report ??= context.ReportDiagnostic;
             // Obsolete as a way to test analyzers (roslyn#63440); the constructor stays for binary compatibility, and it is the
             // only way to hand the rule's operation actions their context.
 #pragma warning disable CS0618
@@ -131,6 +135,64 @@ namespace QualityGates.Analyzers.Semantics
                 var index = (int)kind;
                 actions = (uint)index < (uint)_byKind.Length ? _byKind[index]! : null!;
                 return actions != null;
+            }
+        }
+
+        /// <summary>
+        /// Reports an operation action's findings through the block's context, which checks the descriptor is the rule's and
+        /// counts the finding as local to the member.
+        /// </summary>
+        /// <remarks>
+        /// One per thread, pointed at the member being dispatched: a delegate bound to the block's context (a struct) boxed
+        /// it, two allocations per member and rule.
+        /// </remarks>
+        private sealed class Reporter
+        {
+            [ThreadStatic]
+            private static Reporter? t_current;
+
+            private OperationBlockAnalysisContext _context;
+            private int _depth;
+
+            private Reporter() => Report = ReportToBlock;
+
+            public Action<Diagnostic> Report { get; }
+
+            [MethodImpl(HotPath.Optimize)]
+            public static Reporter Enter(in OperationBlockAnalysisContext context)
+            {
+                var reporter = t_current;
+                if (reporter == null || reporter._depth > 0)
+                {
+                    // A dispatch inside a dispatch (a rule that analyses through another rule) gets its own.
+                    reporter = new Reporter();
+                    if (t_current == null)
+                    {
+                        t_current = reporter;
+                    }
+                }
+
+                reporter._context = context;
+                reporter._depth++;
+                return reporter;
+            }
+
+            [MethodImpl(HotPath.Optimize)]
+            public void Exit()
+            {
+                _depth--;
+                // Keeps no member, and through it no compilation, alive between calls.
+                _context = default;
+            }
+
+            private void ReportToBlock(Diagnostic diagnostic)
+            {
+                if (_depth == 0)
+                {
+                    throw new InvalidOperationException("A rule reported a finding after its operation action returned.");
+                }
+
+                _context.ReportDiagnostic(diagnostic);
             }
         }
 
