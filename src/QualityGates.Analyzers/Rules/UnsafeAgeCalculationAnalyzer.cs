@@ -38,9 +38,11 @@ namespace QualityGates.Analyzers.Rules
             List<IBinaryOperation>? yearDifferences = null;
             List<int>? adjustments = null;
 
-            foreach (var operation in MemberOperations.Of(block.OperationBlocks))
+            var member = MemberOperations.Get(block.OperationBlocks);
+            for (var index = 0; index < member.Operations.Length; index++)
             {
-                switch (operation.Kind)
+                var operation = member.Operations[index];
+                switch ((OperationKind)member.Kinds[index])
                 {
                     case OperationKind.Binary:
                         var binary = (IBinaryOperation)operation;

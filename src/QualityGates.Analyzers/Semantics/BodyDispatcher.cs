@@ -56,16 +56,19 @@ namespace QualityGates.Analyzers.Semantics
                 var reporter = Reporter.Enter(context);
                 try
                 {
-                    foreach (var operation in MemberOperations.Of(context.OperationBlocks))
+                    var member = MemberOperations.Get(context.OperationBlocks);
+                    var operations = member.Operations;
+                    var kinds = member.Kinds;
+                    for (var i = 0; i < kinds.Length; i++)
                     {
-                        if (_operationActions.TryGet(operation.Kind, out var actions))
+                        if (_operationActions.TryGet(kinds[i], out var actions))
                         {
-                            Dispatch(operation, actions, context, reporter.Report);
+                            Dispatch(operations[i], actions, context, reporter.Report);
                         }
 
-                        if (memberActions != null && memberActions.TryGet(operation.Kind, out actions))
+                        if (memberActions != null && memberActions.TryGet(kinds[i], out actions))
                         {
-                            Dispatch(operation, actions, context, reporter.Report);
+                            Dispatch(operations[i], actions, context, reporter.Report);
                         }
                     }
                 }
@@ -116,7 +119,12 @@ namespace QualityGates.Analyzers.Semantics
             {
                 foreach (var kind in kinds)
                 {
-                    var index = (int)kind;
+                    var index = MemberOperations.Member.KindKey(kind);
+                    if (index == byte.MaxValue)
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(kinds), kind, "Not an operation kind this package was built against.");
+                    }
+
                     if (index >= _byKind.Length)
                     {
                         Array.Resize(ref _byKind, index + 1);
@@ -130,10 +138,9 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             [MethodImpl(HotPath.Optimize)]
-            public bool TryGet(OperationKind kind, out Action<OperationAnalysisContext>[] actions)
+            public bool TryGet(byte kind, out Action<OperationAnalysisContext>[] actions)
             {
-                var index = (int)kind;
-                actions = (uint)index < (uint)_byKind.Length ? _byKind[index]! : null!;
+                actions = kind < _byKind.Length ? _byKind[kind]! : null!;
                 return actions != null;
             }
         }

@@ -22,39 +22,49 @@ namespace QualityGates.Analyzers.Semantics
         private static List<IOperation>? t_scratch;
 
         [MethodImpl(HotPath.Optimize)]
-        public static IOperation[] Of(ImmutableArray<IOperation> blocks)
+        public static IOperation[] Of(ImmutableArray<IOperation> blocks) => Get(blocks).Operations;
+
+        /// <summary>The member's operations with their kinds, for a walk that picks out a few kinds.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static Member Get(ImmutableArray<IOperation> blocks)
         {
             if (blocks.IsEmpty)
             {
-                return System.Array.Empty<IOperation>();
+                return Member.Empty;
             }
 
             var entry = Cache.GetOrCreateValue(blocks[0]);
             // Keyed by the first block; the blocks themselves decide (the same first block always comes with the same blocks,
             // but a stale entry would cost a walk, never a wrong answer).
-            var flattened = entry.Flattened;
-            if (flattened != null && flattened.Blocks == blocks)
+            var member = entry.Member;
+            if (member != null && member.Blocks == blocks)
             {
-                return flattened.Operations;
+                return member;
             }
 
-            flattened = new Flattened(blocks, Flatten(blocks));
+            member = Flatten(blocks);
             // Two threads on one member both flatten it; either result is the same.
-            entry.Flattened = flattened;
-            return flattened.Operations;
+            entry.Member = member;
+            return member;
         }
 
         /// <summary>Each block and its descendants in Roslyn's order, with the member's body operation before its block.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static IOperation[] Flatten(ImmutableArray<IOperation> blocks)
+        private static Member Flatten(ImmutableArray<IOperation> blocks)
         {
-            // One scratch list per thread and one array of the exact size per member: a list grown per member allocated
-            // three times the array, and in a build every allocation's share of the collections is charged to the rule.
+            // One scratch list per thread and arrays of the exact size per member: a list grown per member allocated three
+            // times the array, and in a build every allocation's share of the collections is charged to the rule.
             var operations = t_scratch ??= new List<IOperation>();
             try
             {
                 AddAll(blocks, operations);
-                return operations.ToArray();
+                var kinds = new byte[operations.Count];
+                for (var i = 0; i < kinds.Length; i++)
+                {
+                    kinds[i] = Member.KindKey(operations[i].Kind);
+                }
+
+                return new Member(blocks, operations.ToArray(), kinds);
             }
             finally
             {
@@ -99,20 +109,37 @@ namespace QualityGates.Analyzers.Semantics
 
         private sealed class Entry
         {
-            public volatile Flattened? Flattened;
+            public volatile Member? Member;
         }
 
-        private sealed class Flattened
+        /// <summary>One member's operations in the driver's order, and each one's kind.</summary>
+        internal sealed class Member
         {
-            public Flattened(ImmutableArray<IOperation> blocks, IOperation[] operations)
+            public static readonly Member Empty = new Member(ImmutableArray<IOperation>.Empty, System.Array.Empty<IOperation>(), System.Array.Empty<byte>());
+
+            public Member(ImmutableArray<IOperation> blocks, IOperation[] operations, byte[] kinds)
             {
                 Blocks = blocks;
                 Operations = operations;
+                Kinds = kinds;
             }
 
             public ImmutableArray<IOperation> Blocks { get; }
 
             public IOperation[] Operations { get; }
+
+            /// <summary>
+            /// <see cref="KindKey"/> of each operation's kind: asked once per member here instead of once per rule and
+            /// operation through the interface, and a byte per operation, not four.
+            /// </summary>
+            public byte[] Kinds { get; }
+
+            /// <summary>
+            /// The kind as a byte. Every kind this package was built against is below 255; a newer compiler's kinds above
+            /// it share 255, which no rule can register.
+            /// </summary>
+            [MethodImpl(HotPath.Optimize)]
+            public static byte KindKey(OperationKind kind) => (uint)kind < byte.MaxValue ? (byte)kind : byte.MaxValue;
         }
     }
 }
