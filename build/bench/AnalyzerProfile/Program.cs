@@ -83,11 +83,12 @@ for (var run = 0; run < runs; run++)
     var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
     var gcsBefore = GC.CollectionCount(0);
+    var pauseBefore = GC.GetTotalPauseDuration();
     AllocationListener.Instance?.Start();
     var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     AllocationListener.Instance?.Stop();
     watch.Stop();
-    Console.WriteLine($"  allocated during analysis: {(GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1e6:F0} MB, gen0 collections {GC.CollectionCount(0) - gcsBefore}");
+    Console.WriteLine($"  allocated during analysis: {(GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1e6:F0} MB, gen0 collections {GC.CollectionCount(0) - gcsBefore}, paused {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:F2} s");
     var cpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
     bestWall = Math.Min(bestWall, watch.Elapsed.TotalSeconds);
     Console.WriteLine($"run {run + 1}: binding {bindWatch.Elapsed.TotalSeconds:F2} s, analyzers {watch.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s cpu");
