@@ -30,13 +30,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (block) =>
-            {
-                if (insurance.IsInScope(block.OwningSymbol))
-                {
-                    Analyze(block, insurance.Types);
-                }
-            });
+            RegisterMemberAction(context, insurance, Analyze);
 
         /// <summary>
         /// Collects the member's kind-sensitive operations, locals and clock reads in one pass over its operations, then

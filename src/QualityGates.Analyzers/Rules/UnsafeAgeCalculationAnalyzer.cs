@@ -20,13 +20,7 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnsafeAgeCalculation);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (block) =>
-            {
-                if (insurance.IsInScope(block.OwningSymbol))
-                {
-                    Analyze(block, insurance.Types);
-                }
-            });
+            RegisterMemberAction(context, insurance, Analyze);
 
         /// <summary>
         /// One pass over the member's operations. Year differences wait for the end of the member: a later month/day

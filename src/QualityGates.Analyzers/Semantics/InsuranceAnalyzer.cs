@@ -44,5 +44,19 @@ namespace QualityGates.Analyzers.Semantics
         protected virtual Func<INamedTypeSymbol, bool>? AlsoAnalyzed => null;
 
         protected abstract void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance);
+
+        /// <summary>
+        /// Runs <paramref name="analyze"/> once on each member that is itself in scope, for a rule that reads the member's
+        /// operations in one pass (<see cref="MemberOperations"/>) instead of registering per operation kind.
+        /// </summary>
+        protected static void RegisterMemberAction(
+            CompilationStartAnalysisContext context, InsuranceContext insurance, Action<OperationBlockAnalysisContext, WellKnownTypes> analyze) =>
+            context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (block) =>
+            {
+                if (insurance.IsInScope(block.OwningSymbol))
+                {
+                    analyze(block, insurance.Types);
+                }
+            });
     }
 }
