@@ -11,10 +11,10 @@
 #               charges a package of 32 rules before they do any work
 # Runs are interleaved (each round builds every configuration once); the best wall time and the best CPU time (user +
 # system of the whole process tree, no compiler server) per configuration count.
-# Then AnalyzerProfile times ours and Meziantou, each in its own process, best of PROFILE_RUNS (default 6; steadier
-# than a parallel build).
-# Usage: build/bench/analyzers.sh [LINES] [RUNS]   (FLAWED_SHARE=0.1 and PRICING_SHARE=0.5 by default: see
-# gen_analyzer_project.py)
+# Then the compiler alone in paired rounds (CSC_ROUNDS, default 6; see below), and AnalyzerProfile times ours and
+# Meziantou, each in its own process, best of PROFILE_RUNS (default 6; steadier than a parallel build).
+# Usage: build/bench/analyzers.sh [LINES] [RUNS]   (CSC_ROUNDS=6, PROFILE_RUNS=6, FLAWED_SHARE=0.1 and PRICING_SHARE=0.5
+# by default: see gen_analyzer_project.py)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lines="${1:-200000}"
@@ -170,6 +170,22 @@ for r in $(seq 1 "$runs"); do
 # csc prints times under a millisecond as "<0.001": count them as 0, or awk compares them as strings.
 done | awk '{ v = ($1 ~ /^</) ? 0 : $1 + 0; if (!($2 in lo) || v < lo[$2]) lo[$2] = v; if (!($2 in hi) || v > hi[$2]) hi[$2] = v }
   END { for (k in lo) printf "  %-8s %6.3f / %6.3f\n", k, lo[k], hi[k] }' | sort -k2 -r -g
+
+# The compiler alone, CSC_ROUNDS times (default 6), every configuration once per round, each build's command line as
+# MSBuild ran it: each round's difference against the same round's SDK-defaults build, averaged with its standard error
+# (csc_rounds.py). The best-of-N figures above swing by several per cent between runs on this machine, as much as the
+# 5 % target; the paired mean is the steadier measure of what ours adds, and of what ours adds against Meziantou.
+csc_rounds="${CSC_ROUNDS:-6}"
+if [ "$csc_rounds" -gt 0 ]; then
+  for b in none sdk ours meziantou; do
+    line=$(grep -m1 -E '^ +/[^ ]+/Roslyn/bincore/csc ' "$work/$b.best.log" | sed -E 's/^ +//' || true)
+    [ -n "$line" ] || { echo "no csc command line in the $b build's log" >&2; exit 1; }
+    csc="${line%% *}"
+    printf '%s\n' "${line#* }" > "$work/$b.rsp"
+  done
+  printf '\nThe compiler alone, paired rounds (csc_rounds.py):\n'
+  python3 "$root/build/bench/csc_rounds.py" "$csc" "$work" "$csc_rounds" sdk none ours meziantou
+fi
 
 mz_dll=$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/meziantou.analyzer/3.0.321/analyzers/dotnet/roslyn4.8/cs" -name Meziantou.Analyzer.dll | head -1)
 # Each analyzer in its own process, as in the "each alone" builds (in one process each would wait on the other's

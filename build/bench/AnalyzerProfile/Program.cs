@@ -21,6 +21,8 @@ var serial = false;
 // --unbound: analyse without binding first, as csc does (its analyzers run while it compiles, so the first to touch a
 // symbol's attributes or members binds them); by default the compilation is bound first and only analysis is timed.
 var unbound = false;
+// --measure: also count each analyzer's callbacks and the bytes they allocate (Measured.cs).
+var measure = false;
 var paths = new List<string>();
 for (var i = 1; i < args.Length; i++)
 {
@@ -28,6 +30,7 @@ for (var i = 1; i < args.Length; i++)
     if (args[i] == "--concurrent") { concurrent = true; continue; }
     if (args[i] == "--serial") { serial = true; continue; }
     if (args[i] == "--unbound") { unbound = true; continue; }
+    if (args[i] == "--measure") { measure = true; continue; }
     // --alloc: bytes allocated during analysis, by type, sampled by the runtime's allocation ticks (every ~100 KB).
     if (args[i] == "--alloc") { AllocationListener.Instance = new AllocationListener(); continue; }
     if (args[i] == "--noop") { paths.Add(""); continue; }
@@ -58,7 +61,10 @@ var analyzers = paths
         "walk" => new DiagnosticAnalyzer[] { new WalkProbe() },
         _ => new AnalyzerFileReference(p, loader).GetAnalyzers(LanguageNames.CSharp),
     })
+    .Select(a => measure ? new Measured(a) : a)
     .ToImmutableArray();
+static Type TypeOf(DiagnosticAnalyzer a) => (a is Measured m ? m.Inner : a).GetType();
+var measured = new Dictionary<DiagnosticAnalyzer, (long Bytes, long Calls)>();
 
 Console.WriteLine($"{trees.Length} files, {lines:N0} lines, {analyzers.Length} analyzers, best of {runs} runs");
 var best = new Dictionary<DiagnosticAnalyzer, double>();
@@ -99,12 +105,14 @@ for (var run = 0; run < runs; run++)
         var seconds = info.ExecutionTime.TotalSeconds;
         thisRun[analyzer] = seconds;
         best[analyzer] = best.TryGetValue(analyzer, out var b) ? Math.Min(b, seconds) : seconds;
+        // The last run's: allocation and calls hardly vary between runs, unlike time.
+        if (analyzer is Measured wrapper) measured[analyzer] = wrapper.TakeTotals();
     }
     // Each run's totals as well as the per-analyzer best below: the spread between runs is part of the figure.
-    foreach (var group in thisRun.GroupBy(p => p.Key.GetType().Assembly.GetName().Name))
+    foreach (var group in thisRun.GroupBy(p => TypeOf(p.Key).Assembly.GetName().Name))
     {
         var slowest = group.OrderByDescending(p => p.Value).First();
-        Console.WriteLine($"  {group.Key}: {group.Sum(p => p.Value):F3} s, slowest {slowest.Key.GetType().Name} {slowest.Value:F3} s");
+        Console.WriteLine($"  {group.Key}: {group.Sum(p => p.Value):F3} s, slowest {TypeOf(slowest.Key).Name} {slowest.Value:F3} s");
     }
     if (run == 0)
     {
@@ -112,11 +120,17 @@ for (var run = 0; run < runs; run++)
     }
 }
 
-foreach (var group in best.GroupBy(p => p.Key.GetType().Assembly.GetName().Name))
+foreach (var group in best.GroupBy(p => TypeOf(p.Key).Assembly.GetName().Name))
 {
     Console.WriteLine($"\n{group.Key}: {group.Sum(p => p.Value):F3} s");
     foreach (var (analyzer, seconds) in group.OrderByDescending(p => p.Value).Take(40))
-        Console.WriteLine($"  {seconds,8:F3}  {analyzer.GetType().Name}");
+        Console.WriteLine($"  {seconds,8:F3}  {TypeOf(analyzer).Name}");
+}
+foreach (var group in measured.GroupBy(p => TypeOf(p.Key).Assembly.GetName().Name))
+{
+    Console.WriteLine($"\n{group.Key}, in its callbacks (last run): {group.Sum(p => p.Value.Bytes) / 1e6:F0} MB allocated, {group.Sum(p => p.Value.Calls):N0} calls");
+    foreach (var (analyzer, (bytes, calls)) in group.OrderByDescending(p => p.Value.Bytes).Take(40))
+        Console.WriteLine($"  {bytes / 1e6,8:F1} MB {calls,10:N0}  {TypeOf(analyzer).Name}");
 }
 Console.WriteLine($"\nanalysis wall (best): {bestWall:F2} s");
 if (analyzers.Contains(Census.Instance)) Census.Instance.Print(runs);

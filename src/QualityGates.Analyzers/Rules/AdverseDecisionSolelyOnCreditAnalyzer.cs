@@ -16,10 +16,10 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.AdverseDecisionSolelyOnCredit);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance), OperationKinds.Conditional);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance), OperationKinds.Conditional);
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void Analyze(OperationContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is IConditionalOperation conditional))
             {

@@ -22,7 +22,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
             context.RegisterSymbolAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeMethod(c, insurance), SymbolKind.Method);
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCreation(c, insurance), OperationKinds.ObjectCreationOrWith);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCreation(c, insurance), OperationKinds.ObjectCreationOrWith);
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -50,7 +50,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeCreation(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeCreation(OperationContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol, Scope.Underwriting))
             {
@@ -95,7 +95,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void CheckInitializer(OperationAnalysisContext context, IOperation adverse, IObjectOrCollectionInitializerOperation initializer)
+        private static void CheckInitializer(OperationContext context, IOperation adverse, IObjectOrCollectionInitializerOperation initializer)
         {
             foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
             {
@@ -108,7 +108,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Report(OperationAnalysisContext context, Location location, IOperation adverse, string reason) =>
+        private static void Report(OperationContext context, Location location, IOperation adverse, string reason) =>
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionWithoutReason, location,
                 "The adverse decision " + UnderwritingSemantics.Display(adverse) + " is created without a reason ('" + reason + "' is empty)"));
 

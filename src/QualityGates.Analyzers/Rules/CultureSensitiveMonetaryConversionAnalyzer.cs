@@ -65,7 +65,7 @@ namespace QualityGates.Analyzers.Rules
         /// premium.ToString() does. Reported on the money operand, so that each one in a chain is reported once.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeConcatenation(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeConcatenation(OperationContext context, InsuranceContext insurance)
         {
             IOperation? value;
             IOperation? other = null;
@@ -90,7 +90,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Report(OperationAnalysisContext context, InsuranceContext insurance, IOperation operand)
+        private static void Report(OperationContext context, InsuranceContext insurance, IOperation operand)
         {
             var money = operand.WalkDownConversions();
             if (ReferenceEquals(money, operand) || !IsMoneyValue(money, insurance))
@@ -156,7 +156,7 @@ namespace QualityGates.Analyzers.Rules
         private static bool IsDisplayCode(ISymbol member) => member is IMethodSymbol m && m.IsOverride && m.Name == nameof(ToString) && m.Parameters.IsEmpty;
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeInvocation(OperationAnalysisContext context, InsuranceContext insurance, bool display)
+        private static void AnalyzeInvocation(OperationContext context, InsuranceContext insurance, bool display)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -235,7 +235,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeInterpolation(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeInterpolation(OperationContext context, InsuranceContext insurance)
         {
             var interpolated = (IInterpolatedStringOperation)context.Operation;
             var hole = interpolated.Parts.Select(HoleOf)

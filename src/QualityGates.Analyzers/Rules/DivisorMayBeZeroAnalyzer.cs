@@ -72,7 +72,7 @@ namespace QualityGates.Analyzers.Rules
         private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Check(OperationAnalysisContext context, InsuranceContext insurance, IOperation division, IOperation divisor, ITypeSymbol? type)
+        private static void Check(OperationContext context, InsuranceContext insurance, IOperation division, IOperation divisor, ITypeSymbol? type)
         {
             if (divisor.ConstantValue.HasValue || type == null)
             {

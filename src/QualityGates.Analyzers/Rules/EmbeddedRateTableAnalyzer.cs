@@ -45,7 +45,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeCollectionInitializer(OperationAnalysisContext context)
+        private static void AnalyzeCollectionInitializer(OperationContext context)
         {
             var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
             int factors = 0;
@@ -69,7 +69,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeArrayInitializer(OperationAnalysisContext context)
+        private static void AnalyzeArrayInitializer(OperationContext context)
         {
             var initializer = (IArrayInitializerOperation)context.Operation;
             if (initializer.Parent is IArrayInitializerOperation)
@@ -81,7 +81,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeSwitchExpression(OperationAnalysisContext context)
+        private static void AnalyzeSwitchExpression(OperationContext context)
         {
             var switchExpression = (ISwitchExpressionOperation)context.Operation;
             Report(context, switchExpression, "switch expression", switchExpression.Arms.Count(arm => RateConfigurationFacts.IsFactorLiteral(arm.Value)));
@@ -119,7 +119,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Report(OperationAnalysisContext context, IOperation table, string shape, int factors) =>
+        private static void Report(OperationContext context, IOperation table, string shape, int factors) =>
             ReportTable(context.ReportDiagnostic, table.Syntax, shape, factors);
 
         [MethodImpl(HotPath.Optimize)]

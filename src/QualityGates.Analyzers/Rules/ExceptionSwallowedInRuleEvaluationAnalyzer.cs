@@ -22,10 +22,10 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ExceptionSwallowedInRuleEvaluation);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance), OperationKinds.CatchClause);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance), OperationKinds.CatchClause);
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void Analyze(OperationContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ICatchClauseOperation clause) || !(clause.Syntax is CatchClauseSyntax syntax))
             {

@@ -22,16 +22,16 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeSwitch(c, insurance), OperationKinds.Switch);
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeSwitchExpression(c, insurance), OperationKinds.SwitchExpression);
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCoalesce(c, insurance), OperationKinds.Coalesce);
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeInvocation(c, insurance), OperationKinds.Invocation);
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeConditional(c, insurance), OperationKinds.Conditional);
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeFallThrough(c, insurance), OperationKinds.Block);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeSwitch(c, insurance), OperationKinds.Switch);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeSwitchExpression(c, insurance), OperationKinds.SwitchExpression);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCoalesce(c, insurance), OperationKinds.Coalesce);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeInvocation(c, insurance), OperationKinds.Invocation);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeConditional(c, insurance), OperationKinds.Conditional);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeFallThrough(c, insurance), OperationKinds.Block);
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeSwitch(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeSwitch(OperationContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ISwitchOperation switchOperation) || !IsClassifier(switchOperation.Value, insurance))
             {
@@ -52,7 +52,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeSwitchExpression(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeSwitchExpression(OperationContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ISwitchExpressionOperation switchExpression) || !IsClassifier(switchExpression.Value, insurance))
             {
@@ -69,7 +69,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeCoalesce(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeCoalesce(OperationContext context, InsuranceContext insurance)
         {
             if (insurance.IsInScope(context.ContainingSymbol) && context.Operation is ICoalesceOperation coalesce)
             {
@@ -78,7 +78,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeInvocation(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeInvocation(OperationContext context, InsuranceContext insurance)
         {
             if (!(context.Operation is IInvocationOperation invocation) || invocation.TargetMethod.Name != "GetValueOrDefault" || !insurance.IsInScope(context.ContainingSymbol))
             {
@@ -97,7 +97,7 @@ namespace QualityGates.Analyzers.Rules
         /// after an <c>if (map.TryGetValue(k, out v))</c> whose body always leaves.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeConditional(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeConditional(OperationContext context, InsuranceContext insurance)
         {
             if (insurance.IsInScope(context.ContainingSymbol))
             {
@@ -111,7 +111,7 @@ namespace QualityGates.Analyzers.Rules
         /// when it re-analyzes a member).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeFallThrough(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeFallThrough(OperationContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol))
             {
@@ -129,7 +129,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeTryGetValue(OperationAnalysisContext context, InsuranceContext insurance, IConditionalOperation conditional, IOperation? nextStatement)
+        private static void AnalyzeTryGetValue(OperationContext context, InsuranceContext insurance, IConditionalOperation conditional, IOperation? nextStatement)
         {
             var condition = conditional.Condition.WalkDownConversions();
             bool negated = false;
@@ -164,7 +164,7 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>Statements of a fallback branch: favourable returns of a deciding function and favourable decision assignments.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static void ReportBranch(OperationAnalysisContext context, InsuranceContext insurance, IOperation branch, string what, string kind)
+        private static void ReportBranch(OperationContext context, InsuranceContext insurance, IOperation branch, string what, string kind)
         {
             foreach (var op in UnderwritingSemantics.DescendantsInSameFunction(branch))
             {
@@ -190,7 +190,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Report(OperationAnalysisContext context, InsuranceContext insurance, IOperation value, string what, string kind, bool? boolIsDecision = null)
+        private static void Report(OperationContext context, InsuranceContext insurance, IOperation value, string what, string kind, bool? boolIsDecision = null)
         {
             var settings = insurance.GetSettings(value.Syntax.SyntaxTree, DiagnosticIds.FavourableOutcomeAsFallback);
             bool boolDecision = boolIsDecision ?? UnderwritingSemantics.IsBoolDecision(UnderwritingSemantics.EnclosingFunction(value, context.ContainingSymbol));

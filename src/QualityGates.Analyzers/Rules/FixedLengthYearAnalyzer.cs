@@ -27,7 +27,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownTypes types)
+        private static void AnalyzeInvocation(OperationContext context, WellKnownTypes types)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -50,7 +50,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeDivision(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeDivision(OperationContext context, InsuranceContext insurance)
         {
             // premium /= 365m divides the target, like premium = premium / 365m.
             if (!context.Operation.TryGetArithmetic(out var kind, out var dividend, out var divisor) ||

@@ -75,7 +75,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope)
+        private static void Analyze(OperationContext context, InsuranceContext insurance, Scope scope)
         {
             // premium *= 1.15m is premium = premium * 1.15m: the target is never a literal, so only the value is one.
             if (!context.Operation.TryGetArithmetic(out var kind, out var left, out var right))
@@ -102,7 +102,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Check(OperationAnalysisContext context, InsuranceContext insurance, BinaryOperatorKind operatorKind, IOperation literal, IOperation other, string? what)
+        private static void Check(OperationContext context, InsuranceContext insurance, BinaryOperatorKind operatorKind, IOperation literal, IOperation other, string? what)
         {
             if (!PricingSemantics.IsNumericLiteral(literal, out var value) || value == 0 || value == 1 || value == -1 || other.ConstantValue.HasValue)
             {

@@ -30,7 +30,7 @@ namespace QualityGates.Analyzers.Rules
         private static bool IsRoundingRule(ISymbol owner) => PricingSemantics.OwnerHasAttribute(owner, "RoundingRule");
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeCast(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeCast(OperationContext context, InsuranceContext insurance)
         {
             var conversion = (IConversionOperation)context.Operation;
             if (conversion.IsImplicit || conversion.OperatorMethod != null || !InsuranceContext.IsIntegral(conversion.Type) ||
@@ -66,7 +66,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeCall(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeCall(OperationContext context, InsuranceContext insurance)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!PricingSemantics.IsTruncation(invocation.TargetMethod, insurance.Types) || invocation.Arguments.Length == 0 ||

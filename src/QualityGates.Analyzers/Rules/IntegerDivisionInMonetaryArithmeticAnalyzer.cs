@@ -20,7 +20,7 @@ namespace QualityGates.Analyzers.Rules
             context.RegisterScopedOperationAction(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (c, _) => Analyze(c, insurance), OperationKinds.Binary);
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void Analyze(OperationContext context, InsuranceContext insurance)
         {
             var division = (IBinaryOperation)context.Operation;
             if (division.OperatorKind != BinaryOperatorKind.Divide || division.OperatorMethod != null || !InsuranceContext.IsIntegral(division.Type) ||

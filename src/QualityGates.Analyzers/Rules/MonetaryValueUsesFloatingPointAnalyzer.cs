@@ -75,7 +75,7 @@ namespace QualityGates.Analyzers.Rules
         };
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeLocal(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeLocal(OperationContext context, InsuranceContext insurance)
         {
             var declarator = (IVariableDeclaratorOperation)context.Operation;
             if (!InsuranceContext.IsFloatingPoint(declarator.Symbol.Type))
@@ -94,7 +94,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeConversion(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeConversion(OperationContext context, InsuranceContext insurance)
         {
             var conversion = (IConversionOperation)context.Operation;
             if (conversion.OperatorMethod != null || conversion.Operand.Type?.SpecialType != SpecialType.System_Decimal ||

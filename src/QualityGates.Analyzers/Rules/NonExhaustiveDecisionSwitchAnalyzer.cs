@@ -21,10 +21,10 @@ namespace QualityGates.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.NonExhaustiveDecisionSwitch);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
-            context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance), OperationKinds.Switch);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, insurance), OperationKinds.Switch);
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void Analyze(OperationContext context, InsuranceContext insurance)
         {
             if (!insurance.IsInScope(context.ContainingSymbol) || !(context.Operation is ISwitchOperation switchOperation) ||
                 !(switchOperation.Syntax is SwitchStatementSyntax syntax) ||
@@ -110,7 +110,7 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>A default that refers or declines (QG2001/QG2003's recommended shape) is fail-safe, not silent.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsFailSafe(ISwitchCaseOperation section, OperationAnalysisContext context, InsuranceContext insurance, InsuranceSettings settings)
+        private static bool IsFailSafe(ISwitchCaseOperation section, OperationContext context, InsuranceContext insurance, InsuranceSettings settings)
         {
             foreach (var op in section.Body.SelectMany(UnderwritingSemantics.DescendantsInSameFunction))
             {

@@ -38,7 +38,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Analyze(OperationAnalysisContext context, InsuranceContext insurance, Scope scope, Lazy<Dictionary<object, string>> modeNames)
+        private static void Analyze(OperationContext context, InsuranceContext insurance, Scope scope, Lazy<Dictionary<object, string>> modeNames)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!PricingSemantics.IsRound(invocation.TargetMethod, insurance.Types) || invocation.Arguments.Length == 0)

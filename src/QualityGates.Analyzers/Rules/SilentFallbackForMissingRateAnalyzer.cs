@@ -38,7 +38,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeCoalesce(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeCoalesce(OperationContext context, InsuranceContext insurance)
         {
             var owner = context.ContainingSymbol;
             var coalesce = (ICoalesceOperation)context.Operation;
@@ -56,7 +56,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeGetValueOrDefault(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeGetValueOrDefault(OperationContext context, InsuranceContext insurance)
         {
             var owner = context.ContainingSymbol;
             var invocation = (IInvocationOperation)context.Operation;
@@ -110,7 +110,7 @@ namespace QualityGates.Analyzers.Rules
         /// other Try* lookups and for a ContainsKey test (<c>if (rates.ContainsKey(k)) return rates[k]; return 1m;</c>).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeTryGetValue(OperationAnalysisContext context, InsuranceContext insurance, IConditionalOperation conditional, IOperation? nextStatement)
+        private static void AnalyzeTryGetValue(OperationContext context, InsuranceContext insurance, IConditionalOperation conditional, IOperation? nextStatement)
         {
             var owner = context.ContainingSymbol;
             var condition = conditional.Condition.WalkDownConversions();
@@ -159,7 +159,7 @@ namespace QualityGates.Analyzers.Rules
         /// it would not be local to it, and the IDE drops such findings when it re-analyzes the member.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeFallThrough(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeFallThrough(OperationContext context, InsuranceContext insurance)
         {
             var statements = ((IBlockOperation)context.Operation).Operations;
             for (int i = 0; i + 1 < statements.Length; i++)
@@ -223,7 +223,7 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>A catch in a rate/money member that returns (or assigns to a rate) a literal.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeCatch(OperationAnalysisContext context, InsuranceContext insurance)
+        private static void AnalyzeCatch(OperationContext context, InsuranceContext insurance)
         {
             var owner = context.ContainingSymbol;
             var handler = ((ICatchClauseOperation)context.Operation).Handler;
@@ -283,7 +283,7 @@ namespace QualityGates.Analyzers.Rules
             type != null && (type.GetMembers("TryGetValue").Length > 0 || type.AllInterfaces.Any(i => i.GetMembers("TryGetValue").Length > 0));
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Report(OperationAnalysisContext context, SyntaxNode location, ValueKind kind, string? name, string fallback, string? fix, string? missing)
+        private static void Report(OperationContext context, SyntaxNode location, ValueKind kind, string? name, string fallback, string? fix, string? missing)
         {
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (fix != null && missing != null)

@@ -31,7 +31,12 @@ namespace QualityGates.Analyzers.Semantics
 
         public bool IsEmpty => _operationActions.IsEmpty && _blockStartActions.Count == 0 && _blockActions.Count == 0;
 
-        public void Add(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds) => _operationActions.Add(action, kinds);
+        public void Add(Action<OperationContext> action, ImmutableArray<OperationKind> kinds) => _operationActions.Add(action, kinds);
+
+        /// <summary>An action registered the compiler's way: handed an <see cref="OperationAnalysisContext"/> built per call.</summary>
+        public void Add(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds) => _operationActions.Add(Adapt(action), kinds);
+
+        private static Action<OperationContext> Adapt(Action<OperationAnalysisContext> action) => [MethodImpl(HotPath.Optimize)] (c) => action(c.ToAnalysisContext(AnySupported));
 
         public void Add(Action<OperationBlockStartAnalysisContext> action) => _blockStartActions.Add(action);
 
@@ -93,15 +98,10 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void Dispatch(IOperation operation, Action<OperationAnalysisContext>[] actions, in OperationBlockAnalysisContext context, Action<Diagnostic> report)
+        private static void Dispatch(IOperation operation, Action<OperationContext>[] actions, in OperationBlockAnalysisContext context, Action<Diagnostic> report)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            // Obsolete as a way to test analyzers (roslyn#63440); the constructor stays for binary compatibility, and it is the
-            // only way to hand the rule's operation actions their context.
-#pragma warning disable CS0618
-            var operationContext = new OperationAnalysisContext(
-                operation, context.OwningSymbol, context.Compilation, context.Options, report, AnySupported, context.CancellationToken);
-#pragma warning restore CS0618
+            var operationContext = new OperationContext(operation, context.OwningSymbol, context.Compilation, context.Options, report, context.CancellationToken);
             foreach (var action in actions)
             {
                 action(operationContext);
@@ -111,11 +111,11 @@ namespace QualityGates.Analyzers.Semantics
         /// <summary>Operation actions by kind: an array indexed by <see cref="OperationKind"/>, null where none is registered.</summary>
         private sealed class OperationTable
         {
-            private Action<OperationAnalysisContext>[]?[] _byKind = Array.Empty<Action<OperationAnalysisContext>[]?>();
+            private Action<OperationContext>[]?[] _byKind = Array.Empty<Action<OperationContext>[]?>();
 
             public bool IsEmpty => _byKind.Length == 0;
 
-            public void Add(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds)
+            public void Add(Action<OperationContext> action, ImmutableArray<OperationKind> kinds)
             {
                 foreach (var kind in kinds)
                 {
@@ -130,7 +130,7 @@ namespace QualityGates.Analyzers.Semantics
                         Array.Resize(ref _byKind, index + 1);
                     }
 
-                    var actions = _byKind[index] ?? Array.Empty<Action<OperationAnalysisContext>>();
+                    var actions = _byKind[index] ?? Array.Empty<Action<OperationContext>>();
                     Array.Resize(ref actions, actions.Length + 1);
                     actions[actions.Length - 1] = action;
                     _byKind[index] = actions;
@@ -138,7 +138,7 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             [MethodImpl(HotPath.Optimize)]
-            public bool TryGet(byte kind, out Action<OperationAnalysisContext>[] actions)
+            public bool TryGet(byte kind, out Action<OperationContext>[] actions)
             {
                 actions = kind < _byKind.Length ? _byKind[kind]! : null!;
                 return actions != null;
@@ -218,7 +218,7 @@ namespace QualityGates.Analyzers.Semantics
             public List<Action<OperationBlockAnalysisContext>>? EndActions { get; private set; }
 
             public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-                (OperationActions ??= new OperationTable()).Add(action, operationKinds);
+                (OperationActions ??= new OperationTable()).Add(Adapt(action), operationKinds);
 
             public override void RegisterOperationBlockEndAction(Action<OperationBlockAnalysisContext> action) =>
                 (EndActions ??= new List<Action<OperationBlockAnalysisContext>>()).Add(action);

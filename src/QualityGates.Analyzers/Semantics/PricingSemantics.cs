@@ -31,8 +31,8 @@ namespace QualityGates.Analyzers.Semantics
         /// the driver an action object and a builder per method of pricing code.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        public static void RegisterScopedOperationAction(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationAnalysisContext, Scope> action, ImmutableArray<OperationKind> kinds) =>
-            context.RegisterOperationAction(
+        public static void RegisterScopedOperationAction(this CompilationStartAnalysisContext context, InsuranceContext insurance, Scope scope, Action<OperationContext, Scope> action, ImmutableArray<OperationKind> kinds) =>
+            context.RegisterBodyOperationAction(
                 [MethodImpl(HotPath.Optimize)] (c) =>
                 {
                     var actual = insurance.GetScope(c.ContainingSymbol);

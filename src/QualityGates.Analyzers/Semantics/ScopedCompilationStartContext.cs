@@ -77,6 +77,13 @@ namespace QualityGates.Analyzers.Semantics
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
             _body.Add(action, operationKinds);
 
+        /// <summary>
+        /// An operation action handed an <see cref="OperationContext"/>, which costs nothing to build, instead of the
+        /// compiler's context (<see cref="BodyOperationActions.RegisterBodyOperationAction"/>).
+        /// </summary>
+        public void RegisterBodyOperationAction(Action<OperationContext> action, ImmutableArray<OperationKind> operationKinds) =>
+            _body.Add(action, operationKinds);
+
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => _body.Add(action);
 
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => _body.Add(action);

@@ -106,6 +106,7 @@ namespace QualityGates.Analyzers.Tests.Invariants
             Assert.Contains(operations.SelectMany(e => e.Value), o => o.StartsWith(OperationKind.ConstructorBody + " ", StringComparison.Ordinal));
             Assert.Contains(operations.SelectMany(e => e.Value), o => o.StartsWith(OperationKind.Invalid + " ", StringComparison.Ordinal));
             Assert.Equal(operations.Count, expected.Count(e => e.Key.EndsWith(", operations of the block start", StringComparison.Ordinal)));
+            Assert.Equal(operations.Count, expected.Count(e => e.Key.EndsWith(", operations with the rules' context", StringComparison.Ordinal)));
             Assert.Equal(Describe(expected), Describe(InPricing(dispatched.Seen)));
         }
 
@@ -121,6 +122,8 @@ namespace QualityGates.Analyzers.Tests.Invariants
         private static void Register(CompilationStartAnalysisContext start, ConcurrentDictionary<string, List<string>> seen)
         {
             start.RegisterOperationAction(c => Record(seen, c.Operation.Syntax, c.ContainingSymbol, "operations", Describe(c.Operation)), AllKinds);
+            // The rules' own way: through the dispatcher in scope, through the driver on a plain context.
+            start.RegisterBodyOperationAction(c => Record(seen, c.Operation.Syntax, c.ContainingSymbol, "operations with the rules' context", Describe(c.Operation)), AllKinds);
             start.RegisterOperationBlockStartAction(b =>
             {
                 Record(seen, b.OperationBlocks[0].Syntax, b.OwningSymbol, "blocks", $"start {b.OperationBlocks.Length}");

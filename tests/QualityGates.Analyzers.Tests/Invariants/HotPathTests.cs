@@ -53,11 +53,11 @@ namespace QualityGates.Analyzers.Tests.Invariants
             Assert.True(missing.Count == 0, "not marked [MethodImpl(HotPath.Optimize)]:\n" + string.Join("\n", missing));
         }
 
-        /// <summary>A driver callback (it takes an analysis context) or an influence-flow source or report callback.</summary>
+        /// <summary>A driver or dispatcher callback (it takes an analysis context) or an influence-flow source or report callback.</summary>
         private static bool IsCallback(MethodInfo method)
         {
             var parameters = method.GetParameters().Select(p => p.ParameterType).ToArray();
-            bool takesContext = parameters.Any(t => t.Namespace == "Microsoft.CodeAnalysis.Diagnostics" && t.Name.EndsWith("Context", System.StringComparison.Ordinal));
+            bool takesContext = parameters.Any(t => t == typeof(OperationContext) || (t.Namespace == "Microsoft.CodeAnalysis.Diagnostics" && t.Name.EndsWith("Context", System.StringComparison.Ordinal)));
             bool sourceName = parameters.SequenceEqual(new[] { typeof(IOperation) }) && method.ReturnType == typeof(string);
             bool report = parameters.SequenceEqual(new[] { typeof(IOperation), typeof(string), typeof(string) }) && method.ReturnType == typeof(void);
             return takesContext || sourceName || report;
