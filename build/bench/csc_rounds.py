@@ -81,10 +81,15 @@ if __name__ == "__main__":
     marginal, results = main()
     # The package comparison the bench asks for: what each package adds to the same build, ours against the peer's.
     if "ours" in marginal and "meziantou" in marginal:
-        (ow, _), (oc, _) = marginal["ours"]
+        (ow, ows), (oc, ocs) = marginal["ours"]
         (mw, _), (mc, _) = marginal["meziantou"]
-        print(f"\nOurs against Meziantou, as added build cost: wall {ow / mw:.2f}, cpu {oc / mc:.2f}" if mw > 0 and mc > 0
-              else "\nMeziantou added no measurable cost: no ratio")
+        if mw > 0 and mc > 0:
+            # The spread of our own added cost dominates: ours is the small difference of two large, noisy times.
+            print(f"\nOurs against Meziantou, as added build cost: wall {ow / mw:.2f} ({(ow - 2 * ows) / mw:.2f} to "
+                  f"{(ow + 2 * ows) / mw:.2f} within two standard errors of ours), cpu {oc / mc:.2f} "
+                  f"({(oc - 2 * ocs) / mc:.2f} to {(oc + 2 * ocs) / mc:.2f})")
+        else:
+            print("\nMeziantou added no measurable cost: no ratio")
         ours = [p.get("QualityGates.Analyzers", 0.0) for _, _, p in results["ours"]]
         mz = [p.get("Meziantou.Analyzer", 0.0) for _, _, p in results["meziantou"]]
         print(f"ReportAnalyzer package time, mean over the rounds: ours {sum(ours) / len(ours):.2f} s, "

@@ -62,7 +62,10 @@ sealed class Measured : DiagnosticAnalyzer
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => _inner.RegisterOperationAction(_m.Wrap(action), operationKinds);
     }
 
-    /// <summary>Actions registered at compilation start; those they register in turn run inside these, so are counted already.</summary>
+    /// <summary>
+    /// Actions registered at compilation start. The same wrapping as <see cref="Context"/>'s, method by method: the two
+    /// contexts share the registration methods but no base type that declares them.
+    /// </summary>
     private sealed class Start : CompilationStartAnalysisContext
     {
         private readonly CompilationStartAnalysisContext _inner;
