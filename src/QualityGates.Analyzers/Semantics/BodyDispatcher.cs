@@ -23,8 +23,6 @@ namespace QualityGates.Analyzers.Semantics
     /// </remarks>
     internal sealed class BodyDispatcher
     {
-        private static readonly Func<Diagnostic, bool> AnySupported = static (_) => true;
-
         private readonly OperationTable _operationActions = new OperationTable();
         private readonly List<Action<OperationBlockStartAnalysisContext>> _blockStartActions = new List<Action<OperationBlockStartAnalysisContext>>();
         private readonly List<Action<OperationBlockAnalysisContext>> _blockActions = new List<Action<OperationBlockAnalysisContext>>();
@@ -36,7 +34,7 @@ namespace QualityGates.Analyzers.Semantics
         /// <summary>An action registered the compiler's way: handed an <see cref="OperationAnalysisContext"/> built per call.</summary>
         public void Add(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds) => _operationActions.Add(Adapt(action), kinds);
 
-        private static Action<OperationContext> Adapt(Action<OperationAnalysisContext> action) => [MethodImpl(HotPath.Optimize)] (c) => action(c.ToAnalysisContext(AnySupported));
+        private static Action<OperationContext> Adapt(Action<OperationAnalysisContext> action) => [MethodImpl(HotPath.Optimize)] (c) => action(c.ToAnalysisContext());
 
         public void Add(Action<OperationBlockStartAnalysisContext> action) => _blockStartActions.Add(action);
 

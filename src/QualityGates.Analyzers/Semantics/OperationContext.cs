@@ -16,6 +16,9 @@ namespace QualityGates.Analyzers.Semantics
     /// </remarks>
     public readonly struct OperationContext
     {
+        // The block context each finding goes through checks it against the rule's descriptors already.
+        private static readonly Func<Diagnostic, bool> AnySupported = static (_) => true;
+
         private readonly Action<Diagnostic> _report;
 
         public OperationContext(IOperation operation, ISymbol containingSymbol, Compilation compilation, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
@@ -41,12 +44,12 @@ namespace QualityGates.Analyzers.Semantics
         public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
 
         /// <summary>The same operation through the compiler's context, for an action registered the compiler's way.</summary>
-        internal OperationAnalysisContext ToAnalysisContext(Func<Diagnostic, bool> isSupported)
+        internal OperationAnalysisContext ToAnalysisContext()
         {
             // Obsolete as a way to test analyzers (roslyn#63440); the constructor stays for binary compatibility, and it is the
             // only way to hand an operation action registered through CompilationStartAnalysisContext its context.
 #pragma warning disable CS0618
-            return new OperationAnalysisContext(Operation, ContainingSymbol, Compilation, Options, _report, isSupported, CancellationToken);
+            return new OperationAnalysisContext(Operation, ContainingSymbol, Compilation, Options, _report, AnySupported, CancellationToken);
 #pragma warning restore CS0618
         }
     }
