@@ -45,9 +45,14 @@ def main():
         totals[name] += 1
         if name == "compiler and runtime":
             return
-        dsos = {m.group(1).rsplit("/", 1)[-1] for m in map(DSO.search, stack) if m}
-        kinds[(name, "jit" if "libclrjit.so" in dsos else "runtime (allocation, GC, stubs)" if DSO.search(stack[0]) and
-               DSO.search(stack[0]).group(1).endswith(("libcoreclr.so", "libc.so.6", "[kernel.kallsyms]")) else "managed")] += 1
+        dsos = [m.group(1).rsplit("/", 1)[-1] if m else "" for m in map(DSO.search, stack)]
+        if "libclrjit.so" in dsos:
+            kind = "jit"
+        elif dsos[0] in ("libcoreclr.so", "libc.so.6", "[kernel.kallsyms]"):
+            kind = "runtime (allocation, GC, helpers)"
+        else:
+            kind = "managed"
+        kinds[(name, kind)] += 1
         marker = dict(PACKAGES)[name]
         innermost = next(f for f in stack if marker in f)
         frames[name][re.sub(r"^\s*[0-9a-f]+\s+", "", innermost).split("(")[0][:150]] += 1
@@ -72,10 +77,9 @@ def main():
         print(f"  ours / Meziantou: {ours / peer:.2f}")
     for (name, kind), n in sorted(kinds.items()):
         print(f"  {name:<28} {kind:<34} {unit(n)}")
-    for name in ("QualityGates.Analyzers",):
-        print(f"\n{name}, innermost frame of the package (its own code and what it calls):")
-        for frame, n in frames[name].most_common(25):
-            print(f"  {unit(n)}  {frame}")
+    print("\nQualityGates.Analyzers, innermost frame of the package (its own code and what it calls):")
+    for frame, n in frames["QualityGates.Analyzers"].most_common(25):
+        print(f"  {unit(n)}  {frame}")
 
 
 if __name__ == "__main__":

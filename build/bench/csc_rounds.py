@@ -62,6 +62,8 @@ def main():
     print(f"\nMean over {rounds} rounds (± standard error):")
     print(f"{'configuration':<12} {'wall (s)':>16} {'cpu (s)':>16} {'wall over ' + baseline:>22} {'cpu over ' + baseline:>22}")
     marginal = {}
+    base_wall = mean_se([w for w, _, _ in results[baseline]])[0]
+    base_cpu = mean_se([c for _, c, _ in results[baseline]])[0]
     for config in order:
         wall = mean_se([w for w, _, _ in results[config]])
         cpu = mean_se([c for _, c, _ in results[config]])
@@ -69,8 +71,6 @@ def main():
         dw = mean_se([w - b for (w, _, _), (b, _, _) in zip(results[config], results[baseline])])
         dc = mean_se([c - b for (_, c, _), (_, b, _) in zip(results[config], results[baseline])])
         marginal[config] = (dw, dc)
-        base_wall = mean_se([w for w, _, _ in results[baseline]])[0]
-        base_cpu = mean_se([c for _, c, _ in results[baseline]])[0]
         over = "" if config == baseline else f"{dw[0]:+7.2f} ± {dw[1]:.2f} ({dw[0] * 100 / base_wall:+.1f} %)"
         over_cpu = "" if config == baseline else f"{dc[0]:+7.2f} ± {dc[1]:.2f} ({dc[0] * 100 / base_cpu:+.1f} %)"
         print(f"{config:<12} {wall[0]:9.2f} ± {wall[1]:4.2f} {cpu[0]:9.2f} ± {cpu[1]:4.2f} {over:>22} {over_cpu:>22}")
