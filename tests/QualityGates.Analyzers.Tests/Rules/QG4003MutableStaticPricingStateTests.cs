@@ -78,6 +78,39 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task DeconstructionOutAndLambdaWrites_Reported_StaticConstructorLambda_NotReported()
+        {
+            const string source = """
+                using System;
+
+                public static class PremiumTables
+                {
+                    internal static decimal {|QG4003:_levy|};
+                    internal static decimal {|QG4003:_fee|};
+                    private static readonly Action Reset;
+
+                    static PremiumTables() { Reset = () => _fee = 0m; }
+                }
+
+                public class RateLoader
+                {
+                    private static bool TryRead(out decimal value) { value = 1m; return true; }
+
+                    public void Load()
+                    {
+                        int count;
+                        {|QG4003:(PremiumTables._levy, count) = (2m, 1)|};
+                        TryRead({|QG4003:out PremiumTables._fee|});
+                        Action later = () => {|QG4003:PremiumTables._levy = 3m|};
+                        later();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task ReadonlyConstInstanceAndStaticConstructor_NotReported()
         {
             const string source = """
