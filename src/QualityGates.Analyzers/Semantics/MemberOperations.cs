@@ -27,6 +27,9 @@ namespace QualityGates.Analyzers.Semantics
         [ThreadStatic]
         private static List<IOperation>? t_scratch;
 
+        [ThreadStatic]
+        private static int[]? t_counts;
+
         [MethodImpl(HotPath.Optimize)]
         public static IOperation[] Of(ImmutableArray<IOperation> blocks) => Get(blocks).Operations;
 
@@ -66,13 +69,58 @@ namespace QualityGates.Analyzers.Semantics
                     kinds[i] = Member.KindKey(operations[i].Kind);
                 }
 
-                return new Member(blocks, operations.ToArray(), kinds);
+                var (order, groupKinds, groupStarts) = GroupByKind(kinds);
+                return new Member(blocks, operations.ToArray(), kinds, order, groupKinds, groupStarts);
             }
             finally
             {
                 // Holds no member's operations between calls.
                 operations.Clear();
             }
+        }
+
+        /// <summary>A counting sort of the operations' indices by kind, each kind's indices kept in the driver's order.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static (int[] Order, byte[] GroupKinds, int[] GroupStarts) GroupByKind(byte[] kinds)
+        {
+            var counts = t_counts ??= new int[256];
+            var groups = 0;
+            foreach (var kind in kinds)
+            {
+                if (counts[kind]++ == 0)
+                {
+                    groups++;
+                }
+            }
+
+            var groupKinds = new byte[groups];
+            var groupStarts = new int[groups + 1];
+            for (int kind = 0, group = 0, start = 0; group < groups; kind++)
+            {
+                if (counts[kind] != 0)
+                {
+                    groupKinds[group] = (byte)kind;
+                    groupStarts[group] = start;
+                    start += counts[kind];
+                    // From here on the kind's next free slot in the order.
+                    counts[kind] = groupStarts[group];
+                    group++;
+                }
+            }
+
+            groupStarts[groups] = kinds.Length;
+            var order = new int[kinds.Length];
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                order[counts[kinds[i]]++] = i;
+            }
+
+            foreach (var kind in groupKinds)
+            {
+                counts[kind] = 0;
+            }
+
+            return (order, groupKinds, groupStarts);
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -112,13 +160,22 @@ namespace QualityGates.Analyzers.Semantics
         /// <summary>One member's operations in the driver's order, and each one's kind.</summary>
         internal sealed class Member
         {
-            public static readonly Member Empty = new Member(ImmutableArray<IOperation>.Empty, System.Array.Empty<IOperation>(), System.Array.Empty<byte>());
+            public static readonly Member Empty = new Member(
+                ImmutableArray<IOperation>.Empty, System.Array.Empty<IOperation>(), System.Array.Empty<byte>(), System.Array.Empty<int>(), System.Array.Empty<byte>(), new int[1]);
 
-            public Member(ImmutableArray<IOperation> blocks, IOperation[] operations, byte[] kinds)
+            private readonly byte[] _groupKinds;
+
+            /// <summary>Where each kind's group starts in <see cref="ByKind"/>; the last entry is the end of the last group.</summary>
+            private readonly int[] _groupStarts;
+
+            public Member(ImmutableArray<IOperation> blocks, IOperation[] operations, byte[] kinds, int[] byKind, byte[] groupKinds, int[] groupStarts)
             {
                 Blocks = blocks;
                 Operations = operations;
                 Kinds = kinds;
+                ByKind = byKind;
+                _groupKinds = groupKinds;
+                _groupStarts = groupStarts;
             }
 
             public ImmutableArray<IOperation> Blocks { get; }
@@ -132,11 +189,49 @@ namespace QualityGates.Analyzers.Semantics
             public byte[] Kinds { get; }
 
             /// <summary>
+            /// Indices into <see cref="Operations"/> grouped by kind, each group in the driver's order: a rule walks its own
+            /// kinds' groups instead of testing every operation of the member (<see cref="TryGetGroup"/>).
+            /// </summary>
+            public int[] ByKind { get; }
+
+            /// <summary>Where the operations of <paramref name="kind"/> lie in <see cref="ByKind"/>; false when the member has none.</summary>
+            [MethodImpl(HotPath.Optimize)]
+            public bool TryGetGroup(byte kind, out int start, out int end)
+            {
+                var groupKinds = _groupKinds;
+                int low = 0, high = groupKinds.Length - 1;
+                while (low <= high)
+                {
+                    var middle = (low + high) >> 1;
+                    var found = groupKinds[middle];
+                    if (found == kind)
+                    {
+                        start = _groupStarts[middle];
+                        end = _groupStarts[middle + 1];
+                        return true;
+                    }
+
+                    if (found < kind)
+                    {
+                        low = middle + 1;
+                    }
+                    else
+                    {
+                        high = middle - 1;
+                    }
+                }
+
+                start = end = 0;
+                return false;
+            }
+
+            /// <summary>
             /// The kind as a byte. Every kind this package was built against is below 255; a newer compiler's kinds above
             /// it share 255, which no rule can register.
             /// </summary>
             [MethodImpl(HotPath.Optimize)]
             public static byte KindKey(OperationKind kind) => (uint)kind < byte.MaxValue ? (byte)kind : byte.MaxValue;
         }
+
     }
 }

@@ -110,6 +110,42 @@ namespace QualityGates.Analyzers.Tests.Invariants
             Assert.Equal(Describe(expected), Describe(InPricing(dispatched.Seen)));
         }
 
+        [Fact]
+        public async Task OperationActionsWithoutBlockStart_SeeTheirKindsInTheDriversOrder()
+        {
+            // Without a block start the dispatcher visits only the rule's kinds, from a per-member index by kind, merging
+            // several kinds back into the member's order: one kind, a few, and all of them.
+            var tree = CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest), "Pricing.cs");
+            var annotations = CSharpSyntaxTree.ParseText(TestSetup.Annotations, new CSharpParseOptions(LanguageVersion.Latest), "Annotations.cs");
+            var compilation = CSharpCompilation.Create(
+                "Dispatch",
+                new[] { tree, annotations },
+                Basic.Reference.Assemblies.Net80.References.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var driver = new DriverRecorder();
+            var kindSets = new[]
+            {
+                ImmutableArray.Create(OperationKind.ParameterReference),
+                ImmutableArray.Create(OperationKind.Literal, OperationKind.Invocation, OperationKind.Binary, OperationKind.Argument),
+                AllKinds,
+            };
+            var recorders = kindSets.Select(kinds => new KindsRecorder(kinds)).ToArray();
+
+            await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(driver).AddRange(recorders)).GetAnalyzerDiagnosticsAsync();
+
+            var driverOperations = InPricing(driver.Seen).Where(e => e.Key.EndsWith(", operations", StringComparison.Ordinal)).ToList();
+            foreach (var recorder in recorders)
+            {
+                var kinds = recorder.Kinds.Select(k => k + " ").ToArray();
+                var expected = driverOperations
+                    .Select(e => new KeyValuePair<string, List<string>>(e.Key, e.Value.Where(o => kinds.Any(k => o.StartsWith(k, StringComparison.Ordinal))).ToList()))
+                    .Where(e => e.Value.Count > 0)
+                    .ToList();
+                Assert.True(expected.Count >= 2, $"only {expected.Count} members with {string.Join(", ", recorder.Kinds)}");
+                Assert.Equal(Describe(expected), Describe(InPricing(recorder.Seen)));
+            }
+        }
+
         private static Dictionary<string, List<string>> InPricing(IDictionary<string, List<string>> seen) =>
             seen.Where(e => e.Key.StartsWith("Pricing.cs ", StringComparison.Ordinal)).ToDictionary(e => e.Key, e => e.Value);
 
@@ -170,6 +206,21 @@ namespace QualityGates.Analyzers.Tests.Invariants
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(BodyProbeAnalyzer.Shown);
 
             protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) => Register(context, Seen);
+        }
+        /// <summary>Records the operations of a few kinds, through the dispatcher, with no block start. A test double.</summary>
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class KindsRecorder : InsuranceAnalyzer
+        {
+            public KindsRecorder(ImmutableArray<OperationKind> kinds) => Kinds = kinds;
+
+            public ImmutableArray<OperationKind> Kinds { get; }
+
+            public ConcurrentDictionary<string, List<string>> Seen { get; } = new();
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(BodyProbeAnalyzer.Shown);
+
+            protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
+                context.RegisterBodyOperationAction(c => Record(Seen, c.Operation.Syntax, c.ContainingSymbol, "operations", Describe(c.Operation)), Kinds);
         }
 #pragma warning restore RS1001, RS1036, RS1038, RS1041, RS2008
     }

@@ -44,6 +44,28 @@ namespace QualityGates.Analyzers.Tests.Semantics
         }
 
         [Fact]
+        public void Get_IndexByKind_EachKindsOperationsInOrder_AbsentKindsNone()
+        {
+            foreach (var blocks in Blocks(Compile(Source)))
+            {
+                var member = MemberOperations.Get(blocks);
+
+                var seen = new System.Collections.Generic.List<int>();
+                for (var kind = 0; kind < 256; kind++)
+                {
+                    var expected = Enumerable.Range(0, member.Kinds.Length).Where(i => member.Kinds[i] == kind).ToArray();
+                    var found = member.TryGetGroup((byte)kind, out var start, out var end);
+                    Assert.Equal(expected.Length > 0, found);
+                    Assert.Equal(expected, member.ByKind.Skip(start).Take(end - start));
+                    seen.AddRange(expected);
+                }
+
+                Assert.Equal(member.Operations.Length, member.ByKind.Length);
+                Assert.Equal(Enumerable.Range(0, member.Operations.Length), seen.OrderBy(i => i));
+            }
+        }
+
+        [Fact]
         public void Get_SameBlocksAgain_SameFlattening()
         {
             var blocks = Blocks(Compile(Source)).First();
