@@ -14,7 +14,8 @@
 # Then the compiler alone in paired rounds (CSC_ROUNDS, default 6; see below), and AnalyzerProfile times ours and
 # Meziantou, each in its own process, best of PROFILE_RUNS (default 6; steadier than a parallel build).
 # Usage: build/bench/analyzers.sh [LINES] [RUNS]   (CSC_ROUNDS=6, PROFILE_RUNS=6, FLAWED_SHARE=0.1 and PRICING_SHARE=0.5
-# by default: see gen_analyzer_project.py)
+# by default: see gen_analyzer_project.py; BASELINE_DLL=path of an earlier QualityGates.Analyzers.dll adds it to the
+# paired csc rounds)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lines="${1:-200000}"
@@ -183,8 +184,17 @@ if [ "$csc_rounds" -gt 0 ]; then
     csc="${line%% *}"
     printf '%s\n' "${line#* }" > "$work/$b.rsp"
   done
+  extra=""
+  if [ -n "${BASELINE_DLL:-}" ]; then
+    # BASELINE_DLL: an earlier build of our analyzer DLL, run as a fifth configuration on ours' command line, so a
+    # change is measured paired against what it replaced.
+    [ -f "$BASELINE_DLL" ] || { echo "BASELINE_DLL not found: $BASELINE_DLL" >&2; exit 1; }
+    grep -qF "$analyzer_dll" "$work/ours.rsp" || { echo "ours' command line does not name $analyzer_dll" >&2; exit 1; }
+    sed "s#$analyzer_dll#$BASELINE_DLL#g" "$work/ours.rsp" > "$work/ours-before.rsp"
+    extra="ours-before"
+  fi
   printf '\nThe compiler alone, paired rounds (csc_rounds.py):\n'
-  python3 "$root/build/bench/csc_rounds.py" "$csc" "$work" "$csc_rounds" sdk none ours meziantou
+  python3 "$root/build/bench/csc_rounds.py" "$csc" "$work" "$csc_rounds" sdk none ours meziantou $extra
 fi
 
 mz_dll=$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/meziantou.analyzer/3.0.321/analyzers/dotnet/roslyn4.8/cs" -name Meziantou.Analyzer.dll | head -1)

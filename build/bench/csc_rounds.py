@@ -57,7 +57,7 @@ def main():
             wall, cpu, packages = run(csc, workdir, config)
             results[config].append((wall, cpu, packages))
             shown = ", ".join(f"{p} {t:.2f} s" for p, t in sorted(packages.items()) if p in ("QualityGates.Analyzers", "Meziantou.Analyzer"))
-            print(f"round {r + 1} {config:<10} {wall:7.2f} s wall {cpu:7.2f} s cpu  {shown}", flush=True)
+            print(f"round {r + 1} {config:<11} {wall:7.2f} s wall {cpu:7.2f} s cpu  {shown}", flush=True)
 
     print(f"\nMean over {rounds} rounds (± standard error):")
     print(f"{'configuration':<12} {'wall (s)':>16} {'cpu (s)':>16} {'wall over ' + baseline:>22} {'cpu over ' + baseline:>22}")
@@ -90,6 +90,11 @@ if __name__ == "__main__":
                   f"({(oc - 2 * ocs) / mc:.2f} to {(oc + 2 * ocs) / mc:.2f})")
         else:
             print("\nMeziantou added no measurable cost: no ratio")
+        if "ours-before" in results:
+            # A change of ours, paired within each round like everything else (BASELINE_DLL in analyzers.sh).
+            dw = mean_se([a - b for (a, _, _), (b, _, _) in zip(results["ours"], results["ours-before"])])
+            dc = mean_se([a - b for (_, a, _), (_, b, _) in zip(results["ours"], results["ours-before"])])
+            print(f"Ours against ours-before: wall {dw[0]:+.2f} ± {dw[1]:.2f} s, cpu {dc[0]:+.2f} ± {dc[1]:.2f} s")
         ours = [p.get("QualityGates.Analyzers", 0.0) for _, _, p in results["ours"]]
         mz = [p.get("Meziantou.Analyzer", 0.0) for _, _, p in results["meziantou"]]
         print(f"ReportAnalyzer package time, mean over the rounds: ours {sum(ours) / len(ours):.2f} s, "
