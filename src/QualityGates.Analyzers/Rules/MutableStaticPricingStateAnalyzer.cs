@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -22,40 +23,36 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterSymbolAction(
-                [MethodImpl(HotPath.Optimize)] (symbolContext) =>
-                {
-                    var member = symbolContext.Symbol;
-                    if (IsMutableStaticPricingState(member, insurance))
-                    {
-                        symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MutableStaticPricingState, member.Locations[0], Display(member)));
-                    }
-                },
-                SymbolKind.Field,
-                SymbolKind.Property);
-
-            // Writes are checked wherever they happen (a loader outside pricing scope writing a pricing static is the bug), so
-            // out of scope this must stay cheap. The names of all mutable static pricing members are collected once per
-            // compilation; most compilations have none, and then no file is read at all. Otherwise each file is walked once
-            // and only a write to one of those names is bound. (A syntax-node action per write kind cost the driver a call on
-            // every assignment of the compilation: docs/performance.md.)
+            // The compilation's mutable static pricing members are collected once, by name from the declaration table; most
+            // compilations have none, and then no file is read at all. Each file's action reports the members declared in it
+            // and walks it for writes, binding only a write to one of their names. Writes are checked wherever they happen (a
+            // loader outside pricing scope writing a pricing static is the bug). A symbol action on every field and property
+            // and a syntax-node action on every assignment of the compilation cost the driver a call each
+            // (docs/performance.md).
             var compilation = context.Compilation;
-            var names = new Lazy<ImmutableHashSet<string>>(() => MutableStaticPricingNames(compilation, insurance, context.CancellationToken));
+            var cancellation = context.CancellationToken;
+            var statics = new Lazy<MutableStatics>(() => new MutableStatics(
+                compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellation).Where(m => IsMutableStaticPricingState(m, insurance))));
             context.RegisterSemanticModelAction([MethodImpl(HotPath.Optimize)] (model) =>
             {
-                if (!names.Value.IsEmpty)
+                var all = statics.Value;
+                if (all.Names.IsEmpty)
                 {
-                    AnalyzeWrites(model, names.Value, insurance);
+                    return;
                 }
+
+                // A member declared in a generated file is left to that file, whose action the driver never runs.
+                foreach (var member in all.DeclaredIn[model.SemanticModel.SyntaxTree])
+                {
+                    if (!IsGenerated(member))
+                    {
+                        model.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MutableStaticPricingState, member.Locations[0], Display(member)));
+                    }
+                }
+
+                AnalyzeWrites(model, all.Names, insurance);
             });
         }
-
-        [MethodImpl(HotPath.Optimize)]
-        private static ImmutableHashSet<string> MutableStaticPricingNames(Compilation compilation, InsuranceContext insurance, CancellationToken cancellation) =>
-            compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellation)
-                .Where(m => IsMutableStaticPricingState(m, insurance))
-                .Select(m => m.Name)
-                .ToImmutableHashSet(StringComparer.Ordinal);
 
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeWrites(SemanticModelAnalysisContext context, ImmutableHashSet<string> names, InsuranceContext insurance)
@@ -147,13 +144,13 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>
-        /// The driver skips generated files for a semantic-model action but not [GeneratedCode] members and types within a
-        /// user's file, which it does skip for body actions; findings there would break the rule that generated code gets none.
+        /// True for a [GeneratedCode] member or type. The driver skips generated files for a semantic-model action, but not
+        /// such members within a user's file, which it does skip for symbol and body actions.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsGenerated(ISymbol? owner)
+        private static bool IsGenerated(ISymbol? symbol)
         {
-            for (var symbol = owner; symbol != null && !(symbol is INamespaceSymbol); symbol = symbol.ContainingSymbol)
+            for (; symbol != null && !(symbol is INamespaceSymbol); symbol = symbol.ContainingSymbol)
             {
                 foreach (var attribute in symbol.GetAttributes())
                 {
@@ -166,6 +163,21 @@ namespace QualityGates.Analyzers.Rules
             }
 
             return false;
+        }
+
+        /// <summary>A compilation's mutable static pricing members: their names, and each by the file that declares it.</summary>
+        private sealed class MutableStatics
+        {
+            public MutableStatics(IEnumerable<ISymbol> members)
+            {
+                var all = members.ToList();
+                Names = all.Select(m => m.Name).ToImmutableHashSet(StringComparer.Ordinal);
+                DeclaredIn = all.ToLookup(m => m.Locations[0].SourceTree);
+            }
+
+            public ImmutableHashSet<string> Names { get; }
+
+            public ILookup<SyntaxTree?, ISymbol> DeclaredIn { get; }
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -34,6 +34,9 @@ namespace QualityGates.Analyzers.Tests.Invariants
 
                             public decimal Own(decimal premium) => Math.Round(premium, 2);
                             public void Reset() => BaseRate = 0m;
+
+                            [GeneratedCode("tool", "1.0")]
+                            public static decimal Surcharge;
                         }
 
                         [GeneratedCode("tool", "1.0")]
