@@ -21,8 +21,6 @@ namespace QualityGates.Analyzers.Rules
         /// <summary>Two factors are a pair of constants; three or more are a table.</summary>
         private const int MinimumFactors = 3;
 
-        private static readonly ImmutableArray<SyntaxKind> CollectionExpressionKind = ImmutableArray.Create(SyntaxKind.CollectionExpression);
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.EmbeddedRateTable);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
@@ -31,17 +29,29 @@ namespace QualityGates.Analyzers.Rules
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeArrayInitializer(c), OperationKinds.ArrayInitializer);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeSwitchExpression(c), OperationKinds.SwitchExpression);
 
-            // C# 12 collection expressions ([1.10m, 1.25m, 1.40m]) have no operation in the Roslyn version we build against: read the syntax.
-            context.RegisterSyntaxNodeAction(
-                [MethodImpl(HotPath.Optimize)] (c) =>
+            // C# 12 collection expressions ([1.10m, 1.25m, 1.40m]) have no operation in the Roslyn version we build against: read
+            // the syntax of each pricing member's code. Not a syntax-node action: the first one in a build makes the driver look
+            // up every node of every member in that analyzer's table (docs/performance.md).
+            context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (block) =>
+            {
+                if (!insurance.IsInScope(block.OwningSymbol, Scope.Pricing))
                 {
-                    var collection = (CollectionExpressionSyntax)c.Node;
-                    if (!(collection.Parent is ExpressionElementSyntax) && insurance.IsInScope(c.ContainingSymbol, Scope.Pricing))
+                    return;
+                }
+
+                foreach (var operationBlock in block.OperationBlocks)
+                {
+                    var root = operationBlock.Syntax;
+                    // Top-level statements' block is the whole file: its types and namespaces are other members' code.
+                    foreach (var node in root.DescendantNodesAndSelf(n => n == root || !(n is MemberDeclarationSyntax) || n is GlobalStatementSyntax))
                     {
-                        ReportTable(c.ReportDiagnostic, collection, "collection expression", CountFactors(collection));
+                        if (node is CollectionExpressionSyntax collection && !(collection.Parent is ExpressionElementSyntax))
+                        {
+                            ReportTable(block.ReportDiagnostic, collection, "collection expression", CountFactors(collection));
+                        }
                     }
-                },
-                CollectionExpressionKind);
+                }
+            });
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -44,7 +44,7 @@ namespace QualityGates.Analyzers.Rules
                 // A member declared in a generated file is left to that file, whose action the driver never runs.
                 foreach (var member in all.DeclaredIn[model.SemanticModel.SyntaxTree])
                 {
-                    if (!IsGenerated(member))
+                    if (!GeneratedCode.IsMarked(member))
                     {
                         model.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MutableStaticPricingState, member.Locations[0], Display(member)));
                     }
@@ -123,7 +123,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var owner = Owner(model.GetEnclosingSymbol(write.SpanStart, context.CancellationToken));
-            if (IsInitialization(owner, member) || IsGenerated(owner))
+            if (IsInitialization(owner, member) || GeneratedCode.IsMarked(owner))
             {
                 return;
             }
@@ -141,28 +141,6 @@ namespace QualityGates.Analyzers.Rules
             }
 
             return symbol;
-        }
-
-        /// <summary>
-        /// True for a [GeneratedCode] member or type. The driver skips generated files for a semantic-model action, but not
-        /// such members within a user's file, which it does skip for symbol and body actions.
-        /// </summary>
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsGenerated(ISymbol? symbol)
-        {
-            for (; symbol != null && !(symbol is INamespaceSymbol); symbol = symbol.ContainingSymbol)
-            {
-                foreach (var attribute in symbol.GetAttributes())
-                {
-                    if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } type &&
-                        type.ContainingNamespace?.ToDisplayString() == "System.CodeDom.Compiler")
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         /// <summary>A compilation's mutable static pricing members: their names, and each by the file that declares it.</summary>

@@ -47,15 +47,25 @@ namespace QualityGates.Analyzers.Rules
             var attributeTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => SuppressAttributes.Select(compilation.GetTypeByMetadataName).Where(t => t != null).ToImmutableArray()!);
 
             context.RegisterSyntaxTreeAction(AnalyzePragmas);
-            context.RegisterSyntaxNodeAction(
-                [MethodImpl(HotPath.Optimize)] (node) =>
+
+            // Each file is walked once for attributes, not through a syntax-node action: the first syntax-node action in a
+            // build makes the driver look up every node of every member in each such analyzer's table, which cost more
+            // than the walk (docs/performance.md).
+            context.RegisterSemanticModelAction([MethodImpl(HotPath.Optimize)] (model) =>
+            {
+                if (attributeTypes.Value.IsEmpty)
                 {
-                    if (!attributeTypes.Value.IsEmpty)
+                    return;
+                }
+
+                foreach (var node in model.SemanticModel.SyntaxTree.GetRoot(model.CancellationToken).DescendantNodes())
+                {
+                    if (node is AttributeSyntax attribute)
                     {
-                        AnalyzeAttribute(node, attributeTypes.Value);
+                        AnalyzeAttribute(model, attribute, attributeTypes.Value);
                     }
-                },
-                SyntaxKind.Attribute);
+                }
+            });
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -93,9 +103,8 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, ImmutableArray<INamedTypeSymbol> attributeTypes)
+        private static void AnalyzeAttribute(SemanticModelAnalysisContext context, AttributeSyntax attribute, ImmutableArray<INamedTypeSymbol> attributeTypes)
         {
-            var attribute = (AttributeSyntax)context.Node;
             var arguments = attribute.ArgumentList?.Arguments ?? default;
 
             // Cheap syntactic filter first: positional checkId present and no non-empty Justification.
@@ -123,12 +132,32 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
+            if (GeneratedCode.IsMarked(Owner(context.SemanticModel, attribute, context.CancellationToken)))
+            {
+                return;
+            }
+
             int colon = checkId.IndexOf(':');
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.SuppressionWithoutJustification,
                 attribute.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, justification == null ? AttributeShape : null),
                 (colon < 0 ? checkId : checkId.Substring(0, colon)).Trim()));
+        }
+
+        /// <summary>What the attribute is applied to (a field declaration's first variable), or what holds it; null at assembly level.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static ISymbol? Owner(SemanticModel model, AttributeSyntax attribute, System.Threading.CancellationToken cancellation)
+        {
+            var declaration = attribute.Parent?.Parent;
+            if (declaration is BaseFieldDeclarationSyntax field)
+            {
+                declaration = field.Declaration.Variables.FirstOrDefault();
+            }
+
+            return declaration == null || declaration is CompilationUnitSyntax
+                ? null
+                : model.GetDeclaredSymbol(declaration, cancellation) ?? model.GetEnclosingSymbol(declaration.SpanStart, cancellation);
         }
     }
 }

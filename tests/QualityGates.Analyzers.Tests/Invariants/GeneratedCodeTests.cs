@@ -37,6 +37,13 @@ namespace QualityGates.Analyzers.Tests.Invariants
 
                             [GeneratedCode("tool", "1.0")]
                             public static decimal Surcharge;
+
+                            [GeneratedCode("tool", "1.0")]
+                            [System.Diagnostics.CodeAnalysis.SuppressMessage("Pricing", "QG1002")]
+                            public decimal Suppressed(decimal premium) => premium;
+
+                            [System.Diagnostics.CodeAnalysis.SuppressMessage("Pricing", "QG1002")]
+                            public decimal Unjustified(decimal premium) => premium;
                         }
 
                         [GeneratedCode("tool", "1.0")]
@@ -45,6 +52,7 @@ namespace QualityGates.Analyzers.Tests.Invariants
                             private double basePremium;
                             public decimal Net(decimal premium) => Math.Round(premium / 365, 2);
                             public void Load() => PremiumCalculator.BaseRate = 1m;
+                            public void Log([System.Diagnostics.CodeAnalysis.SuppressMessage("Pricing", "QG1002")] string text) { }
                         }
                     }
                     """),
@@ -76,8 +84,9 @@ namespace QualityGates.Analyzers.Tests.Invariants
                     }
                     """));
 
-            // The user's write to a generated pricing static is still reported (QG4003); generated writes to it are not.
-            Assert.Equal("QG1002 Rating.cs:11, QG4003 Rating.cs:12", string.Join(", ", diagnostics));
+            // The user's write to a generated pricing static is still reported (QG4003), and the user's unjustified suppression
+            // (QG4004); the generated ones are not.
+            Assert.Equal("QG1002 Rating.cs:11, QG4003 Rating.cs:12, QG4004 Rating.cs:21", string.Join(", ", diagnostics));
         }
 
         private static async Task<string[]> AnalyzeAsync(params (string Path, string Source)[] files)

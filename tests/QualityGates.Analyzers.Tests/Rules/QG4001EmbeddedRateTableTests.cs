@@ -44,6 +44,14 @@ namespace QualityGates.Analyzers.Tests.Rules
                     private readonly int[] _ages = [17, 25, 70, 80];
 
                     public decimal[] Excess() => {|QG4001:[0.95m, 1.0m, 1.05m]|};
+
+                    public System.Func<decimal[]> Later() => () => {|QG4001:[1.1m, 1.2m, 1.3m]|};
+
+                    public decimal[] Local()
+                    {
+                        return Steps();
+                        static decimal[] Steps() => {|QG4001:[0.9m, 0.8m, 0.7m]|};
+                    }
                 }
 
                 public class Dashboard
