@@ -85,13 +85,7 @@ namespace QualityGates.Analyzers.Tests.Invariants
         [Fact]
         public async Task DispatchedBodyActions_SeeWhatTheDriverShows()
         {
-            var tree = CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest), "Pricing.cs");
-            var annotations = CSharpSyntaxTree.ParseText(TestSetup.Annotations, new CSharpParseOptions(LanguageVersion.Latest), "Annotations.cs");
-            var compilation = CSharpCompilation.Create(
-                "Dispatch",
-                new[] { tree, annotations },
-                Basic.Reference.Assemblies.Net80.References.All,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var compilation = Compile();
             var driver = new DriverRecorder();
             var dispatched = new DispatchedRecorder();
 
@@ -115,13 +109,7 @@ namespace QualityGates.Analyzers.Tests.Invariants
         {
             // Without a block start the dispatcher visits only the rule's kinds, from a per-member index by kind, merging
             // several kinds back into the member's order: one kind, a few, and all of them.
-            var tree = CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest), "Pricing.cs");
-            var annotations = CSharpSyntaxTree.ParseText(TestSetup.Annotations, new CSharpParseOptions(LanguageVersion.Latest), "Annotations.cs");
-            var compilation = CSharpCompilation.Create(
-                "Dispatch",
-                new[] { tree, annotations },
-                Basic.Reference.Assemblies.Net80.References.All,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var compilation = Compile();
             var driver = new DriverRecorder();
             var kindSets = new[]
             {
@@ -145,6 +133,16 @@ namespace QualityGates.Analyzers.Tests.Invariants
                 Assert.Equal(Describe(expected), Describe(InPricing(recorder.Seen)));
             }
         }
+
+        private static CSharpCompilation Compile() => CSharpCompilation.Create(
+            "Dispatch",
+            new[]
+            {
+                CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest), "Pricing.cs"),
+                CSharpSyntaxTree.ParseText(TestSetup.Annotations, new CSharpParseOptions(LanguageVersion.Latest), "Annotations.cs"),
+            },
+            Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         private static Dictionary<string, List<string>> InPricing(IDictionary<string, List<string>> seen) =>
             seen.Where(e => e.Key.StartsWith("Pricing.cs ", StringComparison.Ordinal)).ToDictionary(e => e.Key, e => e.Value);
