@@ -30,12 +30,19 @@ namespace QualityGates.Analyzers.Rules
             // and a syntax-node action on every assignment of the compilation cost the driver a call each
             // (docs/performance.md).
             var compilation = context.Compilation;
-            var cancellation = context.CancellationToken;
-            var statics = new Lazy<MutableStatics>(() => new MutableStatics(
-                compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellation).Where(m => IsMutableStaticPricingState(m, insurance))));
+            // Collected with the first action's own cancellation token, not the start's: a host may reuse these actions
+            // for later requests after the start's token is cancelled. Two first actions at once may both collect it.
+            MutableStatics? statics = null;
             context.RegisterSemanticModelAction([MethodImpl(HotPath.Optimize)] (model) =>
             {
-                var all = statics.Value;
+                var all = Volatile.Read(ref statics);
+                if (all == null)
+                {
+                    var members = compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, model.CancellationToken)
+                        .Where(m => IsMutableStaticPricingState(m, insurance));
+                    all = Interlocked.CompareExchange(ref statics, new MutableStatics(members), null) ?? statics!;
+                }
+
                 if (all.Names.IsEmpty)
                 {
                     return;
