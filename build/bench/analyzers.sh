@@ -15,7 +15,7 @@
 # Meziantou, each in its own process, best of PROFILE_RUNS (default 6; steadier than a parallel build).
 # Usage: build/bench/analyzers.sh [LINES] [RUNS]   (CSC_ROUNDS=6, PROFILE_RUNS=6, FLAWED_SHARE=0.1 and PRICING_SHARE=0.5
 # by default: see gen_analyzer_project.py; BASELINE_DLL=path of an earlier QualityGates.Analyzers.dll adds it to the
-# paired csc rounds)
+# paired csc rounds; CSC_CONFIGS="none ours meziantou" by default, the configurations paired against the SDK defaults)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lines="${1:-200000}"
@@ -194,7 +194,8 @@ if [ "$csc_rounds" -gt 0 ]; then
     extra="ours-before"
   fi
   printf '\nThe compiler alone, paired rounds (csc_rounds.py):\n'
-  python3 "$root/build/bench/csc_rounds.py" "$csc" "$work" "$csc_rounds" sdk none ours meziantou $extra
+  # CSC_CONFIGS narrows the rounds (CSC_CONFIGS=ours: two builds per round, back to back, the tightest pairing).
+  python3 "$root/build/bench/csc_rounds.py" "$csc" "$work" "$csc_rounds" sdk ${CSC_CONFIGS:-none ours meziantou} $extra
 fi
 
 mz_dll=$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/meziantou.analyzer/3.0.321/analyzers/dotnet/roslyn4.8/cs" -name Meziantou.Analyzer.dll | head -1)
