@@ -46,6 +46,12 @@ def mean_se(values):
     return mean, sd / math.sqrt(n)
 
 
+def paired(runs, against):
+    """Each round's difference against the same round's other build: (wall, cpu), each a mean with its standard error."""
+    return (mean_se([a - b for (a, _, _), (b, _, _) in zip(runs, against)]),
+            mean_se([a - b for (_, a, _), (_, b, _) in zip(runs, against)]))
+
+
 def main():
     csc, workdir, rounds, baseline, configs = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5:]
     order = [baseline] + [c for c in configs if c != baseline]
@@ -67,9 +73,7 @@ def main():
     for config in order:
         wall = mean_se([w for w, _, _ in results[config]])
         cpu = mean_se([c for _, c, _ in results[config]])
-        # Paired: each round's difference against the same round's baseline build.
-        dw = mean_se([w - b for (w, _, _), (b, _, _) in zip(results[config], results[baseline])])
-        dc = mean_se([c - b for (_, c, _), (_, b, _) in zip(results[config], results[baseline])])
+        dw, dc = paired(results[config], results[baseline])
         marginal[config] = (dw, dc)
         over = "" if config == baseline else f"{dw[0]:+7.2f} ± {dw[1]:.2f} ({dw[0] * 100 / base_wall:+.1f} %)"
         over_cpu = "" if config == baseline else f"{dc[0]:+7.2f} ± {dc[1]:.2f} ({dc[0] * 100 / base_cpu:+.1f} %)"
@@ -92,8 +96,7 @@ if __name__ == "__main__":
             print("\nMeziantou added no measurable cost: no ratio")
         if "ours-before" in results:
             # A change of ours, paired within each round like everything else (BASELINE_DLL in analyzers.sh).
-            dw = mean_se([a - b for (a, _, _), (b, _, _) in zip(results["ours"], results["ours-before"])])
-            dc = mean_se([a - b for (_, a, _), (_, b, _) in zip(results["ours"], results["ours-before"])])
+            dw, dc = paired(results["ours"], results["ours-before"])
             print(f"Ours against ours-before: wall {dw[0]:+.2f} ± {dw[1]:.2f} s, cpu {dc[0]:+.2f} ± {dc[1]:.2f} s")
         ours = [p.get("QualityGates.Analyzers", 0.0) for _, _, p in results["ours"]]
         mz = [p.get("Meziantou.Analyzer", 0.0) for _, _, p in results["meziantou"]]

@@ -114,20 +114,8 @@ namespace QualityGates.Analyzers.Semantics
             var registered = table.Kinds;
             var operations = member.Operations;
             var order = member.ByKind;
-            if (registered.Length == 1)
-            {
-                if (member.TryGetGroup(registered[0], out var first, out var last) && table.TryGet(registered[0], out var actions))
-                {
-                    for (var j = first; j < last; j++)
-                    {
-                        Dispatch(operations[order[j]], actions, context, report);
-                    }
-                }
 
-                return;
-            }
-
-            // Several kinds: their groups merged back into the member's order, as the driver would hand them out.
+            // The kinds' groups merged back into the member's order, as the driver would hand them out.
             Span<int> next = stackalloc int[registered.Length];
             Span<int> ends = stackalloc int[registered.Length];
             Span<byte> kinds = stackalloc byte[registered.Length];

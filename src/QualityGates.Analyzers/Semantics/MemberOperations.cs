@@ -161,7 +161,7 @@ namespace QualityGates.Analyzers.Semantics
         internal sealed class Member
         {
             public static readonly Member Empty = new Member(
-                ImmutableArray<IOperation>.Empty, System.Array.Empty<IOperation>(), System.Array.Empty<byte>(), System.Array.Empty<int>(), System.Array.Empty<byte>(), new int[1]);
+                ImmutableArray<IOperation>.Empty, Array.Empty<IOperation>(), Array.Empty<byte>(), Array.Empty<int>(), Array.Empty<byte>(), new int[1]);
 
             private readonly byte[] _groupKinds;
 
@@ -198,31 +198,16 @@ namespace QualityGates.Analyzers.Semantics
             [MethodImpl(HotPath.Optimize)]
             public bool TryGetGroup(byte kind, out int start, out int end)
             {
-                var groupKinds = _groupKinds;
-                int low = 0, high = groupKinds.Length - 1;
-                while (low <= high)
+                var group = Array.BinarySearch(_groupKinds, kind);
+                if (group < 0)
                 {
-                    var middle = (low + high) >> 1;
-                    var found = groupKinds[middle];
-                    if (found == kind)
-                    {
-                        start = _groupStarts[middle];
-                        end = _groupStarts[middle + 1];
-                        return true;
-                    }
-
-                    if (found < kind)
-                    {
-                        low = middle + 1;
-                    }
-                    else
-                    {
-                        high = middle - 1;
-                    }
+                    start = end = 0;
+                    return false;
                 }
 
-                start = end = 0;
-                return false;
+                start = _groupStarts[group];
+                end = _groupStarts[group + 1];
+                return true;
             }
 
             /// <summary>
@@ -232,6 +217,5 @@ namespace QualityGates.Analyzers.Semantics
             [MethodImpl(HotPath.Optimize)]
             public static byte KindKey(OperationKind kind) => (uint)kind < byte.MaxValue ? (byte)kind : byte.MaxValue;
         }
-
     }
 }
