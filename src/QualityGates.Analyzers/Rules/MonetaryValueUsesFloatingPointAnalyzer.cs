@@ -70,9 +70,25 @@ namespace QualityGates.Analyzers.Rules
         {
             IFieldSymbol field => InsuranceContext.IsFloatingPoint(field.Type),
             IPropertySymbol property => InsuranceContext.IsFloatingPoint(property.Type),
-            IMethodSymbol method => InsuranceContext.IsFloatingPoint(method.ReturnType) || method.Parameters.Any(p => InsuranceContext.IsFloatingPoint(p.Type)),
+            // Accessors are checked through their property; a loop, not Any: Parameters is a fresh array at each call, and
+            // Any boxed it, on every method of the compilation.
+            IMethodSymbol method => method.MethodKind == MethodKind.Ordinary && (InsuranceContext.IsFloatingPoint(method.ReturnType) || HasFloatingPointParameter(method.Parameters)),
             _ => false,
         };
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool HasFloatingPointParameter(ImmutableArray<IParameterSymbol> parameters)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (InsuranceContext.IsFloatingPoint(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeLocal(OperationContext context, InsuranceContext insurance)
