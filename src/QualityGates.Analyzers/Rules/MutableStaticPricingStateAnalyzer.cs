@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using QualityGates.Analyzers.Semantics;
 
 namespace QualityGates.Analyzers.Rules
@@ -51,7 +52,8 @@ namespace QualityGates.Analyzers.Rules
                 // A member declared in a generated file is left to that file, whose action the driver never runs.
                 foreach (var member in all.DeclaredIn[model.SemanticModel.SyntaxTree])
                 {
-                    if (!GeneratedCode.IsMarked(member))
+                    // An immutable table swapped as a whole is a snapshot, not state: only an unsynchronized swap is reported.
+                    if (!GeneratedCode.IsMarked(member) && !IsSnapshot(member))
                     {
                         model.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MutableStaticPricingState, member.Locations[0], Display(member)));
                     }
@@ -129,6 +131,12 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
+            var how = write is ArgumentSyntax refArgument ? RefArgumentAccess(model, refArgument, context.CancellationToken) : Access.Write;
+            if (how == Access.Read || (IsSnapshot(member) && (how == Access.SynchronizedWrite || IsSynchronized(write, member))))
+            {
+                return;
+            }
+
             var owner = Owner(model.GetEnclosingSymbol(write.SpanStart, context.CancellationToken));
             if (IsInitialization(owner, member) || GeneratedCode.IsMarked(owner))
             {
@@ -136,6 +144,89 @@ namespace QualityGates.Analyzers.Rules
             }
 
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MutableStaticPricingState, write.GetLocation(), Display(member)));
+        }
+
+        /// <summary>
+        /// What a <c>ref</c> argument does with its variable: <c>Volatile.Read(ref _rates)</c> and an <c>in</c> or
+        /// <c>ref readonly</c> parameter only read it; <c>Volatile.Write</c> and <c>Interlocked.Exchange</c>/<c>CompareExchange</c>
+        /// publish a new value atomically; any other <c>ref</c> or <c>out</c> may write it.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static Access RefArgumentAccess(SemanticModel model, ArgumentSyntax argument, CancellationToken cancellationToken)
+        {
+            if (!(model.GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter: { } parameter } operation))
+            {
+                return Access.Write;
+            }
+
+            // .NET 8 declares Volatile.Read's parameter ref readonly; older frameworks declare it ref.
+            if (parameter.RefKind == RefKind.In || parameter.RefKind == RefKind.RefReadOnlyParameter)
+            {
+                return Access.Read;
+            }
+
+            var method = (operation.Parent as IInvocationOperation)?.TargetMethod;
+            if (method?.ContainingType is { ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } type)
+            {
+                switch (type.Name, method.Name)
+                {
+                    case ("Volatile", "Read"):
+                    case ("Interlocked", "Read"):
+                        return Access.Read;
+                    case ("Volatile", "Write"):
+                    case ("Interlocked", "Exchange"):
+                    case ("Interlocked", "CompareExchange"):
+                        return Access.SynchronizedWrite;
+                }
+            }
+
+            return Access.Write;
+        }
+
+        /// <summary>A swap under a lock, or into a volatile field, publishes the new snapshot safely too.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsSynchronized(SyntaxNode write, ISymbol member)
+        {
+            if (member is IFieldSymbol { IsVolatile: true })
+            {
+                return true;
+            }
+
+            // A lambda or local function inside the lock runs later, outside it.
+            for (var node = write.Parent; node != null && !(node is MemberDeclarationSyntax || node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax); node = node.Parent)
+            {
+                if (node is LockStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A field or property of an immutable or frozen collection type (System.Collections.Immutable, System.Collections.Frozen):
+        /// readers see the old table or the new one, never a table being changed (the catalog's "caches with proper
+        /// synchronization").
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsSnapshot(ISymbol member)
+        {
+            var type = member switch
+            {
+                IFieldSymbol f => f.Type,
+                IPropertySymbol p => p.Type,
+                _ => null,
+            };
+
+            return type?.ContainingNamespace is { Name: "Immutable" or "Frozen", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+        }
+
+        private enum Access
+        {
+            Read,
+            Write,
+            SynchronizedWrite,
         }
 
         /// <summary>The member whose code holds the write: a lambda or local function counts as the member it is written in.</summary>

@@ -52,6 +52,67 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ImmutableSnapshotSwappedSafely_NotReported_UnsynchronizedSwapReported()
+        {
+            // A filed table reloaded as a whole: readers see the old snapshot or the new one. Only a plain swap is reported.
+            const string source = """
+                using System.Collections.Frozen;
+                using System.Collections.Generic;
+                using System.Collections.Immutable;
+                using System.Threading;
+
+                [QualityGates.PremiumCalculation]
+                public sealed class SchemeTariff
+                {
+                    private static readonly object Gate = new object();
+                    private static FrozenDictionary<string, decimal> s_rates = FrozenDictionary<string, decimal>.Empty;
+                    private static ImmutableDictionary<string, decimal> s_loadings = ImmutableDictionary<string, decimal>.Empty;
+                    private static volatile ImmutableList<decimal> s_bands = ImmutableList<decimal>.Empty;
+
+                    public static void Reload(IDictionary<string, decimal> filed)
+                    {
+                        Volatile.Write(ref s_rates, filed.ToFrozenDictionary());
+                        Interlocked.Exchange(ref s_loadings, ImmutableDictionary<string, decimal>.Empty);
+                        lock (Gate) { s_loadings = s_loadings.SetItem("young driver", 1.6m); }
+                        s_bands = ImmutableList.Create(100m, 250m);
+                        {|QG4003:s_loadings = ImmutableDictionary<string, decimal>.Empty|};
+                        lock (Gate) { System.Action later = () => {|QG4003:s_loadings = s_loadings.Clear()|}; later(); }
+                    }
+
+                    public static decimal Rate(string scheme) => Volatile.Read(ref s_rates)[scheme] + s_bands[0];
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task VolatileReadOfScalarRate_NotAWrite_InterlockedWriteOfIt_Reported()
+        {
+            // A scalar rate stays mutable state even when written atomically; reading it through Volatile.Read writes nothing.
+            const string source = """
+                using System.Threading;
+
+                [QualityGates.PremiumCalculation]
+                public static class Tariff
+                {
+                    private static double {|QG4003:s_loadingFactor|} = 1.1;
+                    private static long {|QG4003:s_minimumPremiumCents|} = 5000;
+
+                    public static double Loading() => Volatile.Read(ref s_loadingFactor) + Interlocked.Read(ref s_minimumPremiumCents);
+
+                    public static void Set(double factor)
+                    {
+                        Interlocked.Exchange({|QG4003:ref s_loadingFactor|}, factor);
+                        Volatile.Write({|QG4003:ref s_loadingFactor|}, factor);
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task ParenthesizedAndRefWrites_Reported()
         {
             const string source = """
