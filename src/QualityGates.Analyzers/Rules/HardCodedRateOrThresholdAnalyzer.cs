@@ -10,7 +10,8 @@ namespace QualityGates.Analyzers.Rules
     /// <summary>
     /// QG1006: a numeric literal multiplied, divided, added or subtracted with money or a rate in pricing code, or compared
     /// in underwriting code (age &gt; 30, claims &gt;= 3, also as a relational pattern: { Claims: &gt;= 3 }, age switch { &gt; 30 => ... }).
-    /// 0, ±1, the allowed literals and named constants are fine.
+    /// A literal branch of a ?: operand counts as an operand (basePremium * (age &lt; 25 ? 1.6m : 1m)). 0, ±1, the allowed
+    /// literals and named constants are fine.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardCodedRateOrThresholdAnalyzer : InsuranceAnalyzer
@@ -104,6 +105,15 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static void Check(OperationContext context, InsuranceContext insurance, BinaryOperatorKind operatorKind, IOperation literal, IOperation other, string? what)
         {
+            // basePremium * (age < 25 ? 1.6m : 1m): each branch is the operand in its case, so a branch literal is checked
+            // as one; the neutral branch (0, ±1, an allowed literal) stays unreported like any such literal.
+            if (literal.WalkDownConversions() is IConditionalOperation conditional && conditional.WhenFalse != null)
+            {
+                Check(context, insurance, operatorKind, conditional.WhenTrue, other, what);
+                Check(context, insurance, operatorKind, conditional.WhenFalse, other, what);
+                return;
+            }
+
             if (!PricingSemantics.IsNumericLiteral(literal, out var value) || value == 0 || value == 1 || value == -1 || other.ConstantValue.HasValue)
             {
                 return;

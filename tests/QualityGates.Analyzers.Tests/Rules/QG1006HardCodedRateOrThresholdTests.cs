@@ -230,6 +230,72 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LiteralBranchOfConditionalOperand_Reported()
+        {
+            // Each branch is the operand in its case; the neutral branch (1m, 0m, an allowed literal) is not a rate.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium, int driverAge, bool commercial) =>
+                        basePremium * (driverAge < 25 ? {|#0:1.6m|} : 1m) +
+                        (commercial ? {|#1:25m|} : 0m) +
+                        basePremium * (driverAge < 21 ? {|#2:1.8m|} : driverAge < 25 ? {|#3:1.3m|} : 1m);
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1.6m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("25m", "amount"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("1.8m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(3).WithArguments("1.3m", "rate or factor"));
+        }
+
+        [Fact]
+        public async Task NeutralOrNamedBranchesAndNonMoneyConditionals_NotReported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal YoungDriverLoading = 1.6m;
+
+                    public decimal Premium(decimal basePremium, decimal ageFactor, int driverAge, int vehicles) =>
+                        basePremium * (driverAge < 25 ? YoungDriverLoading : 1m) +
+                        basePremium * (driverAge < 25 ? ageFactor : 1m) +
+                        basePremium * (driverAge < 25 ? 0m : 1m) +
+                        basePremium / (driverAge < 25 ? 12 : 1) +
+                        vehicles * (driverAge < 25 ? 3 : 1);
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task ConditionalBranchLiteral_ExtractedToNamedConstant()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium, int driverAge) => basePremium * (driverAge < 25 ? {|QG1006:1.6m|} : 1m);
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal BasePremiumFactor = 1.6m;
+                    public decimal Premium(decimal basePremium, int driverAge) => basePremium * (driverAge < 25 ? BasePremiumFactor : 1m);
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public async Task TrivialAndAllowedLiterals_NotReported()
         {
             const string source = """
