@@ -53,51 +53,14 @@ namespace QualityGates.Analyzers.Rules
         private static void AnalyzeDivision(OperationContext context, InsuranceContext insurance)
         {
             // premium /= 365m divides the target, like premium = premium / 365m.
-            if (!context.Operation.TryGetArithmetic(out var kind, out var dividend, out var divisor) ||
-                kind != BinaryOperatorKind.Divide || !DateTimeFacts.IsYearLength(divisor, out var days))
+            if (!DateTimeFacts.IsFixedYearProration(context.Operation, insurance, out var days, out var reported) ||
+                insurance.GetSettings(reported.Syntax.SyntaxTree, DiagnosticIds.FixedLengthYear).AllowedDayCountBasis.Contains(days))
             {
                 return;
             }
 
-            IOperation reported = context.Operation;
-            if (context.Operation is IBinaryOperation division && dividend.TryGetNumericConstant(out var one) && one == 1m)
-            {
-                // x * (1 / 365) or x *= 1m / 365: the value being prorated is the other factor of the multiplication.
-                switch (division.WalkUpConversions())
-                {
-                    case IBinaryOperation multiply when multiply.OperatorKind == BinaryOperatorKind.Multiply:
-                        dividend = IsSame(multiply.LeftOperand, division) ? multiply.RightOperand : multiply.LeftOperand;
-                        reported = multiply;
-                        break;
-                    case ICompoundAssignmentOperation multiply when multiply.OperatorKind == BinaryOperatorKind.Multiply && IsSame(multiply.Value, division):
-                        dividend = multiply.Target;
-                        reported = multiply;
-                        break;
-                    default:
-                        return;
-                }
-            }
-
-            var settings = insurance.GetSettings(reported.Syntax.SyntaxTree, DiagnosticIds.FixedLengthYear);
-            if (settings.AllowedDayCountBasis.Contains(days))
-            {
-                return;
-            }
-
-            bool dayCount = DateTimeFacts.IsDayCount(dividend, insurance.Types);
-            if (dayCount && DateTimeFacts.IsBirthDateDerived(dividend))
-            {
-                return; // an age, not a term: QG3002's finding
-            }
-
-            if (dayCount || dividend.GetValueKind(insurance) == ValueKind.Money)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FixedLengthYear, reported.Syntax.GetLocation(), "'" + reported.Syntax + "'", Format(days)));
-            }
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FixedLengthYear, reported.Syntax.GetLocation(), "'" + reported.Syntax + "'", Format(days)));
         }
-
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsSame(IOperation candidate, IOperation division) => candidate == division || candidate.WalkDownConversions() == division;
 
         [MethodImpl(HotPath.Optimize)]
         private static string Format(decimal days) => days.ToString(CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ namespace QualityGates.Analyzers.Rules
     /// QG1006: a numeric literal multiplied, divided, added or subtracted with money or a rate in pricing code, or compared
     /// in underwriting code (age &gt; 30, claims &gt;= 3, also as a relational pattern: { Claims: &gt;= 3 }, age switch { &gt; 30 => ... }).
     /// A literal branch of a ?: operand counts as an operand (basePremium * (age &lt; 25 ? 1.6m : 1m)). 0, ±1, the allowed
-    /// literals and named constants are fine.
+    /// literals, named constants and a fixed-year divisor that QG3003 reports (premium * days / 365) are fine.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardCodedRateOrThresholdAnalyzer : InsuranceAnalyzer
@@ -99,7 +99,12 @@ namespace QualityGates.Analyzers.Rules
             }
 
             Check(context, insurance, kind, left, right, what);
-            Check(context, insurance, kind, right, left, what);
+
+            // premium * days / 365: the 365 is a day-count basis, QG3003's finding (and its allowed_daycount_basis).
+            if (what != null || kind != BinaryOperatorKind.Divide || !DateTimeFacts.IsFixedYearProration(context.Operation, insurance, out _, out _))
+            {
+                Check(context, insurance, kind, right, left, what);
+            }
         }
 
         [MethodImpl(HotPath.Optimize)]

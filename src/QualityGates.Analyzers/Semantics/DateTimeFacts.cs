@@ -176,6 +176,51 @@ namespace QualityGates.Analyzers.Semantics
             }
         }
 
+        /// <summary>
+        /// QG3003's test of a proration by a fixed-length year: a day count (not an age) or money divided by 365/366/360/365.25
+        /// (<c>x / 365</c>, <c>x /= 365</c>), or multiplied by 1/365 (<c>x * (1m / 365)</c>). <paramref name="reported"/> is the
+        /// operation QG3003 reports. One place, so that QG1006 leaves exactly these literals to QG3003.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsFixedYearProration(IOperation operation, InsuranceContext insurance, out decimal days, out IOperation reported)
+        {
+            reported = operation;
+            if (!operation.TryGetArithmetic(out var kind, out var dividend, out var divisor) ||
+                kind != BinaryOperatorKind.Divide || !IsYearLength(divisor, out days))
+            {
+                days = 0;
+                return false;
+            }
+
+            if (operation is IBinaryOperation division && dividend.TryGetNumericConstant(out var one) && one == 1m)
+            {
+                // x * (1 / 365) or x *= 1m / 365: the value being prorated is the other factor of the multiplication.
+                switch (division.WalkUpConversions())
+                {
+                    case IBinaryOperation multiply when multiply.OperatorKind == BinaryOperatorKind.Multiply:
+                        dividend = IsSame(multiply.LeftOperand, division) ? multiply.RightOperand : multiply.LeftOperand;
+                        reported = multiply;
+                        break;
+                    case ICompoundAssignmentOperation multiply when multiply.OperatorKind == BinaryOperatorKind.Multiply && IsSame(multiply.Value, division):
+                        dividend = multiply.Target;
+                        reported = multiply;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            if (IsDayCount(dividend, insurance.Types))
+            {
+                return !IsBirthDateDerived(dividend); // an age, not a term: QG3002's finding
+            }
+
+            return dividend.GetValueKind(insurance) == ValueKind.Money;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsSame(IOperation candidate, IOperation division) => candidate == division || candidate.WalkDownConversions() == division;
+
         /// <summary>True when the constant is one of the fixed year lengths (365, 366, 360, 365.25, 365.2425).</summary>
         [MethodImpl(HotPath.Optimize)]
         public static bool IsYearLength(IOperation operation, out decimal value) =>

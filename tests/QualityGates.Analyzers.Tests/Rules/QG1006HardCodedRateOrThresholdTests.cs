@@ -296,6 +296,34 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task FixedYearDayCountBasis_LeftToQG3003()
+        {
+            // QG3003 reports premium * days / 365 as a fixed-length year; the same 365 is not also a hard-coded rate. A
+            // 365 that is no day-count basis (a rate divided by it, or a multiplier) is still QG1006's.
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Refunds
+                {
+                    public decimal Earned(decimal annualPremium, DateTime inception, DateTime asOf, decimal dailyRate)
+                    {
+                        var daysUsed = (asOf - inception).Days;
+                        var earned = annualPremium * daysUsed / 365;
+                        var perDay = annualPremium / 365m;
+                        earned *= 1m / 365;
+                        return earned + perDay + dailyRate / {|#0:365|} + dailyRate * {|#1:365|};
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("365", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("365", "rate or factor"));
+        }
+
+        [Fact]
         public async Task TrivialAndAllowedLiterals_NotReported()
         {
             const string source = """
