@@ -29,7 +29,7 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            if (!IsUsedAsMoneyOrRate(division, insurance, out var target))
+            if (!IsUsedAsMoneyOrRate(division, insurance, out var target) || AlsoTakesRemainder(division))
             {
                 return;
             }
@@ -76,6 +76,69 @@ namespace QualityGates.Analyzers.Rules
                     return fieldInitializer.InitializedFields.Length > 0 && insurance.GetValueKind(fieldInitializer.InitializedFields[0]) != ValueKind.None;
                 case IPropertyInitializerOperation propertyInitializer:
                     return propertyInitializer.InitializedProperties.Length > 0 && insurance.GetValueKind(propertyInitializer.InitializedProperties[0]) != ValueKind.None;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// True when the member also computes the remainder of the same dividend by the same divisor (pence / n and
+        /// pence % n): the remainder is allocated, which is the correct split of minor units, not a lost fraction.
+        /// Walked only for a division about to be reported.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool AlsoTakesRemainder(IBinaryOperation division)
+        {
+            var root = (IOperation)division;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            var operations = new System.Collections.Generic.List<IOperation>();
+            Semantics.OperationExtensions.AddDescendants(root, operations);
+            foreach (var operation in operations)
+            {
+                if (operation.TryGetArithmetic(out var kind, out var dividend, out var divisor) && kind == BinaryOperatorKind.Remainder &&
+                    IsSameValue(dividend, division.LeftOperand) && IsSameValue(divisor, division.RightOperand))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The same constant, or the same local, parameter, field or property read through the same receiver.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsSameValue(IOperation? a, IOperation? b)
+        {
+            if (a == null || b == null)
+            {
+                return a == b;
+            }
+
+            a = a.WalkDownConversions();
+            b = b.WalkDownConversions();
+            bool constantA = a.TryGetNumericConstant(out var x);
+            bool constantB = b.TryGetNumericConstant(out var y);
+            if (constantA || constantB)
+            {
+                return constantA && constantB && x == y;
+            }
+
+            switch (a)
+            {
+                case ILocalReferenceOperation local:
+                    return b is ILocalReferenceOperation otherLocal && SymbolEqualityComparer.Default.Equals(local.Local, otherLocal.Local);
+                case IParameterReferenceOperation parameter:
+                    return b is IParameterReferenceOperation otherParameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, otherParameter.Parameter);
+                // An indexer read (rows[i]) depends on its arguments: not compared.
+                case IMemberReferenceOperation member when member is IFieldReferenceOperation || member is IPropertyReferenceOperation { Arguments.Length: 0 }:
+                    return b is IMemberReferenceOperation otherMember && SymbolEqualityComparer.Default.Equals(member.Member, otherMember.Member) &&
+                        IsSameValue(member.Instance, otherMember.Instance);
+                case IInstanceReferenceOperation _:
+                    return b is IInstanceReferenceOperation;
                 default:
                     return false;
             }

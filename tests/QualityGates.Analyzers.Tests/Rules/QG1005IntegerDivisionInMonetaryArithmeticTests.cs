@@ -129,6 +129,67 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task MinorUnitsSplitWithRemainder_NotReported()
+        {
+            // pence / n with pence % n allocated: the whole-pence split is the intent, nothing is lost.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Instalments
+                {
+                    private long _premiumPence;
+
+                    public long[] Split(long premiumPence, int instalmentCount)
+                    {
+                        var instalmentAmountPence = premiumPence / instalmentCount;
+                        var remainderPence = premiumPence % instalmentCount;
+                        return new[] { instalmentAmountPence + remainderPence, instalmentAmountPence };
+                    }
+
+                    public long Monthly()
+                    {
+                        long monthlyAmountPence = _premiumPence / 12;
+                        long leftoverPence = this._premiumPence % 12;
+                        return monthlyAmountPence + leftoverPence;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task RemainderOfAnotherDividendOrDivisor_Reported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Instalments
+                {
+                    public long Split(Quote a, Quote b, long premiumPence, int instalmentCount, int months)
+                    {
+                        var instalmentAmountPence = {|#0:premiumPence / instalmentCount|};
+                        var remainderPence = premiumPence % months;
+                        var feeAmountPence = {|#1:a.FeePence / instalmentCount|};
+                        var feeRemainder = b.FeePence % instalmentCount;
+                        var taxAmountPence = {|#2:premiumPence / 12|};
+                        var taxRemainder = premiumPence % 4;
+                        return instalmentAmountPence + remainderPence + feeAmountPence + feeRemainder + taxAmountPence + taxRemainder;
+                    }
+                }
+
+                public class Quote
+                {
+                    public long FeePence { get; set; }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(0).WithArguments("premiumPence / instalmentCount"),
+                Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(1).WithArguments("a.FeePence / instalmentCount"),
+                Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(2).WithArguments("premiumPence / 12"));
+        }
+
+        [Fact]
         public async Task ScopeConfiguredByNamespace_Reported()
         {
             const string source = """
