@@ -12,6 +12,10 @@ namespace QualityGates.Analyzers.Semantics
         {
             "premium", "amount", "price", "fee", "tax", "levy", "levies", "commission", "excess", "deductible", "limit",
             "suminsured", "cost", "charge", "refund", "payout", "reserve", "money",
+
+            // Life and health: the amount covered (sum assured, face value, death benefit), the policy's cash or surrender
+            // value, and the fixed share a health policyholder pays (copay).
+            "sumassured", "facevalue", "deathbenefit", "surrendervalue", "cashvalue", "copay", "copayment",
         };
 
         public static readonly string[] RateNames =

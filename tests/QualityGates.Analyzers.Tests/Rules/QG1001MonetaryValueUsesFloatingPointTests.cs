@@ -156,6 +156,38 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LifeAndHealthMoneyTerms_Reported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class LifeQuote
+                {
+                    public decimal SumAssured { get; set; }
+                    public double {|#0:FaceValue|} { get; set; }
+                    public double {|#1:DeathBenefit|} { get; set; }
+                    public double {|#2:SurrenderValue|} { get; set; }
+                    public double {|#3:CashValue|} { get; set; }
+                    public double {|#4:Copay|} { get; set; }
+                    public double {|#5:Copayment|} { get; set; }
+                    public double SumAssuredFactor { get; set; }
+                    public int SumAssuredBandCount { get; set; }
+
+                    public object Export() => {|#6:(double)SumAssured|};
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("FaceValue", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("DeathBenefit", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(2).WithArguments("SurrenderValue", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(3).WithArguments("CashValue", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(4).WithArguments("Copay", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(5).WithArguments("Copayment", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(6).WithArguments("SumAssured", "double"));
+        }
+
+        [Fact]
         public async Task RatesAndActuarialValues_NotReported()
         {
             const string source = """
