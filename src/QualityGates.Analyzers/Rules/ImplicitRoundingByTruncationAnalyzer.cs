@@ -51,7 +51,7 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            if (IsRoundingRule(context.ContainingSymbol))
+            if (IsRoundingRule(context.ContainingSymbol) || IsNamedNonMoneyResult(conversion, context.ContainingSymbol))
             {
                 return;
             }
@@ -63,6 +63,55 @@ namespace QualityGates.Analyzers.Rules
                 "The cast to " + conversion.Type!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
                 PricingSemantics.Describe(conversion.Operand),
                 "zero"));
+        }
+
+        /// <summary>
+        /// True when the cast's result goes to a local, member, parameter or return value whose last word says it is not
+        /// money (int bandIndex = (int)(sumInsured / bandWidth), int SumInsuredBand(...) =&gt; ...): the whole number is a band,
+        /// index or count, so dropping the fraction is the intent. A result named nothing in particular is still money.
+        /// Asked only for a finding, not per operation.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsNamedNonMoneyResult(IOperation cast, ISymbol containingSymbol)
+        {
+            ISymbol? named;
+            switch (cast.WalkUpConversions())
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    named = declarator.Symbol;
+                    break;
+                case ISimpleAssignmentOperation assignment:
+                    named = assignment.Target.GetReferencedSymbol();
+                    break;
+                case IArgumentOperation argument:
+                    named = argument.Parameter;
+                    break;
+                case IReturnOperation ret:
+                    named = ReturningFunction(ret, containingSymbol);
+                    break;
+                default:
+                    return false;
+            }
+
+            return named != null && InsuranceContext.HasNonMoneyHeadWord(named.Name);
+        }
+
+        /// <summary>The local function, method or property whose value a return gives; null in a lambda (it has no name).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static ISymbol? ReturningFunction(IReturnOperation ret, ISymbol containingSymbol)
+        {
+            for (var parent = ret.Parent; parent != null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation _:
+                        return null;
+                    case ILocalFunctionOperation local:
+                        return local.Symbol;
+                }
+            }
+
+            return containingSymbol is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : containingSymbol;
         }
 
         [MethodImpl(HotPath.Optimize)]

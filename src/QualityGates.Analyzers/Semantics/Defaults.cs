@@ -29,6 +29,9 @@ namespace QualityGates.Analyzers.Semantics
         {
             "count", "days", "day", "months", "month", "years", "year", "age", "index", "id", "number", "version", "code",
             "name", "type", "kind", "date", "time", "hours", "minutes", "seconds", "digits", "decimals", "places",
+
+            // SumInsuredBand, PremiumBand: the number of a rating band, not an amount.
+            "band", "bands",
         };
 
         public static readonly string[] DecisionMemberNames =

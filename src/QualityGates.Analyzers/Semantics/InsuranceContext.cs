@@ -435,7 +435,7 @@ namespace QualityGates.Analyzers.Semantics
         public static ValueKind ClassifyName(string name, InsuranceSettings settings)
         {
             var words = NameWords.Split(name);
-            if (words.Count == 0 || Defaults.NonMoneyHeadWords.Contains(words[words.Count - 1]))
+            if (words.Count == 0 || IsNonMoneyHead(words))
             {
                 return ValueKind.None;
             }
@@ -449,6 +449,13 @@ namespace QualityGates.Analyzers.Semantics
 
             return money > rate ? ValueKind.Money : ValueKind.Rate;
         }
+
+        /// <summary>A name whose last word says it counts or measures something other than money (BandIndex, TermYears, SumInsuredBand).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool HasNonMoneyHeadWord(string name) => IsNonMoneyHead(NameWords.Split(name));
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsNonMoneyHead(IReadOnlyList<string> words) => words.Count > 0 && Defaults.NonMoneyHeadWords.Contains(words[words.Count - 1]);
 
         [MethodImpl(HotPath.Optimize)]
         public static bool IsMoneyType(ITypeSymbol type, InsuranceSettings settings)

@@ -111,6 +111,74 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RatioOfMoneyToMoney_NotReported()
+        {
+            // Money divided by money is a dimensionless ratio (how many limits the sum insured spans), not money.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public int LimitMultiples(decimal sumInsured, decimal limit) => (int)(sumInsured / limit);
+
+                    public int PerInstalment(decimal sumInsured, int instalments) => {|QG1003:(int)(sumInsured / instalments)|};
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task ResultNamedBandIndexOrCount_NotReported()
+        {
+            // The destination's last word says the whole number is a band, index or count: dropping the fraction is the intent.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public int SumInsuredBand(decimal sumInsured, decimal bandWidth) => (int)(sumInsured / bandWidth);
+
+                    public int BandIndex { get; private set; }
+
+                    public int Bands(decimal sumInsured, decimal bandWidth, int[] table)
+                    {
+                        int bandIndex = (int)(sumInsured / bandWidth);
+                        BandIndex = (int)(sumInsured / bandWidth);
+                        int LocalBand() => (int)(sumInsured / bandWidth);
+                        return table[Lookup(bandCount: (int)(sumInsured / bandWidth))] + bandIndex + LocalBand();
+                    }
+
+                    private static int Lookup(int bandCount) => bandCount;
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task ResultNamedMoneyOrNothing_Reported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public int WholePremium(decimal premium) => {|QG1003:(int)premium|};
+
+                    public int Units(decimal sumInsured, decimal bandWidth)
+                    {
+                        long premiumPence = {|QG1003:(long)(sumInsured * 100)|};
+                        int whole = {|QG1003:(int)(sumInsured / bandWidth)|};
+                        Func<int> band = () => {|QG1003:(int)(sumInsured / bandWidth)|};
+                        return (int)premiumPence + whole + band();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task OutOfScope_NotReported()
         {
             const string source = """
