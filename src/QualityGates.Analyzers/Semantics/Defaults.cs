@@ -34,10 +34,16 @@ namespace QualityGates.Analyzers.Semantics
             "band", "bands",
         };
 
-        public static readonly string[] DecisionMemberNames =
+        /// <summary>Enum members that grant cover; with an adverse or referral member among two or more such names, the enum decides.</summary>
+        public static readonly string[] FavourableDecisionMemberNames = { "Approve", "Approved", "Accept", "Accepted", "Eligible", "Bind", "Bound", "Quote", "Quoted" };
+
+        /// <summary>
+        /// Enum members that withhold cover or send it to a person. Cancel and NonRenew are not here: they end a policy, and
+        /// sit beside Quoted and Bound in lifecycle enums, which record a state and decide nothing.
+        /// </summary>
+        public static readonly string[] AdverseOrReferralDecisionMemberNames =
         {
-            "Approve", "Approved", "Accept", "Accepted", "Eligible", "Ineligible", "Bind", "Bound", "Quote", "Quoted",
-            "Decline", "Declined", "Reject", "Rejected", "Deny", "Denied", "Refuse", "Refused", "Refer", "Referred", "Referral", "Pend", "Pending",
+            "Ineligible", "Decline", "Declined", "Reject", "Rejected", "Deny", "Denied", "Refuse", "Refused", "Refer", "Referred", "Referral", "Pend", "Pending",
         };
 
         // Pass/Passed: the verdict of a rules engine's rule ("every rule passed" is the approval).

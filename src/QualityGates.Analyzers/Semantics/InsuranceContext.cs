@@ -533,7 +533,9 @@ namespace QualityGates.Analyzers.Semantics
 
         /// <summary>
         /// An enum is a decision when it carries [Decision], is configured in qualitygates_decision_enums, or has at least
-        /// two members among Approve, Accept(ed), Eligible, Bind, Quote(d), Decline, Reject, Refer(red), Pend.
+        /// two members among Approve, Accept(ed), Eligible, Bind, Quote(d), Decline, Reject, Refer(red), Pend... of which
+        /// one grants cover (or is a configured favourable outcome) and one declines or refers: a lifecycle enum
+        /// (Quoted, Bound, Expired) names favourable states only, and decides nothing.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public bool IsDecisionEnum(ITypeSymbol? type)
@@ -550,9 +552,39 @@ namespace QualityGates.Analyzers.Semantics
                     return true;
                 }
 
-                int hits = n.GetMembers().OfType<IFieldSymbol>().Count(f => f.HasConstantValue && Defaults.DecisionMemberNames.Contains(f.Name, StringComparer.OrdinalIgnoreCase));
-                return hits >= 2;
+                var settings = GetSettings(n);
+                int hits = 0;
+                bool favourable = false, adverse = false;
+                foreach (var member in n.GetMembers())
+                {
+                    if (!(member is IFieldSymbol field) || !field.HasConstantValue)
+                    {
+                        continue;
+                    }
+
+                    bool grants = IsOneOf(field.Name, Defaults.FavourableDecisionMemberNames);
+                    bool withholds = IsOneOf(field.Name, Defaults.AdverseOrReferralDecisionMemberNames);
+                    hits += grants || withholds ? 1 : 0;
+                    favourable |= grants || settings.IsFavourable(field.Name);
+                    adverse |= withholds;
+                }
+
+                return hits >= 2 && favourable && adverse;
             });
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsOneOf(string name, string[] names)
+        {
+            foreach (var candidate in names)
+            {
+                if (string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A risk-class enum by name ("RiskClass", "RiskTier", "VehicleGroup" are not guessed; configure them in qualitygates_exhaustive_enums).</summary>

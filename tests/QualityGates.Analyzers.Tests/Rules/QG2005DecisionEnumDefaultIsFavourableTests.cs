@@ -88,6 +88,26 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LifecycleEnumWithoutAdverseOrReferralMember_NoDiagnostic()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                public enum QuoteLifecycle { Quoted, Expired, Bound, Withdrawn }
+                public enum PolicyStatus { Quoted, Bound, Cancelled, Lapsed }
+                public enum Outcome { Approved, Accepted }
+                """);
+        }
+
+        [Fact]
+        public async Task FavourableAndAdverseOrReferralMembers_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                public enum QuoteOutcome { {|QG2005:Quoted|}, Bound, Declined }
+                public enum BindOutcome { {|QG2005:Bound|}, Pending }
+                public enum Verdict { {|QG2005:Pass|}, Refer, Deny }
+                """);
+        }
+
+        [Fact]
         public async Task FavourableOutcomesConfigured_ChangesOutcome()
         {
             await VerifyAnalyzer.VerifyAsync(

@@ -34,6 +34,38 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LifecycleEnumWithoutAdverseMember_NotADecision()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                public enum QuoteLifecycle { Quoted, Expired, Bound, Withdrawn }
+                public enum QuoteOutcome { Quoted, Bound, Declined }
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Factor(QuoteLifecycle state)
+                    {
+                        switch (state)
+                        {
+                            case QuoteLifecycle.Bound: return 1m;
+                        }
+
+                        return 0m;
+                    }
+
+                    public decimal Factor(QuoteOutcome outcome)
+                    {
+                        {|QG2006:switch (outcome)|}
+                        {
+                            case QuoteOutcome.Bound: return 1m;
+                        }
+
+                        return 0m;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task MissingMembers_FixedByAddingCases()
         {
             await Verify.VerifyCodeFixAsync(MissingSource, Types + """
