@@ -84,12 +84,12 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>
-        /// The declaration of a local: down from the method's root, always into the child that holds the declaration's span.
-        /// Neither a walk of the whole method per condition nor the semantic model, whose lookups take locks the compiler's
-        /// own binding holds in a parallel build. A declaration that is not a declarator (a pattern or out variable) gives null.
+        /// The declaration of a local, a declarator or the pattern that binds it: down from the method's root, always into
+        /// the child that holds the declaration's span. Neither a walk of the whole method per condition nor the semantic
+        /// model, whose lookups take locks the compiler's own binding holds in a parallel build. An out variable gives null.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static IVariableDeclaratorOperation? Declarator(ILocalReferenceOperation local, IOperation root)
+        private static IOperation? Declaration(ILocalReferenceOperation local, IOperation root)
         {
             var references = local.Local.DeclaringSyntaxReferences;
             if (references.Length != 1 || references[0].SyntaxTree != root.Syntax.SyntaxTree || !root.Syntax.Span.Contains(references[0].Span))
@@ -102,7 +102,13 @@ namespace QualityGates.Analyzers.Rules
             {
                 if (current.Kind == OperationKind.VariableDeclarator && current.Syntax.Span == span)
                 {
-                    return (IVariableDeclaratorOperation)current;
+                    return current;
+                }
+
+                // is { } score: the designation has no operation of its own; the pattern holding it declares the local.
+                if (current is IPatternOperation pattern && SymbolEqualityComparer.Default.Equals(PatternBindings.DeclaredLocal(pattern), local.Local))
+                {
+                    return pattern;
                 }
 
                 IOperation? next = null;
@@ -158,8 +164,16 @@ namespace QualityGates.Analyzers.Rules
                     bool inputIsCredit = CreditOnly(isPattern.Value, settings, root, ref credit, depth);
                     return PatternCreditOnly(isPattern.Pattern, inputIsCredit, settings, root, ref credit, depth);
                 case ILocalReferenceOperation local:
-                    var initializer = Declarator(local, root)?.Initializer?.Value;
-                    return initializer != null && depth < MaxLocalDepth && CreditOnly(initializer, settings, root, ref credit, depth + 1);
+                    switch (depth < MaxLocalDepth ? Declaration(local, root) : null)
+                    {
+                        case IVariableDeclaratorOperation declarator:
+                            var initializer = declarator.Initializer?.Value;
+                            return initializer != null && CreditOnly(initializer, settings, root, ref credit, depth + 1);
+                        case IPatternOperation pattern:
+                            return BoundCreditOnly(pattern, settings, root, ref credit, depth + 1);
+                        default:
+                            return false;
+                    }
                 case IInvocationOperation invocation:
                     if (invocation.Instance != null && !CreditOnly(invocation.Instance, settings, root, ref credit, depth))
                     {
@@ -186,6 +200,43 @@ namespace QualityGates.Analyzers.Rules
 
                     return true;
             }
+        }
+
+        /// <summary>
+        /// True when the local a pattern binds holds credit: <c>a.CreditScore is { } score</c> (the matched value is credit),
+        /// <c>a is { CreditScore: var score }</c> (the member is, by name), <c>a.CreditReport is { Score: var s }</c> (a
+        /// member of a credit value).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool BoundCreditOnly(IPatternOperation pattern, InsuranceSettings settings, IOperation root, ref string? credit, int depth)
+        {
+            for (IPatternOperation? current = pattern; current != null;)
+            {
+                var matched = PatternBindings.MatchedValue(current, out var enclosing);
+                if (matched == null)
+                {
+                    return false;
+                }
+
+                if (enclosing == null)
+                {
+                    return CreditOnly(matched, settings, root, ref credit, depth);
+                }
+
+                // A member read from the pattern's input ({ Report.Score: var s } reads Report, then Score): credit when one is.
+                for (var member = matched.WalkDownConversions() as IMemberReferenceOperation; member != null; member = member.Instance?.WalkDownConversions() as IMemberReferenceOperation)
+                {
+                    if (settings.CreditAttributes.Matches(member.Member.Name))
+                    {
+                        credit ??= member.Member.Name;
+                        return true;
+                    }
+                }
+
+                current = enclosing;
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -9,7 +9,8 @@ namespace QualityGates.Analyzers.Semantics
 {
     /// <summary>
     /// Intra-procedural influence analysis shared by QG2007 (protected characteristics), QG2009 (randomness) and QG2012
-    /// (proxies): which source reads reach a price, a rate or a decision, through locals (data flow) and through the
+    /// (proxies): which source reads reach a price, a rate or a decision, through locals (assigned, declared, deconstructed,
+    /// passed out or bound by a pattern: data flow) and through the
     /// conditions that guard an assignment or a return (control dependence). Flow-insensitive over locals, which keeps
     /// it linear in the method size; a method without any source read costs one walk of its operations.
     /// </summary>
@@ -145,6 +146,9 @@ namespace QualityGates.Analyzers.Semantics
                         // Lookup(gender, out var factor): the out value depends on every input of the call.
                         assignments.Add((outLocal, argument.Parent, argument.Parent));
                         break;
+                    case IPatternOperation pattern when PatternBindings.DeclaredLocal(pattern) is ILocalSymbol bound:
+                        AddBound(bound, pattern, assignments);
+                        break;
                 }
             }
 
@@ -174,6 +178,25 @@ namespace QualityGates.Analyzers.Semantics
                     set.UnionWith(influences);
                     changed += set.Count - before;
                 }
+            }
+        }
+
+        /// <summary>
+        /// <c>p.Gender is Gender g</c>, <c>case { } g:</c>: the local holds the matched value. <c>p is { Gender: var g }</c>:
+        /// it holds the member, and whatever the object the member is read from holds (<c>x.Person is { Sex: var s }</c>).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AddBound(ILocalSymbol local, IPatternOperation pattern, List<(ILocalSymbol Local, IOperation Value, IOperation Site)> assignments)
+        {
+            for (IPatternOperation? current = pattern; current != null;)
+            {
+                var matched = PatternBindings.MatchedValue(current, out var enclosing);
+                if (matched != null)
+                {
+                    assignments.Add((local, matched, pattern));
+                }
+
+                current = enclosing;
             }
         }
 

@@ -426,6 +426,60 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PatternBoundLocalsRatingAfterAGuardClause_Reported()
+        {
+            // The pattern only guards a throw; the local it binds carries the characteristic into the price.
+            await Verify.VerifyAsync(Types + """
+                public class Profile { public Gender? Gender { get; set; } public Applicant Holder { get; set; } = new Applicant(); }
+                public class PremiumCalculator
+                {
+                    public decimal ByRecursive(Profile profile, decimal basePremium)
+                    {
+                        if ({|QG2007:profile.Gender|} is not { } g) throw new System.ArgumentException("gender");
+                        return g == Gender.Female ? basePremium * 0.9m : basePremium;
+                    }
+
+                    public decimal ByType(Profile profile, decimal basePremium)
+                    {
+                        if ({|QG2007:profile.Gender|} is not Gender g) throw new System.ArgumentException("gender");
+                        var loading = g == Gender.Male ? 1.1m : 1m;
+                        return basePremium * loading;
+                    }
+
+                    public decimal ByMember(Profile profile, decimal basePremium)
+                    {
+                        if (profile.Holder is not { {|QG2007:Religion|}: var religion, Age: > 17 }) throw new System.ArgumentException("holder");
+                        return religion.Length > 0 ? basePremium * 1.2m : basePremium;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task PatternBoundLocalsThatNeverRate_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class Profile { public Gender? Gender { get; set; } public Applicant Holder { get; set; } = new Applicant(); }
+                public class PremiumCalculator
+                {
+                    public decimal ByRecursive(Profile profile, decimal basePremium)
+                    {
+                        if (profile.Gender is not { } g) throw new System.ArgumentException("gender");
+                        System.Console.WriteLine(g);
+                        return basePremium;
+                    }
+
+                    public decimal ByMember(Profile profile, decimal basePremium)
+                    {
+                        if (profile.Holder is not { Religion: var religion, Age: var age }) throw new System.ArgumentException("holder");
+                        System.Console.WriteLine(religion);
+                        return age > 70 ? basePremium * 1.2m : basePremium;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task PatternsOnOtherPropertiesOrPresenceOnly_NoDiagnostic()
         {
             await Verify.VerifyAsync(Types + """

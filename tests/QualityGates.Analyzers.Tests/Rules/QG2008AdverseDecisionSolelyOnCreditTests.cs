@@ -176,6 +176,69 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PatternBoundCreditLocal_ReportedWithArguments()
+        {
+            await Verify.VerifyAsync("""
+                public enum Decision { Approve, Refer, Decline }
+                public class Report { public int Score { get; set; } }
+                public class Applicant
+                {
+                    public int? CreditScore { get; set; }
+                    public Report CreditReport { get; set; } = new Report();
+                }
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    private const int MinScore = 500;
+
+                    internal Decision Decide(Applicant a)
+                    {
+                        if (a.CreditScore is { } score && score < MinScore) return Decision.Decline;
+                        return Decision.Refer;
+                    }
+
+                    internal Decision ByTypeMemberAndVar(Applicant a)
+                    {
+                        if ({|QG2008:a.CreditScore is int s && s < MinScore|}) return Decision.Decline;
+                        if ({|QG2008:a is { CreditScore: var fico } && fico < MinScore|}) return Decision.Decline;
+                        if ({|QG2008:a.CreditReport is { Score: var bureau } && bureau < 300|}) return Decision.Decline;
+                        return Decision.Refer;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionSolelyOnCredit).WithSpan(16, 13, 16, 59).WithArguments("Decision.Decline", "CreditScore"));
+        }
+
+        [Fact]
+        public async Task PatternBoundLocalOfAnotherFactor_NoDiagnostic()
+        {
+            await Verify.VerifyAsync("""
+                public enum Decision { Approve, Refer, Decline }
+                public class Applicant
+                {
+                    public int? CreditScore { get; set; }
+                    public int? Claims { get; set; }
+                }
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    private const int MinScore = 500;
+
+                    internal Decision Decide(Applicant a)
+                    {
+                        if (a.Claims is { } claims && claims > 3) return Decision.Decline;
+                        if (a is { Claims: var c } && c > 3) return Decision.Decline;
+                        if (a.CreditScore is { } score && a.Claims is int n && score < MinScore && n > 1) return Decision.Decline;
+                        if (a.CreditScore is { } fico && fico < MinScore) return Decision.Refer;
+                        return Decision.Approve;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task PatternWithAnotherFactor_NoDiagnostic()
         {
             await Verify.VerifyAsync(Types + """
