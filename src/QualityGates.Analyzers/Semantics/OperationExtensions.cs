@@ -124,20 +124,48 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>
-        /// The string a value is made from before instance string methods (Trim(), ToUpperInvariant(), Substring()...):
-        /// a normalised code is still the code it came from.
+        /// The string a value is made from before instance string methods (Trim(), ToUpperInvariant(), Substring()...),
+        /// range slices (<c>code[..2]</c>, <c>code[0..2]</c>, which the compiler turns into Substring) and character
+        /// spans over it (<c>code.AsSpan(0, 2)</c>, <c>span.Slice(0, 2)</c>, <c>span[..2]</c>): a normalised or shortened
+        /// code is still the code it came from.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public static IOperation WalkDownStringMethods(this IOperation operation)
         {
             var op = operation.WalkDownConversions();
-            while (op is IInvocationOperation inner && inner.Instance != null && inner.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String)
+            while (true)
             {
-                op = inner.Instance.WalkDownConversions();
-            }
+                IOperation source;
+                switch (op)
+                {
+                    case IInvocationOperation call when call.Instance != null &&
+                        (call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String || (IsCharSpan(call.Instance.Type) && IsCharSpan(call.Type))):
+                        source = call.Instance;
+                        break;
+                    case IInvocationOperation call when call.Instance == null && call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 &&
+                        call.TargetMethod.ContainingType?.Name == "MemoryExtensions" && IsText(call.Arguments[0].Value.Type) && IsCharSpan(call.Type):
+                        // code.AsSpan(0, 2), span.Trim(): MemoryExtensions takes the text as its first argument.
+                        source = call.Arguments[0].Value;
+                        break;
+                    case IImplicitIndexerReferenceOperation slice when IsText(slice.Instance.Type) && IsText(slice.Type):
+                        source = slice.Instance;
+                        break;
+                    default:
+                        return op;
+                }
 
-            return op;
+                op = source.WalkDownConversions();
+            }
         }
+
+        /// <summary>A string, or a span of its characters.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsText(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String || IsCharSpan(type);
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsCharSpan(ITypeSymbol? type) =>
+            type is INamedTypeSymbol named && named.Arity == 1 && (named.Name == "ReadOnlySpan" || named.Name == "Span") &&
+            named.TypeArguments[0].SpecialType == SpecialType.System_Char && named.ContainingNamespace?.Name == "System";
 
         /// <summary>Classifies an expression as money, rate or neither: a money symbol, or arithmetic over one.</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -359,6 +359,81 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SwitchOverSlicedCode_Reported()
+        {
+            // The first characters of a code (a range slice or a span, like Substring) are still a code.
+            await Verify.VerifyAnalyzerAsync(Types + """
+                public sealed record Industry(string Code, string Name);
+                public sealed record Submission(Industry Industry);
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision BySlice(Submission s)
+                    {
+                        switch (s.Industry.Code[..2])
+                        {
+                            case "99": return Decision.Decline;
+                            default: return {|#0:Decision.Approve|};
+                        }
+                    }
+
+                    public Decision ByRange(string procedureCode) => procedureCode[0..1] switch
+                    {
+                        "Z" => Decision.Decline,
+                        _ => {|#1:Decision.Approve|},
+                    };
+
+                    public Decision BySpan(string riskCode)
+                    {
+                        switch (riskCode.AsSpan(0, 2))
+                        {
+                            case "XX": return Decision.Decline;
+                            default: return {|#2:Decision.Approve|};
+                        }
+                    }
+
+                    public Decision BySpanSlice(string riskCode) => riskCode.AsSpan().Slice(1, 2) switch
+                    {
+                        "XX" => Decision.Decline,
+                        _ => {|#3:Decision.Approve|},
+                    };
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(0).WithArguments("switch default", "Decision.Approve"),
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(1).WithArguments("switch expression's discard arm", "Decision.Approve"),
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(2).WithArguments("switch default", "Decision.Approve"),
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(3).WithArguments("switch expression's discard arm", "Decision.Approve"));
+        }
+
+        [Fact]
+        public async Task SwitchOverSliceOfOtherText_NoDiagnostic()
+        {
+            await Verify.VerifyAnalyzerAsync(Types + """
+                public sealed record Industry(string Code, string Name);
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision ByName(Industry industry)
+                    {
+                        switch (industry.Name[..2])
+                        {
+                            case "Mi": return Decision.Decline;
+                            default: return Decision.Approve;
+                        }
+                    }
+
+                    public Decision ByComment(string comment) => comment.AsSpan(0, 2) switch
+                    {
+                        "no" => Decision.Decline,
+                        _ => Decision.Approve,
+                    };
+                }
+                """);
+        }
+
+        [Fact]
         public async Task OutOfScope_NoDiagnostic()
         {
             await Verify.VerifyAnalyzerAsync(Types + """

@@ -29,6 +29,19 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SlicedClassCode_ReportedAndSlicedDescription_NotReported()
+        {
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    public bool IsHazardous(Risk risk) => {|QG2011:risk.ClassCode[..3].ToUpper()|} == "HAZ";
+
+                    public bool IsMining(Risk risk) => risk.Description[0..6].ToUpper() == "MINING";
+                }
+                """);
+        }
+
+        [Fact]
         public async Task CultureComparisons_Reported()
         {
             await Verify.VerifyAsync(Types + """
