@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using QualityGates.Analyzers.Semantics;
@@ -115,7 +116,11 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static bool IsReasonName(string name) => NameWords.LastMatchingWordIndex(NameWords.Split(name), ReasonWords) >= 0;
 
-        /// <summary><c>null</c>, <c>""</c>, <c>default</c>, <c>string.Empty</c> or an empty collection expression.</summary>
+        /// <summary>
+        /// <c>null</c>, <c>""</c>, <c>default</c>, <c>string.Empty</c>, or a collection of reasons with none in it:
+        /// <c>Array.Empty&lt;string&gt;()</c>, <c>Enumerable.Empty&lt;string&gt;()</c>, <c>ImmutableArray&lt;string&gt;.Empty</c>,
+        /// <c>new string[0]</c>, <c>new string[] { }</c>, <c>[]</c>, <c>new List&lt;string&gt;()</c> with no elements.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool IsEmpty(IOperation value)
         {
@@ -125,9 +130,79 @@ namespace QualityGates.Analyzers.Rules
                 return op.ConstantValue.Value == null || (op.ConstantValue.Value is string s && s.Length == 0);
             }
 
-            return op is IDefaultValueOperation ||
-                (op is IFieldReferenceOperation field && field.Field.Name == "Empty" && field.Field.ContainingType.SpecialType == SpecialType.System_String);
+            switch (op)
+            {
+                case IDefaultValueOperation _:
+                    return true;
+                case IFieldReferenceOperation field when field.Field.IsStatic:
+                    return field.Field.Name == "Empty" && IsTextOrCollection(field.Type);
+                case IPropertyReferenceOperation property when property.Property.IsStatic:
+                    return property.Property.Name == "Empty" && IsTextOrCollection(property.Type);
+                case IInvocationOperation call when call.TargetMethod.IsStatic && call.Arguments.IsEmpty:
+                    // Array.Empty<string>(), Enumerable.Empty<string>(), ImmutableList.Create<string>()
+                    return (call.TargetMethod.Name == "Empty" || (call.TargetMethod.Name == "Create" && IsImmutableCollections(call.TargetMethod.ContainingNamespace))) &&
+                        IsTextOrCollection(call.Type);
+                case IArrayCreationOperation array:
+                    return array.Initializer == null ? HasZeroDimension(array) : array.Initializer.ElementValues.IsEmpty;
+                case IObjectCreationOperation creation when IsTextOrCollection(creation.Type):
+                    // new List<string>(), new List<string>(4), new List<string> { }: a capacity is no reason; a source collection may hold some.
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (!InsuranceContext.IsIntegral(argument.Value.Type))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return creation.Initializer == null || creation.Initializer.Initializers.IsEmpty;
+                default:
+                    // [] (a collection expression, whose operation the Roslyn this builds against does not model).
+                    return op.Syntax is CollectionExpressionSyntax collection && collection.Elements.Count == 0;
+            }
         }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool HasZeroDimension(IArrayCreationOperation array)
+        {
+            foreach (var size in array.DimensionSizes)
+            {
+                if (size.ConstantValue.HasValue && size.ConstantValue.Value is int length && length == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A string, an array, or a type that enumerates (List, ImmutableArray, IEnumerable&lt;T&gt;, IReadOnlyList&lt;T&gt;).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsTextOrCollection(ITypeSymbol? type)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Collections_IEnumerable || type is IArrayTypeSymbol)
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsImmutableCollections(INamespaceSymbol? ns) =>
+            ns?.Name == "Immutable" && ns.ContainingNamespace?.Name == "Collections" && ns.ContainingNamespace.ContainingNamespace?.Name == "System";
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsPubliclyVisible(ISymbol symbol)

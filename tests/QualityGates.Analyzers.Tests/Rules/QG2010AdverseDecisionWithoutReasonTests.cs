@@ -61,6 +61,58 @@ namespace QualityGates.Analyzers.Tests.Rules
                 """);
         }
 
+        private const string ReasonListTypes = """
+            using System;
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using System.Linq;
+            public enum ClaimDecision { Refer, Approve, Deny }
+            public sealed record SchemeDecision(ClaimDecision Decision, IReadOnlyList<string> Reasons);
+            public sealed record ClaimOutcome(ClaimDecision Decision, IEnumerable<string> ReasonCodes);
+
+            """;
+
+        [Fact]
+        public async Task AdverseResultWithEmptyReasonCollection_Reported()
+        {
+            await Verify.VerifyAsync(ReasonListTypes + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public SchemeDecision ArrayEmpty() => new(ClaimDecision.Deny, Array.Empty<string>());
+                    public ClaimOutcome EnumerableEmpty() => new ClaimOutcome(ClaimDecision.Deny, {|QG2010:Enumerable.Empty<string>()|});
+                    public SchemeDecision ImmutableArrayEmpty() => new SchemeDecision(ClaimDecision.Deny, {|QG2010:ImmutableArray<string>.Empty|});
+                    public SchemeDecision ImmutableListEmpty() => new SchemeDecision(ClaimDecision.Deny, {|QG2010:ImmutableList<string>.Empty|});
+                    public SchemeDecision ZeroLengthArray() => new SchemeDecision(ClaimDecision.Deny, {|QG2010:new string[0]|});
+                    public SchemeDecision EmptyArrayInitializer() => new SchemeDecision(ClaimDecision.Deny, {|QG2010:new string[] { }|});
+                    public SchemeDecision EmptyCollectionExpression() => new SchemeDecision(ClaimDecision.Deny, {|QG2010:[]|});
+                    public SchemeDecision NewList() => new SchemeDecision(ClaimDecision.Deny, {|QG2010:new List<string>()|});
+                    public SchemeDecision NewListWithCapacity() => new SchemeDecision(ClaimDecision.Deny, {|QG2010:new List<string>(4) { }|});
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionWithoutReason).WithSpan(11, 67, 11, 88)
+                    .WithArguments("The adverse decision ClaimDecision.Deny is created without a reason ('Reasons' is empty)"));
+        }
+
+        [Fact]
+        public async Task ReasonCollectionWithReasonsOrFavourable_NoDiagnostic()
+        {
+            await Verify.VerifyAsync(ReasonListTypes + """
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public SchemeDecision Listed() => new(ClaimDecision.Deny, ["Excluded procedure group."]);
+                    public SchemeDecision OneInArray() => new SchemeDecision(ClaimDecision.Deny, new[] { "CLM3" });
+                    public SchemeDecision Sized(int n) => new SchemeDecision(ClaimDecision.Deny, new string[n]);
+                    public SchemeDecision OneInList() => new SchemeDecision(ClaimDecision.Deny, new List<string> { "CLM3" });
+                    public SchemeDecision Copied(IEnumerable<string> reasons) => new SchemeDecision(ClaimDecision.Deny, new List<string>(reasons));
+                    public SchemeDecision Created() => new SchemeDecision(ClaimDecision.Deny, ImmutableArray.Create("CLM3"));
+                    public SchemeDecision Spread(string[] reasons) => new SchemeDecision(ClaimDecision.Deny, [.. reasons]);
+                    public SchemeDecision Approved() => new SchemeDecision(ClaimDecision.Approve, System.Array.Empty<string>());
+                }
+                """);
+        }
+
         [Fact]
         public async Task WithExpressionDecliningWithoutReason_Reported()
         {
