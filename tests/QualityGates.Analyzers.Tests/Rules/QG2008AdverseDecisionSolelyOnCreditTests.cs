@@ -201,7 +201,7 @@ namespace QualityGates.Analyzers.Tests.Rules
                     internal Decision ByTypeMemberAndVar(Applicant a)
                     {
                         if ({|QG2008:a.CreditScore is int s && s < MinScore|}) return Decision.Decline;
-                        if ({|QG2008:a is { CreditScore: var fico } && fico < MinScore|}) return Decision.Decline;
+                        if ({|QG2008:a is { CreditScore: var level } && level < MinScore|}) return Decision.Decline;
                         if ({|QG2008:a.CreditReport is { Score: var bureau } && bureau < 300|}) return Decision.Decline;
                         return Decision.Refer;
                     }
@@ -231,7 +231,7 @@ namespace QualityGates.Analyzers.Tests.Rules
                         if (a.Claims is { } claims && claims > 3) return Decision.Decline;
                         if (a is { Claims: var c } && c > 3) return Decision.Decline;
                         if (a.CreditScore is { } score && a.Claims is int n && score < MinScore && n > 1) return Decision.Decline;
-                        if (a.CreditScore is { } fico && fico < MinScore) return Decision.Refer;
+                        if (a.CreditScore is { } points && points < MinScore) return Decision.Refer;
                         return Decision.Approve;
                     }
                 }
