@@ -46,8 +46,12 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            // Underwriting code rounds scores and ratios too: there only money and rates matter.
-            if ((scope & Scope.Pricing) == 0 && !invocation.Arguments[0].Value.IsMoneyOrRate(insurance))
+            // Underwriting code rounds scores and ratios too: there only money and rates matter. In pricing code a double or
+            // float that is neither is a measurement or a statistic (engine litres, a BMI, a display score; money held in
+            // double is QG1001's finding), unless it is rounded to two places, the minor unit of most currencies.
+            var rounded = invocation.Arguments[0].Value;
+            if (!rounded.IsMoneyOrRate(insurance) &&
+                ((scope & Scope.Pricing) == 0 || (InsuranceContext.IsFloatingPoint(rounded.WalkDownConversions().Type ?? insurance.Types.ObjectType) && !RoundsToCents(invocation))))
             {
                 return;
             }
@@ -82,6 +86,20 @@ namespace QualityGates.Analyzers.Rules
                 settings.RoundingPolicy != null
                     ? "the tariff requires MidpointRounding." + settings.RoundingPolicy
                     : "state the midpoint mode the tariff requires (half-up is MidpointRounding.AwayFromZero)"));
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool RoundsToCents(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_Int32 && argument.Value.TryGetNumericConstant(out var digits))
+                {
+                    return digits == 2;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The enum member a constant MidpointRounding argument names; null when not constant.</summary>

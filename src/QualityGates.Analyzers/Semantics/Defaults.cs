@@ -5,7 +5,7 @@ namespace QualityGates.Analyzers.Semantics
     /// <summary>Every default of the analyzers in one place (rules-catalog.md).</summary>
     public static class Defaults
     {
-        public static readonly string[] PricingScopeWords = { "premium", "rating", "rater", "tariff", "quote", "quoting", "pricing" };
+        public static readonly string[] PricingScopeWords = { "premium", "rating", "rater", "pricer", "tariff", "quote", "quoting", "pricing" };
         public static readonly string[] UnderwritingScopeWords = { "underwrit", "eligib", "referral", "appetite" };
 
         public static readonly string[] MoneyNames =
@@ -16,6 +16,9 @@ namespace QualityGates.Analyzers.Semantics
             // Life and health: the amount covered (sum assured, face value, death benefit), the policy's cash or surrender
             // value, and the fixed share a health policyholder pays (copay).
             "sumassured", "facevalue", "deathbenefit", "surrendervalue", "cashvalue", "copay", "copayment",
+
+            // Minor units, incurred losses, and the exposure bases commercial lines rate on (turnover, wageroll, gross profit).
+            "pence", "cents", "incurred", "turnover", "wageroll", "payroll", "grossprofit", "revenue",
         };
 
         public static readonly string[] RateNames =

@@ -188,6 +188,43 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task MinorUnitsLossesAndExposureBases_AreMoney_InAPricerClass()
+        {
+            // "Pricer" is a pricing class by name, like "Rater"; a ratio of two amounts is not money.
+            const string source = """
+                public class CommercialPropertyPricer
+                {
+                    public double {|#0:TurnoverGbp|};
+                    public double {|#1:Wageroll|};
+                    public double {|#2:GrossProfit|};
+                    public double {|#3:PayrollTotal|};
+                    public double {|#4:AnnualRevenue|};
+                    public double {|#5:PremiumPence|};
+                    public double {|#6:IncurredLosses|};
+                    public double TurnoverRate;
+                    public int CentsDigits;
+
+                    public object LossRatio(decimal dIncurred, decimal dPremium) => (double)(dIncurred / dPremium);
+                }
+
+                public class PayPerMileService
+                {
+                    public double Turnover;
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("TurnoverGbp", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("Wageroll", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(2).WithArguments("GrossProfit", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(3).WithArguments("PayrollTotal", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(4).WithArguments("AnnualRevenue", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(5).WithArguments("PremiumPence", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(6).WithArguments("IncurredLosses", "double"));
+        }
+
+        [Fact]
         public async Task RatesAndActuarialValues_NotReported()
         {
             const string source = """

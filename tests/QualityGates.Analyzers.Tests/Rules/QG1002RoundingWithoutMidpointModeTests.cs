@@ -115,6 +115,33 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task MeasurementInDoubleInPricingCode_NotReported_MoneyOrCentsReported()
+        {
+            // A double that is neither money nor a rate is a measurement or statistic, unless rounded to the minor unit.
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class MotorPremiumCalculator
+                {
+                    public string Describe(double engineLitres, double weightKg, double heightM, double total, double premium, decimal x)
+                    {
+                        var litres = Math.Round(engineLitres, 1);
+                        var bmi = Math.Round(weightKg / (heightM * heightM), 1);
+                        var score = Math.Round(engineLitres * 10);
+                        var owed = {|QG1002:Math.Round(total, 2)|};
+                        var quoted = {|QG1002:Math.Round(premium, 1)|};
+                        var exact = {|QG1002:Math.Round(x, 1)|} + {|QG1002:decimal.Round(x)|};
+                        var converted = {|QG1002:Math.Round((double)x, 1)|};
+                        return $"{litres} {bmi} {score} {owed} {quoted} {exact} {converted}";
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
         public async Task ExplicitToEvenWithoutPolicy_NotReported()
         {
             const string source = """
