@@ -236,10 +236,10 @@ public static class GateEvaluator
             return NoData(id, s, "Hotspot growth is not judged: " + truncated);
         }
 
-        var accepted = inputs.Baseline.Hotspots.Where(h => h.Complexity > 0).ToDictionary(h => h.Path, h => h.Complexity, StringComparer.Ordinal);
+        var accepted = inputs.Baseline.Hotspots.ToDictionary(h => h.Path, h => h.Complexity, StringComparer.Ordinal);
         var growth = inputs.Hotspots
             .Where(h => accepted.ContainsKey(h.Path))
-            .Select(h => (h.Path, Before: accepted[h.Path], After: h.Complexity, Growth: (double)(h.Complexity - accepted[h.Path]) / accepted[h.Path]))
+            .Select(h => (h.Path, Before: accepted[h.Path], After: h.Complexity, Growth: Growth(accepted[h.Path], h.Complexity)))
             .OrderByDescending(g => g.Growth).ThenBy(g => g.Path, StringComparer.Ordinal)
             .ToList();
         if (growth.Count == 0)
@@ -255,6 +255,12 @@ public static class GateEvaluator
                 top.Path, Pct(top.Growth), top.Before, top.After, Limit(status, threshold, minimum: false));
         return new ConditionResult(id, status, top.Growth, threshold, message, status == ConditionStatus.Passed ? null : top.Path);
     }
+
+    /// <summary>
+    /// Relative complexity growth. A baseline of 0 (a file of records or constants) counts as 1, the least complexity a
+    /// member has: growth from 0 is then the new complexity itself (0 -> 11 is 1100 %), never undefined or unmeasured.
+    /// </summary>
+    internal static double Growth(int before, int after) => (double)(after - before) / Math.Max(before, 1);
 
     private static ConditionResult NewCodeComplexity(string id, ConditionSettings s, GateInputs inputs)
     {

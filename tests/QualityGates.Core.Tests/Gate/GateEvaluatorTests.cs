@@ -231,6 +231,45 @@ public class GateEvaluatorTests
     }
 
     [Fact]
+    public void HotspotGrowth_FromZeroComplexity_CountsTheNewComplexityAsGrowth()
+    {
+        // A file of records has complexity 0 in the baseline; a 10-branch method makes it 11: 11 / max(0, 1) = 1100 %.
+        var baseline = new Baseline { Hotspots = new[] { new BaselineHotspot("src/P.cs", 0, 1.0), new BaselineHotspot("src/Q.cs", 0, 0.5) } };
+        var inputs = new GateInputs { Baseline = baseline, Hotspots = new[] { Histories.Hotspot("src/P.cs", 11), Histories.Hotspot("src/Q.cs", 0) } };
+
+        ConditionResult growth = Condition(Evaluate(inputs), "hotspots.growth");
+
+        Assert.Equal(
+            new ConditionResult("hotspots.growth", ConditionStatus.Failed, 11.0, 0.10,
+                "Complexity of src/P.cs grew 1100.0 % since the baseline (0 -> 11), above the allowed 10.0 %.", "src/P.cs"),
+            growth);
+    }
+
+    [Fact]
+    public void HotspotGrowth_ZeroStayingZero_IsNoGrowth()
+    {
+        var inputs = new GateInputs
+        {
+            Baseline = new Baseline { Hotspots = new[] { new BaselineHotspot("src/P.cs", 0, 1.0) } },
+            Hotspots = new[] { Histories.Hotspot("src/P.cs", 0) },
+        };
+
+        ConditionResult growth = Condition(Evaluate(inputs), "hotspots.growth");
+
+        Assert.Equal(new ConditionResult("hotspots.growth", ConditionStatus.Passed, 0.0, 0.10, "No hotspot grew in complexity since the baseline."), growth);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 1.0)]
+    [InlineData(0, 0, 0.0)]
+    [InlineData(1, 2, 1.0)]
+    [InlineData(10, 11, 0.1)]
+    [InlineData(10, 5, -0.5)]
+    [InlineData(4, 0, -1.0)]
+    public void Growth_IsRelativeToTheBaselineOrToOneFromZero(int before, int after, double expected) =>
+        Assert.Equal(expected, GateEvaluator.Growth(before, after), 12);
+
+    [Fact]
     public void Hotspots_WithoutBaseline_NoData()
     {
         GateResult result = Evaluate(new GateInputs { Hotspots = new[] { Histories.Hotspot("src/A.cs", 42) } });
