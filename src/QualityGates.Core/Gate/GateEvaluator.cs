@@ -111,11 +111,13 @@ public static class GateEvaluator
         }
 
         CoverageFigures figures = inputs.Coverage.ForFiles(inputs.CriticalFiles);
+        // A pricing file no test project loads has no line in any report: it cannot be rated, but it must not vanish.
+        string[] unmeasured = inputs.CriticalFiles.Where(p => !inputs.Coverage.Files.ContainsKey(p)).Order(StringComparer.Ordinal).ToArray();
         if (figures.LineRate is not double lineRate)
         {
             return NoData(id, s, inputs.CriticalFiles.Count == 0
                 ? "No pricing or underwriting file was found, so there is no critical coverage to judge."
-                : "No pricing or underwriting file has coverage data.");
+                : "No pricing or underwriting file has coverage data." + Unmeasured(unmeasured, inputs.CriticalFiles.Count));
         }
 
         (ConditionStatus lineStatus, double? lineThreshold) = Judge(lineRate, s, ConditionKind.MinimumRate);
@@ -128,9 +130,6 @@ public static class GateEvaluator
 
         ConditionStatus status = Worse(lineStatus, branchStatus);
         int measured = inputs.CriticalFiles.Count(inputs.Coverage.Files.ContainsKey);
-
-        // A pricing file no test project loads has no line in any report: it cannot be rated, but it must not vanish.
-        string[] unmeasured = inputs.CriticalFiles.Where(p => !inputs.Coverage.Files.ContainsKey(p)).Order(StringComparer.Ordinal).ToArray();
         string message = string.Format(CultureInfo.InvariantCulture, "Pricing and underwriting code ({0}): line coverage {1}, branch coverage {2}{3}.{4}",
             Files(measured),
             Pct(lineRate),
@@ -141,18 +140,22 @@ public static class GateEvaluator
                 ConditionStatus.Warning => "; below the target " + Requirement(lineStatus, lineThreshold, branchStatus, branchThreshold, ConditionStatus.Warning),
                 _ => string.Empty,
             },
-            unmeasured.Length == 0
-                ? string.Empty
-                : string.Format(CultureInfo.InvariantCulture, " {0} no coverage data at all, so no test project loads {1} (first: {2}).",
-                    unmeasured.Length == 1 ? "1 more file has" : unmeasured.Length.ToString(CultureInfo.InvariantCulture) + " more files have",
-                    unmeasured.Length == 1 ? "it" : "them",
-                    unmeasured[0]));
+            Unmeasured(unmeasured, inputs.CriticalFiles.Count));
         string? worst = status == ConditionStatus.Passed
             ? null
             : inputs.CriticalFiles.Where(inputs.Coverage.Files.ContainsKey)
                 .OrderBy(p => inputs.Coverage.Files[p].Figures.LineRate ?? 1).ThenBy(p => p, StringComparer.Ordinal).FirstOrDefault();
         return new ConditionResult(id, status, lineRate, lineStatus == ConditionStatus.Passed && branchStatus != ConditionStatus.Passed ? branchThreshold : lineThreshold, message, worst);
     }
+
+    /// <summary>The sentence that names the critical files no report covers ("more" when others were measured); empty when none.</summary>
+    private static string Unmeasured(string[] unmeasured, int critical) => unmeasured.Length == 0
+        ? string.Empty
+        : string.Format(CultureInfo.InvariantCulture, " {0}{1} no coverage data at all, so no test project loads {2} (first: {3}).",
+            unmeasured.Length == 1 ? "1 " : unmeasured.Length.ToString(CultureInfo.InvariantCulture) + " ",
+            (unmeasured.Length < critical ? "more " : string.Empty) + (unmeasured.Length == 1 ? "file has" : "files have"),
+            unmeasured.Length == 1 ? "it" : "them",
+            unmeasured[0]);
 
     private static string Files(int count) => count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " file" : " files");
 

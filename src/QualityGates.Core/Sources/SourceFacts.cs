@@ -114,6 +114,27 @@ public sealed class SourceFacts
         return file;
     }
 
+    /// <summary>
+    /// The working tree's C# files that hold code (a member with a body), repo-relative with "/" separators, in ordinal
+    /// order: what a test project can cover. Generated files and folders (<see cref="IsGeneratedPath"/>) are left out;
+    /// the walk never enters .git or a symbolic link or junction.
+    /// </summary>
+    public IReadOnlyList<string> CodeFiles()
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var walk = new System.IO.Enumeration.FileSystemEnumerable<string>(_root, (ref System.IO.Enumeration.FileSystemEntry e) => e.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory && e.FileName.EndsWith(".cs", StringComparison.OrdinalIgnoreCase),
+            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry e) =>
+                !e.FileName.Equals(".git", StringComparison.Ordinal) && !GeneratedFolders.Contains(e.FileName.ToString(), StringComparer.OrdinalIgnoreCase),
+        };
+        return walk
+            .Select(full => Path.GetRelativePath(_root, full).Replace('\\', '/'))
+            .Where(relative => !IsGeneratedName(relative) && Read(relative) is { Generated: false, Members.Count: > 0 })
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>The file's pricing/underwriting scope, by the analyzers' rules (see <see cref="DomainScopeResolver"/>).</summary>
     public DomainScope Scope(string relativePath)
     {

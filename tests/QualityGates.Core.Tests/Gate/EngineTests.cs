@@ -44,6 +44,32 @@ public sealed class EngineTests : IDisposable
     }
 
     [Fact]
+    public void Check_CriticalFileThatNoReportOrHotspotMentions_IsNamed()
+    {
+        const string Rules = "src/Insurance/Underwriting/UnderwritingRules.cs";
+        const string Code = "namespace U; public class R { public bool Accept(int age) { if (age > 17) { return true; } return false; } }";
+        repo.Write(Rules, Code);
+        repo.Write("src/Insurance/Underwriting/Decision.cs", "namespace U; public enum Decision { Accept, Refer }"); // no code to cover
+        repo.Write("src/Insurance/obj/Rules.g.cs", Code);                                                               // generated
+        repo.Write(".git/hooks/Rules.cs", Code);                                                                       // not the working tree's
+        using var outside = new TempDirectory();
+        outside.Write("Rules.cs", Code);
+        Directory.CreateSymbolicLink(Path.Combine(repo.Path, "src/linked"), outside.Path);                               // leads out
+        var critical = new FakeCritical(Pricing, Rules, "src/Insurance/Underwriting/Decision.cs", "src/Insurance/obj/Rules.g.cs", ".git/hooks/Rules.cs", "src/linked/Rules.cs");
+        var engine = new Engine(new FakeHistory(Histories.With()), new FakeHotspots(Array.Empty<Hotspot>()), critical);
+
+        EngineResult result = engine.Check(new EngineOptions { RepositoryRoot = repo.Path, Now = DateTimeOffset.UnixEpoch });
+
+        Assert.Equal(new HashSet<string> { Pricing, Rules }, result.Gate.Inputs.CriticalFiles);
+        ConditionResult condition = result.Gate.Conditions.Single(c => c.Id == ConditionIds.CoverageCritical);
+        Assert.EndsWith(
+            "(1 file): line coverage 76.2 %, branch coverage 42.9 %; below the required 90.0 % line and 80.0 % branch. "
+            + "1 more file has no coverage data at all, so no test project loads it (first: src/Insurance/Underwriting/UnderwritingRules.cs).",
+            condition.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_BaseOverride_WinsOverConfig()
     {
         repo.Write("qualitygate.json", """{ "baseBranch": "origin/develop" }""");

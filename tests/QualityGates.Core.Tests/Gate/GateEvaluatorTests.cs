@@ -172,6 +172,20 @@ public class GateEvaluatorTests
     }
 
     [Fact]
+    public void Critical_NoCriticalFileCovered_NamesThemInTheNoDataMessage()
+    {
+        var critical = Condition(
+            Evaluate(new GateInputs { Coverage = Both, CriticalFiles = new HashSet<string> { "src/Rating/Zeta.cs", "src/Rating/Alpha.cs" } }),
+            "coverage.critical");
+
+        Assert.Equal(
+            new ConditionResult("coverage.critical", ConditionStatus.Warning, null, 0.90,
+                "No pricing or underwriting file has coverage data. 2 files have no coverage data at all, so no test project loads them (first: src/Rating/Alpha.cs)."
+                + " The no-data policy of this condition is \"warn\"."),
+            critical);
+    }
+
+    [Fact]
     public void Critical_NoCriticalFile_IsNoDataWithPolicy()
     {
         ConditionResult critical = Condition(Evaluate(new GateInputs { Coverage = Both }), "coverage.critical");
