@@ -56,8 +56,11 @@ public sealed class ReportView
     {
         var trend = records.OrderBy(r => r.Date).ToList();
         var head = result.Repository?.Head;
-        var last = trend.Count > 0 ? trend[^1] : null;
-        if (result.GeneratedAt is { } at && (last is null || (head is not null && last.Commit != head && at > last.Date)))
+        // This run is the report's subject, so it is always the last point. Dates do not decide: CI agents' clocks
+        // differ, and a history record dated after this run must not hide it. It is already there when the history
+        // ends with its commit, or holds the engine's own record of it (same commit and time) wherever skew put it.
+        if (result.GeneratedAt is { } at
+            && (trend.Count == 0 || (trend[^1].Commit != head && !trend.Any(r => r.Commit == head && r.Date == at))))
         {
             trend.Add(TrendRecord.FromResult(result, at));
         }
