@@ -78,7 +78,20 @@ public sealed record TrendHistoryContent(IReadOnlyList<TrendRecord> Records, int
 /// </summary>
 public static class TrendHistory
 {
-    /// <summary>Appends one record. The file is replaced atomically (copy + new line + rename): never half-written.</summary>
+    /// <summary>How long an append waits for other runs' appends to the same history before it gives up.</summary>
+    public static readonly TimeSpan AppendLockTimeout = TimeSpan.FromSeconds(30);
+
+    // What opening a file another process holds exclusively reports: a sharing or lock violation on Windows
+    // (0x80070020/21); on Unix the errno of the failed flock, EWOULDBLOCK (11 on Linux, 35 on macOS and BSD).
+    private const int SharingViolation = 32;
+    private const int LockViolation = 33;
+    private const int WouldBlockLinux = 11;
+    private const int WouldBlockBsd = 35;
+
+    /// <summary>
+    /// Appends one record. The file is replaced atomically (copy + new line + rename): never half-written. Runs that
+    /// append at once (parallel CI jobs) take turns on an exclusive lock file beside it, so none loses another's record.
+    /// </summary>
     public static void Append(string path, TrendRecord record)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -86,6 +99,7 @@ public static class TrendHistory
         var line = ToJsonLine(record);
         try
         {
+            using var turn = AppendLock(path);
             AtomicFile.Write(path, output =>
             {
                 var needsNewLine = false;
@@ -112,6 +126,35 @@ public static class TrendHistory
                 $"trend history '{path}' could not be written ({e.Message}): check that its folder exists and is writable");
         }
     }
+
+    /// <summary>
+    /// The lock file beside the history (<c>.NAME.lock</c>, empty, kept: deleting it would let a waiting run lock a file
+    /// no one else sees), held open exclusively until disposed.
+    /// </summary>
+    private static FileStream AppendLock(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var lockPath = Path.Combine(directory, "." + Path.GetFileName(full) + ".lock");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e) when (HeldByAnother(e) && waited.Elapsed < AppendLockTimeout)
+            {
+                // Another run is appending; an append takes milliseconds.
+                Thread.Sleep(Random.Shared.Next(5, 25));
+            }
+        }
+    }
+
+    private static bool HeldByAnother(IOException e) =>
+        OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is SharingViolation or LockViolation
+        : e.HResult == (OperatingSystem.IsLinux() ? WouldBlockLinux : WouldBlockBsd);
 
     /// <summary>
     /// One record as the serializer writes it (a test holds the two equal), with the writer the result JSON already

@@ -18,7 +18,45 @@ public sealed class TrendHistoryTests
             "{\"date\":\"2026-10-01T06:00:00+00:00\",\"commit\":\"3f9c2a1b7d4e5f60718293a4b5c6d7e8f9012345\",\"passed\":false,\"lineRate\":0.824,\"branchRate\":0.713,\"newCodeLineRate\":0.625,\"reviewCoverage\":0.9296875,\"passRate\":0.9747899159663865,\"firstPassRate\":0.7115384615384616,\"hotspots\":6,\"failedConditions\":3}\n"
             + "{\"date\":\"2026-10-02T06:00:00+00:00\",\"commit\":\"abc\",\"passed\":true}\n",
             File.ReadAllText(path));
-        Assert.Single(Directory.GetFiles(files.Directory));
+        // No temp file left behind; the lock file stays (empty) for the next append.
+        Assert.Equal(new[] { ".trend.jsonl.lock", "trend.jsonl" }, Directory.GetFiles(files.Directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Append_FromManyRunsAtOnce_KeepsEveryRecordAndReadersNeverSeeHalfAFile()
+    {
+        using var files = new ReportTestFiles();
+        var path = files.PathOf("trend.jsonl");
+        const int Writers = 6, Each = 15;
+        using var done = new CancellationTokenSource();
+        var badReads = 0;
+        var reader = Task.Run(() =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                if (TrendHistory.Read(path, int.MaxValue).SkippedLines != 0)
+                {
+                    Interlocked.Increment(ref badReads);
+                }
+            }
+        });
+
+        // Threads hold separate handles, as processes do: the lock must order them.
+        Parallel.For(0, Writers, new ParallelOptions { MaxDegreeOfParallelism = Writers }, w =>
+        {
+            for (var i = 0; i < Each; i++)
+            {
+                TrendHistory.Append(path, new TrendRecord { Date = Day1.AddMinutes(i), Commit = $"w{w}-{i}" });
+            }
+        });
+        await done.CancelAsync();
+        await reader;
+
+        var read = TrendHistory.Read(path, int.MaxValue);
+        Assert.Equal(Writers * Each, read.Records.Count);
+        Assert.Equal(Writers * Each, read.Records.Select(r => r.Commit).Distinct().Count());
+        Assert.Equal(0, read.SkippedLines);
+        Assert.Equal(0, badReads);
     }
 
     [Fact]
