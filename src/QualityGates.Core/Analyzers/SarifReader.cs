@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using QualityGates.Core.Coverage;
 
 namespace QualityGates.Core.Analyzers;
 
@@ -123,23 +124,24 @@ public static class SarifReader
         (result.TryGetProperty("suppressions", out JsonElement suppressions) && suppressions.ValueKind == JsonValueKind.Array && suppressions.GetArrayLength() > 0)
         || (result.TryGetProperty("suppressionStates", out JsonElement states) && states.ValueKind == JsonValueKind.Array && states.GetArrayLength() > 0);
 
+    /// <summary>
+    /// The repo-relative path of a result's URI, mapped as coverage paths are (<see cref="SourcePaths.ToRepository"/>):
+    /// a log from a Windows agent (file:///C:/agent/_work/1/s/src/A.cs) names the repository's file by its longest
+    /// existing suffix; a drive-letter or UNC path that names no file of the repository, or another scheme, is null.
+    /// </summary>
     private static string? ToRepositoryPath(string uri, string fullRoot)
     {
-        string path = uri;
-        if (Uri.TryCreate(uri, UriKind.Absolute, out Uri? absolute))
+        string text = uri.Trim();
+        bool fileUri = text.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        // http:, javascript: ... name no file; "C:\x" and "/x" parse as URIs too but are paths.
+        if (!fileUri && !SourcePaths.IsDriveOrUnc(text.Replace('\\', '/')) && !text.StartsWith('/')
+            && Uri.TryCreate(text, UriKind.Absolute, out _))
         {
-            if (!absolute.IsFile)
-            {
-                return null;
-            }
-
-            path = absolute.LocalPath;
-        }
-        else
-        {
-            path = Uri.UnescapeDataString(uri);
+            return null;
         }
 
-        return RepositoryPaths.ToRelative(fullRoot, path);
+        // SARIF URIs are percent-encoded; Normalize decodes file: URIs itself.
+        string path = SourcePaths.Normalize(fileUri ? text : Uri.UnescapeDataString(text));
+        return SourcePaths.ToRepository(fullRoot, path, out _);
     }
 }

@@ -51,6 +51,49 @@ public class SarifReaderTests
         Assert.Equal(1, findings.Files["src/A.cs"]["QG1001"]);
     }
 
+    [Fact]
+    public void WindowsAgentPaths_MapToTheRepositoryFile_LikeCoverage_AndForeignFilesAreLeftOut()
+    {
+        // A log written on a Windows agent: the checkout was C:\agent\_work\1\s; D:\elsewhere\evil.cs and
+        // \\server\share\other\B.cs name no file of this repository.
+        using var temp = new TempDirectory();
+        temp.Write("src/A.cs", "class A { }\n");
+        string file = temp.Write("log.sarif", """
+            { "version": "2.1.0", "runs": [ { "results": [
+              { "ruleId": "QG1001", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file:///C:/agent/_work/1/s/src/A.cs" } } } ] },
+              { "ruleId": "QG1002", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "C:\\agent\\_work\\1\\s\\src\\A.cs" } } } ] },
+              { "ruleId": "QG1002", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file://server/share/s/src/A.cs" } } } ] },
+              { "ruleId": "QG1001", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "D:\\elsewhere\\evil.cs" } } } ] },
+              { "ruleId": "QG1001", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file:///D:/elsewhere/evil.cs" } } } ] },
+              { "ruleId": "QG1001", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "\\\\server\\share\\other\\B.cs" } } } ] },
+              { "ruleId": "QG1001", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "https://example.com/src/A.cs" } } } ] }
+            ] } ] }
+            """);
+
+        AnalyzerFindings findings = SarifReader.Read(file, temp.Path);
+
+        Assert.Equal(new[] { "src/A.cs" }, findings.Files.Keys);
+        Assert.Equal(1, findings.Files["src/A.cs"]["QG1001"]);
+        Assert.Equal(2, findings.Files["src/A.cs"]["QG1002"]);
+        Assert.Equal(3, findings.Total);
+        Assert.Equal("4 QG finding(s) without a location in the repository were not counted.", Assert.Single(findings.Notes));
+    }
+
+    [Fact]
+    public void BaselineFromAWindowsAgent_MatchesALinuxLog_NoNewFinding()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("src/A.cs", "class A { }\n");
+        string Log(string name, string uri) => temp.Write(name,
+            "{ \"version\": \"2.1.0\", \"runs\": [ { \"results\": [ { \"ruleId\": \"QG1001\", \"locations\": [ { \"physicalLocation\": { \"artifactLocation\": { \"uri\": \"" + uri + "\" } } } ] } ] } ] }");
+
+        AnalyzerFindings windows = SarifReader.Read(Log("win.sarif", "file:///C:/agent/_work/1/s/src/A.cs"), temp.Path);
+        AnalyzerFindings linux = SarifReader.Read(Log("linux.sarif", new Uri(Path.Combine(temp.Path, "src", "A.cs")).AbsoluteUri), temp.Path);
+
+        Assert.Equal(linux.Files.Keys, windows.Files.Keys);
+        Assert.Equal(linux.Files["src/A.cs"], windows.Files["src/A.cs"]);
+    }
+
     [Theory]
     [InlineData(null, "QGB0401")]
     [InlineData("{ \"version\": ", "QGB0402")]
