@@ -295,11 +295,10 @@ internal static class CommandLine
         string[]? patterns = coverage is null ? null : parse.GetValue(coverage);
         return new EngineOptions
         {
-            // Like git: from a subfolder the repository is the working tree above it, so the config, the source paths of
-            // the history and the trend file are the root's, not the subfolder's.
-            RepositoryRoot = parse.GetResult(repo) is { Implicit: false }
-                ? Full(repo)!
-                : RepositoryPaths.WorkTreeRoot(context.CurrentDirectory) ?? context.CurrentDirectory,
+            // Like git (and git -C DIR): from a subfolder, or an explicit --repo of a subfolder or of the .git folder, the
+            // repository is the working tree above it, so the config, the history's paths, the hotspots and the outputs
+            // are the root's (never a subfolder's, never inside .git).
+            RepositoryRoot = RepositoryPaths.Resolve(parse.GetResult(repo) is { Implicit: false } ? Full(repo)! : context.CurrentDirectory),
             CoveragePatterns = patterns is { Length: > 0 } ? patterns : null,
             CoverageBaseDirectory = context.CurrentDirectory,
             BaseRef = baseRef is null ? null : parse.GetValue(baseRef),

@@ -26,6 +26,17 @@ public static class RepositoryPaths
     }
 
     /// <summary>
+    /// The repository root a command judges from a folder it was given: the working tree that holds the folder (its
+    /// root for a subfolder or for the .git folder itself), else the folder as given. A folder that does not exist is
+    /// kept, so a mistyped --repo is reported (QGB0002), not replaced by a repository above it.
+    /// </summary>
+    public static string Resolve(string directory)
+    {
+        string full = FullRoot(directory);
+        return Directory.Exists(full) ? WorkTreeRoot(full) ?? full : full;
+    }
+
+    /// <summary>
     /// The repo-relative path ("/" separators) of <paramref name="path"/> (absolute, or relative to the root), or null
     /// when it resolves outside the repository ("..", another drive, another root).
     /// </summary>
@@ -58,18 +69,19 @@ public static class RepositoryPaths
     }
 
     /// <summary>
-    /// A file named by qualitygate.json that the gate reads and writes (<c>baseline.file</c>, <c>trend.file</c>): its
-    /// full path inside the repository, with links inside the repository followed (a committed link to a file of the
-    /// repository is written through, not replaced). A path outside, or one a symbolic link leads out of, is refused
-    /// (QGB0202 naming <paramref name="jsonPath"/>): a committed configuration must not make the gate read or write
-    /// elsewhere.
+    /// A file or folder that qualitygate.json or the repository chose and the gate reads or writes (<c>baseline.file</c>,
+    /// <c>trend.file</c>, <c>coverage.reportDirectory</c>, the default report folder): its full path inside the
+    /// repository, with links inside the repository followed (a committed link to a file of the repository is written
+    /// through, not replaced). A path outside, one a symbolic link leads out of, or one inside .git is refused
+    /// (<paramref name="code"/>, QGB0202 by default, naming <paramref name="jsonPath"/>): committed content must not make
+    /// the gate read or write elsewhere.
     /// </summary>
     /// <param name="advice">What to do instead, as a sentence ("Give a path inside it, e.g. ...").</param>
-    public static string ConfinedFile(string fullRoot, string configured, string jsonPath, string advice)
+    public static string ConfinedFile(string fullRoot, string configured, string jsonPath, string advice, string code = QgbCodes.ConfigInvalidValue)
     {
         if (ToRelative(fullRoot, configured) is null)
         {
-            throw new QualityGateException(QgbCodes.ConfigInvalidValue, $"{jsonPath} '{configured}' is outside the repository. {advice}");
+            throw new QualityGateException(code, $"{jsonPath} '{configured}' is outside the repository. {advice}");
         }
 
         string full = Path.GetFullPath(configured.Replace('\\', '/'), fullRoot);
@@ -78,12 +90,23 @@ public static class RepositoryPaths
         if (real is null || !boundary.Contains(full))
         {
             string where = real is null ? "a loop of symbolic links" : $"a symbolic link to '{real}'";
-            throw new QualityGateException(QgbCodes.ConfigInvalidValue,
+            throw new QualityGateException(code,
                 $"{jsonPath} '{configured}' leads outside the repository through {where}: the gate neither reads nor writes it. " +
                 $"Replace the link with a file or folder inside the repository, or: {advice}");
+        }
+
+        if (IsInGitFolder(ToRelative(fullRoot, configured)) || IsInGitFolder(ToRelative(boundary.RealRoot, real)))
+        {
+            // git's own files (config, hooks) must never receive the gate's output, by name or through a link.
+            throw new QualityGateException(code,
+                $"{jsonPath} '{configured}' is inside the repository's .git folder, which belongs to git: the gate neither reads nor writes there. {advice}");
         }
 
         // Back onto the root as given, so a path without links inside the repository stays as the user wrote it.
         return Path.GetFullPath(Path.GetRelativePath(boundary.RealRoot, real), fullRoot);
     }
+
+    /// <summary>True for a repo-relative path in the .git folder (any case: Windows and macOS file systems ignore it).</summary>
+    private static bool IsInGitFolder(string? relative) =>
+        relative is not null && relative.Split('/')[0].Equals(".git", StringComparison.OrdinalIgnoreCase);
 }

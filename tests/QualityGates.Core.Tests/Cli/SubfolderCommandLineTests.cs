@@ -62,4 +62,45 @@ public sealed class SubfolderCommandLineTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(subfolder, ".qualitygate")));
         Assert.Equal(repo.Root, RepositoryPaths.WorkTreeRoot(subfolder));
     }
+
+    [Fact]
+    public void RepoOptionOfASubfolder_JudgesTheWholeRepository_LikeGitC()
+    {
+        repo.Commit("Configure", files: ("qualitygate.json", """{ "hotspots": { "minRevisions": 2 }, "conditions": { "reviews.coverage": { "minLandings": 1 } } }"""));
+        repo.Commit("Add tariff", files: ("svc/src/Tariff.cs", Source(1)));
+        repo.Commit("Grow tariff", files: ("svc/src/Tariff.cs", Source(3)));
+        string other = Path.Combine(repo.Root, "..");
+
+        string fromRoot = Run(repo.Root, "hotspots", "--json", "-");
+        string withSubfolder = Run(other, "hotspots", "--json", "-", "--repo", Path.Combine(repo.Root, "svc"));
+        string reviews = Run(other, "reviews", "--json", "-", "--repo", Path.Combine(repo.Root, "svc"));
+
+        Assert.Equal(fromRoot, withSubfolder);
+        Assert.Contains("\"path\": \"svc/src/Tariff.cs\"", withSubfolder, StringComparison.Ordinal);
+        Assert.Equal(Run(repo.Root, "reviews", "--json", "-"), reviews);
+    }
+
+    [Fact]
+    public void RepoOptionOfTheGitFolder_WritesTheTrendAtTheRoot_NeverInsideGit()
+    {
+        repo.Commit("Add tariff", files: ("src/Tariff.cs", Source(1)));
+        string gitFolder = Path.Combine(repo.Root, ".git");
+
+        Run(Path.Combine(repo.Root, ".."), "check", "--repo", gitFolder);
+
+        Assert.True(File.Exists(Path.Combine(repo.Root, ".qualitygate", "history.jsonl")));
+        Assert.False(Directory.Exists(Path.Combine(gitFolder, ".qualitygate")));
+        Assert.Equal(repo.Root, RepositoryPaths.Resolve(gitFolder));
+        Assert.Equal(repo.Root, RepositoryPaths.Resolve(Path.Combine(gitFolder, "refs")));
+    }
+
+    [Fact]
+    public void Resolve_AFolderThatDoesNotExist_IsKept_SoQGB0002NamesIt()
+    {
+        string missing = Path.Combine(repo.Root, "no", "such");
+
+        Assert.Equal(missing, RepositoryPaths.Resolve(missing));
+        Assert.Equal(2, CommandLine.Run(new[] { "hotspots", "--repo", missing }, new CliContext(stdout, stderr, EngineFactory.Create, Now, repo.Root, false)));
+        Assert.Equal($"error QGB0002: Repository folder '{missing}' does not exist. Pass the repository root with --repo.\n", stderr.ToString().ReplaceLineEndings("\n"));
+    }
 }
