@@ -98,12 +98,16 @@ internal static class CommandLine
         {
             string? reportDirectory = Full(context, parse.GetValue(report));
             EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, coverageReport);
-            if (reportDirectory is not null && options.CoverageReportDirectory is null)
+            // The whole report, coverage HTML included, is written beside the folder and moved in as a set (bad input
+            // is found first, so it creates no folder).
+            Engine.Root(options);
+            using StagedFolder? staged = reportDirectory is null ? null : Stage(reportDirectory);
+            if (staged is not null && options.CoverageReportDirectory is null)
             {
-                options = options with { CoverageReportDirectory = Path.Combine(reportDirectory, ReportCoverageFolder) };
+                options = options with { CoverageReportDirectory = Path.Combine(staged.StagingPath, ReportCoverageFolder) };
             }
 
-            return Check(context, options, parse.GetValue(json), parse.GetValue(markdown), reportDirectory);
+            return Check(context, options, parse.GetValue(json), parse.GetValue(markdown), staged);
         });
 
         var reportCommand = new Command("report", "Write the tech lead's report (HTML and Markdown): runs the check, or renders --result.")
@@ -159,7 +163,7 @@ internal static class CommandLine
         };
     }
 
-    private static int Check(CliContext context, EngineOptions options, string? jsonPath, string? markdownPath, string? reportDirectory)
+    private static int Check(CliContext context, EngineOptions options, string? jsonPath, string? markdownPath, StagedFolder? report)
     {
         if (jsonPath == "-" && markdownPath == "-")
         {
@@ -194,10 +198,10 @@ internal static class CommandLine
             AtomicFile.WriteAllText(Path.GetFullPath(markdownPath, context.CurrentDirectory), MarkdownSummaryWriter.Write(result.Gate));
         }
 
-        if (reportDirectory is not null)
+        if (report is not null)
         {
             // With the JSON on standard output the report's log goes to stderr, keeping stdout parseable.
-            int written = WriteReport(result, reportDirectory, options, new ReportLog(jsonPath == "-" || markdownPath == "-" ? context.Error : context.Out, context.Error));
+            int written = WriteReport(context, result, report, options, new ReportLog(jsonPath == "-" || markdownPath == "-" ? context.Error : context.Out, context.Error));
             if (written != Passed)
             {
                 return written;
@@ -214,8 +218,11 @@ internal static class CommandLine
     /// </summary>
     private static int Report(CliContext context, EngineOptions options, string? outputPath, string? resultPath, string? historyPath)
     {
-        string root = RepositoryPaths.FullRoot(options.RepositoryRoot);
-        string outputDirectory = Full(context, outputPath) ?? Path.Combine(root, GateDefaults.ReportDirectory);
+        string root = Engine.Root(options);
+        // --output is the caller's choice; the default folder is the repository's, so a committed link (artifacts ->
+        // /elsewhere) must not lead the report out of it.
+        string outputDirectory = Full(context, outputPath) ?? RepositoryPaths.ConfinedFile(root, GateDefaults.ReportDirectory,
+            "The report folder", "Pass the folder with --output.", QgbCodes.OutputOutsideRepository);
         options = options with { TrendHistoryPath = Full(context, historyPath) };
         if (resultPath is not null)
         {
@@ -228,20 +235,44 @@ internal static class CommandLine
             return ReportCommand.Run(Full(context, resultPath)!, history, outputDirectory, new ReportLog(context.Out, context.Error)) == ReportCommand.ExitOk ? Passed : InputError;
         }
 
-        options = options with { CoverageReportDirectory = Path.Combine(outputDirectory, ReportCoverageFolder) };
+        using StagedFolder staged = Stage(outputDirectory);
+        options = options with { CoverageReportDirectory = Path.Combine(staged.StagingPath, ReportCoverageFolder) };
         EngineResult result = context.EngineFactory().Check(WithTrendSwitch(context, options), Progress(context));
         context.Out.Write(ConsoleText.Gate(result.Gate));
-        int written = WriteReport(result, outputDirectory, options, new ReportLog(context.Out, context.Error));
+        int written = WriteReport(context, result, staged, options, new ReportLog(context.Out, context.Error));
         return written != Passed ? written : result.Gate.Passed ? Passed : Failed;
     }
 
-    /// <summary>The result JSON, report.html and report.md of a finished check, into one folder.</summary>
-    private static int WriteReport(EngineResult result, string outputDirectory, EngineOptions options, TextWriter log)
+    /// <summary>
+    /// The result JSON, report.html and report.md of a finished check (beside the coverage HTML the check staged), moved
+    /// into the report folder as one set. When that fails the verdict was printed already and still stands; exit 2 wins,
+    /// so a CI step never passes without the report it asked for.
+    /// </summary>
+    private static int WriteReport(CliContext context, EngineResult result, StagedFolder report, EngineOptions options, TextWriter log)
     {
-        string resultFile = Path.Combine(outputDirectory, ReportResultFile);
-        AtomicFile.WriteAllText(resultFile, ResultJsonWriter.Write(result.Gate, outputDirectory));
+        string resultFile = Path.Combine(report.StagingPath, ReportResultFile);
+        AtomicFile.WriteAllText(resultFile, ResultJsonWriter.Write(result.Gate, report.StagingPath));
         string? history = Engine.TrendPath(result.RepositoryRoot, options, result.Config);
-        return ReportCommand.Run(resultFile, history, outputDirectory, log) == ReportCommand.ExitOk ? Passed : InputError;
+        if (ReportCommand.Run(resultFile, history, report.Target, log, report) == ReportCommand.ExitOk)
+        {
+            return Passed;
+        }
+
+        context.Error.WriteLine($"The gate {(result.Gate.Passed ? "passed" : "failed")} (verdict above); the report was not written to '{report.Target}'.");
+        return InputError;
+    }
+
+    /// <summary>The staged report folder; a folder that cannot even be staged is QGB0604, like one that cannot be written.</summary>
+    private static StagedFolder Stage(string outputDirectory)
+    {
+        try
+        {
+            return StagedFolder.Create(outputDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ReportInputException(ReportCodes.ReportNotWritable, $"the report could not be written to '{outputDirectory}' ({ex.Message}): pass a writable output folder");
+        }
     }
 
     /// <summary>Render-only has no check: the trend history is the config's (when the config can be read).</summary>

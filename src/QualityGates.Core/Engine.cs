@@ -94,6 +94,7 @@ public sealed class Engine
         // Checked before any work; a run that never records (baseline, RecordTrend=false) does not need the history.
         string? trendPath = options.RecordTrend == false ? null : TrendPath(root, options, config);
         string baselinePath = BaselinePath(root, config);
+        string? reportDirectory = options.CoverageReportDirectory is string given ? Path.GetFullPath(given, root) : CoverageReportPath(root, config);
 
         progress?.Report("Reading coverage");
         var notes = new List<string>();
@@ -149,13 +150,11 @@ public sealed class Engine
             gate = gate with { Notes = gate.Notes.Append(sourcesNote).ToList() };
         }
 
-        string? reportDirectory = options.CoverageReportDirectory ?? config.CoverageReportDirectory;
         if (coverage is not null && reportDirectory is not null)
         {
             progress?.Report("Writing the coverage report");
-            string fullReportDirectory = Path.GetFullPath(reportDirectory, root);
-            CoverageReportWriter.Write(coverage.Inputs, fullReportDirectory, root);
-            string index = Path.Combine(fullReportDirectory, CoverageReportWriter.IndexFileName);
+            CoverageReportWriter.Write(coverage.Inputs, reportDirectory, root);
+            string index = Path.Combine(reportDirectory, CoverageReportWriter.IndexFileName);
             gate = gate with { CoverageHtmlReport = File.Exists(index) ? index : null };
         }
 
@@ -186,6 +185,15 @@ public sealed class Engine
         return RepositoryPaths.ConfinedFile(root, file, "$.trend.file",
             $"Give a path inside it, e.g. {GateDefaults.TrendFile}, or null to record no trend.");
     }
+
+    /// <summary>
+    /// coverage.reportDirectory of the config, inside the repository (links followed), or null. A --coverage-report or
+    /// --report folder the person running the tool gave is theirs to choose and is not confined.
+    /// </summary>
+    public static string? CoverageReportPath(string root, GateConfig config) =>
+        config.CoverageReportDirectory is not string directory ? null
+        : RepositoryPaths.ConfinedFile(root, directory, "$.coverage.reportDirectory",
+            "Give a folder inside it, e.g. artifacts/coverage, or null to write no coverage report.");
 
     /// <summary>The baseline of a repository: baseline.file of the config, inside the repository (links followed).</summary>
     public static string BaselinePath(string root, GateConfig config) =>
@@ -345,7 +353,11 @@ public sealed class Engine
             ? CoverageLoader.Load(root, root, config.CoverageFiles, notes, confineAll: true)
             : CoverageLoader.Load(root, Path.GetFullPath(options.CoverageBaseDirectory ?? root), options.CoveragePatterns, notes);
 
-    private static string Root(EngineOptions options)
+    /// <summary>
+    /// The full repository root of <paramref name="options"/>, checked before anything is read or written: a missing
+    /// folder is QGB0002, an unusable --coverage pattern QGB0001.
+    /// </summary>
+    public static string Root(EngineOptions options)
     {
         CheckCoveragePatterns(options.CoveragePatterns);
         string root = RepositoryPaths.FullRoot(options.RepositoryRoot);

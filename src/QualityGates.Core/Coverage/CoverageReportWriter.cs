@@ -16,8 +16,8 @@ public static class CoverageReportWriter
     public const string IndexFileName = "index.html";
 
     /// <summary>
-    /// Generates into a fresh folder beside <paramref name="outputDirectory"/>, then moves each file into place, so a
-    /// reader never sees a half-written report.
+    /// Generates into a fresh folder beside <paramref name="outputDirectory"/>, then moves the files into place as a set
+    /// (<see cref="StagedFolder"/>): a reader never sees a half-written report, and a link inside the folder is refused.
     /// </summary>
     public static void Write(IReadOnlyList<string> coverageFiles, string outputDirectory, string repositoryRoot)
     {
@@ -27,13 +27,13 @@ public static class CoverageReportWriter
         }
 
         string target = Path.GetFullPath(outputDirectory);
-        string staging = Path.Combine(Path.GetDirectoryName(target) ?? target, "." + Path.GetFileName(target) + ".tmp-" + Guid.NewGuid().ToString("N"));
         try
         {
+            using StagedFolder staged = StagedFolder.Create(target);
             var parameters = new Dictionary<string, string>
             {
                 ["reports"] = string.Join(';', coverageFiles),
-                ["targetdir"] = staging,
+                ["targetdir"] = staged.StagingPath,
                 ["reporttypes"] = ReportTypes,
                 ["verbosity"] = "Warning",
             };
@@ -53,24 +53,11 @@ public static class CoverageReportWriter
                     $"ReportGenerator could not write the coverage report to '{target}'. Run with the same files through 'reportgenerator' to see its log.");
             }
 
-            Directory.CreateDirectory(target);
-            foreach (string file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
-            {
-                string destination = Path.Combine(target, Path.GetRelativePath(staging, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                File.Move(file, destination, overwrite: true);
-            }
+            staged.Commit();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new QualityGateException(QgbCodes.OutputNotWritable, $"Cannot write the coverage report to '{target}': {ex.Message}");
-        }
-        finally
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
         }
     }
 }

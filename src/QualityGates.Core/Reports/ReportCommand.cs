@@ -13,7 +13,15 @@ public static class ReportCommand
     public const int ExitOk = 0;
     public const int ExitInputError = 2;
 
-    public static int Run(string resultJsonPath, string? historyPath, string outputDirectory, TextWriter log)
+    public static int Run(string resultJsonPath, string? historyPath, string outputDirectory, TextWriter log) =>
+        Run(resultJsonPath, historyPath, outputDirectory, log, staged: null);
+
+    /// <summary>
+    /// Writes report.html and report.md into <paramref name="staged"/> (where the caller has put the rest of the set,
+    /// e.g. the result JSON and the coverage HTML), or into a staged folder of its own, and moves the set into
+    /// <paramref name="outputDirectory"/> only when everything was written: old and new reports are never mixed.
+    /// </summary>
+    public static int Run(string resultJsonPath, string? historyPath, string outputDirectory, TextWriter log, StagedFolder? staged)
     {
         ArgumentNullException.ThrowIfNull(log);
         try
@@ -30,21 +38,30 @@ public static class ReportCommand
 
             var result = ReportModelReader.Load(resultJsonPath);
             var history = string.IsNullOrWhiteSpace(historyPath) ? TrendHistoryContent.Empty : TrendHistory.Read(historyPath);
-            var resultDir = Path.GetDirectoryName(Path.GetFullPath(resultJsonPath))!;
             var outDir = Path.GetFullPath(outputDirectory);
-            var link = CoverageLink(result.Coverage?.HtmlReport, resultDir, outDir, log);
-            var view = new ReportView(result, history, link);
-
             var html = Path.Combine(outDir, HtmlFileName);
             var md = Path.Combine(outDir, MarkdownFileName);
+            ReportView view;
+            StagedFolder? own = null;
             try
             {
-                HtmlReportWriter.Write(view, html);
-                MarkdownReportWriter.Write(view, md);
+                own = staged is null ? StagedFolder.Create(outDir) : null;
+                StagedFolder set = staged ?? own!;
+                // A result staged with the set is linked as it will lie after the move.
+                var resultDir = set.Unstaged(Path.GetDirectoryName(Path.GetFullPath(resultJsonPath))!);
+                view = new ReportView(result, history, CoverageLink(result.Coverage?.HtmlReport, resultDir, outDir, log));
+                HtmlReportWriter.Write(view, Path.Combine(set.StagingPath, HtmlFileName));
+                MarkdownReportWriter.Write(view, Path.Combine(set.StagingPath, MarkdownFileName));
+                set.Commit();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new ReportInputException(ReportCodes.ReportNotWritable, $"the report could not be written to '{outDir}' ({e.Message}): pass a writable output folder");
+                throw new ReportInputException(ReportCodes.ReportNotWritable,
+                    $"the report could not be written to '{outDir}' ({e.Message}); nothing of it was moved there: pass a writable output folder");
+            }
+            finally
+            {
+                own?.Dispose();
             }
 
             if (history.SkippedLines > 0)

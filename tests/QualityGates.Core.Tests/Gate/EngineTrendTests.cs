@@ -82,6 +82,38 @@ public sealed class EngineTrendTests : IDisposable
         Assert.Equal("QGB0201", Assert.Throws<QualityGateException>(() => Check("main")).Code);
     }
 
+    [Theory]
+    [InlineData("trend", "file", ".git/hooks/pre-commit")]
+    [InlineData("trend", "file", ".GIT/history.jsonl")]
+    [InlineData("baseline", "file", ".git/qualitygate.baseline.json")]
+    [InlineData("coverage", "reportDirectory", "./.git/coverage")]
+    public void ConfiguredPathInsideGit_IsRefused_QGB0202(string section, string key, string path)
+    {
+        repo.Write("qualitygate.json", $$"""{ "{{section}}": { "{{key}}": "{{path}}" } }""");
+
+        QualityGateException error = Assert.Throws<QualityGateException>(() => Check("main"));
+
+        Assert.Equal("QGB0202", error.Code);
+        Assert.StartsWith($"$.{section}.{key} '{path}' is inside the repository's .git folder, which belongs to git: the gate neither reads nor writes there. ", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(repo.Path, ".git")) && Directory.EnumerateFiles(Path.Combine(repo.Path, ".git"), "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public void TrendFolderLinkedIntoGit_IsRefused_QGB0202()
+    {
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".git", "hooks"));
+        if (!Links.TryDirectory(Path.Combine(repo.Path, ".qualitygate"), Path.Combine(repo.Path, ".git", "hooks")))
+        {
+            return;
+        }
+
+        QualityGateException error = Assert.Throws<QualityGateException>(() => Check("main"));
+
+        Assert.Equal("QGB0202", error.Code);
+        Assert.StartsWith("$.trend.file '.qualitygate/history.jsonl' is inside the repository's .git folder", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(repo.Path, ".git", "hooks")));
+    }
+
     [Fact]
     public void TrendFolderLinkedOutside_IsRefused_NothingIsWrittenThere()
     {
