@@ -44,7 +44,7 @@ namespace QualityGates.Analyzers.Rules
                 {
                     leaf = UnderwritingSemantics.FindOutcomeLeaf(ret.ReturnedValue, insurance, settings, boolDecision, favourable: true);
                 }
-                else if (op is ISimpleAssignmentOperation assignment && insurance.IsDecisionEnum(assignment.Target.Type))
+                else if (op is ISimpleAssignmentOperation assignment && (insurance.IsDecisionEnum(assignment.Target.Type) || UnderwritingSemantics.IsStringOutcome(assignment.Target)))
                 {
                     leaf = UnderwritingSemantics.FindOutcomeLeaf(assignment.Value, insurance, settings, boolIsDecision: false, favourable: true);
                     kind = "Assign";

@@ -15,7 +15,6 @@ namespace QualityGates.Analyzers.Rules
         /// <summary>Diagnostic property: SwitchDefault (only label of its section), SwitchArm, or Other.</summary>
         public const string FallbackKindProperty = "FallbackKind";
 
-        private static readonly string[] OutcomeWords = { "status", "decision", "outcome" };
         private static readonly string[] ClassifierWords = { "risk", "class", "code", "decision", "tier", "category", "status", "type", "band", "group", "outcome", "grade" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.FavourableOutcomeAsFallback);
@@ -182,7 +181,7 @@ namespace QualityGates.Analyzers.Rules
                     }
                 }
                 else if (op is ISimpleAssignmentOperation assignment &&
-                    (insurance.IsDecisionEnum(assignment.Target.Type) || IsStringOutcome(assignment.Target)))
+                    (insurance.IsDecisionEnum(assignment.Target.Type) || UnderwritingSemantics.IsStringOutcome(assignment.Target)))
                 {
                     Report(context, insurance, assignment.Value, what, kind, boolIsDecision: false);
                 }
@@ -202,18 +201,6 @@ namespace QualityGates.Analyzers.Rules
 
             var properties = UnderwritingSemantics.FallbackProperties(leaf, settings).Add(FallbackKindProperty, kind);
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FavourableOutcomeAsFallback, leaf.Syntax.GetLocation(), properties, what, UnderwritingSemantics.Display(leaf)));
-        }
-
-        /// <summary>A string variable, field or property that holds an outcome: strStatus, m_decision, QuoteOutcome.</summary>
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsStringOutcome(IOperation target)
-        {
-            if (target.Type?.SpecialType != SpecialType.System_String || !(target.GetReferencedSymbol() is ISymbol symbol))
-            {
-                return false;
-            }
-
-            return NameWords.LastMatchingWordIndex(NameWords.Split(symbol.Name), OutcomeWords) >= 0;
         }
 
         /// <summary>A switched value that classifies a risk: an enum, or a code/class/tier/status-named value, also normalised (statusCode.Trim().ToLowerInvariant()).</summary>

@@ -10,7 +10,7 @@ namespace QualityGates.Analyzers.Semantics
     {
         /// <summary>
         /// The favourable outcome an expression produces, or null: a favourable member of a decision enum, <c>true</c> in a
-        /// bool decision method, a favourable string literal ("Approved"), a new result object built from one of them, or a
+        /// bool decision method, a favourable string literal ("Approved") or string constant, a new result object built from one of them, or a
         /// static factory of a result type named after one (<c>Result.Approved()</c>, <c>Result.Declined</c>).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
@@ -37,6 +37,13 @@ namespace QualityGates.Analyzers.Semantics
                     return Matches(b ? "true" : "false", settings, favourable) ? (b ? "true" : "false") : null;
                 case ILiteralOperation lit when lit.ConstantValue.HasValue && lit.ConstantValue.Value is string s:
                     return Matches(s, settings, favourable) ? "\"" + s + "\"" : null;
+
+                // StatusCodes.APPROVED, a const local: the constant is the literal. Legacy status classes are string enums, so
+                // the constant's name counts like an enum member's (const string APPROVED = "APP").
+                case IFieldReferenceOperation field when field.Field.IsConst && field.Field.ConstantValue is string s:
+                    return Matches(s, settings, favourable) || Matches(field.Field.Name, settings, favourable) ? field.Field.ContainingType.Name + "." + field.Field.Name : null;
+                case ILocalReferenceOperation local when local.Local.IsConst && local.Local.ConstantValue is string s:
+                    return Matches(s, settings, favourable) || Matches(local.Local.Name, settings, favourable) ? local.Local.Name : null;
                 case IObjectCreationOperation creation:
                     return creation.Arguments.Select(a => Get(a.Value, context, settings, false, favourable)).FirstOrDefault(x => x != null)
                         ?? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => Get(a.Value, context, settings, false, favourable)).FirstOrDefault(x => x != null);

@@ -18,6 +18,20 @@ namespace QualityGates.Analyzers.Semantics
         /// <summary>Diagnostic property: "false" when the favourable value is the bool literal true.</summary>
         public const string FallbackLiteralProperty = "FallbackLiteral";
 
+        private static readonly string[] OutcomeWords = { "status", "decision", "outcome" };
+
+        /// <summary>A string variable, parameter, field or property that holds an outcome: strStatus, m_decision, QuoteOutcome.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsStringOutcome(IOperation target)
+        {
+            if (target.Type?.SpecialType != SpecialType.System_String || !(target.GetReferencedSymbol() is ISymbol symbol))
+            {
+                return false;
+            }
+
+            return NameWords.LastMatchingWordIndex(NameWords.Split(symbol.Name), OutcomeWords) >= 0;
+        }
+
         /// <summary>The method, local function or lambda whose body contains the operation.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static IMethodSymbol? EnclosingFunction(IOperation operation, ISymbol owningSymbol)

@@ -27,6 +27,68 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CatchAssignsFavourableStringStatus_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                public static class StatusCodes
+                {
+                    public const string APPROVED = "APP";
+                    public const string REFERRED = "REF";
+                }
+                [QualityGates.UnderwritingRule]
+                public class QuoteEngine
+                {
+                    private string m_strDecision = "";
+                    public decimal QuickQuote(decimal premium, out string strStatus)
+                    {
+                        strStatus = StatusCodes.REFERRED;
+                        try { return premium / Divisor(); }
+                        catch (System.Exception) { strStatus = {|#0:StatusCodes.APPROVED|}; return premium; }
+                    }
+                    public void Decide(decimal premium)
+                    {
+                        try { m_strDecision = premium > 0 ? StatusCodes.REFERRED : "Declined"; }
+                        catch (System.DivideByZeroException) { m_strDecision = {|#1:"Approved"|}; }
+                    }
+                    private static decimal Divisor() => 2m;
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithLocation(0).WithArguments("QuickQuote", "StatusCodes.APPROVED"),
+                Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithLocation(1).WithArguments("Decide", "\"Approved\""));
+        }
+
+        [Fact]
+        public async Task CatchAssignsSafeOrNonStatusString_NotReported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                public static class StatusCodes
+                {
+                    public const string APPROVED = "APP";
+                    public const string REFERRED = "REF";
+                }
+                [QualityGates.UnderwritingRule]
+                public class QuoteEngine
+                {
+                    public decimal QuickQuote(decimal premium, out string strStatus, out string strMessage)
+                    {
+                        strStatus = StatusCodes.APPROVED;
+                        strMessage = "";
+                        try { return premium / Divisor(); }
+                        catch (System.Exception) { strStatus = StatusCodes.REFERRED; strMessage = StatusCodes.APPROVED + " withdrawn"; return 0m; }
+                    }
+                    public string Label(decimal premium)
+                    {
+                        string strText;
+                        try { strText = premium.ToString(System.Globalization.CultureInfo.InvariantCulture); }
+                        catch (System.FormatException) { strText = "Approved"; }
+                        return strText;
+                    }
+                    private static decimal Divisor() => 2m;
+                }
+                """);
+        }
+
+        [Fact]
         public async Task RulesEngineVerdictPassInCatch_Reported()
         {
             await Verify.VerifyAnalyzerAsync("""

@@ -63,6 +63,110 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SwitchDefault_FavourableStatusConstant_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                namespace Company.Underwriting
+                {
+                    public static class StatusCodes
+                    {
+                        public const string APPROVED = "APP";
+                        public const string REFERRED = "REF";
+                        public const string Issued = "Quoted";
+                    }
+
+                    public class ReferralEngine
+                    {
+                        internal string Decide(string strRiskCode)
+                        {
+                            string strDecision;
+                            switch (strRiskCode)
+                            {
+                                case "H": strDecision = StatusCodes.REFERRED; break;
+                                default: strDecision = {|#0:StatusCodes.APPROVED|}; break;
+                            }
+
+                            return strDecision;
+                        }
+
+                        internal string GetStatusText(string strStatusCode)
+                        {
+                            const string issued = "Quoted";
+                            switch (strStatusCode)
+                            {
+                                case "R": return StatusCodes.REFERRED;
+                                default: return {|#1:issued|};
+                            }
+                        }
+
+                        internal string GetIssuedText(string strStatusCode)
+                        {
+                            switch (strStatusCode)
+                            {
+                                case "R": return StatusCodes.REFERRED;
+                                default: return {|#2:StatusCodes.Issued|};
+                            }
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(0).WithArguments("switch default", "StatusCodes.APPROVED"),
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(1).WithArguments("switch default", "issued"),
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(2).WithArguments("switch default", "StatusCodes.Issued"));
+        }
+
+        [Fact]
+        public async Task SwitchDefault_SafeOrNonOutcomeConstant_NotReported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                namespace Company.Underwriting
+                {
+                    public static class StatusCodes
+                    {
+                        public const string APPROVED = "APP";
+                        public const string REFERRED = "REF";
+                        public const string AWAITING_DOCS = "Awaiting documents";
+                    }
+
+                    public class ReferralEngine
+                    {
+                        private string m_strDescription;
+
+                        internal string Decide(string strRiskCode)
+                        {
+                            string strDecision;
+                            switch (strRiskCode)
+                            {
+                                case "L": strDecision = StatusCodes.APPROVED; break;
+                                default: strDecision = StatusCodes.REFERRED; break;
+                            }
+
+                            return strDecision;
+                        }
+
+                        internal string GetStatusText(string strStatusCode)
+                        {
+                            const string waiting = "Awaiting documents";
+                            switch (strStatusCode)
+                            {
+                                case "A": return StatusCodes.AWAITING_DOCS;
+                                default: return waiting;
+                            }
+                        }
+
+                        internal void SetDescription(string strRiskCode)
+                        {
+                            switch (strRiskCode)
+                            {
+                                default: m_strDescription = StatusCodes.APPROVED; break;
+                            }
+                        }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task SwitchDefault_SafeOrNonOutcomeString_NotReported()
         {
             await Verify.VerifyAnalyzerAsync("""
