@@ -16,9 +16,6 @@ namespace QualityGates.Analyzers.Rules
     {
         private static readonly string[] RuleElementWords = { "rule", "check", "guideline", "criterion", "criteria", "validator", "validation" };
 
-        // Calls that record a failure or a referral; logging alone does not count.
-        private static readonly string[] RecordingVerbs = { "add", "record", "refer", "fail", "flag", "mark", "register", "enqueue", "push", "append", "set", "reject", "decline", "report" };
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ExceptionSwallowedInRuleEvaluation);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
@@ -90,25 +87,12 @@ namespace QualityGates.Analyzers.Rules
                     case IAssignmentOperation assignment when !(assignment.Target is IDiscardOperation):
                     case IReturnOperation ret when ret.ReturnedValue != null:
                         return true;
-                    case IInvocationOperation invocation when IsRecording(invocation.TargetMethod):
+                    case IInvocationOperation invocation when UnderwritingSemantics.IsRecordingCall(invocation.TargetMethod):
                         return true;
                 }
             }
 
             return false;
-        }
-
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsRecording(IMethodSymbol method)
-        {
-            var typeWords = NameWords.Split(method.ContainingType?.Name ?? string.Empty);
-            if (typeWords.Contains("logger") || typeWords.Contains("log") || typeWords.Contains("console") || typeWords.Contains("trace") || typeWords.Contains("debug"))
-            {
-                return false;
-            }
-
-            var words = NameWords.Split(method.Name);
-            return words.Count > 0 && words[0] != "log" && RecordingVerbs.Contains(words[0]);
         }
     }
 }

@@ -121,43 +121,13 @@ namespace QualityGates.Analyzers.Rules
                 }
 
                 bool boolDecision = UnderwritingSemantics.IsBoolDecision(UnderwritingSemantics.EnclosingFunction(op, context.ContainingSymbol));
-                if (UnderwritingSemantics.FindOutcomeLeaf(value, insurance, settings, boolDecision, favourable: false) != null || IsFallback(value, insurance, settings))
+                if (UnderwritingSemantics.IsAdverseOrFallback(value, insurance, settings, boolDecision))
                 {
                     return true;
                 }
             }
 
             return false;
-        }
-
-        /// <summary>
-        /// The configured fallback (Refer) as a value: the enum member, a result built from it, or a factory or static member
-        /// of a result type named after it (<c>Result.Referred("reason")</c>, <c>Decision.ReferToUnderwriter</c>).
-        /// </summary>
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsFallback(IOperation? value, InsuranceContext insurance, InsuranceSettings settings)
-        {
-            bool Named(string name) => name.StartsWith(settings.FallbackOutcome, System.StringComparison.OrdinalIgnoreCase);
-            bool AnyArgument(ImmutableArray<IArgumentOperation> arguments) => arguments.Any(a => IsFallback(a.Value, insurance, settings));
-
-            switch (value?.WalkDownConversions())
-            {
-                case IFieldReferenceOperation field when insurance.IsDecisionEnum(field.Field.ContainingType):
-                    return Named(field.Field.Name);
-                case IFieldReferenceOperation field when field.Field.IsStatic && Outcomes.HoldsDecision(field.Type, insurance):
-                    return Named(field.Field.Name);
-                case IPropertyReferenceOperation property when property.Instance == null && Outcomes.HoldsDecision(property.Type, insurance):
-                    return Named(property.Property.Name);
-                case IConditionalOperation conditional:
-                    return IsFallback(conditional.WhenTrue, insurance, settings) || IsFallback(conditional.WhenFalse, insurance, settings);
-                case IObjectCreationOperation creation:
-                    return AnyArgument(creation.Arguments) ||
-                        (creation.Initializer != null && creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>().Any(a => IsFallback(a.Value, insurance, settings)));
-                case IInvocationOperation call when call.Instance == null:
-                    return (Named(call.TargetMethod.Name) && Outcomes.HoldsDecision(Outcomes.UnwrapTask(call.TargetMethod.ReturnType), insurance)) || AnyArgument(call.Arguments);
-                default:
-                    return false;
-            }
         }
     }
 }

@@ -20,6 +20,23 @@ namespace QualityGates.Analyzers.Semantics
 
         private static readonly string[] OutcomeWords = { "status", "decision", "outcome" };
 
+        // Calls that record a failure or a referral; logging alone does not count.
+        private static readonly string[] RecordingVerbs = { "add", "record", "refer", "fail", "flag", "mark", "register", "enqueue", "push", "append", "set", "reject", "decline", "report" };
+
+        /// <summary>A call that records a failure or referral (Add, Record, Refer, Fail...), not one of a logger's.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsRecordingCall(IMethodSymbol method)
+        {
+            var typeWords = NameWords.Split(method.ContainingType?.Name ?? string.Empty);
+            if (typeWords.Contains("logger") || typeWords.Contains("log") || typeWords.Contains("console") || typeWords.Contains("trace") || typeWords.Contains("debug"))
+            {
+                return false;
+            }
+
+            var words = NameWords.Split(method.Name);
+            return words.Count > 0 && words[0] != "log" && RecordingVerbs.Contains(words[0]);
+        }
+
         /// <summary>A string variable, parameter, field or property that holds an outcome: strStatus, m_decision, QuoteOutcome.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static bool IsStringOutcome(IOperation target)
@@ -122,6 +139,45 @@ namespace QualityGates.Analyzers.Semantics
                     return outcome == null ? null : op;
             }
         }
+
+        /// <summary>
+        /// The configured fallback (Refer) as a value: the enum member, a result built from it, or a factory or static member
+        /// of a result type named after it (<c>Result.Referred("reason")</c>, <c>Decision.ReferToUnderwriter</c>), or a string
+        /// status: a literal or constant valued or named after it.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsFallback(IOperation? value, InsuranceContext insurance, InsuranceSettings settings)
+        {
+            bool Named(string name) => name.StartsWith(settings.FallbackOutcome, System.StringComparison.OrdinalIgnoreCase);
+            bool AnyArgument(ImmutableArray<IArgumentOperation> arguments) => arguments.Any(a => IsFallback(a.Value, insurance, settings));
+
+            switch (value?.WalkDownConversions())
+            {
+                case IFieldReferenceOperation field when insurance.IsDecisionEnum(field.Field.ContainingType):
+                    return Named(field.Field.Name);
+                case IFieldReferenceOperation field when field.Field.IsStatic && Outcomes.HoldsDecision(field.Type, insurance):
+                    return Named(field.Field.Name);
+                case IPropertyReferenceOperation property when property.Instance == null && Outcomes.HoldsDecision(property.Type, insurance):
+                    return Named(property.Property.Name);
+                case IConditionalOperation conditional:
+                    return IsFallback(conditional.WhenTrue, insurance, settings) || IsFallback(conditional.WhenFalse, insurance, settings);
+                case IObjectCreationOperation creation:
+                    return AnyArgument(creation.Arguments) ||
+                        (creation.Initializer != null && creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>().Any(a => IsFallback(a.Value, insurance, settings)));
+                case IInvocationOperation call when call.Instance == null:
+                    return (Named(call.TargetMethod.Name) && Outcomes.HoldsDecision(Outcomes.UnwrapTask(call.TargetMethod.ReturnType), insurance)) || AnyArgument(call.Arguments);
+                case IOperation constant when constant.ConstantValue.HasValue && constant.ConstantValue.Value is string text:
+                    // "Referred" (a status, not a sentence), or a status constant valued or named after it (StatusCodes.REFERRED = "REF").
+                    return (Named(text) && text.IndexOf(' ') < 0) || (constant.GetReferencedSymbol() is ISymbol symbol && Named(symbol.Name));
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A value that withholds cover or sends the case to a person: an adverse outcome or the configured fallback (Refer).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsAdverseOrFallback(IOperation? value, InsuranceContext context, InsuranceSettings settings, bool boolIsDecision) =>
+            FindOutcomeLeaf(value, context, settings, boolIsDecision, favourable: false) != null || IsFallback(value, context, settings);
 
         /// <summary>How an outcome leaf reads in a message: Decision.Approve, true, "Quoted".</summary>
         [MethodImpl(HotPath.Optimize)]

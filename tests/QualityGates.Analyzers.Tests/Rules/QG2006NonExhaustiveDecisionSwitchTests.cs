@@ -251,6 +251,56 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task DefaultReferringThroughStringStatus_NoDiagnosticUnlessOnlyASentence()
+        {
+            // A legacy string status valued or named after the fallback refers the case; a sentence that merely starts with it does not.
+            await Verify.VerifyAnalyzerAsync(Types + """
+                public static class StatusCodes { public const string REFERRED = "REF"; }
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public string Status(Decision decision)
+                    {
+                        switch (decision)
+                        {
+                            case Decision.Approve: return "APP";
+                            default: return StatusCodes.REFERRED;
+                        }
+                    }
+
+                    public string Code(Decision decision)
+                    {
+                        const string referred = "R";
+                        switch (decision)
+                        {
+                            case Decision.Approve: return "APP";
+                            default: return referred;
+                        }
+                    }
+
+                    public string Text(Decision decision)
+                    {
+                        switch (decision)
+                        {
+                            case Decision.Approve: return "Approved";
+                            default: return "Referred";
+                        }
+                    }
+
+                    public string Letter(Decision decision)
+                    {
+                        {|#0:switch (decision)|}
+                        {
+                            case Decision.Approve: return "welcome";
+                            default: return "Reference letter";
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.NonExhaustiveDecisionSwitch).WithLocation(0).WithArguments("Decision", "has a default that does not throw, so Refer, Decline and future members are handled silently"));
+        }
+
+        [Fact]
         public async Task DefaultApprovingThroughResultObject_Reported()
         {
             await Verify.VerifyAnalyzerAsync(Types + """
