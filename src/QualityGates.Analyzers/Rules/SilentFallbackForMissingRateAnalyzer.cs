@@ -221,13 +221,17 @@ namespace QualityGates.Analyzers.Rules
             type.TypeKind == TypeKind.Interface && (type.Name == "IDictionary" || type.Name == "IReadOnlyDictionary") &&
             type.ContainingNamespace?.ToDisplayString() is string ns && (ns == "System.Collections" || ns == "System.Collections.Generic");
 
-        /// <summary>A catch in a rate/money member that returns (or assigns to a rate) a literal.</summary>
+        /// <summary>
+        /// A catch in a rate/money member that returns (or assigns to a rate) a literal, unless the handler also refers or
+        /// declines the case, throws, or records the failure: then the literal is "no price", not a made-up rate.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCatch(OperationContext context, InsuranceContext insurance)
         {
             var owner = context.ContainingSymbol;
             var handler = ((ICatchClauseOperation)context.Operation).Handler;
             var settings = insurance.GetSettings(handler.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
+            bool? reportsMiss = null;
             foreach (var statement in handler.Operations)
             {
                 ValueKind kind = ValueKind.None;
@@ -244,11 +248,36 @@ namespace QualityGates.Analyzers.Rules
                     kind = RateConfigurationFacts.KindOfConsumer(literal, owner, insurance, out name);
                 }
 
-                if (literal != null && kind != ValueKind.None)
+                if (literal != null && kind != ValueKind.None && !(reportsMiss ??= ReportsTheMiss(handler, insurance, settings)))
                 {
                     Report(context, literal.Syntax, kind, name, literal.Syntax.ToString(), null, null);
                 }
             }
+        }
+
+        /// <summary>
+        /// The handler tells someone the rate is missing: it throws, makes a recording call (QG2002's notion: Add, Record,
+        /// Refer, Fail..., not logging), or assigns an adverse or referral outcome to a decision or status.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool ReportsTheMiss(IOperation handler, InsuranceContext insurance, InsuranceSettings settings)
+        {
+            foreach (var op in UnderwritingSemantics.DescendantsInSameFunction(handler))
+            {
+                switch (op)
+                {
+                    case IThrowOperation _:
+                        return true;
+                    case IInvocationOperation call when UnderwritingSemantics.IsRecordingCall(call.TargetMethod):
+                        return true;
+                    case ISimpleAssignmentOperation assignment when
+                        (assignment.Target.Type?.SpecialType != SpecialType.System_String || UnderwritingSemantics.IsStringOutcome(assignment.Target)) &&
+                        UnderwritingSemantics.IsAdverseOrFallback(assignment.Value, insurance, settings, boolIsDecision: false):
+                        return true;
+                }
+            }
+
+            return false;
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -261,6 +261,98 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CatchThatRefersThrowsOrRecords_NotReported()
+        {
+            // The handler reports the miss (refers the case, rethrows, records it): 0 is "no price", not a made-up rate.
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+
+                public class RateNotFoundException : Exception { }
+                public enum Decision { Approve, Refer, Decline }
+                public static class StatusCodes
+                {
+                    public const string APPROVED = "APP";
+                    public const string REFERRED = "REF";
+                }
+
+                [QualityGates.PremiumCalculation]
+                public class MotorRater
+                {
+                    private readonly List<string> _errors = new();
+                    public Decision Outcome { get; private set; }
+
+                    public decimal GetBaseRate(string key, out string strStatus)
+                    {
+                        strStatus = StatusCodes.APPROVED;
+                        try { return Lookup(key); }
+                        catch (RateNotFoundException ex) { strStatus = StatusCodes.REFERRED; Log(ex); return 0m; }
+                    }
+
+                    public decimal GetAreaRate(string key)
+                    {
+                        try { return Lookup(key); }
+                        catch (RateNotFoundException) { Outcome = Decision.Decline; return 0m; }
+                    }
+
+                    public decimal GetVehicleRate(string key, bool strict)
+                    {
+                        try { return Lookup(key); }
+                        catch (RateNotFoundException) { if (strict) throw; return 0m; }
+                    }
+
+                    public decimal GetDriverRate(string key)
+                    {
+                        try { return Lookup(key); }
+                        catch (RateNotFoundException ex) { _errors.Add(ex.Message); return 0m; }
+                    }
+
+                    private static decimal Lookup(string key) => throw new RateNotFoundException();
+                    private static void Log(Exception ex) => Console.WriteLine(ex);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task CatchThatOnlyLogsOrApproves_Reported()
+        {
+            // Logging, a favourable status or a message that merely mentions referral do not tell anyone the rate is missing.
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+
+                public class RateNotFoundException : Exception { }
+                public static class StatusCodes
+                {
+                    public const string APPROVED = "APP";
+                    public const string REFERRED = "REF";
+                }
+
+                [QualityGates.PremiumCalculation]
+                public class MotorRater
+                {
+                    public decimal GetBaseRate(string key, out string strStatus)
+                    {
+                        strStatus = StatusCodes.REFERRED;
+                        try { return Lookup(key); }
+                        catch (RateNotFoundException ex) { strStatus = StatusCodes.APPROVED; Log(ex); return {|#0:0m|}; }
+                    }
+
+                    public decimal GetAreaRate(string key, out string strMessage)
+                    {
+                        strMessage = "";
+                        try { return Lookup(key); }
+                        catch (RateNotFoundException) { strMessage = StatusCodes.REFERRED; Console.WriteLine("Referred to underwriter"); return {|#1:1.5m|}; }
+                    }
+
+                    private static decimal Lookup(string key) => throw new RateNotFoundException();
+                    private static void Log(Exception ex) => Console.WriteLine(ex);
+                }
+                """,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'GetBaseRate'", "0m"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'GetAreaRate'", "1.5m"));
+        }
+
+        [Fact]
         public async Task OwnTryLookupMissBranch_ReportedWithoutFix()
         {
             // A rate table's own Try* lookup has the same "not found" branch as TryGetValue.
