@@ -49,7 +49,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var kind = Classify(coalesce.Value, coalesce, owner, insurance, settings, out var name);
-            if (kind != ValueKind.None)
+            if (kind != ValueKind.None && !IsTryOutPlaceholder(coalesce))
             {
                 Report(context, coalesce.WhenNull.Syntax, kind, name, coalesce.WhenNull.Syntax.ToString(), CoalesceFix, coalesce.Value.Syntax.ToString());
             }
@@ -93,7 +93,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var kind = Classify(receiver, invocation, owner, insurance, settings, out var name);
-            if (kind == ValueKind.None)
+            if (kind == ValueKind.None || IsTryOutPlaceholder(invocation))
             {
                 return;
             }
@@ -147,10 +147,30 @@ namespace QualityGates.Analyzers.Rules
                 kind = Classify(dictionary, conditional.Type != null ? conditional : literal, owner, insurance, settings, out name);
             }
 
-            if (kind != ValueKind.None)
+            if (kind != ValueKind.None && !(conditional.Type != null && IsTryOutPlaceholder(conditional)))
             {
                 Report(context, literal.Syntax, kind, name, literal.Syntax.ToString(), null, null);
             }
+        }
+
+        /// <summary>
+        /// <c>rate = match ?? 0m;</c> in <c>bool TryGetRate(string key, out decimal rate)</c>: the Try convention. The bool
+        /// reports the miss; the out value is a placeholder the caller does not read.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsTryOutPlaceholder(IOperation fallback)
+        {
+            var value = fallback;
+            while (value.Parent is IConversionOperation ||
+                (value.Parent is ICoalesceOperation coalesce && ReferenceEquals(coalesce.WhenNull, value)) ||
+                (value.Parent is IConditionalOperation conditional && (ReferenceEquals(conditional.WhenTrue, value) || ReferenceEquals(conditional.WhenFalse, value))))
+            {
+                value = value.Parent;
+            }
+
+            return value.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Value, value) &&
+                assignment.Target is IParameterReferenceOperation target && target.Parameter.RefKind == RefKind.Out &&
+                target.Parameter.ContainingSymbol is IMethodSymbol method && IsTryLookup(method);
         }
 
         /// <summary>
@@ -242,7 +262,7 @@ namespace QualityGates.Analyzers.Rules
                     literal = ret.ReturnedValue;
                     kind = RateConfigurationFacts.KindOfConsumer(literal, owner, insurance, out name);
                 }
-                else if (statement is IExpressionStatementOperation expression && expression.Operation is ISimpleAssignmentOperation assignment && IsReportableLiteral(assignment.Value, settings))
+                else if (statement is IExpressionStatementOperation expression && expression.Operation is ISimpleAssignmentOperation assignment && IsReportableLiteral(assignment.Value, settings) && !IsTryOutPlaceholder(assignment.Value))
                 {
                     literal = assignment.Value;
                     kind = RateConfigurationFacts.KindOfConsumer(literal, owner, insurance, out name);

@@ -353,6 +353,78 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task TryMethodOutParameter_NotReported()
+        {
+            // bool TryGetRate(..., out decimal rate): the bool reports the miss, the out value is only a placeholder.
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Linq;
+
+                [QualityGates.PremiumCalculation]
+                public class RateTable
+                {
+                    private readonly Dictionary<string, decimal> _rates = new();
+
+                    public bool TryGetRate(string key, out decimal rate)
+                    {
+                        var match = _rates.Where(r => r.Key == key).Select(r => (decimal?)r.Value).FirstOrDefault();
+                        rate = match ?? 0m;
+                        return match.HasValue;
+                    }
+
+                    public bool TryGetLoading(string key, out decimal loading)
+                    {
+                        loading = _rates.TryGetValue(key, out var found) ? found : 0m;
+                        return _rates.ContainsKey(key);
+                    }
+
+                    public bool TryParseRate(string text, out decimal rate)
+                    {
+                        try { rate = decimal.Parse(text); return true; }
+                        catch (FormatException) { rate = 0m; return false; }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task OutParameterOutsideTryConvention_Reported()
+        {
+            // Not the Try convention: a void method, or a Try* method whose result is not a bool, gives the caller no miss signal.
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class RateTable
+                {
+                    private readonly Dictionary<string, decimal?> _rates = new();
+
+                    public void GetRate(string key, out decimal rate)
+                    {
+                        rate = _rates[key] ?? {|#0:2m|};
+                    }
+
+                    public decimal TryRate(string key, out decimal rate)
+                    {
+                        rate = _rates[key] ?? {|#1:3m|};
+                        return rate;
+                    }
+
+                    public bool TryGetRate(string key, out decimal rate, ref decimal loading)
+                    {
+                        rate = 1.2m;
+                        loading = _rates[key] ?? {|#2:4m|};
+                        return true;
+                    }
+                }
+                """,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'rate'", "2m"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'rate'", "3m"),
+                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate 'loading'", "4m"));
+        }
+
+        [Fact]
         public async Task OwnTryLookupMissBranch_ReportedWithoutFix()
         {
             // A rate table's own Try* lookup has the same "not found" branch as TryGetValue.
