@@ -113,15 +113,8 @@ namespace QualityGates.Analyzers.Rules
         private static void AnalyzeTryGetValue(OperationContext context, InsuranceContext insurance, IConditionalOperation conditional, IOperation? nextStatement)
         {
             var owner = context.ContainingSymbol;
-            var condition = conditional.Condition.WalkDownConversions();
-            bool negated = false;
-            if (condition is IUnaryOperation not && not.OperatorKind == UnaryOperatorKind.Not)
-            {
-                negated = true;
-                condition = not.Operand.WalkDownConversions();
-            }
-
-            if (!(condition is IInvocationOperation tryGet) || !(IsTryLookup(tryGet.TargetMethod) || IsKeyTest(tryGet)))
+            var tryGet = FindLookup(conditional.Condition, false, out bool negated);
+            if (tryGet == null)
             {
                 return;
             }
@@ -150,6 +143,29 @@ namespace QualityGates.Analyzers.Rules
             if (kind != ValueKind.None && !(conditional.Type != null && IsTryOutPlaceholder(conditional)))
             {
                 Report(context, literal.Syntax, kind, name, literal.Syntax.ToString(), null, null);
+            }
+        }
+
+        /// <summary>
+        /// The Try*/ContainsKey lookup a condition tests, also as a conjunct of a guard (<c>ht != null &amp;&amp; ht.ContainsKey(k)</c>):
+        /// when a conjunction fails the lookup may have missed. Not through <c>||</c>: there the other operand also picks the
+        /// branch, so the literal may be a deliberate value rather than the miss's. <paramref name="negated"/> is true when
+        /// the condition holds on the miss.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IInvocationOperation? FindLookup(IOperation condition, bool outerNot, out bool negated)
+        {
+            negated = outerNot;
+            switch (condition.WalkDownConversions())
+            {
+                case IUnaryOperation negation when negation.OperatorKind == UnaryOperatorKind.Not:
+                    return FindLookup(negation.Operand, !outerNot, out negated);
+                case IBinaryOperation conjunction when conjunction.OperatorKind == BinaryOperatorKind.ConditionalAnd:
+                    return FindLookup(conjunction.LeftOperand, outerNot, out negated) ?? FindLookup(conjunction.RightOperand, outerNot, out negated);
+                case IInvocationOperation call when IsTryLookup(call.TargetMethod) || IsKeyTest(call):
+                    return call;
+                default:
+                    return null;
             }
         }
 

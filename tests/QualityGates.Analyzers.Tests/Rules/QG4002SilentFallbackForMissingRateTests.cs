@@ -425,6 +425,83 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task KeyTestBehindGuardConjunction_Reported()
+        {
+            // ht != null && ht.ContainsKey(k): the lookup is one conjunct of a guard; its failure still reaches the literal.
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections;
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class RatingHelper
+                {
+                    public static decimal GetBandFactor(Hashtable htBands, int iBand)
+                    {
+                        if (htBands != null && htBands.ContainsKey(iBand))
+                        {
+                            return Convert.ToDecimal(htBands[iBand]);
+                        }
+                        return {|#0:1.1m|};
+                    }
+
+                    public static decimal GetAreaRate(Dictionary<string, decimal>? rates, string area) =>
+                        rates != null && (area.Length > 0 && rates.TryGetValue(area, out var rate)) ? rate : {|#1:1.2m|};
+
+                    public static decimal GetZoneRate(Dictionary<string, decimal>? rates, string zone)
+                    {
+                        if (!(rates != null && rates.TryGetValue(zone, out var rate)))
+                        {
+                            return {|#2:1.3m|};
+                        }
+
+                        return rate;
+                    }
+
+                    public static decimal GetTierRate(Dictionary<string, decimal> rates, string tier, bool strict)
+                    {
+                        if (strict && !rates.TryGetValue(tier, out var rate))
+                        {
+                            return {|#3:1.4m|};
+                        }
+
+                        return 0.9m;
+                    }
+                }
+                """,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'GetBandFactor'", "1.1m"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'rate'", "1.2m"),
+                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate 'rate'", "1.3m"),
+                Verify.Diagnostic("QG4002").WithLocation(3).WithArguments("rate 'rate'", "1.4m"));
+        }
+
+        [Fact]
+        public async Task KeyTestInDisjunction_NotReported()
+        {
+            // With || the literal's branch is not only the miss: it is also what the other operand chooses (a manual rate).
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class RatingHelper
+                {
+                    public static decimal GetAreaRate(Dictionary<string, decimal> rates, string area, bool manual)
+                    {
+                        if (manual || !rates.TryGetValue(area, out var rate))
+                        {
+                            return 1.1m;
+                        }
+
+                        return rate;
+                    }
+
+                    public static decimal GetZoneRate(Dictionary<string, decimal> rates, string zone, bool manual) =>
+                        manual || !rates.TryGetValue(zone, out var rate) ? 1.2m : rate;
+                }
+                """);
+        }
+
+        [Fact]
         public async Task OwnTryLookupMissBranch_ReportedWithoutFix()
         {
             // A rate table's own Try* lookup has the same "not found" branch as TryGetValue.
