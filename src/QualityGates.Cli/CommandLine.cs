@@ -3,6 +3,7 @@ using System.Globalization;
 using QualityGates.Core;
 using QualityGates.Core.Config;
 using QualityGates.Core.Gate;
+using QualityGates.Core.History;
 using QualityGates.Core.Hotspots;
 using QualityGates.Core.Reports;
 
@@ -338,6 +339,7 @@ internal static class CommandLine
             CoverageReportDirectory = Full(coverageReport),
             CacheDirectory = DefaultCacheDirectory(context.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable),
             Now = context.Now,
+            PullRequestBuild = context.GetEnvironmentVariable is { } environment && PreMergeCommit.IsPullRequestBuild(environment),
         };
     }
 

@@ -47,6 +47,9 @@ public sealed record EngineOptions
 
     /// <summary>"Now" for the review and hotspot windows and the baseline date.</summary>
     public required DateTimeOffset Now { get; init; }
+
+    /// <summary>The CI says it builds a pull request (<see cref="PreMergeCommit.IsPullRequestBuild"/>); the CLI reads its environment.</summary>
+    public bool PullRequestBuild { get; init; }
 }
 
 /// <summary>A finished run: the configuration used and the verdict with its figures.</summary>
@@ -101,7 +104,7 @@ public sealed class Engine
         CoverageReport? coverage = LoadCoverage(root, options, config, notes);
 
         progress?.Report("Reading git history");
-        HistoryResult historyResult = history.Read(root, config.ToHistoryOptions(options.Now, options.BaseRef, options.CacheDirectory), progress, cancellationToken);
+        HistoryResult historyResult = history.Read(root, HistoryOptionsOf(config, options), progress, cancellationToken);
 
         progress?.Report("Ranking hotspots");
         ICoverageLookup lookup = coverage ?? (ICoverageLookup)NoCoverage.Instance;
@@ -252,7 +255,7 @@ public sealed class Engine
     {
         string root = Root(options);
         GateConfig config = ConfigLoader.Load(root, options.ConfigPath);
-        HistoryResult historyResult = history.Read(root, config.ToHistoryOptions(options.Now, options.BaseRef, options.CacheDirectory), progress, cancellationToken);
+        HistoryResult historyResult = history.Read(root, HistoryOptionsOf(config, options), progress, cancellationToken);
         notes = historyResult.Info.Notes;
         return historyResult.Reviews;
     }
@@ -277,7 +280,7 @@ public sealed class Engine
         GateConfig config = ConfigLoader.Load(root, options.ConfigPath);
         var loaderNotes = new List<string>();
         CoverageReport? coverage = LoadCoverage(root, options, config, loaderNotes);
-        HistoryResult historyResult = history.Read(root, config.ToHistoryOptions(options.Now, options.BaseRef, options.CacheDirectory), progress, cancellationToken);
+        HistoryResult historyResult = history.Read(root, HistoryOptionsOf(config, options), progress, cancellationToken);
         SourceFacts sources = SourceFacts.Open(root, options.CacheDirectory);
         IReadOnlyList<Hotspot> ranked = hotspots.Compute(root, historyResult.Files, coverage ?? (ICoverageLookup)NoCoverage.Instance, config.ToHotspotOptions() with { Sources = sources });
         string? sourcesNote = sources.Save();
@@ -352,6 +355,9 @@ public sealed class Engine
         options.CoveragePatterns is null
             ? CoverageLoader.Load(root, root, config.CoverageFiles, notes, confineAll: true)
             : CoverageLoader.Load(root, Path.GetFullPath(options.CoverageBaseDirectory ?? root), options.CoveragePatterns, notes);
+
+    private static HistoryOptions HistoryOptionsOf(GateConfig config, EngineOptions options) =>
+        config.ToHistoryOptions(options.Now, options.BaseRef, options.CacheDirectory) with { PullRequestBuild = options.PullRequestBuild };
 
     /// <summary>
     /// The full repository root of <paramref name="options"/>, checked before anything is read or written: a missing

@@ -21,6 +21,11 @@ public sealed record HistoryOptions
     public string? CacheDirectory { get; init; }
     /// <summary>"Now" for the windows; injected so tests are deterministic.</summary>
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>
+    /// The CI's environment says it builds a pull request: a detached two-parent HEAD that is no sync merge is then its
+    /// pre-merge commit, whatever the subject (<see cref="PreMergeCommit"/>).
+    /// </summary>
+    public bool PullRequestBuild { get; init; }
 }
 
 /// <summary>Everything the gate needs from git.</summary>

@@ -112,7 +112,7 @@ public sealed class LibGit2History : IGitHistory
 
         progress?.Report("review evidence");
         var mailmap = ReadMailmap(repo);
-        var reviews = Reviews(repo, records, head.Sha, options, reviewStart, mailmap, ref dirty);
+        var reviews = Reviews(repo, records, head.Sha, PendingPullRequest(repo, records[head.Sha], options, notes), options, reviewStart, mailmap, ref dirty);
         progress?.Report("per-file history");
         var files = Files(records, head.Sha, options, hotspotStart, mailmap, notes);
         DateTimeOffset? hotspotTruncatedAt = records.Values
@@ -302,8 +302,8 @@ public sealed class LibGit2History : IGitHistory
 
     // Hot loop over every commit of a run that lasts about a second: tiered JIT would run it unoptimised throughout.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static ReviewSummary Reviews(Repository repo, Dictionary<string, CommitRecord> records, string headSha, HistoryOptions options,
-        DateTimeOffset reviewStart, Mailmap mailmap, ref bool dirty)
+    private static ReviewSummary Reviews(Repository repo, Dictionary<string, CommitRecord> records, string headSha, HashSet<string> pending,
+        HistoryOptions options, DateTimeOffset reviewStart, Mailmap mailmap, ref bool dirty)
     {
         var kinds = new List<EvidenceKind>();
         var landings = new List<(CommitRecord Record, EvidenceKind Kind, string? Pr, bool? FirstPass)>();
@@ -320,7 +320,7 @@ public sealed class LibGit2History : IGitHistory
             for (; ; )
             {
                 // No upper bound: a commit on a walked line has landed, whatever the clock of the machine that committed it said.
-                if (r.CommitterWhen >= reviewStart)
+                if (r.CommitterWhen >= reviewStart && !pending.Contains(r.Sha))
                 {
                     var (kind, pr) = ReviewClassifier.Classify(r, mailmap, options.BotPatterns);
                     kinds.Add(kind);
@@ -367,7 +367,7 @@ public sealed class LibGit2History : IGitHistory
             }
         }
 
-        var reverted = RevertedLandings(records, landings.Select(l => l.Record).ToList(), TimeSpan.FromDays(options.RevertWindowDays));
+        var reverted = RevertedLandings(records, landings.Select(l => l.Record).ToList(), pending, TimeSpan.FromDays(options.RevertWindowDays));
         var items = landings.Select(l =>
         {
             var author = mailmap.Map(l.Record.AuthorName, l.Record.AuthorEmail);
@@ -400,6 +400,30 @@ public sealed class LibGit2History : IGitHistory
         };
     }
 
+    /// <summary>
+    /// HEAD and the pull request's own commits when HEAD is a CI's pre-merge commit (<see cref="PreMergeCommit"/>): none
+    /// has landed, so HEAD is no landing (the walk goes on from its first parent, the target branch) and a revert among
+    /// them reverts nothing yet. Empty otherwise.
+    /// </summary>
+    private static HashSet<string> PendingPullRequest(Repository repo, CommitRecord head, HistoryOptions options, List<string> notes)
+    {
+        var pending = new HashSet<string>(StringComparer.Ordinal);
+        if (!PreMergeCommit.Is(head, repo.Info.IsHeadDetached, options.PullRequestBuild))
+        {
+            return pending;
+        }
+
+        pending.Add(head.Sha);
+        if (head.IsMerge)
+        {
+            pending.UnionWith(BranchCommits(repo, head));
+        }
+
+        notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"HEAD {head.Sha[..7]} is the merge a CI builds for a pull request, not a landing: reviews are judged from its first parent (the target branch)"));
+        return pending;
+    }
+
     private static string[] BranchCommits(Repository repo, CommitRecord merge)
     {
         var filter = new CommitFilter { IncludeReachableFrom = merge.Parents[1], ExcludeReachableFrom = merge.Parents[0], SortBy = CommitSortStrategies.None };
@@ -410,10 +434,10 @@ public sealed class LibGit2History : IGitHistory
     /// Landings named by a later "This reverts commit &lt;sha&gt;" within the revert window, directly or through a
     /// commit of their PR branch. A revert inside the same PR branch is rework, not a revert of the landing.
     /// </summary>
-    private static HashSet<string> RevertedLandings(Dictionary<string, CommitRecord> records, List<CommitRecord> landings, TimeSpan window)
+    private static HashSet<string> RevertedLandings(Dictionary<string, CommitRecord> records, List<CommitRecord> landings, HashSet<string> pending, TimeSpan window)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
-        var reverts = records.Values.Where(r => r.Reverts.Length > 0).ToList();
+        var reverts = records.Values.Where(r => r.Reverts.Length > 0 && !pending.Contains(r.Sha)).ToList();
         if (reverts.Count == 0)
         {
             return result;

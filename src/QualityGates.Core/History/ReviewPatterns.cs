@@ -39,6 +39,15 @@ public static partial class ReviewPatterns
         BitbucketDataCenterPullRequest(),
     };
 
+    /// <summary>
+    /// Subjects of the merge a CI makes to build a pull request before it is merged (<see cref="PreMergeCommit"/>):
+    /// GitHub's "Merge &lt;sha&gt; into &lt;sha&gt;", Azure DevOps's "Merge pull request 12 from feature into main".
+    /// </summary>
+    public static readonly Regex[] PreMergeSubject = { GitHubPreMerge(), AzureDevOpsPreMerge() };
+
+    /// <summary>GITHUB_REF of a pull_request build: the PR's pre-merge commit.</summary>
+    public static readonly Regex GitHubPullRequestMergeRef = GitHubMergeRef();
+
     /// <summary>GitLab's merge commit body line. Group 1 is the merge request number.</summary>
     public static readonly Regex MergeRequestBody = GitLabMergeRequestBody();
 
@@ -89,6 +98,15 @@ public static partial class ReviewPatterns
 
     [GeneratedRegex(@"^Pull request #(\d+): ", Options, TimeoutMs)]
     private static partial Regex BitbucketDataCenterPullRequest();
+
+    [GeneratedRegex(@"^Merge [0-9a-f]{40} into [0-9a-f]{40}\s*$", Options, TimeoutMs)]
+    private static partial Regex GitHubPreMerge();
+
+    [GeneratedRegex(@"^Merge pull request \d+ from \S+ into \S+\s*$", Options, TimeoutMs)]
+    private static partial Regex AzureDevOpsPreMerge();
+
+    [GeneratedRegex(@"^refs/pull/\d+/merge$", Options, TimeoutMs)]
+    private static partial Regex GitHubMergeRef();
 
     [GeneratedRegex(@"^See merge request \S+!(\d+)", Options | RegexOptions.Multiline, TimeoutMs)]
     private static partial Regex GitLabMergeRequestBody();
