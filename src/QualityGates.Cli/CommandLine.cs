@@ -66,7 +66,7 @@ internal static class CommandLine
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            context.Error.WriteLine($"error {QgbCodes.UnexpectedError}: unexpected failure ({ex.GetType().Name}: {ex.Message}). Please report it with the command line used.");
+            context.Error.WriteLine($"error {QgbCodes.UnexpectedError}: unexpected failure ({ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}). Please report it with the command line used.");
             return InputError;
         }
     }

@@ -41,22 +41,28 @@ public sealed class LibGit2History : IGitHistory
     public HistoryResult Read(string repositoryRoot, HistoryOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        string? gitDir = Directory.Exists(repositoryRoot) ? Repository.Discover(repositoryRoot) : null;
-        if (gitDir == null)
-        {
-            return NoRepositoryHistory.Empty(options, new[] { NoRepositoryHistory.NoRepositoryNote });
-        }
-
         try
         {
+            string? gitDir = Directory.Exists(repositoryRoot) ? Repository.Discover(repositoryRoot) : null;
+            if (gitDir == null)
+            {
+                return NoRepositoryHistory.Empty(options, new[] { NoRepositoryHistory.NoRepositoryNote });
+            }
+
             using var repo = new Repository(gitDir);
             return Read(repo, gitDir, options, _useGitExecutable, progress, cancellationToken);
         }
-        catch (LibGit2SharpException ex)
+        catch (Exception ex) when (ex is LibGit2SharpException || (ex is AggregateException all && all.InnerExceptions.All(e => e is LibGit2SharpException)))
         {
-            return NoRepositoryHistory.Empty(options, new[] { "git history could not be read: " + ex.Message });
+            // A malformed .git file, a corrupt object: judging what could be read would pass a gate on part of the history.
+            string what = (ex is AggregateException a ? a.InnerExceptions[0] : ex).Message;
+            throw Unreadable(repositoryRoot, what);
         }
     }
+
+    private static QualityGateException Unreadable(string repositoryRoot, string what) => new(QgbCodes.RepositoryUnreadable,
+        $"the git repository at '{repositoryRoot.TrimEnd('/', '\\')}' cannot be read: {what.ReplaceLineEndings(" ").TrimEnd('.')}. " +
+        "Run 'git status' and 'git fsck' there to see what is broken, then repair it (fix or remove a broken .git file, fetch again, or clone afresh).");
 
     private static HistoryResult Read(Repository repo, string gitDir, HistoryOptions options, bool useGit, IProgress<string>? progress, CancellationToken ct)
     {
@@ -152,11 +158,9 @@ public sealed class LibGit2History : IGitHistory
 
             if (boundaries.Contains(sha) || !cache.TryGetValue(sha, out var record))
             {
-                var commit = repo.Lookup<Commit>(sha);
-                if (commit == null)
-                {
-                    continue;
-                }
+                // A parent that is not in the object database: a corrupt or incomplete clone, not a shallow one (its boundary has no parents).
+                var commit = repo.Lookup<Commit>(sha)
+                    ?? throw Unreadable(repo.Info.WorkingDirectory ?? repo.Info.Path, $"commit {sha} is missing from its object database");
 
                 record = FromCommit(commit, shallow, boundaries);
                 dirty = true;
@@ -185,8 +189,28 @@ public sealed class LibGit2History : IGitHistory
     {
         var parents = commit.Parents.Select(p => p.Sha).ToArray();
         bool boundary = boundaries.Contains(commit.Sha) || (shallow && parents.Length == 0);
-        return CommitRecord.FromMessage(commit.Sha, parents, commit.Author.Name, commit.Author.Email, commit.Author.When,
-            commit.Committer.Name, commit.Committer.Email, commit.Committer.When, commit.Message ?? string.Empty, boundary);
+        var author = Person(() => commit.Author);
+        var committer = Person(() => commit.Committer);
+        return CommitRecord.FromMessage(commit.Sha, parents, author.Name, author.Email, author.When,
+            committer.Name, committer.Email, committer.When, commit.Message ?? string.Empty, boundary);
+    }
+
+    /// <summary>
+    /// A date git stores but DateTimeOffset cannot hold (after year 9999: a broken clock, a forged commit) throws in
+    /// LibGit2Sharp's Signature, name and all. The person is then unknown and the date the latest one representable, so
+    /// the commit still counts where it is (no upper bound on the windows) and sorts newest (docs/gate.md).
+    /// </summary>
+    private static (string Name, string Email, DateTimeOffset When) Person(Func<Signature> read)
+    {
+        try
+        {
+            var signature = read();
+            return (signature.Name, signature.Email, signature.When);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return (string.Empty, string.Empty, DateTimeOffset.MaxValue);
+        }
     }
 
     private static HashSet<string> ReadShallowFile(string gitPath)

@@ -1,0 +1,66 @@
+using QualityGates.Core.History;
+
+namespace QualityGates.Core.Tests.History;
+
+/// <summary>
+/// Damaged or odd git data gave QGB0009 "unexpected failure" (a bug by the product's definition): a commit dated after
+/// year 9999 (git fsck clean), a commit missing from the object database, a malformed .git file.
+/// </summary>
+public sealed class RepositoryDamageTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2024, 6, 30, 12, 0, 0, TimeSpan.Zero);
+    private readonly GitRepo _repo = new();
+
+    public void Dispose() => _repo.Dispose();
+
+    private HistoryResult Read() => new LibGit2History().Read(_repo.Root, new HistoryOptions { Now = Now }, null, CancellationToken.None);
+
+    [Fact]
+    public void CommitDatedAfterYear9999_IsTheLatestDate_PersonUnknown()
+    {
+        _repo.Commit("Initial commit", files: ("src/A.cs", "class A {}\n"));
+        string tree = _repo.Git("rev-parse", "HEAD^{tree}").Trim();
+        string raw = Path.Combine(_repo.Root, "..", Path.GetFileName(_repo.Root) + "-raw");
+        File.WriteAllText(raw, $"tree {tree}\nparent {_repo.Head()}\nauthor X <x@x> 1700000000 +0000\ncommitter X <x@x> 253402300800 +0000\n\nYear 10000\n");
+        string future = _repo.Git("hash-object", "-t", "commit", "-w", "--literally", raw).Trim();
+        File.Delete(raw);
+        _repo.Git("update-ref", "refs/heads/main", future);
+        _repo.Git("reset", "-q", "--hard");
+        string normal = _repo.Commit("Fix A", files: ("src/A.cs", "class A { }\n"));
+
+        var result = Read();
+
+        var landing = result.Reviews.Items.Single(i => i.Sha == future);
+        Assert.Equal((DateTimeOffset.MaxValue, "", EvidenceKind.DirectPush), (landing.When, landing.AuthorName, landing.Evidence));
+        Assert.Equal(new[] { normal, future }, result.Reviews.Items.Select(i => i.Sha).Take(2));
+        Assert.Equal(3, result.Reviews.Landings);
+        Assert.Equal(2, result.Files.Single(f => f.Path == "src/A.cs").Revisions); // the year-10000 commit changed no file
+    }
+
+    [Fact]
+    public void MissingCommitObject_IsQGB0007()
+    {
+        _repo.Commit("One", files: ("f", "1\n"));
+        string two = _repo.Commit("Two", files: ("f", "2\n"));
+        _repo.Commit("Three", files: ("f", "3\n"));
+        File.Delete(Path.Combine(_repo.Root, ".git", "objects", two[..2], two[2..]));
+
+        var ex = Assert.Throws<QualityGateException>(Read);
+
+        Assert.Equal("QGB0007", ex.Code);
+        Assert.Equal($"the git repository at '{_repo.Root}' cannot be read: commit {two} is missing from its object database. Run 'git status' and 'git fsck' there to see what is broken, then repair it (fix or remove a broken .git file, fetch again, or clone afresh).", ex.Message);
+    }
+
+    [Fact]
+    public void MalformedGitFile_IsQGB0007()
+    {
+        Directory.Delete(Path.Combine(_repo.Root, ".git"), recursive: true);
+        File.WriteAllText(Path.Combine(_repo.Root, ".git"), "garbage\n");
+
+        var ex = Assert.Throws<QualityGateException>(Read);
+
+        Assert.Equal("QGB0007", ex.Code);
+        Assert.StartsWith($"the git repository at '{_repo.Root}' cannot be read: the `.git` file at '", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+}
