@@ -289,10 +289,12 @@ internal static class CommandLine
             return options;
         }
 
-        return value.Trim().ToLowerInvariant() switch
+        // Only the two documented words (in any case, as MSBuild reads booleans): "1", "yes" or " true" recorded a trend
+        // the docs said they would refuse, and another tool's reading of the same variable could differ.
+        return value.ToLowerInvariant() switch
         {
-            "true" or "1" or "yes" => options with { RecordTrend = true },
-            "false" or "0" or "no" => options with { RecordTrend = false },
+            "true" => options with { RecordTrend = true },
+            "false" => options with { RecordTrend = false },
             _ => throw new QualityGateException(QgbCodes.UsageError, $"{GateDefaults.RecordTrendVariable} is '{value}': set it to true or false."),
         };
     }

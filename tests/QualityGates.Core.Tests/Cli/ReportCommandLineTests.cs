@@ -194,7 +194,8 @@ public sealed class ReportCommandLineTests : IDisposable
 
     [Theory]
     [InlineData("true", "feature", true)]
-    [InlineData("1", null, true)]
+    [InlineData("TRUE", null, true)]
+    [InlineData("False", "main", false)]
     [InlineData("false", "main", false)]
     [InlineData("", "main", true)]
     [InlineData(null, "main", true)]
@@ -206,12 +207,18 @@ public sealed class ReportCommandLineTests : IDisposable
         Assert.Equal(recorded, File.Exists(At(".qualitygate/history.jsonl")));
     }
 
-    [Fact]
-    public void RecordTrendVariable_BadValue_Exit2()
+    [Theory]
+    [InlineData("sometimes")]
+    [InlineData("1")]
+    [InlineData("yes")]
+    [InlineData("0")]
+    [InlineData(" true")]
+    public void RecordTrendVariable_BadValue_Exit2(string value)
     {
-        Assert.Equal(2, RunOn("main", _ => "sometimes", "check"));
+        Assert.Equal(2, RunOn("main", name => name == "QUALITYGATE_RECORD_TREND" ? value : null, "check"));
 
-        Assert.Equal("error QGB0001: QUALITYGATE_RECORD_TREND is 'sometimes': set it to true or false.\n", stderr.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal($"error QGB0001: QUALITYGATE_RECORD_TREND is '{value}': set it to true or false.\n", stderr.ToString().ReplaceLineEndings("\n"));
+        Assert.False(File.Exists(At(".qualitygate/history.jsonl")));
     }
 
     [Fact]
