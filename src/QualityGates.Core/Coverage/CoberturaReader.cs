@@ -99,10 +99,11 @@ internal static class CoberturaReader
     {
         try
         {
-            using FileStream stream = File.OpenRead(file);
-            byte[] buffer = new byte[PrologSniffBytes];
-            int read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            return Encoding.UTF8.GetString(buffer, 0, read);
+            // The reader drops a byte order mark (UTF-8, UTF-16, UTF-32): a file of only a BOM has no content, as the XML reader sees it.
+            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            char[] buffer = new char[PrologSniffBytes];
+            int read = reader.ReadBlock(buffer, 0, buffer.Length);
+            return new string(buffer, 0, read);
         }
         catch (IOException)
         {

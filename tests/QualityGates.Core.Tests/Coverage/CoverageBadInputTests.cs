@@ -30,6 +30,23 @@ public class CoverageBadInputTests
         Assert.Equal("QGB0102", ReadFails(temp.Path, temp.Write("b.xml", "   \n")).Code);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF })] // UTF-8
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0x20, 0x0A })]
+    [InlineData(new byte[] { 0xFF, 0xFE })] // UTF-16 LE
+    [InlineData(new byte[] { 0xFE, 0xFF, 0x00, 0x0A })] // UTF-16 BE, a line break
+    public void ByteOrderMarkOnly_QGB0102(byte[] content)
+    {
+        // An editor or a killed writer leaves a BOM and nothing else: empty, not "not a Cobertura file" (QGB0104).
+        using var temp = new TempDirectory();
+        string file = Path.Combine(temp.Path, "bom.xml");
+        File.WriteAllBytes(file, content);
+
+        QualityGateException ex = ReadFails(temp.Path, file);
+
+        Assert.Equal(("QGB0102", $"Coverage file '{file}' has no content. Run the tests with --collect \"XPlat Code Coverage\" again."), (ex.Code, ex.Message));
+    }
+
     [Fact]
     public void TruncatedCoverletFile_QGB0103()
     {
