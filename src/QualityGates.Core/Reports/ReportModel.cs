@@ -10,7 +10,8 @@ namespace QualityGates.Core.Reports;
 /// </summary>
 public sealed class ReportModel
 {
-    [JsonPropertyName("schemaVersion")] public int? SchemaVersion { get; set; }
+    // Checked and set by ReportModelReader, which reads 1.0 as 1: an int property refused it as a type error.
+    [JsonIgnore] public int? SchemaVersion { get; set; }
     [JsonPropertyName("generatedAt")] public DateTimeOffset? GeneratedAt { get; set; }
     [JsonPropertyName("repository")] public RepositoryInfo? Repository { get; set; }
     [JsonPropertyName("passed")] public bool? Passed { get; set; }

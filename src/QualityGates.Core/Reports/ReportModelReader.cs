@@ -68,6 +68,10 @@ public static class ReportModelReader
 
             // Other keys are additive by contract (schemaVersion 1): skipped, see ReportJsonContext.
             model = JsonSerializer.Deserialize(utf8Json, ReportJsonContext.Default.ReportModel);
+            if (model is not null)
+            {
+                model.SchemaVersion = ReportLimits.SupportedSchemaVersion;
+            }
         }
         catch (JsonException e)
         {
@@ -134,7 +138,8 @@ public static class ReportModelReader
         return utf16 is null ? null : System.Text.Encoding.UTF8.GetBytes(utf16.GetString(json[2..]));
     }
 
-    private static int? ReadSchemaVersion(ReadOnlySpan<byte> utf8Json, string sourceName)
+    /// <summary>A JSON number: 1.0 is 1 (JSON does not tell them apart), 1.5 is a version this report does not read.</summary>
+    private static decimal? ReadSchemaVersion(ReadOnlySpan<byte> utf8Json, string sourceName)
     {
         using var doc = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
         if (doc.RootElement.ValueKind != JsonValueKind.Object)
@@ -144,7 +149,7 @@ public static class ReportModelReader
                 $"result file '{sourceName}' holds a JSON {doc.RootElement.ValueKind.ToString().ToLowerInvariant()}, not a result object: pass the JSON written by 'qualitygate check --json'");
         }
 
-        return doc.RootElement.TryGetProperty("schemaVersion", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n)
+        return doc.RootElement.TryGetProperty("schemaVersion", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var n)
             ? n
             : null;
     }

@@ -54,6 +54,7 @@ public sealed class ReportCommandTests
     [InlineData("{\"passed\":true}", "QGB0603", "has no numeric 'schemaVersion': it is not a qualitygate result")]
     [InlineData("{\"schemaVersion\":\"1\"}", "QGB0603", "has no numeric 'schemaVersion'")]
     [InlineData("{\"schemaVersion\":2,\"newThing\":{}}", "QGB0603", "has schemaVersion 2, this report reads schemaVersion 1: use the qualitygate version that wrote it")]
+    [InlineData("{\"schemaVersion\":1.5}", "QGB0603", "has schemaVersion 1.5, this report reads schemaVersion 1")]
     public void BadResult_ReturnsTwoWithItsCode(string json, string code, string message)
     {
         using var files = new ReportTestFiles();
@@ -65,6 +66,21 @@ public sealed class ReportCommandTests
         Assert.Contains(message, text, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.False(Directory.Exists(files.PathOf("out")));
+    }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("1e0")]
+    [InlineData("10E-1")]
+    public void SchemaVersionOneWrittenAsDecimal_IsRead(string version)
+    {
+        // JSON does not tell 1.0 from 1; a tool that rewrote the result (jq, PowerShell) may write either.
+        using var files = new ReportTestFiles();
+        var path = files.Write("result.json", File.ReadAllText(ReportTestFiles.ResultPath).Replace("\"schemaVersion\": 1,", "\"schemaVersion\": " + version + ",", StringComparison.Ordinal));
+        var log = new StringWriter();
+
+        Assert.Equal(0, ReportCommand.Run(path, null, files.PathOf("out"), log));
+        Assert.Contains("from result schemaVersion 1.</footer>", File.ReadAllText(files.PathOf("out/report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
