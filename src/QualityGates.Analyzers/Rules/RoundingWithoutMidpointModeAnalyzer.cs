@@ -49,9 +49,11 @@ namespace QualityGates.Analyzers.Rules
             // Underwriting code rounds scores and ratios too: there only money and rates matter. In pricing code a double or
             // float that is neither is a measurement or a statistic (engine litres, a BMI, a display score; money held in
             // double is QG1001's finding), unless it is rounded to two places, the minor unit of most currencies.
+            // The value's kind is asked last: it is the costly test, and most rounding in pricing code is of decimals.
             var rounded = invocation.Arguments[0].Value;
-            if (!rounded.IsMoneyOrRate(insurance) &&
-                ((scope & Scope.Pricing) == 0 || (InsuranceContext.IsFloatingPoint(rounded.WalkDownConversions().Type ?? insurance.Types.ObjectType) && !RoundsToCents(invocation))))
+            bool mayBeMeasurement = (scope & Scope.Pricing) == 0 ||
+                (InsuranceContext.IsFloatingPoint(rounded.WalkDownConversions().Type ?? insurance.Types.ObjectType) && !RoundsToCents(invocation));
+            if (mayBeMeasurement && !rounded.IsMoneyOrRate(insurance))
             {
                 return;
             }
