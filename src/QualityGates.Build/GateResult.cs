@@ -39,7 +39,8 @@ internal sealed record GateResult(bool Passed, IReadOnlyList<ConditionResult> Co
                 throw new ResultFormatException(BuildCodes.ResultInvalid, "has no numeric 'schemaVersion'");
             }
 
-            if (!version.TryGetInt32(out var schema) || schema != SupportedSchemaVersion)
+            // A number equal to 1 (1.0, 1e0) is version 1, as the report reader takes it: JSON does not tell integers apart.
+            if (!version.TryGetDecimal(out var schema) || schema != SupportedSchemaVersion)
             {
                 throw new ResultFormatException(BuildCodes.ResultSchemaUnsupported,
                     $"has schemaVersion {version.GetRawText()}, but this QualityGates package reads schemaVersion {SupportedSchemaVersion}: use the same package version for the engine and the build");

@@ -159,9 +159,21 @@ public sealed class QualityGateReportTests : IDisposable
     }
 
     [Theory]
+    [InlineData("1.0")]
+    [InlineData("1e0")]
+    public void SchemaVersionWrittenAsANumberEqualToOne_IsRead(string version)
+    {
+        var task = Task($$"""{"schemaVersion":{{version}},"passed":true,"conditions":[]}""");
+
+        Assert.True(task.Execute());
+        Assert.Empty(_engine.Errors);
+    }
+
+    [Theory]
     [InlineData("2")]
     [InlineData("0")]
     [InlineData("1.5")]
+    [InlineData("1e400")]
     public void OtherSchemaVersion_IsQGB9006(string version)
     {
         var task = Task($$"""{"schemaVersion":{{version}},"passed":true,"conditions":[]}""");
