@@ -140,7 +140,7 @@ namespace QualityGates.Analyzers.Rules
                     return property.Property.Name == "Empty" && IsTextOrCollection(property.Type);
                 case IInvocationOperation call when call.TargetMethod.IsStatic && call.Arguments.IsEmpty:
                     // Array.Empty<string>(), Enumerable.Empty<string>(), ImmutableList.Create<string>()
-                    return (call.TargetMethod.Name == "Empty" || (call.TargetMethod.Name == "Create" && IsImmutableCollections(call.TargetMethod.ContainingNamespace))) &&
+                    return (call.TargetMethod.Name == "Empty" || (call.TargetMethod.Name == "Create" && Namespaces.Is(call.TargetMethod.ContainingNamespace, "System.Collections.Immutable"))) &&
                         IsTextOrCollection(call.Type);
                 case IArrayCreationOperation array:
                     return array.Initializer == null ? HasZeroDimension(array) : array.Initializer.ElementValues.IsEmpty;
@@ -199,10 +199,6 @@ namespace QualityGates.Analyzers.Rules
 
             return false;
         }
-
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsImmutableCollections(INamespaceSymbol? ns) =>
-            ns?.Name == "Immutable" && ns.ContainingNamespace?.Name == "Collections" && ns.ContainingNamespace.ContainingNamespace?.Name == "System";
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsPubliclyVisible(ISymbol symbol)

@@ -98,21 +98,14 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>The local function, method or property whose value a return gives; null in a lambda (it has no name).</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static ISymbol? ReturningFunction(IReturnOperation ret, ISymbol containingSymbol)
-        {
-            for (var parent = ret.Parent; parent != null; parent = parent.Parent)
+        private static ISymbol? ReturningFunction(IReturnOperation ret, ISymbol containingSymbol) =>
+            UnderwritingSemantics.EnclosingFunction(ret, containingSymbol) switch
             {
-                switch (parent)
-                {
-                    case IAnonymousFunctionOperation _:
-                        return null;
-                    case ILocalFunctionOperation local:
-                        return local.Symbol;
-                }
-            }
-
-            return containingSymbol is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : containingSymbol;
-        }
+                { MethodKind: MethodKind.AnonymousFunction } => null,
+                { AssociatedSymbol: IPropertySymbol property } => property,
+                { } function => function,
+                null => containingSymbol,
+            };
 
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCall(OperationContext context, InsuranceContext insurance)

@@ -166,7 +166,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var method = (operation.Parent as IInvocationOperation)?.TargetMethod;
-            if (method?.ContainingType is { ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } type)
+            if (method?.ContainingType is { } type && Namespaces.Is(type.ContainingNamespace, "System.Threading"))
             {
                 switch (type.Name, method.Name)
                 {
@@ -219,7 +219,7 @@ namespace QualityGates.Analyzers.Rules
                 _ => null,
             };
 
-            return type?.ContainingNamespace is { Name: "Immutable" or "Frozen", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+            return Namespaces.Is(type?.ContainingNamespace, "System.Collections.Immutable") || Namespaces.Is(type?.ContainingNamespace, "System.Collections.Frozen");
         }
 
         private enum Access
