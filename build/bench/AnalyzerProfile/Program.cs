@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-// Usage: AnalyzerProfile SRC_DIR ANALYZER.dll [ANALYZER.dll ...] [--runs N] [--concurrent] [--serial] [--unbound]
+// Usage: AnalyzerProfile SRC_DIR ANALYZER.dll [ANALYZER.dll ...] [--runs N] [--concurrent] [--serial] [--unbound] [--only NAME]
 // Prints, per analyzer assembly and per analyzer, the execution time Roslyn's driver measured (best of N runs).
 if (args.Length < 2)
 {
@@ -24,6 +24,8 @@ var unbound = false;
 // --measure: also count each analyzer's callbacks and the bytes they allocate (Measured.cs).
 var measure = false;
 var paths = new List<string>();
+// --only NAME: keep only the analyzers whose type name contains NAME (repeatable), to time a rule with its shared costs.
+var only = new List<string>();
 for (var i = 1; i < args.Length; i++)
 {
     if (args[i] == "--runs") { runs = int.Parse(args[++i], CultureInfo.InvariantCulture); continue; }
@@ -31,6 +33,7 @@ for (var i = 1; i < args.Length; i++)
     if (args[i] == "--serial") { serial = true; continue; }
     if (args[i] == "--unbound") { unbound = true; continue; }
     if (args[i] == "--measure") { measure = true; continue; }
+    if (args[i] == "--only") { only.Add(args[++i]); continue; }
     // --alloc: bytes allocated during analysis, by type, sampled by the runtime's allocation ticks (every ~100 KB).
     if (args[i] == "--alloc") { AllocationListener.Instance = new AllocationListener(); continue; }
     if (args[i] == "--noop") { paths.Add(""); continue; }
@@ -61,6 +64,7 @@ var analyzers = paths
         "walk" => new DiagnosticAnalyzer[] { new WalkProbe() },
         _ => new AnalyzerFileReference(p, loader).GetAnalyzers(LanguageNames.CSharp),
     })
+    .Where(a => only.Count == 0 || only.Any(o => a.GetType().Name.Contains(o, StringComparison.Ordinal)))
     .Select(a => measure ? new Measured(a) : a)
     .ToImmutableArray();
 static Type TypeOf(DiagnosticAnalyzer a) => (a is Measured m ? m.Inner : a).GetType();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -21,7 +22,9 @@ namespace QualityGates.Analyzers.Rules
             context.RegisterScopedBlock(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (block) =>
             {
                 // The member's operations as every rule shares them (the body operation added matches neither filter below).
-                var all = MemberOperations.Of(block.OperationBlocks);
+                var member = MemberOperations.Get(block.OperationBlocks);
+                using var pin = member.Pin();
+                var all = new ArraySegment<IOperation>(member.Operations, 0, member.Count);
                 var checks = all.Where(IsCurrencyCheck).ToList();
                 foreach (var binary in all.OfType<IBinaryOperation>())
                 {

@@ -47,7 +47,8 @@ namespace QualityGates.Analyzers.Rules
             HashSet<ILocalSymbol>? reassigned = null;
 
             var member = MemberOperations.Get(block.OperationBlocks);
-            for (var index = 0; index < member.Operations.Length; index++)
+            using var pin = member.Pin();
+            for (var index = 0; index < member.Count; index++)
             {
                 var operation = member.Operations[index];
                 switch ((OperationKind)member.Kinds[index])

@@ -33,7 +33,8 @@ namespace QualityGates.Analyzers.Rules
             List<int>? adjustments = null;
 
             var member = MemberOperations.Get(block.OperationBlocks);
-            for (var index = 0; index < member.Operations.Length; index++)
+            using var pin = member.Pin();
+            for (var index = 0; index < member.Count; index++)
             {
                 var operation = member.Operations[index];
                 switch ((OperationKind)member.Kinds[index])

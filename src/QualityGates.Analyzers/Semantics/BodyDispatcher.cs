@@ -61,6 +61,7 @@ namespace QualityGates.Analyzers.Semantics
                 try
                 {
                     var member = MemberOperations.Get(context.OperationBlocks);
+                    using var pin = member.Pin();
                     if (memberActions == null)
                     {
                         DispatchByKind(member, _operationActions, context, reporter.Report);
@@ -69,7 +70,7 @@ namespace QualityGates.Analyzers.Semantics
                     {
                         var operations = member.Operations;
                         var kinds = member.Kinds;
-                        for (var i = 0; i < kinds.Length; i++)
+                        for (var i = 0; i < member.Count; i++)
                         {
                             if (_operationActions.TryGet(kinds[i], out var actions))
                             {

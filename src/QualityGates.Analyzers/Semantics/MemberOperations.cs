@@ -30,10 +30,10 @@ namespace QualityGates.Analyzers.Semantics
         [ThreadStatic]
         private static int[]? t_counts;
 
-        [MethodImpl(HotPath.Optimize)]
-        public static IOperation[] Of(ImmutableArray<IOperation> blocks) => Get(blocks).Operations;
-
-        /// <summary>The member's operations with their kinds, for a walk that picks out a few kinds.</summary>
+        /// <summary>
+        /// The member's operations with their kinds. Valid until the thread asks for another member, unless pinned
+        /// (<see cref="Member.Pin"/>): the next member is flattened into the same buffers.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public static Member Get(ImmutableArray<IOperation> blocks)
         {
@@ -43,84 +43,50 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             var last = t_last ??= new WeakReference<Member>(null!);
-            if (last.TryGetTarget(out var member) && member.Blocks == blocks)
+            if (last.TryGetTarget(out var member))
             {
-                return member;
+                if (member.Blocks == blocks)
+                {
+                    return member;
+                }
+
+                if (member.IsPinned)
+                {
+                    // Something on this thread is still walking the previous member: never write over it.
+                    var own = new Member();
+                    Flatten(blocks, own);
+                    return own;
+                }
+            }
+            else
+            {
+                member = new Member();
+                last.SetTarget(member);
             }
 
-            member = Flatten(blocks);
-            last.SetTarget(member);
+            Flatten(blocks, member);
             return member;
         }
 
         /// <summary>Each block and its descendants in Roslyn's order, with the member's body operation before its block.</summary>
+        /// <remarks>
+        /// Into the thread's member's buffers, grown as needed: arrays of the exact size per member were 19 MB of the bench's
+        /// garbage, and the collections they set off were charged to whichever rule flattened (docs/performance.md).
+        /// </remarks>
         [MethodImpl(HotPath.Optimize)]
-        private static Member Flatten(ImmutableArray<IOperation> blocks)
+        private static void Flatten(ImmutableArray<IOperation> blocks, Member member)
         {
-            // One scratch list per thread and arrays of the exact size per member: a list grown per member allocated three
-            // times the array, and in a build every allocation's share of the collections is charged to the rule.
             var operations = t_scratch ??= new List<IOperation>();
             try
             {
                 AddAll(blocks, operations);
-                var kinds = new byte[operations.Count];
-                for (var i = 0; i < kinds.Length; i++)
-                {
-                    kinds[i] = Member.KindKey(operations[i].Kind);
-                }
-
-                var (order, groupKinds, groupStarts) = GroupByKind(kinds);
-                return new Member(blocks, operations.ToArray(), kinds, order, groupKinds, groupStarts);
+                member.Fill(blocks, operations, t_counts ??= new int[256]);
             }
             finally
             {
                 // Holds no member's operations between calls.
                 operations.Clear();
             }
-        }
-
-        /// <summary>A counting sort of the operations' indices by kind, each kind's indices kept in the driver's order.</summary>
-        [MethodImpl(HotPath.Optimize)]
-        private static (int[] Order, byte[] GroupKinds, int[] GroupStarts) GroupByKind(byte[] kinds)
-        {
-            var counts = t_counts ??= new int[256];
-            var groups = 0;
-            foreach (var kind in kinds)
-            {
-                if (counts[kind]++ == 0)
-                {
-                    groups++;
-                }
-            }
-
-            var groupKinds = new byte[groups];
-            var groupStarts = new int[groups + 1];
-            for (int kind = 0, group = 0, start = 0; group < groups; kind++)
-            {
-                if (counts[kind] != 0)
-                {
-                    groupKinds[group] = (byte)kind;
-                    groupStarts[group] = start;
-                    start += counts[kind];
-                    // From here on the kind's next free slot in the order.
-                    counts[kind] = groupStarts[group];
-                    group++;
-                }
-            }
-
-            groupStarts[groups] = kinds.Length;
-            var order = new int[kinds.Length];
-            for (var i = 0; i < kinds.Length; i++)
-            {
-                order[counts[kinds[i]]++] = i;
-            }
-
-            foreach (var kind in groupKinds)
-            {
-                counts[kind] = 0;
-            }
-
-            return (order, groupKinds, groupStarts);
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -158,47 +124,55 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>One member's operations in the driver's order, and each one's kind.</summary>
+        /// <remarks>The arrays are buffers: only their first <see cref="Count"/> entries are the member's.</remarks>
         internal sealed class Member
         {
-            public static readonly Member Empty = new Member(
-                ImmutableArray<IOperation>.Empty, Array.Empty<IOperation>(), Array.Empty<byte>(), Array.Empty<int>(), Array.Empty<byte>(), new int[1]);
+            public static readonly Member Empty = new Member();
 
-            private readonly byte[] _groupKinds;
+            private IOperation[] _operations = Array.Empty<IOperation>();
+            private byte[] _kinds = Array.Empty<byte>();
+            private int[] _byKind = Array.Empty<int>();
 
-            /// <summary>Where each kind's group starts in <see cref="ByKind"/>; the last entry is the end of the last group.</summary>
-            private readonly int[] _groupStarts;
+            // At most one group per byte kind.
+            private readonly byte[] _groupKinds = new byte[256];
 
-            public Member(ImmutableArray<IOperation> blocks, IOperation[] operations, byte[] kinds, int[] byKind, byte[] groupKinds, int[] groupStarts)
-            {
-                Blocks = blocks;
-                Operations = operations;
-                Kinds = kinds;
-                ByKind = byKind;
-                _groupKinds = groupKinds;
-                _groupStarts = groupStarts;
-            }
+            /// <summary>Where each kind's group starts in <see cref="ByKind"/>; the entry after the last group is its end.</summary>
+            private readonly int[] _groupStarts = new int[257];
+            private int _groups;
+            private int _pins;
 
-            public ImmutableArray<IOperation> Blocks { get; }
+            public ImmutableArray<IOperation> Blocks { get; private set; } = ImmutableArray<IOperation>.Empty;
 
-            public IOperation[] Operations { get; }
+            public int Count { get; private set; }
+
+            public IOperation[] Operations => _operations;
 
             /// <summary>
             /// <see cref="KindKey"/> of each operation's kind: asked once per member here instead of once per rule and
             /// operation through the interface, and a byte per operation, not four.
             /// </summary>
-            public byte[] Kinds { get; }
+            public byte[] Kinds => _kinds;
 
             /// <summary>
             /// Indices into <see cref="Operations"/> grouped by kind, each group in the driver's order: a rule walks its own
             /// kinds' groups instead of testing every operation of the member (<see cref="TryGetGroup"/>).
             /// </summary>
-            public int[] ByKind { get; }
+            public int[] ByKind => _byKind;
+
+            public bool IsPinned => _pins > 0;
+
+            /// <summary>Keeps this member's operations from being overwritten by the next member's on this thread.</summary>
+            public Pinned Pin()
+            {
+                _pins++;
+                return new Pinned(this);
+            }
 
             /// <summary>Where the operations of <paramref name="kind"/> lie in <see cref="ByKind"/>; false when the member has none.</summary>
             [MethodImpl(HotPath.Optimize)]
             public bool TryGetGroup(byte kind, out int start, out int end)
             {
-                var group = Array.BinarySearch(_groupKinds, kind);
+                var group = Array.BinarySearch(_groupKinds, 0, _groups, kind);
                 if (group < 0)
                 {
                     start = end = 0;
@@ -216,6 +190,85 @@ namespace QualityGates.Analyzers.Semantics
             /// </summary>
             [MethodImpl(HotPath.Optimize)]
             public static byte KindKey(OperationKind kind) => (uint)kind < byte.MaxValue ? (byte)kind : byte.MaxValue;
+
+            [MethodImpl(HotPath.Optimize)]
+            internal void Fill(ImmutableArray<IOperation> blocks, List<IOperation> operations, int[] counts)
+            {
+                var count = operations.Count;
+                if (_operations.Length < count)
+                {
+                    var size = Math.Max(count, _operations.Length * 2);
+                    _operations = new IOperation[size];
+                    _kinds = new byte[size];
+                    _byKind = new int[size];
+                }
+                else if (count < Count)
+                {
+                    // The previous member's operations past the end would keep its syntax tree alive as long as this member.
+                    Array.Clear(_operations, count, Count - count);
+                }
+
+                operations.CopyTo(_operations);
+                for (var i = 0; i < count; i++)
+                {
+                    _kinds[i] = KindKey(_operations[i].Kind);
+                }
+
+                Blocks = blocks;
+                Count = count;
+                GroupByKind(counts);
+            }
+
+            /// <summary>A counting sort of the operations' indices by kind, each kind's indices kept in the driver's order.</summary>
+            [MethodImpl(HotPath.Optimize)]
+            private void GroupByKind(int[] counts)
+            {
+                var kinds = _kinds;
+                var count = Count;
+                var groups = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    if (counts[kinds[i]]++ == 0)
+                    {
+                        groups++;
+                    }
+                }
+
+                for (int kind = 0, group = 0, start = 0; group < groups; kind++)
+                {
+                    if (counts[kind] != 0)
+                    {
+                        _groupKinds[group] = (byte)kind;
+                        _groupStarts[group] = start;
+                        start += counts[kind];
+                        // From here on the kind's next free slot in the order.
+                        counts[kind] = _groupStarts[group];
+                        group++;
+                    }
+                }
+
+                _groupStarts[groups] = count;
+                _groups = groups;
+                for (var i = 0; i < count; i++)
+                {
+                    _byKind[counts[kinds[i]]++] = i;
+                }
+
+                for (var group = 0; group < groups; group++)
+                {
+                    counts[_groupKinds[group]] = 0;
+                }
+            }
+
+            /// <summary>A pin on a member, released by <see cref="Dispose"/>.</summary>
+            internal readonly struct Pinned : IDisposable
+            {
+                private readonly Member _member;
+
+                public Pinned(Member member) => _member = member;
+
+                public void Dispose() => _member._pins--;
+            }
         }
     }
 }

@@ -38,8 +38,8 @@ namespace QualityGates.Analyzers.Tests.Semantics
             var block = blocks.Single();
             var expected = new[] { block.Parent!, block }.Concat(block.Descendants()).ToArray();
             Assert.Equal(OperationKind.MethodBody, expected[0].Kind);
-            Assert.Equal(expected, member.Operations);
-            Assert.Equal(expected.Select(o => (byte)o.Kind), member.Kinds);
+            Assert.Equal(expected, Operations(member));
+            Assert.Equal(expected.Select(o => (byte)o.Kind), member.Kinds.Take(member.Count));
             Assert.True(member.Blocks == blocks);
         }
 
@@ -53,15 +53,14 @@ namespace QualityGates.Analyzers.Tests.Semantics
                 var seen = new System.Collections.Generic.List<int>();
                 for (var kind = 0; kind < 256; kind++)
                 {
-                    var expected = Enumerable.Range(0, member.Kinds.Length).Where(i => member.Kinds[i] == kind).ToArray();
+                    var expected = Enumerable.Range(0, member.Count).Where(i => member.Kinds[i] == kind).ToArray();
                     var found = member.TryGetGroup((byte)kind, out var start, out var end);
                     Assert.Equal(expected.Length > 0, found);
                     Assert.Equal(expected, member.ByKind.Skip(start).Take(end - start));
                     seen.AddRange(expected);
                 }
 
-                Assert.Equal(member.Operations.Length, member.ByKind.Length);
-                Assert.Equal(Enumerable.Range(0, member.Operations.Length), seen.OrderBy(i => i));
+                Assert.Equal(Enumerable.Range(0, member.Count), seen.OrderBy(i => i));
             }
         }
 
@@ -77,28 +76,72 @@ namespace QualityGates.Analyzers.Tests.Semantics
         public void Get_AnotherMemberInBetween_EachGetsItsOwnOperations()
         {
             var all = Blocks(Compile(Source));
-            var first = MemberOperations.Get(all[0]).Operations;
+            var first = Operations(MemberOperations.Get(all[0]));
 
             var second = MemberOperations.Get(all[1]);
-            var firstAgain = MemberOperations.Get(all[0]);
-
             Assert.True(second.Blocks == all[1]);
-            Assert.DoesNotContain(second.Operations, first.Contains);
-            Assert.Equal(first, firstAgain.Operations);
+            Assert.DoesNotContain(Operations(second), first.Contains);
+
+            var firstAgain = MemberOperations.Get(all[0]);
+            Assert.True(firstAgain.Blocks == all[0]);
+            Assert.Equal(first, Operations(firstAgain));
+        }
+
+        [Fact]
+        public void Get_LargerThenSmallerMember_OnlyTheSmallerOnesOperationsAndKinds()
+        {
+            var all = Blocks(Compile(Source));
+            var larger = all.OrderByDescending(b => Operations(MemberOperations.Get(b)).Length).First();
+            var smaller = all.OrderBy(b => Operations(MemberOperations.Get(b)).Length).First();
+            var expected = Operations(MemberOperations.Get(smaller));
+
+            MemberOperations.Get(larger);
+            var member = MemberOperations.Get(smaller);
+
+            Assert.Equal(expected, Operations(member));
+            // The larger member's operations past the end are cleared, and no kind group reaches them.
+            Assert.All(member.Operations.Skip(member.Count), o => Assert.Null(o));
+            for (var kind = 0; kind < 256; kind++)
+            {
+                if (member.TryGetGroup((byte)kind, out var start, out var end))
+                {
+                    Assert.All(member.ByKind.Skip(start).Take(end - start), i => Assert.InRange(i, 0, member.Count - 1));
+                }
+            }
+        }
+
+        [Fact]
+        public void Get_WhilePinned_AnotherMemberNeverOverwritesThePinnedOne()
+        {
+            var all = Blocks(Compile(Source));
+            var pinned = MemberOperations.Get(all[0]);
+            var expected = Operations(pinned);
+
+            using (pinned.Pin())
+            {
+                var other = MemberOperations.Get(all[1]);
+
+                Assert.NotSame(pinned, other);
+                Assert.True(other.Blocks == all[1]);
+                Assert.True(pinned.Blocks == all[0]);
+                Assert.Equal(expected, Operations(pinned));
+            }
+
+            Assert.False(pinned.IsPinned);
         }
 
         [Fact]
         public void Get_ManyThreadsOnInterleavedMembers_NeverAnotherMembersOperations()
         {
             var all = Blocks(Compile(Source));
-            var expected = all.Select(b => MemberOperations.Get(b).Operations.ToArray()).ToArray();
+            var expected = all.Select(b => Operations(MemberOperations.Get(b))).ToArray();
 
             Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
             {
                 var index = (i * 7) % all.Length;
                 var member = MemberOperations.Get(all[index]);
                 Assert.True(member.Blocks == all[index]);
-                Assert.Equal(expected[index], member.Operations);
+                Assert.Equal(expected[index], Operations(member));
             });
         }
 
@@ -119,8 +162,8 @@ namespace QualityGates.Analyzers.Tests.Semantics
         {
             var member = MemberOperations.Get(ImmutableArray<IOperation>.Empty);
 
-            Assert.Empty(member.Operations);
-            Assert.Empty(member.Kinds);
+            Assert.Equal(0, member.Count);
+            Assert.Empty(Operations(member));
         }
 
         [Theory]
@@ -140,11 +183,13 @@ namespace QualityGates.Analyzers.Tests.Semantics
             var compilation = Compile(Source);
             foreach (var blocks in Blocks(compilation))
             {
-                Assert.NotEmpty(MemberOperations.Get(blocks).Operations);
+                Assert.NotEmpty(Operations(MemberOperations.Get(blocks)));
             }
 
             return new WeakReference(compilation);
         }
+
+        private static IOperation[] Operations(MemberOperations.Member member) => member.Operations.Take(member.Count).ToArray();
 
         private static CSharpCompilation Compile(string source) =>
             CSharpCompilation.Create("Members", new[] { CSharpSyntaxTree.ParseText(source) }, Basic.Reference.Assemblies.Net80.References.All);
