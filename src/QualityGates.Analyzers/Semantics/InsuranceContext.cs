@@ -188,7 +188,17 @@ namespace QualityGates.Analyzers.Semantics
                 symbol = accessor.AssociatedSymbol;
             }
 
-            return (Scope)_scopes.GetOrAdd(symbol, _computeScope);
+            // Every rule asks about the member the driver hands it, one rule after the other on the same thread: the thread's
+            // last answer serves all but the first without touching the shared table.
+            var last = LastLookup.ForScopes();
+            if (last.Owner == this && ReferenceEquals(last.Symbol, symbol))
+            {
+                return (Scope)last.Value;
+            }
+
+            var scope = (Scope)_scopes.GetOrAdd(symbol, _computeScope);
+            last.Set(this, symbol, (int)scope);
+            return scope;
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -204,6 +214,12 @@ namespace QualityGates.Analyzers.Semantics
             // Every rule starts a new type at the same moment, on several threads. One of them settles the type while the
             // others wait for it: when each settled it on its own, they did the same work side by side and queued on the
             // same cache entries, on two cores that the compiler also needs (build profiles).
+            var last = LastLookup.ForTypes();
+            if (last.Owner == this && ReferenceEquals(last.Symbol, type))
+            {
+                return last.Value != 0;
+            }
+
             var cell = (TypeCell)_typesWithScopedCode.GetOrAdd(type, _newTypeCell);
             if (!Volatile.Read(ref cell.Settled))
             {
@@ -217,6 +233,7 @@ namespace QualityGates.Analyzers.Semantics
                 }
             }
 
+            last.Set(this, type, cell.Holds ? 1 : 0);
             return cell.Holds;
         }
 
@@ -711,6 +728,52 @@ namespace QualityGates.Analyzers.Semantics
 
             /// <summary>Computed on first use; a lost race computes the same string again.</summary>
             public string Fingerprint => _fingerprint ??= InsuranceContext.Fingerprint(Options);
+        }
+
+        /// <summary>
+        /// A thread's last answer to one question about one symbol. Held weakly, so a thread keeps no symbol, and through it
+        /// no compilation, alive (in the IDE either); a collection costs one lookup in the shared table, never a wrong answer.
+        /// </summary>
+        private sealed class LastLookup
+        {
+            [ThreadStatic]
+            private static WeakReference<LastLookup>? t_scopes;
+
+            [ThreadStatic]
+            private static WeakReference<LastLookup>? t_types;
+
+            public InsuranceContext? Owner;
+
+            public ISymbol? Symbol;
+
+            public int Value;
+
+            [MethodImpl(HotPath.Optimize)]
+            public static LastLookup ForScopes() => Of(ref t_scopes);
+
+            [MethodImpl(HotPath.Optimize)]
+            public static LastLookup ForTypes() => Of(ref t_types);
+
+            [MethodImpl(HotPath.Optimize)]
+            public void Set(InsuranceContext owner, ISymbol symbol, int value)
+            {
+                Owner = owner;
+                Symbol = symbol;
+                Value = value;
+            }
+
+            [MethodImpl(HotPath.Optimize)]
+            private static LastLookup Of(ref WeakReference<LastLookup>? slot)
+            {
+                var reference = slot ??= new WeakReference<LastLookup>(null!);
+                if (!reference.TryGetTarget(out var last))
+                {
+                    last = new LastLookup();
+                    reference.SetTarget(last);
+                }
+
+                return last;
+            }
         }
 
         /// <summary>Whether a type holds scoped code, settled by the first rule to start the type.</summary>
