@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using QualityGates.Analyzers.Semantics;
@@ -119,7 +121,25 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            if (!PricingSemantics.IsNumericLiteral(literal, out var value) || value == 0 || value == 1 || value == -1 || other.ConstantValue.HasValue)
+            if (other.ConstantValue.HasValue)
+            {
+                return;
+            }
+
+            // The literal itself, an expression of literals (1 + 0.15m, 5 * 365), or a local such a value initializes and
+            // nothing writes again (var loading = 1.15m; ... premium * loading): reported where the number is written.
+            IOperation? written = literal;
+            ILocalSymbol? via = null;
+            if (!IsLiteralValue(literal, out var value))
+            {
+                written = LiteralLocalInitializer(literal, out via, out value);
+                if (written == null)
+                {
+                    return;
+                }
+            }
+
+            if (value == 0 || value == 1 || value == -1)
             {
                 return;
             }
@@ -141,14 +161,134 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            var syntax = literal.WalkDownConversions().Syntax;
-            if (syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax negated)
+            var syntax = written.WalkDownConversions().Syntax;
+            if (syntax.Parent is PrefixUnaryExpressionSyntax negated)
             {
                 syntax = negated;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.NameProperty, ConstantName(other, what));
+            // A local's number is named after the local (loading -> LoadingFactor), an operand's after what it scales.
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.NameProperty, ConstantName(via != null ? literal : other, what));
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardCodedRateOrThreshold, syntax.GetLocation(), properties, syntax.ToString(), what));
+        }
+
+        /// <summary>A numeric literal (signed or not), or an expression of nothing but such literals, with its value.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsLiteralValue(IOperation operation, out decimal value)
+        {
+            value = 0;
+            return OnlyLiterals(operation) && operation.TryGetNumericConstant(out value);
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool OnlyLiterals(IOperation operation)
+        {
+            var op = operation.WalkDownConversions();
+            if (op is IUnaryOperation unary && (unary.OperatorKind == UnaryOperatorKind.Minus || unary.OperatorKind == UnaryOperatorKind.Plus))
+            {
+                op = unary.Operand.WalkDownConversions();
+            }
+
+            return op is ILiteralOperation || (op is IBinaryOperation binary && OnlyLiterals(binary.LeftOperand) && OnlyLiterals(binary.RightOperand));
+        }
+
+        /// <summary>
+        /// The initializer of a local that <paramref name="operand"/> reads, when it is a literal value (<see cref="IsLiteralValue"/>),
+        /// nothing else in the member writes the local, and this is the first use of the local in arithmetic or a comparison
+        /// (so a local used twice is reported once, at its number). Null otherwise.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? LiteralLocalInitializer(IOperation operand, out ILocalSymbol? local, out decimal value)
+        {
+            value = 0;
+            local = (operand.WalkDownConversions() as ILocalReferenceOperation)?.Local;
+            // A cheap look at the declaration first: most locals are initialized with something other than literals.
+            if (local == null || local.IsConst || local.IsRef || local.DeclaringSyntaxReferences.Length != 1 ||
+                !(local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }) || !LooksLiteral(initializer.Value))
+            {
+                return null;
+            }
+
+            var root = operand;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            IOperation? initial = null;
+            IOperation? firstUse = null;
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        initial = declarator.Initializer?.Value;
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                        if (IsWritten(reference))
+                        {
+                            return null;
+                        }
+
+                        if (firstUse == null && IsArithmeticOrComparisonOperand(reference))
+                        {
+                            firstUse = reference;
+                        }
+
+                        break;
+                }
+            }
+
+            if (initial == null || firstUse == null || firstUse.Syntax.SpanStart != operand.WalkDownConversions().Syntax.SpanStart || !IsLiteralValue(initial, out value))
+            {
+                return null;
+            }
+
+            return initial;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool LooksLiteral(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal: return literal.IsKind(SyntaxKind.NumericLiteralExpression);
+                case PrefixUnaryExpressionSyntax unary: return LooksLiteral(unary.Operand);
+                case ParenthesizedExpressionSyntax parenthesized: return LooksLiteral(parenthesized.Expression);
+                case BinaryExpressionSyntax binary: return LooksLiteral(binary.Left) && LooksLiteral(binary.Right);
+                default: return false;
+            }
+        }
+
+        /// <summary>An assignment's, increment's, deconstruction's or ref/out argument's target.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsWritten(ILocalReferenceOperation reference)
+        {
+            var parent = reference.Parent;
+            while (parent is ITupleOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IAssignmentOperation assignment: return assignment.Target == reference || assignment is IDeconstructionAssignmentOperation;
+                case IIncrementOrDecrementOperation _: return true;
+                case IArgumentOperation argument: return argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out;
+                default: return reference.Syntax.Parent is RefExpressionSyntax;
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsArithmeticOrComparisonOperand(IOperation reference)
+        {
+            var parent = reference.Parent;
+            while (parent is IConversionOperation || parent is IConditionalOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IBinaryOperation || parent is ICompoundAssignmentOperation;
         }
 
         /// <summary>A name for the extracted constant: the other operand's name plus what the literal is (AgeThreshold, BasePremiumFactor).</summary>

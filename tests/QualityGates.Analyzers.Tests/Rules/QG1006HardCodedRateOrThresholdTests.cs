@@ -296,6 +296,126 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ExpressionOfLiterals_ReportedOnceAsOneNumber()
+        {
+            // The compiler folds these to one number: the rate is as hard-coded as 1.15m.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium, decimal sumInsured) =>
+                        basePremium * ({|#0:1 + 0.15m|}) + sumInsured * {|#1:-(2.5m / 1000)|} + basePremium * (1m + 0m);
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1 + 0.15m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("-(2.5m / 1000)", "rate or factor"));
+        }
+
+        [Fact]
+        public async Task LiteralThroughLocalNeverWrittenAgain_ReportedOnceAtTheNumber()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium, decimal fee)
+                    {
+                        var loading = {|#0:1.15m|};
+                        decimal adminFee = {|#1:25m|};
+                        var loaded = basePremium * loading;
+                        return loaded * loading + fee + adminFee;
+                    }
+                }
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public bool Accept(int claims, int driverAge)
+                    {
+                        int maxClaims = {|#2:3|};
+                        var minimumAge = {|#3:17 + 1|};
+                        return claims < maxClaims && driverAge >= minimumAge;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1.15m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("25m", "amount"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("3", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(3).WithArguments("17 + 1", "threshold"));
+        }
+
+        [Fact]
+        public async Task LocalsThatAreNotFixedLiterals_NotReported()
+        {
+            // Written again, passed by ref, a running total, a named constant, a neutral value, or never used in a formula.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal Loading = 1.15m;
+
+                    public decimal Premium(decimal basePremium, bool young, decimal[] extras)
+                    {
+                        var factor = 1.15m;
+                        if (young) { factor = 1.6m; }
+                        var bumped = 1.2m;
+                        bumped++;
+                        var adjusted = 1.3m;
+                        Adjust(ref adjusted);
+                        var total = 0m;
+                        foreach (var extra in extras) { total += extra; }
+                        const decimal named = 1.4m;
+                        var copied = Loading;
+                        var neutral = 1m;
+                        var unused = 1.5m;
+                        System.Console.WriteLine(unused);
+                        return basePremium * factor * bumped * adjusted * named * copied * neutral + total;
+                    }
+
+                    private static void Adjust(ref decimal value) => value += 0m;
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task LiteralThroughLocal_ExtractedToConstantNamedAfterTheLocal()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Premium(decimal basePremium)
+                    {
+                        var loading = {|QG1006:1.15m|};
+                        return basePremium * loading;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal LoadingFactor = 1.15m;
+                    public decimal Premium(decimal basePremium)
+                    {
+                        var loading = LoadingFactor;
+                        return basePremium * loading;
+                    }
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public async Task FixedYearDayCountBasis_LeftToQG3003()
         {
             // QG3003 reports premium * days / 365 as a fixed-length year; the same 365 is not also a hard-coded rate. A
