@@ -39,14 +39,42 @@ namespace QualityGates.Analyzers.Rules
             bool isStatement = conditional.Type == null;
             var adverse = isStatement
                 ? AdverseIn(conditional.WhenTrue, insurance, settings, boolDecision) ?? AdverseIn(conditional.WhenFalse, insurance, settings, boolDecision)
-                : UnderwritingSemantics.FindOutcomeLeaf(conditional.WhenTrue, insurance, settings, boolDecision && IsReturned(conditional), favourable: false)
-                    ?? UnderwritingSemantics.FindOutcomeLeaf(conditional.WhenFalse, insurance, settings, boolDecision && IsReturned(conditional), favourable: false);
+                : AdverseThrow(conditional.WhenTrue, settings) ?? AdverseThrow(conditional.WhenFalse, settings) ??
+                    UnderwritingSemantics.FindOutcomeLeaf(conditional.WhenTrue, insurance, settings, boolDecision && IsReturned(conditional), favourable: false) ??
+                    UnderwritingSemantics.FindOutcomeLeaf(conditional.WhenFalse, insurance, settings, boolDecision && IsReturned(conditional), favourable: false);
             if (adverse == null)
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionSolelyOnCredit, conditional.Condition.Syntax.GetLocation(), UnderwritingSemantics.Display(adverse), credit));
+            var display = adverse is IThrowOperation thrown ? "throw new " + thrown.Exception!.WalkDownConversions().Type!.Name : UnderwritingSemantics.Display(adverse);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionSolelyOnCredit, conditional.Condition.Syntax.GetLocation(), display, credit));
+        }
+
+        /// <summary>
+        /// A throw of an exception that names an adverse outcome (DeclinedException, UnderwritingRejectedException, or one
+        /// derived from such a type): a decline signalled by exception instead of returned.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? AdverseThrow(IOperation? operation, InsuranceSettings settings)
+        {
+            if (!(operation?.WalkDownConversions() is IThrowOperation thrown) || !(thrown.Exception?.WalkDownConversions() is IObjectCreationOperation creation))
+            {
+                return null;
+            }
+
+            for (var type = creation.Type as INamedTypeSymbol; type != null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+            {
+                foreach (var word in NameWords.Split(type.Name))
+                {
+                    if (settings.IsAdverse(word))
+                    {
+                        return thrown;
+                    }
+                }
+            }
+
+            return null;
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -59,6 +87,12 @@ namespace QualityGates.Analyzers.Rules
             var statements = branch is IBlockOperation block ? block.Operations : (branch == null ? ImmutableArray<IOperation>.Empty : ImmutableArray.Create(branch));
             foreach (var statement in statements)
             {
+                // throw new DeclinedException(...): a statement, in the tree as an expression statement or a throw.
+                if (AdverseThrow(statement is IExpressionStatementOperation thrown ? thrown.Operation : statement, settings) is { } adverseThrow)
+                {
+                    return adverseThrow;
+                }
+
                 switch (statement)
                 {
                     case IReturnOperation ret:

@@ -264,6 +264,38 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task DeclineThrownOnCreditAlone_ReportedWithTheException()
+        {
+            // A decline signalled by an exception whose name (or a base type's) says so, as a statement or a ?: branch.
+            await Verify.VerifyAsync(Types + """
+                public class UnderwritingDeclinedException : System.Exception { public UnderwritingDeclinedException(string m) : base(m) { } }
+                public sealed class CreditException : UnderwritingDeclinedException { public CreditException() : base("credit") { } }
+                public sealed class ReferralRequiredException : System.Exception { }
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(Applicant applicant)
+                    {
+                        if ({|#0:applicant.CreditScore < 500|})
+                            throw new UnderwritingDeclinedException("score");
+                        if ({|#1:applicant.BureauScore < 450|})
+                        {
+                            throw new CreditException();
+                        }
+
+                        if (applicant.CreditScore < 550) throw new ReferralRequiredException();
+                        if (applicant.CreditScore < 580 && applicant.Claims > 1) throw new UnderwritingDeclinedException("both");
+                        if (applicant.Claims > 4) throw new System.InvalidOperationException();
+                        return {|#2:applicant.CreditScore < 300|} ? throw new CreditException() : Decision.Approve;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionSolelyOnCredit).WithLocation(0).WithArguments("throw new UnderwritingDeclinedException", "CreditScore"),
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionSolelyOnCredit).WithLocation(1).WithArguments("throw new CreditException", "BureauScore"),
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionSolelyOnCredit).WithLocation(2).WithArguments("throw new CreditException", "CreditScore"));
+        }
+
+        [Fact]
         public async Task CreditAsOneFactorOrReferral_NoDiagnostic()
         {
             await Verify.VerifyAsync(Types + """
