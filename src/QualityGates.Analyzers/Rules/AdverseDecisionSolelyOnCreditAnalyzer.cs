@@ -118,50 +118,6 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>
-        /// The declaration of a local, a declarator or the pattern that binds it: down from the method's root, always into
-        /// the child that holds the declaration's span. Neither a walk of the whole method per condition nor the semantic
-        /// model, whose lookups take locks the compiler's own binding holds in a parallel build. An out variable gives null.
-        /// </summary>
-        [MethodImpl(HotPath.Optimize)]
-        private static IOperation? Declaration(ILocalReferenceOperation local, IOperation root)
-        {
-            var references = local.Local.DeclaringSyntaxReferences;
-            if (references.Length != 1 || references[0].SyntaxTree != root.Syntax.SyntaxTree || !root.Syntax.Span.Contains(references[0].Span))
-            {
-                return null;
-            }
-
-            var span = references[0].Span;
-            for (IOperation? current = root; current != null;)
-            {
-                if (current.Kind == OperationKind.VariableDeclarator && current.Syntax.Span == span)
-                {
-                    return current;
-                }
-
-                // is { } score: the designation has no operation of its own; the pattern holding it declares the local.
-                if (current is IPatternOperation pattern && SymbolEqualityComparer.Default.Equals(PatternBindings.DeclaredLocal(pattern), local.Local))
-                {
-                    return pattern;
-                }
-
-                IOperation? next = null;
-                foreach (var child in current.ChildOperations)
-                {
-                    if (child.Syntax.Span.Contains(span))
-                    {
-                        next = child;
-                        break;
-                    }
-                }
-
-                current = next;
-            }
-
-            return null;
-        }
-
-        /// <summary>
         /// True when every value the condition reads is a credit attribute (or a local computed only from them); constants,
         /// static thresholds and <c>this</c> do not count as factors. Records the first credit attribute's name. Runs for
         /// every condition in scope, so it allocates nothing (no closures, no boxed enumerators).
@@ -198,7 +154,7 @@ namespace QualityGates.Analyzers.Rules
                     bool inputIsCredit = CreditOnly(isPattern.Value, settings, root, ref credit, depth);
                     return PatternCreditOnly(isPattern.Pattern, inputIsCredit, settings, root, ref credit, depth);
                 case ILocalReferenceOperation local:
-                    switch (depth < MaxLocalDepth ? Declaration(local, root) : null)
+                    switch (depth < MaxLocalDepth ? local.FindDeclaration(root) : null)
                     {
                         case IVariableDeclaratorOperation declarator:
                             var initializer = declarator.Initializer?.Value;

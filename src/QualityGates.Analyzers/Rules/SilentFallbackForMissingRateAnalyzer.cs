@@ -113,7 +113,8 @@ namespace QualityGates.Analyzers.Rules
         private static void AnalyzeTryGetValue(OperationContext context, InsuranceContext insurance, IConditionalOperation conditional, IOperation? nextStatement)
         {
             var owner = context.ContainingSymbol;
-            var tryGet = FindLookup(conditional.Condition, false, out bool negated);
+            var settings = insurance.GetSettings(conditional.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
+            var tryGet = FindLookup(conditional.Condition, settings, false, out bool negated);
             if (tryGet == null)
             {
                 return;
@@ -122,7 +123,6 @@ namespace QualityGates.Analyzers.Rules
             var whenMissing = nextStatement == null ? (negated ? conditional.WhenTrue : conditional.WhenFalse) : (negated ? null : nextStatement);
 
             var literal = LiteralYieldedBy(whenMissing);
-            var settings = insurance.GetSettings(conditional.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
             if (literal == null || !IsReportableLiteral(literal, settings))
             {
                 return;
@@ -140,7 +140,7 @@ namespace QualityGates.Analyzers.Rules
                 kind = Classify(dictionary, conditional.Type != null ? conditional : literal, owner, insurance, settings, out name);
             }
 
-            if (kind != ValueKind.None && !(conditional.Type != null && IsTryOutPlaceholder(conditional)))
+            if (kind != ValueKind.None && !IsTryOutPlaceholder(conditional.Type != null ? conditional : literal))
             {
                 Report(context, literal.Syntax, kind, name, literal.Syntax.ToString(), null, null);
             }
@@ -153,20 +153,128 @@ namespace QualityGates.Analyzers.Rules
         /// the condition holds on the miss.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static IInvocationOperation? FindLookup(IOperation condition, bool outerNot, out bool negated)
+        private static IInvocationOperation? FindLookup(IOperation condition, InsuranceSettings settings, bool outerNot, out bool negated)
         {
             negated = outerNot;
             switch (condition.WalkDownConversions())
             {
                 case IUnaryOperation negation when negation.OperatorKind == UnaryOperatorKind.Not:
-                    return FindLookup(negation.Operand, !outerNot, out negated);
+                    return FindLookup(negation.Operand, settings, !outerNot, out negated);
                 case IBinaryOperation conjunction when conjunction.OperatorKind == BinaryOperatorKind.ConditionalAnd:
-                    return FindLookup(conjunction.LeftOperand, outerNot, out negated) ?? FindLookup(conjunction.RightOperand, outerNot, out negated);
+                    return FindLookup(conjunction.LeftOperand, settings, outerNot, out negated) ?? FindLookup(conjunction.RightOperand, settings, outerNot, out negated);
                 case IInvocationOperation call when IsTryLookup(call.TargetMethod) || IsKeyTest(call):
                     return call;
                 default:
+                    return EmptyQuery(condition, settings, ref negated);
+            }
+        }
+
+        /// <summary>
+        /// <c>rows.Length == 0</c>, <c>rows.Count == 0</c>, <c>rows.Count() == 0</c>, <c>!rows.Any()</c>, <c>row == null</c>,
+        /// <c>row is null</c> (or their "found" forms) where the local was filled by a query of a table whose name says it
+        /// holds rates (<c>_dtOccupancyRates.Select(...)</c>, <c>_factors.Where(...).ToList()</c>,
+        /// <c>rateTable.FirstOrDefault(...)</c>): the query found nothing. Returns the query; an input collection (a
+        /// parameter, a member) is not a lookup, so an empty one is not a missing rate.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IInvocationOperation? EmptyQuery(IOperation condition, InsuranceSettings settings, ref bool negated)
+        {
+            IOperation? tested;
+            bool missWhenTrue;
+            switch (condition.WalkDownConversions())
+            {
+                case IBinaryOperation compare when compare.RightOperand.ConstantValue.HasValue:
+                    tested = CountOrItself(compare.LeftOperand, out bool counted);
+                    var constant = compare.RightOperand.ConstantValue.Value;
+                    if (counted && constant is int zero && zero == 0 && (compare.OperatorKind == BinaryOperatorKind.Equals || compare.OperatorKind == BinaryOperatorKind.LessThanOrEqual))
+                    {
+                        missWhenTrue = true;
+                    }
+                    else if (counted && constant is int none && none == 0 && (compare.OperatorKind == BinaryOperatorKind.NotEquals || compare.OperatorKind == BinaryOperatorKind.GreaterThan))
+                    {
+                        missWhenTrue = false;
+                    }
+                    else if (!counted && constant == null && (compare.OperatorKind == BinaryOperatorKind.Equals || compare.OperatorKind == BinaryOperatorKind.NotEquals))
+                    {
+                        missWhenTrue = compare.OperatorKind == BinaryOperatorKind.Equals;
+                    }
+                    else
+                    {
+                        return null;
+                    }
+
+                    break;
+                case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: { ConstantValue: { HasValue: true, Value: null } } } } isNull:
+                    tested = isNull.Value;
+                    missWhenTrue = true;
+                    break;
+                case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value: { ConstantValue: { HasValue: true, Value: null } } } } } notNull:
+                    tested = notNull.Value;
+                    missWhenTrue = false;
+                    break;
+                case IInvocationOperation any when any.TargetMethod.Name == "Any" && any.Arguments.Length == 1 && any.TargetMethod.IsExtensionMethod:
+                    tested = any.Arguments[0].Value;
+                    missWhenTrue = false;
+                    break;
+                default:
                     return null;
             }
+
+            if (!(tested?.WalkDownConversions() is ILocalReferenceOperation local))
+            {
+                return null;
+            }
+
+            var root = condition;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            if (!(local.FindDeclaration(root) is IVariableDeclaratorOperation declarator) ||
+                !((declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value)?.WalkDownConversions() is IInvocationOperation query) ||
+                !QueriesRateTable(query, settings))
+            {
+                return null;
+            }
+
+            negated = missWhenTrue ? !negated : negated;
+            return query;
+        }
+
+        /// <summary>The collection whose <c>Length</c>, <c>Count</c> or <c>Count()</c> this reads (counted), or the value itself.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation CountOrItself(IOperation operation, out bool counted)
+        {
+            counted = true;
+            switch (operation.WalkDownConversions())
+            {
+                case IPropertyReferenceOperation { Property: { Name: "Length" } or { Name: "Count" }, Instance: { } instance }:
+                    return instance;
+                case IInvocationOperation { TargetMethod: { Name: "Count", IsExtensionMethod: true }, Arguments: { Length: 1 } arguments }:
+                    return arguments[0].Value;
+                default:
+                    counted = false;
+                    return operation;
+            }
+        }
+
+        /// <summary>
+        /// A query (Select, Where, Find, FirstOrDefault, a chain of them) of a table named for rates or factors: down the chain
+        /// to the table, whose name decides (<c>_dtOccupancyRates</c>, <c>territoryFactors</c>, <c>RateTable</c>).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool QueriesRateTable(IInvocationOperation query, InsuranceSettings settings)
+        {
+            IOperation? source = query;
+            while (source is IInvocationOperation call)
+            {
+                source = (call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null))?.WalkDownConversions();
+            }
+
+            var table = source?.GetReferencedSymbol();
+            return table != null && (table is IFieldSymbol || table is IPropertySymbol || table is ILocalSymbol || table is IParameterSymbol) &&
+                InsuranceContext.ClassifyName(table.Name, settings) != ValueKind.None;
         }
 
         /// <summary>
@@ -336,6 +444,9 @@ namespace QualityGates.Analyzers.Rules
                     return LiteralYieldedBy(block.Operations[0]);
                 case IReturnOperation ret:
                     return ret.ReturnedValue;
+                // if (!rates.TryGetValue(k, out rate)) rate = 1.5m; : the value lands in the assignment's target.
+                case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }:
+                    return assignment.Value;
                 case null:
                     return null;
                 default:

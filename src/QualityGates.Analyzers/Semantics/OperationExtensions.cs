@@ -53,6 +53,50 @@ namespace QualityGates.Analyzers.Semantics
             stack.Reverse(first, stack.Count - first);
         }
 
+        /// <summary>
+        /// The declaration of a local, a declarator or the pattern that binds it: down from the method's root, always into
+        /// the child that holds the declaration's span. Neither a walk of the whole method per condition nor the semantic
+        /// model, whose lookups take locks the compiler's own binding holds in a parallel build. An out variable gives null.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static IOperation? FindDeclaration(this ILocalReferenceOperation local, IOperation root)
+        {
+            var references = local.Local.DeclaringSyntaxReferences;
+            if (references.Length != 1 || references[0].SyntaxTree != root.Syntax.SyntaxTree || !root.Syntax.Span.Contains(references[0].Span))
+            {
+                return null;
+            }
+
+            var span = references[0].Span;
+            for (IOperation? current = root; current != null;)
+            {
+                if (current.Kind == OperationKind.VariableDeclarator && current.Syntax.Span == span)
+                {
+                    return current;
+                }
+
+                // is { } score: the designation has no operation of its own; the pattern holding it declares the local.
+                if (current is IPatternOperation pattern && SymbolEqualityComparer.Default.Equals(PatternBindings.DeclaredLocal(pattern), local.Local))
+                {
+                    return pattern;
+                }
+
+                IOperation? next = null;
+                foreach (var child in current.ChildOperations)
+                {
+                    if (child.Syntax.Span.Contains(span))
+                    {
+                        next = child;
+                        break;
+                    }
+                }
+
+                current = next;
+            }
+
+            return null;
+        }
+
         /// <summary>Strips implicit and explicit conversions and parentheses.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static IOperation WalkDownConversions(this IOperation operation)

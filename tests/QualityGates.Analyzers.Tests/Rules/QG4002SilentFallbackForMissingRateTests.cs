@@ -145,6 +145,148 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task EmptyQueryOfRateTable_MissBranchLiteralReported()
+        {
+            // A query that found nothing is a lookup that missed: rows of a DataTable, a LINQ filter, a FirstOrDefault.
+            const string source = """
+                using System.Collections.Generic;
+                using System.Data;
+                using System.Linq;
+
+                namespace Company.Rating.Engine
+                {
+                    public sealed record FactorRow(string Code, decimal Factor);
+
+                    public class PremiumEngine
+                    {
+                        private readonly DataTable _dtOccupancyRates = new DataTable();
+                        private readonly List<FactorRow> _territoryFactors = new List<FactorRow>();
+
+                        public decimal OccupancyRate(string occupancy)
+                        {
+                            decimal dRatePerMille;
+                            DataRow[] arrRows = _dtOccupancyRates.Select("OccupancyClass = '" + occupancy + "'");
+                            if (arrRows.Length == 0)
+                            {
+                                dRatePerMille = {|#0:2.5m|};
+                            }
+                            else
+                            {
+                                dRatePerMille = (decimal)arrRows[0]["Rate"];
+                            }
+
+                            return dRatePerMille;
+                        }
+
+                        public decimal TerritoryFactor(string code)
+                        {
+                            var matches = _territoryFactors.Where(f => f.Code == code).ToList();
+                            if (matches.Count == 0) return {|#1:1.1m|};
+                            return matches[0].Factor;
+                        }
+
+                        public decimal TerritoryFactorOrDefault(string code)
+                        {
+                            var row = _territoryFactors.FirstOrDefault(f => f.Code == code);
+                            if (row != null) return row.Factor;
+                            return {|#2:1.2m|};
+                        }
+
+                        public decimal AnyFactor(string code)
+                        {
+                            var found = _territoryFactors.Where(f => f.Code == code);
+                            return !found.Any() ? {|#3:1.3m|} : found.First().Factor;
+                        }
+
+                        public decimal PatternFactor(string code)
+                        {
+                            var row = _territoryFactors.Find(f => f.Code == code);
+                            if (row is null) return {|#4:1.4m|};
+                            return row.Factor;
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'dRatePerMille'", "2.5m"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'TerritoryFactor'", "1.1m"),
+                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate 'TerritoryFactorOrDefault'", "1.2m"),
+                Verify.Diagnostic("QG4002").WithLocation(3).WithArguments("rate 'AnyFactor'", "1.3m"),
+                Verify.Diagnostic("QG4002").WithLocation(4).WithArguments("rate 'PatternFactor'", "1.4m"));
+        }
+
+        [Fact]
+        public async Task EmptyInputsAndNonRateQueries_NotReported()
+        {
+            // An empty input is not a missing rate; nor is an empty query of something that holds no rates, or a miss that throws.
+            const string source = """
+                using System;
+                using System.Collections.Generic;
+                using System.Linq;
+
+                namespace Company.Rating.Engine
+                {
+                    public sealed record Line(decimal Amount);
+                    public sealed record Claim(decimal Paid);
+
+                    public class PremiumEngine
+                    {
+                        private readonly List<Claim> _claims = new List<Claim>();
+                        private readonly List<decimal> _rates = new List<decimal>();
+
+                        public decimal AverageLinePremium(IReadOnlyList<Line> lines)
+                        {
+                            if (lines.Count == 0) return 0m;
+                            return lines.Sum(l => l.Amount) / lines.Count;
+                        }
+
+                        public decimal ClaimsLoading(int year)
+                        {
+                            var recent = _claims.Where(c => c.Paid > 0).ToList();
+                            if (recent.Count == 0) return 0m;
+                            return recent.Count * 0.05m;
+                        }
+
+                        public decimal FirstRate()
+                        {
+                            var known = _rates.Where(r => r > 0).ToList();
+                            if (known.Count == 0) throw new InvalidOperationException("No rates loaded.");
+                            return known[0];
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task TryGetValueMissAssignsLiteral_Reported()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                namespace Company.Rating.Engine
+                {
+                    public class PremiumEngine
+                    {
+                        private readonly Dictionary<string, decimal> _areaFactors = new Dictionary<string, decimal>();
+
+                        public decimal AreaLoaded(string area, decimal basePremium)
+                        {
+                            if (!_areaFactors.TryGetValue(area, out var areaFactor)) areaFactor = {|#0:1.25m|};
+                            return basePremium * areaFactor;
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'areaFactor'", "1.25m"));
+        }
+
+        [Fact]
         public async Task ListContainsOrContainsKeyWithThrow_NotReported()
         {
             const string source = """
