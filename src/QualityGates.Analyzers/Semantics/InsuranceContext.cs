@@ -339,6 +339,13 @@ namespace QualityGates.Analyzers.Semantics
                 scope |= (Scope)_nameScopes.GetOrAdd(symbol.Name, _nameScope);
             }
 
+            // A method that returns a decision, or a result holding one, decides whatever its class is called (opt-in).
+            if (settings.ScopeDecisionMethods && symbol is IMethodSymbol method && Outcomes.UnwrapTask(method.ReturnType) is var returned &&
+                (IsDecisionEnum(returned) || Outcomes.HoldsDecision(returned, this)))
+            {
+                scope |= Scope.Underwriting;
+            }
+
             return (scope, false);
         }
 

@@ -37,6 +37,9 @@ namespace QualityGates.Analyzers.Semantics
 
         public bool ScopeNameHeuristic { get; private set; } = true;
 
+        /// <summary>Every method that returns a decision enum is underwriting code, whatever its type is called.</summary>
+        public bool ScopeDecisionMethods { get; private set; }
+
         public bool IncludeTestProjects { get; private set; }
 
         public ImmutableHashSet<string> MoneyTypes { get; private set; } = ImmutableHashSet<string>.Empty;
@@ -102,6 +105,7 @@ namespace QualityGates.Analyzers.Semantics
             s.PricingScope = r.Patterns(OptionNames.PricingScope);
             s.UnderwritingScope = r.Patterns(OptionNames.UnderwritingScope);
             s.ScopeNameHeuristic = r.Bool(OptionNames.ScopeNameHeuristic, true);
+            s.ScopeDecisionMethods = r.Bool(OptionNames.ScopeDecisionMethods, false);
             s.IncludeTestProjects = r.Bool(OptionNames.IncludeTestProjects, false);
             s.MoneyTypes = r.Set(OptionNames.MoneyTypes, Array.Empty<string>(), StringComparer.Ordinal, TypeName);
             s.GenericMoneyTypes = s.MoneyTypes.Select(WithoutArity).ToImmutableHashSet(StringComparer.Ordinal);

@@ -13,6 +13,7 @@ namespace QualityGates.Analyzers.Semantics
         public const string PricingScope = "pricing_scope";
         public const string UnderwritingScope = "underwriting_scope";
         public const string ScopeNameHeuristic = "scope_name_heuristic";
+        public const string ScopeDecisionMethods = "scope_decision_methods";
         public const string IncludeTestProjects = "include_test_projects";
         public const string MoneyTypes = "money_types";
         public const string MoneyNames = "money_names";
@@ -40,14 +41,15 @@ namespace QualityGates.Analyzers.Semantics
         /// </summary>
         public static readonly string[] SharedOnly =
         {
-            PricingScope, UnderwritingScope, ScopeNameHeuristic, IncludeTestProjects, MoneyTypes, MoneyNames, RateNames, DecisionEnums,
+            PricingScope, UnderwritingScope, ScopeNameHeuristic, ScopeDecisionMethods, IncludeTestProjects, MoneyTypes, MoneyNames, RateNames,
+            DecisionEnums,
         };
 
         /// <summary>Every option name, so unknown qualitygates_ keys can be reported.</summary>
         public static readonly string[] All =
         {
-            PricingScope, UnderwritingScope, ScopeNameHeuristic, IncludeTestProjects, MoneyTypes, MoneyNames, RateNames,
-            DecisionEnums, FavourableOutcomes, AdverseOutcomes, FallbackOutcome, RoundingMode, Jurisdiction,
+            PricingScope, UnderwritingScope, ScopeNameHeuristic, ScopeDecisionMethods, IncludeTestProjects, MoneyTypes, MoneyNames,
+            RateNames, DecisionEnums, FavourableOutcomes, AdverseOutcomes, FallbackOutcome, RoundingMode, Jurisdiction,
             ProtectedAttributes, ProxyAttributes, CreditAttributes, AllowedLiterals, AllowedDayCountBasis,
             ClockAllowedMembers, AllowedFallbackValues, ExhaustiveEnums, TrustedNonZeroMembers, AllowedIntermediateRounding,
         };

@@ -26,6 +26,47 @@ namespace QualityGates.Analyzers.Tests.Rules
                 Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithSpan(8, 43, 8, 59).WithArguments("Evaluate", "Decision.Approve"));
         }
 
+        [Theory]
+        [InlineData("qualitygates_scope_decision_methods = true", true)]
+        [InlineData("qualitygates_scope_decision_methods = false", false)]
+        [InlineData(null, false)]
+        public async Task DecisionMethodInUnrecognisedClass_InScopeOnlyWhenConfigured(string? config, bool inScope)
+        {
+            // A claims adjudicator and a rules engine's quick screen decide, but no name or attribute says so.
+            var source = Decision + """
+                public sealed record Verdict(Decision Outcome, string Reason);
+                public class ClaimsAdjudicator
+                {
+                    public Decision Adjudicate(int claims)
+                    {
+                        try { return claims > Limit() ? Decision.Decline : Decision.Refer; }
+                        catch (System.Exception) { return {|#0:Decision.Approve|}; }
+                    }
+                    public async System.Threading.Tasks.Task<Verdict> QuickScreen(int claims)
+                    {
+                        try { await System.Threading.Tasks.Task.Yield(); return new Verdict(claims > Limit() ? Decision.Decline : Decision.Refer, "screen"); }
+                        catch (System.Exception) { return new Verdict({|#1:Decision.Approve|}, "error"); }
+                    }
+                    public string Describe(int claims)
+                    {
+                        try { return claims.ToString(System.Globalization.CultureInfo.InvariantCulture); }
+                        catch (System.Exception) { return "Approved"; }
+                    }
+                    private static int Limit() => 3;
+                }
+                """;
+
+            var expected = inScope
+                ? new[]
+                {
+                    Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithLocation(0).WithArguments("Adjudicate", "Decision.Approve"),
+                    Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithLocation(1).WithArguments("QuickScreen", "Decision.Approve"),
+                }
+                : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>();
+            await QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.FailOpenExceptionHandlerAnalyzer>.VerifyAsync(
+                inScope ? source : source.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", ""), config, expected);
+        }
+
         [Fact]
         public async Task CatchAssignsFavourableStringStatus_Reported()
         {
