@@ -427,7 +427,8 @@ namespace QualityGates.Analyzers.Semantics
                 case IParameterSymbol p: type = p.Type; break;
                 case IFieldSymbol f: type = f.Type; break;
                 case IPropertySymbol pr: type = pr.Type; break;
-                case IMethodSymbol m: type = m.ReturnType; break;
+                // An async method's value is its task's result: Task<decimal> GetTerritoryFactorAsync is a rate.
+                case IMethodSymbol m: type = Outcomes.UnwrapTask(m.ReturnType); break;
                 default: return ValueKind.None;
             }
 

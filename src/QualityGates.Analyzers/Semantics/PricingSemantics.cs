@@ -435,6 +435,24 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         [MethodImpl(HotPath.Optimize)]
+        private static bool ThrowsAtZero(IInvocationOperation call, ISymbol symbol)
+        {
+            // ArgumentOutOfRangeException.ThrowIfLessThan(n, 1), ThrowIfLessThanOrEqual(n, 0), ThrowIfEqual(n, 0): zero throws.
+            if (call.Arguments.Length < 2 || !IsSymbol(call.Arguments[0].Value, symbol) || !call.Arguments[1].Value.TryGetNumericConstant(out var bound))
+            {
+                return false;
+            }
+
+            switch (call.TargetMethod.Name)
+            {
+                case "ThrowIfLessThan": return bound > 0;
+                case "ThrowIfLessThanOrEqual": return bound >= 0;
+                case "ThrowIfEqual": return bound == 0;
+                default: return false;
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
         private static bool IsGuardStatement(IOperation statement, ISymbol symbol)
         {
             switch (statement)
@@ -443,8 +461,8 @@ namespace QualityGates.Analyzers.Semantics
                     return AlwaysExits(ifStatement.WhenTrue) && Guards(ifStatement.Condition, symbol, reachedWhen: false);
                 case IExpressionStatementOperation expression when expression.Operation is IInvocationOperation call:
                     var name = call.TargetMethod.Name;
-                    return (name.IndexOf("Zero", StringComparison.Ordinal) >= 0 || name.IndexOf("Positive", StringComparison.Ordinal) >= 0) &&
-                        call.Arguments.Any(a => IsSymbol(a.Value, symbol));
+                    return ((name.IndexOf("Zero", StringComparison.Ordinal) >= 0 || name.IndexOf("Positive", StringComparison.Ordinal) >= 0) &&
+                        call.Arguments.Any(a => IsSymbol(a.Value, symbol))) || ThrowsAtZero(call, symbol);
                 default:
                     return false;
             }

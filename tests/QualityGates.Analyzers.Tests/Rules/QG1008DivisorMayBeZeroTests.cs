@@ -137,6 +137,53 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ThrowHelpersWithABound_GuardOnlyWhenZeroThrows()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class InstalmentPlanner
+                {
+                    public decimal A(decimal annualPremium, int instalmentCount)
+                    {
+                        ArgumentOutOfRangeException.ThrowIfLessThan(instalmentCount, 1);
+                        return annualPremium / instalmentCount;
+                    }
+
+                    public decimal B(decimal annualPremium, int instalmentCount)
+                    {
+                        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(instalmentCount, 0);
+                        return annualPremium / instalmentCount;
+                    }
+
+                    public decimal C(decimal annualPremium, int instalmentCount)
+                    {
+                        ArgumentOutOfRangeException.ThrowIfEqual(instalmentCount, 0);
+                        return annualPremium / instalmentCount;
+                    }
+
+                    public decimal D(decimal annualPremium, int instalmentCount)
+                    {
+                        ArgumentOutOfRangeException.ThrowIfLessThan(instalmentCount, 0);
+                        return {|#0:annualPremium / instalmentCount|};
+                    }
+
+                    public decimal E(decimal annualPremium, int instalmentCount)
+                    {
+                        ArgumentOutOfRangeException.ThrowIfGreaterThan(instalmentCount, 12);
+                        return {|#1:annualPremium / instalmentCount|};
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithArguments("instalmentCount", "; decimal division throws DivideByZeroException"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithArguments("instalmentCount", "; decimal division throws DivideByZeroException"));
+        }
+
+        [Fact]
         public async Task GuardedDivisions_NotReported()
         {
             const string source = """

@@ -495,6 +495,45 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task AsyncMethodCatchReturnsLiteral_ReportedLikeItsSynchronousTwin()
+        {
+            // An async method's value is its task's result.
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Threading.Tasks;
+
+                public interface IRateRepository { decimal FindFactor(string key); Task<decimal> FindFactorAsync(string key); }
+
+                [QualityGates.PremiumCalculation]
+                public sealed class RatingFactors
+                {
+                    private readonly IRateRepository _repository;
+                    public RatingFactors(IRateRepository repository) => _repository = repository;
+
+                    public decimal GetTerritoryFactor(string key)
+                    {
+                        try { return _repository.FindFactor(key); }
+                        catch (TimeoutException) { return {|#0:1.10m|}; }
+                    }
+
+                    public async Task<decimal> GetTerritoryFactorAsync(string key)
+                    {
+                        try { return await _repository.FindFactorAsync(key); }
+                        catch (TimeoutException) { return {|#1:1.10m|}; }
+                    }
+
+                    public async ValueTask<decimal> GetAreaFactorAsync(string key)
+                    {
+                        var factor = await _repository.FindFactorAsync(key);
+                        return factor;
+                    }
+                }
+                """,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'GetTerritoryFactor'", "1.10m"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'GetTerritoryFactorAsync'", "1.10m"));
+        }
+
+        [Fact]
         public async Task TryMethodOutParameter_NotReported()
         {
             // bool TryGetRate(..., out decimal rate): the bool reports the miss, the out value is only a placeholder.
