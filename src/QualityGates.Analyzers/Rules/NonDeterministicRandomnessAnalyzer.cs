@@ -53,7 +53,68 @@ namespace QualityGates.Analyzers.Rules
                 }
             }
 
-            return WellKnownTypes.Is(method.ContainingType, types.GuidType) && method.Name == "NewGuid" ? "Guid.NewGuid" : null;
+            return WellKnownTypes.Is(method.ContainingType, types.GuidType) && method.Name == "NewGuid" && IsHashedOrBucketed(invocation) ? "Guid.NewGuid" : null;
+        }
+
+        /// <summary>
+        /// A new Guid is random only as a number: hashed or turned into bytes (<c>Guid.NewGuid().GetHashCode() % 100</c>),
+        /// directly or through the local it is stored in. Kept as a Guid (an aggregate's id, a reference number) it
+        /// identifies and decides nothing, even when it is handed to the constructor of a type that holds a decision.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsHashedOrBucketed(IInvocationOperation newGuid)
+        {
+            if (IsUsedAsNumber(newGuid))
+            {
+                return true;
+            }
+
+            ILocalSymbol? local = null;
+            switch (newGuid.WalkUpConversions())
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    local = declarator.Symbol;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target }:
+                    local = target.Local;
+                    break;
+            }
+
+            if (local == null)
+            {
+                return false;
+            }
+
+            var root = (IOperation)newGuid;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsUsedAsNumber(reference))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsUsedAsNumber(IOperation guid)
+        {
+            switch (guid.WalkUpConversions())
+            {
+                case IInvocationOperation call when call.Instance != null && ReferenceEquals(call.Instance.WalkDownConversions(), guid):
+                    var name = call.TargetMethod.Name;
+                    return name == "GetHashCode" || name == "ToByteArray" || name == "TryWriteBytes" || name == "CompareTo";
+                case IBinaryOperation comparison:
+                    return comparison.OperatorKind != BinaryOperatorKind.Equals && comparison.OperatorKind != BinaryOperatorKind.NotEquals;
+                default:
+                    return false;
+            }
         }
     }
 }

@@ -58,6 +58,40 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task GuidStoredThenHashed_Reported_GuidKeptAsAnId_NoDiagnostic()
+        {
+            // A Guid hashed through its local buckets the decision; one kept as a Guid is an aggregate's id, even when the
+            // aggregate holds a decision (a DDD Quote with a status).
+            await Verify.VerifyAsync(Types + """
+                public enum QuoteStatus { Draft, Quoted, Declined }
+                public sealed class Quote
+                {
+                    private Quote(Guid id, decimal annualPremium) { Id = id; AnnualPremium = annualPremium; }
+                    public Guid Id { get; }
+                    public decimal AnnualPremium { get; }
+                    public QuoteStatus Status { get; private set; }
+                    public static Quote Start(decimal annualPremium) => new(Guid.NewGuid(), annualPremium);
+                    public static Quote StartWithLocal(decimal annualPremium)
+                    {
+                        var quoteId = Guid.NewGuid();
+                        return new Quote(quoteId, annualPremium);
+                    }
+                    public static string Reference() => "Q-" + Guid.NewGuid().ToString("N");
+                }
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Decide(int claims)
+                    {
+                        var draw = {|QG2009:Guid.NewGuid()|};
+                        var bytes = draw.ToByteArray();
+                        return bytes[0] < 13 ? Decision.Refer : Decision.Approve;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task AuditSamplingAndIds_NoDiagnostic()
         {
             await Verify.VerifyAsync(Types + """
