@@ -66,7 +66,7 @@ namespace QualityGates.Analyzers.Rules
         /// member (createdAt, Timestamp...) or a logging call is fine; anything else feeds the calculation.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool FlowsOnlyIntoAuditOrLog(IOperation read, Regex allowed)
+        private static bool FlowsOnlyIntoAuditOrLog(IOperation read, Regex allowed, int depth = 0)
         {
             var current = read;
             while (current.Parent != null)
@@ -83,7 +83,15 @@ namespace QualityGates.Analyzers.Rules
                     case IPropertyReferenceOperation p when p.Instance == current:
                     case IInvocationOperation i when i.Instance == current && i.TargetMethod.Name == "ToString":
                     case IBinaryOperation b when b.OperatorKind == BinaryOperatorKind.Add && b.Type?.SpecialType == SpecialType.System_String:
+                    // Environment.TickCount64 - started: an elapsed time is still the clock; where it lands decides.
+                    case IBinaryOperation elapsed when elapsed.OperatorKind == BinaryOperatorKind.Subtract:
+                    // string.Create(CultureInfo.InvariantCulture, $"...{DateTime.UtcNow:O}"): the handler's parts are text.
+                    case IInterpolatedStringAppendOperation _:
+                    case IInterpolatedStringHandlerCreationOperation _:
                         current = parent;
+                        continue;
+                    case IArgumentOperation appended when appended.Parent is IInvocationOperation append && append.Parent is IInterpolatedStringAppendOperation:
+                        current = append.Parent;
                         continue;
                     case IArgumentOperation composed when composed.Parent is IInvocationOperation text && IsTextComposition(text.TargetMethod):
                         // "Quoted at " + DateTime.Now, string.Format("{0}", DateTime.Now): the text goes where the call goes.
@@ -91,9 +99,9 @@ namespace QualityGates.Analyzers.Rules
                         continue;
                     case ISimpleAssignmentOperation a when a.Value == current:
                         var target = a.Target.GetReferencedSymbol();
-                        return target != null && allowed.IsMatch(target.Name);
+                        return target != null && (allowed.IsMatch(target.Name) || (target is ILocalSymbol assigned && LocalFlowsOnlyIntoAuditOrLog(assigned, parent, allowed, depth)));
                     case IVariableInitializerOperation init when init.Parent is IVariableDeclaratorOperation declarator:
-                        return allowed.IsMatch(declarator.Symbol.Name);
+                        return allowed.IsMatch(declarator.Symbol.Name) || LocalFlowsOnlyIntoAuditOrLog(declarator.Symbol, parent, allowed, depth);
                     case IFieldInitializerOperation fi:
                         return fi.InitializedFields.All(f => allowed.IsMatch(f.Name));
                     case IPropertyInitializerOperation pi:
@@ -108,10 +116,49 @@ namespace QualityGates.Analyzers.Rules
             return false;
         }
 
-        /// <summary>string.Format and string.Concat: they only turn their arguments into text.</summary>
+        /// <summary>
+        /// <c>var started = DateTime.UtcNow; ... logger.Info($"took {DateTime.UtcNow - started}")</c>: a local that every
+        /// read sends only to audit members or logging (followed two locals deep).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool LocalFlowsOnlyIntoAuditOrLog(ILocalSymbol local, IOperation inside, Regex allowed, int depth)
+        {
+            if (depth >= 2)
+            {
+                return false;
+            }
+
+            var root = inside;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            var reads = 0;
+            foreach (var operation in root.Descendants())
+            {
+                if (!(operation is ILocalReferenceOperation reference) || !SymbolEqualityComparer.Default.Equals(reference.Local, local) ||
+                    (reference.Parent is ISimpleAssignmentOperation write && ReferenceEquals(write.Target, reference)))
+                {
+                    continue;
+                }
+
+                if (!FlowsOnlyIntoAuditOrLog(reference, allowed, depth + 1))
+                {
+                    return false;
+                }
+
+                reads++;
+            }
+
+            return reads > 0;
+        }
+
+        /// <summary>string.Format, string.Concat, string.Create and FormattableString.Invariant: they only turn their arguments into text.</summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool IsTextComposition(IMethodSymbol method) =>
-            method.IsStatic && method.ContainingType.SpecialType == SpecialType.System_String && (method.Name == "Format" || method.Name == "Concat");
+            method.IsStatic && ((method.ContainingType.SpecialType == SpecialType.System_String && (method.Name == "Format" || method.Name == "Concat" || method.Name == "Create")) ||
+                (method.ContainingType.Name == "FormattableString" && (method.Name == "Invariant" || method.Name == "CurrentCulture")));
 
         /// <summary>ILogger/LoggerExtensions, Serilog's Log, Console, Debug, Trace, or any method named Log*.</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -136,6 +136,42 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ClockIntoLoggingThroughStringCreateOrALocal_NotReported_LocalIntoPriceReported()
+        {
+            // string.Create(InvariantCulture, ...) is how CA1305-clean code formats a log line; an elapsed time kept in a
+            // local first still only reaches the log. A local that also feeds the price is the price's clock.
+            const string source = """
+                using System;
+                using System.Globalization;
+
+                public interface IAppLogger { void Info(string message); }
+
+                public sealed class RenewalPricingJob
+                {
+                    private readonly IAppLogger _logger;
+                    public RenewalPricingJob(IAppLogger logger) => _logger = logger;
+
+                    public decimal Run(decimal basePremium)
+                    {
+                        var startedTicks = Environment.TickCount64;
+                        var startedUtc = DateTime.UtcNow;
+                        _logger.Info(string.Create(CultureInfo.InvariantCulture, $"Run started {startedUtc:O}"));
+                        _logger.Info(FormattableString.Invariant($"Run at {DateTime.UtcNow:O}"));
+                        var today = {|#0:DateTime.Today|};
+                        _logger.Info($"Pricing as of {today:d}");
+                        var premium = basePremium * (today.Month == 12 ? 1.1m : 1m);
+                        _logger.Info(string.Create(CultureInfo.InvariantCulture, $"Renewal run took {Environment.TickCount64 - startedTicks} ms"));
+                        return premium;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.AmbientClock).WithLocation(0).WithArguments("DateTime.Today", "RenewalPricingJob.Run"));
+        }
+
+        [Fact]
         public async Task OutsideScope_NotReported()
         {
             const string source = """
