@@ -240,6 +240,9 @@ namespace QualityGates.Analyzers.Semantics
                     return whenTrue != ValueKind.None ? whenTrue : (c.WhenFalse?.GetValueKind(context) ?? ValueKind.None);
                 case ICoalesceOperation co:
                     return co.Value.GetValueKind(context);
+                // quote.AnnualPremium?.Amount is the amount, when there is one.
+                case IConditionalAccessOperation access:
+                    return access.WhenNotNull.GetValueKind(context);
                 case IInvocationOperation inv when IsMathPassThrough(inv, context):
                     foreach (var arg in inv.Arguments)
                     {

@@ -169,6 +169,29 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task InterpolatedMoneyThroughConditionalAccess_Reported()
+        {
+            // A nullable value object's amount (quote.AnnualPremium?.Amount) is formatted with the current culture too.
+            const string source = """
+                public readonly record struct Money(decimal Amount, string Currency);
+
+                public sealed class Quote
+                {
+                    public Money? AnnualPremium { get; set; }
+                    public Money Premium { get; set; }
+                    public string A() => {|#0:$"{AnnualPremium?.Amount}"|};
+                    public string B() => {|#1:$"{Premium.Amount}"|};
+                    public string C() => $"{AnnualPremium?.Currency}";
+                }
+                """;
+
+            await QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.CultureSensitiveMonetaryConversionAnalyzer>.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(0).WithArguments("The interpolation of 'AnnualPremium?.Amount'"),
+                Verify.Diagnostic(DiagnosticIds.CultureSensitiveMonetaryConversion).WithLocation(1).WithArguments("The interpolation of 'Premium.Amount'"));
+        }
+
+        [Fact]
         public async Task OneArgumentPerLine_FixKeepsTheLayout()
         {
             const string source = """
