@@ -36,7 +36,7 @@ namespace QualityGates.Analyzers.Rules
 
                     var type = left.Instance!.Type;
                     if (!SymbolEqualityComparer.Default.Equals(type, right.Instance!.Type) || !HasCurrency(type) ||
-                        SameInstance(left.Instance, right.Instance))
+                        SameInstance(left.Instance, right.Instance) || ThroughGuardOfBoth(left.Instance, right.Instance) || ThroughGuardOfBoth(right.Instance, left.Instance))
                     {
                         continue;
                     }
@@ -50,6 +50,29 @@ namespace QualityGates.Analyzers.Rules
                     block.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CurrencyUnawareArithmetic, binary.Syntax.GetLocation(), PricingSemantics.Describe(binary), type!.Name));
                 }
             });
+
+        /// <summary>
+        /// a.Amount + Same(a, b).Amount: one operand's instance comes from a call that is handed the other instance too, a
+        /// helper that sees both values before either amount is read (a currency guard returning one of them).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool ThroughGuardOfBoth(IOperation instance, IOperation other)
+        {
+            if (!(instance.WalkDownConversions() is IInvocationOperation call))
+            {
+                return false;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (SameInstance(argument.Value, other))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Two members of one object (this.NetPremium + this.PolicyFee, quote.Net + quote.Fee) share its currency.</summary>
         [MethodImpl(HotPath.Optimize)]

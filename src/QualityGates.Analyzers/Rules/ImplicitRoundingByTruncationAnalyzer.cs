@@ -117,7 +117,7 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            if (IsRoundingRule(context.ContainingSymbol))
+            if (IsRoundingRule(context.ContainingSymbol) || PricingSemantics.IsAllocatedWithRemainder(invocation))
             {
                 return;
             }

@@ -30,6 +30,11 @@ namespace QualityGates.Analyzers.Rules
                 var all = block.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).ToList();
                 foreach (var round in all.OfType<IInvocationOperation>().Where(i => PricingSemantics.IsRound(i.TargetMethod, insurance.Types)))
                 {
+                    if (PricingSemantics.IsAllocatedWithRemainder(round))
+                    {
+                        continue;
+                    }
+
                     // Math.Round(basePremium, 2) stored in "rounded" is still money, whatever the local is called.
                     bool moneyIn = round.Arguments.Length > 0 && round.Arguments[0].Value.GetValueKind(insurance) == ValueKind.Money;
                     var sink = FindSink(round, insurance, moneyIn);

@@ -235,6 +235,47 @@ namespace QualityGates.Analyzers.Semantics
             kind == BinaryOperatorKind.Equals || kind == BinaryOperatorKind.NotEquals || kind == BinaryOperatorKind.LessThan ||
             kind == BinaryOperatorKind.LessThanOrEqual || kind == BinaryOperatorKind.GreaterThan || kind == BinaryOperatorKind.GreaterThanOrEqual;
 
+        /// <summary>
+        /// The rounded or floored value is the total or the share of an allocation whose remainder the member computes
+        /// (<c>var share = Math.Floor(total / n); var first = total - share * (n - 1);</c>): it lands in a local that is the
+        /// minuend of a subtraction whose subtrahend multiplies, or that is multiplied in such a subtrahend. The remainder
+        /// goes somewhere, so the rounding loses nothing: it is the point of the code.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsAllocatedWithRemainder(IOperation value)
+        {
+            ILocalSymbol? local;
+            switch (value.WalkUpConversions())
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    local = declarator.Symbol;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target }:
+                    local = target.Local;
+                    break;
+                default:
+                    return false;
+            }
+
+            var root = value;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtraction &&
+                    subtraction.RightOperand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product &&
+                    (IsSymbol(subtraction.LeftOperand, local) || IsSymbol(product.LeftOperand, local) || IsSymbol(product.RightOperand, local)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when the operation reads exactly this symbol (same member of the same receiver text).</summary>
         [MethodImpl(HotPath.Optimize)]
         public static bool IsSymbol(IOperation operation, ISymbol symbol) =>

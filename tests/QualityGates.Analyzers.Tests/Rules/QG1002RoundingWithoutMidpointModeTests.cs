@@ -261,5 +261,34 @@ namespace QualityGates.Analyzers.Tests.Rules
 
             await Verify.VerifyAnalyzerAsync(source);
         }
+
+        [Fact]
+        public async Task MoneyValueObjectOutsideAnyPricingName_Reported()
+        {
+            // The shared kernel's Money type is where DDD code rounds: a type named for money is pricing code.
+            const string source = """
+                using System;
+
+                namespace Homestead.Kernel
+                {
+                    public readonly record struct Money
+                    {
+                        public Money(decimal amount, string currency) { Amount = {|#0:Math.Round(amount, 2)|}; Currency = currency; }
+                        public decimal Amount { get; }
+                        public string Currency { get; }
+                    }
+
+                    public static class TextHelpers
+                    {
+                        public static decimal Round(decimal score) => Math.Round(score, 2);
+                    }
+                }
+                """;
+
+            await QualityGates.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.RoundingWithoutMidpointModeAnalyzer>.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.RoundingWithoutMidpointMode).WithLocation(0).WithArguments(
+                    "Math.Round", "the default MidpointRounding.ToEven (banker's rounding)", "state the midpoint mode the tariff requires (half-up is MidpointRounding.AwayFromZero)"));
+        }
     }
 }

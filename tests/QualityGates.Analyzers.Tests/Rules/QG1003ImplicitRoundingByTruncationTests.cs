@@ -362,5 +362,38 @@ namespace QualityGates.Analyzers.Tests.Rules
 
             await VerifyFix.VerifyCodeFixAsync(source, source);
         }
+
+        [Fact]
+        public async Task FloorOfAnAllocatedShare_NotReported_FloorWithoutRemainder_Reported()
+        {
+            // Whole pence per part, the remainder pence to the first parts: the floor is how nothing is lost.
+            const string source = """
+                using System;
+
+                public sealed class Money
+                {
+                    private readonly decimal _amount;
+                    public Money(decimal amount) => _amount = amount;
+
+                    public decimal[] Allocate(int parts)
+                    {
+                        decimal totalPence = Math.Round(_amount * 100m, 0, MidpointRounding.AwayFromZero);
+                        decimal basePence = decimal.Floor(totalPence / parts);
+                        decimal remainder = totalPence - (basePence * parts);
+                        var result = new decimal[parts];
+                        for (var i = 0; i < parts; i++)
+                        {
+                            result[i] = (basePence + (i < remainder ? 1m : 0m)) / 100m;
+                        }
+
+                        return result;
+                    }
+
+                    public decimal PerPart(int parts) => {|#0:decimal.Floor(_amount / parts)|};
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic(DiagnosticIds.ImplicitRoundingByTruncation).WithLocation(0).WithArguments("decimal.Floor", "_amount / parts", "negative infinity"));
+        }
     }
 }

@@ -136,5 +136,35 @@ namespace QualityGates.Analyzers.Tests.Rules
 
             await Verify.VerifyAsync(source, Enable);
         }
+
+        [Fact]
+        public async Task RemainderAllocation_NotReported_RoundedShareFeedingAPrice_Reported()
+        {
+            // Rounding the regular instalment and putting the leftover on the first is how a schedule sums to the premium.
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public sealed class InstalmentPlanner
+                {
+                    public (decimal First, decimal Regular) Split(decimal annualPremium, int instalmentCount)
+                    {
+                        if (instalmentCount <= 0) throw new ArgumentOutOfRangeException(nameof(instalmentCount));
+                        var regular = decimal.Round(annualPremium / instalmentCount, 2, MidpointRounding.ToZero);
+                        var first = annualPremium - regular * (instalmentCount - 1);
+                        return (first, regular);
+                    }
+
+                    public decimal Loaded(decimal annualPremium, decimal loadingFactor)
+                    {
+                        var roundedBase = {|#0:Math.Round(annualPremium, 2, MidpointRounding.AwayFromZero)|};
+                        decimal loadedPremium = roundedBase * loadingFactor;
+                        return loadedPremium - roundedBase;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable, Verify.Diagnostic(DiagnosticIds.IntermediateRounding).WithLocation(0).WithArguments("roundedBase", "loadedPremium"));
+        }
     }
 }

@@ -142,5 +142,24 @@ namespace QualityGates.Analyzers.Tests.Rules
 
             await Verify.VerifyAsync(outOfScope + Types, Enable);
         }
+
+        [Fact]
+        public async Task OperandThroughAGuardHandedBothValues_NotReported()
+        {
+            // A Money type's operators: Same(a, b) compares the currencies before either amount is read, and returns b.
+            const string source = """
+                public readonly record struct Money(decimal Amount, string Currency)
+                {
+                    public static Money operator +(Money a, Money b) => new(a.Amount + Same(a, b).Amount, a.Currency);
+                    public Money Max(Money other) => Same(this, other).Amount > Amount ? other : this;
+                    public static decimal Unchecked(Money a, Money b) => {|#0:a.Amount + Other(b).Amount|};
+                    private static Money Same(Money a, Money b) =>
+                        a.Currency == b.Currency ? b : throw new System.InvalidOperationException("Currency mismatch");
+                    private static Money Other(Money b) => b;
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable, Verify.Diagnostic(DiagnosticIds.CurrencyUnawareArithmetic).WithLocation(0).WithArguments("a.Amount + Other(b).Amount", "Money"));
+        }
     }
 }
