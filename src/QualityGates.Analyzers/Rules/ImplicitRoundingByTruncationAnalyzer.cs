@@ -51,7 +51,8 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            if (IsRoundingRule(context.ContainingSymbol) || IsNamedNonMoneyResult(conversion, context.ContainingSymbol))
+            if (IsRoundingRule(context.ContainingSymbol) || IsNamedNonMoneyResult(conversion, context.ContainingSymbol) ||
+                PricingSemantics.IsRemainderOfRoundedShares(conversion.Operand, insurance.Types))
             {
                 return;
             }

@@ -276,6 +276,38 @@ namespace QualityGates.Analyzers.Semantics
             return false;
         }
 
+        /// <summary>
+        /// The value holds the remainder of an allocation of rounded shares (<c>(Amount - share * parts) * 100m</c>, where
+        /// <c>share</c> was rounded or floored): a difference of amounts in minor units, which converts to whole cents exactly.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsRemainderOfRoundedShares(IOperation value, WellKnownTypes types)
+        {
+            var root = value;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtraction &&
+                    subtraction.RightOperand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product &&
+                    (IsRoundedLocal(product.LeftOperand, root, types) || IsRoundedLocal(product.RightOperand, root, types)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsRoundedLocal(IOperation operand, IOperation root, WellKnownTypes types) =>
+            operand.WalkDownConversions() is ILocalReferenceOperation local && local.FindDeclaration(root) is IVariableDeclaratorOperation declarator &&
+            declarator.Initializer?.Value.WalkDownConversions() is IInvocationOperation call &&
+            (IsRound(call.TargetMethod, types) || IsTruncation(call.TargetMethod, types));
+
         /// <summary>True when the operation reads exactly this symbol (same member of the same receiver text).</summary>
         [MethodImpl(HotPath.Optimize)]
         public static bool IsSymbol(IOperation operation, ISymbol symbol) =>

@@ -32,7 +32,7 @@ namespace QualityGates.Analyzers.Tests.Invariants
             """;
 
         /// <summary>Each corpus with its project's language version, nullable context and implicit usings.</summary>
-        public static TheoryData<string> Corpora() => new() { "Insurer", "Legacy", "Modern" };
+        public static TheoryData<string> Corpora() => new() { "Insurer", "Legacy", "Modern", "DomainDriven" };
 
         [Theory]
         [MemberData(nameof(Corpora))]

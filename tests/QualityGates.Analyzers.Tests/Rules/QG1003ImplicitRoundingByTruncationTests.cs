@@ -389,11 +389,22 @@ namespace QualityGates.Analyzers.Tests.Rules
                         return result;
                     }
 
+                    public int RemainderCents(int parts)
+                    {
+                        var share = decimal.Round(_amount / parts, 2, MidpointRounding.ToZero);
+                        return (int)((_amount - share * parts) * 100m);
+                    }
+
+                    public int UnroundedCents(decimal rate, int parts) => {|#1:(int)((_amount - rate * parts) * 100m)|};
+
                     public decimal PerPart(int parts) => {|#0:decimal.Floor(_amount / parts)|};
                 }
                 """;
 
-            await Verify.VerifyAsync(source, Verify.Diagnostic(DiagnosticIds.ImplicitRoundingByTruncation).WithLocation(0).WithArguments("decimal.Floor", "_amount / parts", "negative infinity"));
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.ImplicitRoundingByTruncation).WithLocation(1).WithArguments("The cast to int", "(_amount - rate * parts) * 100m", "zero"),
+                Verify.Diagnostic(DiagnosticIds.ImplicitRoundingByTruncation).WithLocation(0).WithArguments("decimal.Floor", "_amount / parts", "negative infinity"));
         }
     }
 }
