@@ -23,7 +23,7 @@ namespace QualityGates.Analyzers.Rules
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
             context.RegisterSymbolAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeMethod(c, insurance), SymbolKind.Method);
-            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCreation(c, insurance), OperationKinds.ObjectCreationOrWith);
+            context.RegisterBodyOperationAction([MethodImpl(HotPath.Optimize)] (c) => AnalyzeCreation(c, insurance), OperationKinds.ObjectCreationWithOrInvocation);
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -72,27 +72,71 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
+            if (context.Operation is IInvocationOperation factory)
+            {
+                // UwDecision.Decline(null): a static factory of a result type, named after an adverse outcome.
+                var method = factory.TargetMethod;
+                if (method.IsStatic && method.Parameters.Length > 0 && settings.IsAdverse(method.Name) &&
+                    (insurance.IsDecisionEnum(method.ReturnType) || Outcomes.HoldsDecision(Outcomes.UnwrapTask(method.ReturnType), insurance)))
+                {
+                    CheckReasonArguments(context, factory, factory.Arguments);
+                }
+
+                return;
+            }
+
             var creation = (IObjectCreationOperation)context.Operation;
-            var adverse = UnderwritingSemantics.FindOutcomeLeaf(creation, insurance, settings, boolIsDecision: false, favourable: false);
+            var adverse = UnderwritingSemantics.FindOutcomeLeaf(creation, insurance, settings, boolIsDecision: false, favourable: false) ?? RefusedBoolVerdict(creation);
             if (adverse == null)
             {
                 return;
             }
 
-            foreach (var argument in creation.Arguments)
+            if (CheckReasonArguments(context, adverse, creation.Arguments))
             {
-                if (argument.Parameter != null && IsReasonName(argument.Parameter.Name) && IsEmpty(argument.Value))
-                {
-                    var location = argument.ArgumentKind == ArgumentKind.Explicit ? argument.Value.Syntax.GetLocation() : creation.Syntax.GetLocation();
-                    Report(context, location, adverse, argument.Parameter.Name);
-                    return;
-                }
+                return;
             }
 
             if (creation.Initializer != null)
             {
                 CheckInitializer(context, adverse, creation.Initializer);
             }
+        }
+
+        /// <summary>Reports the first reason argument that is empty; true when one was.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool CheckReasonArguments(OperationContext context, IOperation adverse, ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter != null && IsReasonName(argument.Parameter.Name) && IsEmpty(argument.Value))
+                {
+                    var location = argument.ArgumentKind == ArgumentKind.Explicit ? argument.Value.Syntax.GetLocation() : context.Operation.Syntax.GetLocation();
+                    Report(context, location, adverse, argument.Parameter.Name);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// new EligibilityResult(false, ""): a result whose verdict is a bool named for granting cover (Eligible, Approved,
+        /// Accepted, Insurable, Acceptable), built with false.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? RefusedBoolVerdict(IObjectCreationOperation creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is { Type: { SpecialType: SpecialType.System_Boolean } } parameter && argument.Value.ConstantValue is { HasValue: true, Value: false } &&
+                    InsuranceContext.IsBoolVerdictName(parameter.Name))
+                {
+                    return argument;
+                }
+            }
+
+            return null;
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -647,11 +647,19 @@ namespace QualityGates.Analyzers.Semantics
 
             if (words[0] == "is")
             {
-                return words.Skip(1).Any(w => w == "approved" || w == "eligible" || w == "acceptable" || w == "insurable" || w == "accepted");
+                return words.Skip(1).Any(IsVerdictWord);
             }
 
             return words[0] == "can" && (words[1] == "insure" || words[1] == "bind" || words[1] == "quote" || words[1] == "accept" || words[1] == "approve");
         }
+
+        /// <summary>A bool named for granting cover: Eligible, IsApproved, Accepted, Insurable, Acceptable.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsBoolVerdictName(string name) => NameWords.Split(name).Any(IsVerdictWord);
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsVerdictWord(string word) =>
+            word == "approved" || word == "eligible" || word == "acceptable" || word == "insurable" || word == "accepted";
 
         [MethodImpl(HotPath.Optimize)]
         public static bool HasAttribute(ISymbol symbol, string shortName)

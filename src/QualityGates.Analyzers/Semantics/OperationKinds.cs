@@ -21,6 +21,7 @@ namespace QualityGates.Analyzers.Semantics
         public static readonly ImmutableArray<OperationKind> Invocation = ImmutableArray.Create(OperationKind.Invocation);
         public static readonly ImmutableArray<OperationKind> ObjectCreation = ImmutableArray.Create(OperationKind.ObjectCreation);
         public static readonly ImmutableArray<OperationKind> ObjectCreationOrWith = ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.With);
+        public static readonly ImmutableArray<OperationKind> ObjectCreationWithOrInvocation = ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.With, OperationKind.Invocation);
         public static readonly ImmutableArray<OperationKind> ObjectOrCollectionInitializer = ImmutableArray.Create(OperationKind.ObjectOrCollectionInitializer);
         public static readonly ImmutableArray<OperationKind> RelationalPattern = ImmutableArray.Create(OperationKind.RelationalPattern);
         public static readonly ImmutableArray<OperationKind> PropertyReference = ImmutableArray.Create(OperationKind.PropertyReference);

@@ -61,6 +61,43 @@ namespace QualityGates.Analyzers.Tests.Rules
                 """);
         }
 
+        [Fact]
+        public async Task RefusedBoolVerdictOrAdverseFactoryWithEmptyReason_Reported()
+        {
+            // A result whose verdict is a bool named for granting cover, built with false; a decline built through a factory.
+            await Verify.VerifyAsync("""
+                public enum UwOutcome { Unknown, Accept, Refer, Decline }
+                public sealed record UwDecision(UwOutcome Outcome, string? ReasonCode)
+                {
+                    public static UwDecision Decline(string? reasonCode) => new(UwOutcome.Decline, reasonCode);
+                    public static UwDecision Accept(string? reasonCode) => new(UwOutcome.Accept, reasonCode);
+                }
+                public sealed record EligibilityResult(bool Eligible, string? ReasonCode);
+                public sealed record AuditEntry(bool Archived, string? Message);
+
+                [QualityGates.UnderwritingRule]
+                public sealed class EligibilityChecker
+                {
+                    public EligibilityResult Check(bool thatchedInFloodZone)
+                    {
+                        if (thatchedInFloodZone) return new EligibilityResult(false, {|#0:""|});
+                        return new EligibilityResult(true, null);
+                    }
+
+                    public EligibilityResult Named(bool flood) => new EligibilityResult(ReasonCode: {|#1:null|}, Eligible: false);
+                    public EligibilityResult WithReason(bool flood) => new EligibilityResult(false, "FLOOD_THATCH");
+                    public AuditEntry Audit() => new AuditEntry(false, null);
+                    public UwDecision FloodRule(bool flood) => flood ? UwDecision.Decline({|#2:null|}) : UwDecision.Accept(null);
+                    public UwDecision FloodRuleWithReason(bool flood) => flood ? UwDecision.Decline("FLOOD") : UwDecision.Accept(null);
+                    public UwDecision Defaulted() => UwDecision.Decline({|#3:default|});
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionWithoutReason).WithLocation(0).WithArguments("The adverse decision false is created without a reason ('ReasonCode' is empty)"),
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionWithoutReason).WithLocation(1).WithArguments("The adverse decision Eligible: false is created without a reason ('ReasonCode' is empty)"),
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionWithoutReason).WithLocation(2).WithArguments("The adverse decision UwDecision.Decline(null) is created without a reason ('reasonCode' is empty)"),
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionWithoutReason).WithLocation(3).WithArguments("The adverse decision UwDecision.Decline(default) is created without a reason ('reasonCode' is empty)"));
+        }
+
         private const string ReasonListTypes = """
             using System;
             using System.Collections.Generic;
