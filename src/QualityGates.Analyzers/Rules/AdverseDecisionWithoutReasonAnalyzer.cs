@@ -76,7 +76,7 @@ namespace QualityGates.Analyzers.Rules
             {
                 // UwDecision.Decline(null): a static factory of a result type, named after an adverse outcome.
                 var method = factory.TargetMethod;
-                if (method.IsStatic && method.Parameters.Length > 0 && settings.IsAdverse(method.Name) &&
+                if (method.IsStatic && settings.IsAdverse(method.Name) && method.Parameters.Length > 0 &&
                     (insurance.IsDecisionEnum(method.ReturnType) || Outcomes.HoldsDecision(Outcomes.UnwrapTask(method.ReturnType), insurance)))
                 {
                     CheckReasonArguments(context, factory, factory.Arguments);
