@@ -189,6 +189,10 @@ if [ "$csc_rounds" -gt 0 ]; then
     # BASELINE_DLL: an earlier build of our analyzer DLL, run as a fifth configuration on ours' command line, so a
     # change is measured paired against what it replaced.
     [ -f "$BASELINE_DLL" ] || { echo "BASELINE_DLL not found: $BASELINE_DLL" >&2; exit 1; }
+    # csc loads an analyzer by its assembly name: a copy under another file name fails to load (CS8034) and the
+    # "before" builds would silently run without it (the run of 2026-12-05 measured exactly that; see docs/performance.md).
+    [ "$(basename "$BASELINE_DLL")" = "QualityGates.Analyzers.dll" ] ||
+      { echo "BASELINE_DLL must be named QualityGates.Analyzers.dll (put the earlier build in a folder of its own)" >&2; exit 1; }
     grep -qF "$analyzer_dll" "$work/ours.rsp" || { echo "ours' command line does not name $analyzer_dll" >&2; exit 1; }
     sed "s#$analyzer_dll#$BASELINE_DLL#g" "$work/ours.rsp" > "$work/ours-before.rsp"
     extra="ours-before"

@@ -31,6 +31,9 @@ def run(csc, workdir, config):
     packages = {}
     with open(os.path.join(workdir, f"{config}.csc.log")) as log:
         for line in log:
+            # An analyzer that fails to load is only a warning to csc: the build would be measured without it.
+            if "CS8034" in line:
+                sys.exit(f"csc could not load an analyzer for {config}: {line.strip()}")
             m = re.match(r"\s+(<?[0-9.]+)\s+<?[0-9]+\s+([A-Za-z0-9_.]+), Version=", line)
             if m:
                 packages[m.group(2)] = 0.0 if m.group(1).startswith("<") else float(m.group(1))

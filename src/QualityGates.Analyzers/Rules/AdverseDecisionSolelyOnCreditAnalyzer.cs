@@ -29,7 +29,7 @@ namespace QualityGates.Analyzers.Rules
             // Whether the condition rests on credit alone is the rarer answer and the cheaper question: ask it first.
             var settings = insurance.GetSettings(conditional.Syntax.SyntaxTree, DiagnosticIds.AdverseDecisionSolelyOnCredit);
             string? credit = null;
-            if (!CreditOnly(conditional.Condition, settings, Root(conditional), ref credit, 0) || credit == null)
+            if (!CreditOnly(conditional.Condition, settings, conditional.Root(), ref credit, 0) || credit == null)
             {
                 return;
             }
@@ -292,16 +292,5 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static bool IsTypeTest(IPatternOperation pattern) =>
             !SymbolEqualityComparer.Default.Equals(InsuranceContext.UnwrapNullable(pattern.InputType), InsuranceContext.UnwrapNullable(pattern.NarrowedType));
-
-        [MethodImpl(HotPath.Optimize)]
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent != null)
-            {
-                operation = operation.Parent;
-            }
-
-            return operation;
-        }
     }
 }

@@ -128,11 +128,7 @@ namespace QualityGates.Analyzers.Rules
                 return false;
             }
 
-            var root = inside;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = inside.Root();
 
             var reads = 0;
             foreach (var operation in root.Descendants())

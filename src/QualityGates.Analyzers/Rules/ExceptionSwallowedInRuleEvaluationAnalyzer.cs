@@ -75,6 +75,13 @@ namespace QualityGates.Analyzers.Rules
             return words.Count > 0 && (words[0] == "evaluate" || words[0] == "check" || (words[0] == "apply" && words.Skip(1).Any(w => w.StartsWith("rule", StringComparison.Ordinal))));
         }
 
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsNothing(IOperation value)
+        {
+            var op = value.WalkDownConversions();
+            return op is IDefaultValueOperation || (op.ConstantValue.HasValue && op.ConstantValue.Value == null);
+        }
+
         /// <summary>A throw, an assignment, a value returned, or a call that records (Add, Record, Refer, Fail...) and is not logging.</summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool RecordsOrRethrows(IOperation handler)
@@ -85,7 +92,9 @@ namespace QualityGates.Analyzers.Rules
                 {
                     case IThrowOperation _:
                     case IAssignmentOperation assignment when !(assignment.Target is IDiscardOperation):
-                    case IReturnOperation ret when ret.ReturnedValue != null:
+                    // return null / default records nothing: rules.Select(rule => { try { ... } catch { return null; } }).OfType<T>()
+                    // drops the failed rule as if it had never run.
+                    case IReturnOperation ret when ret.ReturnedValue != null && !IsNothing(ret.ReturnedValue):
                         return true;
                     case IInvocationOperation invocation when UnderwritingSemantics.IsRecordingCall(invocation.TargetMethod):
                         return true;

@@ -209,11 +209,7 @@ namespace QualityGates.Analyzers.Rules
                 return null;
             }
 
-            var root = operand;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = operand.Root();
 
             IOperation? initial = null;
             IOperation? firstUse = null;

@@ -73,11 +73,7 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static bool IsReadAfter(IInvocationOperation invocation, ISymbol target)
         {
-            IOperation root = invocation;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = invocation.Root();
 
             int end = invocation.Syntax.Span.End;
             return root.Descendants().Any(op =>

@@ -89,11 +89,7 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static bool AlsoTakesRemainder(IBinaryOperation division)
         {
-            var root = (IOperation)division;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = division.Root();
 
             var operations = new System.Collections.Generic.List<IOperation>();
             Semantics.OperationExtensions.AddDescendants(root, operations);

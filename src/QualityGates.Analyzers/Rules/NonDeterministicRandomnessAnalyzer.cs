@@ -69,27 +69,13 @@ namespace QualityGates.Analyzers.Rules
                 return true;
             }
 
-            ILocalSymbol? local = null;
-            switch (newGuid.WalkUpConversions())
-            {
-                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    local = declarator.Symbol;
-                    break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target }:
-                    local = target.Local;
-                    break;
-            }
-
+            var local = newGuid.ReceivingLocal();
             if (local == null)
             {
                 return false;
             }
 
-            var root = (IOperation)newGuid;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = newGuid.Root();
 
             foreach (var operation in root.Descendants())
             {

@@ -225,11 +225,7 @@ namespace QualityGates.Analyzers.Rules
                 return null;
             }
 
-            var root = condition;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = condition.Root();
 
             if (!(local.FindDeclaration(root) is IVariableDeclaratorOperation declarator) ||
                 !((declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value)?.WalkDownConversions() is IInvocationOperation query) ||

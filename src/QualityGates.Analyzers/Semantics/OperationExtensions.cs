@@ -97,6 +97,33 @@ namespace QualityGates.Analyzers.Semantics
             return null;
         }
 
+        /// <summary>The top of the operation tree the operation belongs to: its member's body (or initializer).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static IOperation Root(this IOperation operation)
+        {
+            while (operation.Parent != null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
+        /// <summary>The local a value is stored in: <c>var x = value;</c> or <c>x = value;</c>. Null otherwise.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static ILocalSymbol? ReceivingLocal(this IOperation value)
+        {
+            switch (value.WalkUpConversions())
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return declarator.Symbol;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value.WalkDownConversions() == value.WalkDownConversions():
+                    return target.Local;
+                default:
+                    return null;
+            }
+        }
+
         /// <summary>Strips implicit and explicit conversions and parentheses.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static IOperation WalkDownConversions(this IOperation operation)

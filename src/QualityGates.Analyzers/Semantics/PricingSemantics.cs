@@ -244,24 +244,13 @@ namespace QualityGates.Analyzers.Semantics
         [MethodImpl(HotPath.Optimize)]
         public static bool IsAllocatedWithRemainder(IOperation value)
         {
-            ILocalSymbol? local;
-            switch (value.WalkUpConversions())
+            var local = value.ReceivingLocal();
+            if (local == null)
             {
-                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    local = declarator.Symbol;
-                    break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target }:
-                    local = target.Local;
-                    break;
-                default:
-                    return false;
+                return false;
             }
 
-            var root = value;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = value.Root();
 
             foreach (var operation in root.Descendants())
             {
@@ -283,11 +272,7 @@ namespace QualityGates.Analyzers.Semantics
         [MethodImpl(HotPath.Optimize)]
         public static bool IsRemainderOfRoundedShares(IOperation value, WellKnownTypes types)
         {
-            var root = value;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = value.Root();
 
             foreach (var operation in value.DescendantsAndSelf())
             {

@@ -75,6 +75,46 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LambdaReturnsNothingForTheFailedRule_Reported_ReturnsAnOutcome_NoDiagnostic()
+        {
+            // A failed rule that yields null (or default) is dropped by the query, as if it had never run.
+            await Verify.VerifyAsync("using System.Linq;\n" + Types + """
+                public enum UwOutcome { Unknown, Accept, Refer, Decline }
+                public interface IUwRule { UwOutcome Evaluate(string risk); }
+
+                [QualityGates.UnderwritingRule]
+                public sealed class UnderwritingRuleBatch
+                {
+                    private readonly ILogger _logger;
+                    public UnderwritingRuleBatch(ILogger logger) { _logger = logger; }
+
+                    public IReadOnlyList<UwOutcome> EvaluateAll(IEnumerable<IUwRule> rules, string risk) =>
+                        rules.Select(rule =>
+                        {
+                            try { return rule.Evaluate(risk); }
+                            {|#0:catch (InvalidOperationException ex)|} { _logger.LogError(ex, "rule failed"); return (UwOutcome?)null; }
+                        }).OfType<UwOutcome>().ToList();
+
+                    public IReadOnlyList<UwOutcome?> EvaluateDefault(IEnumerable<IUwRule> rules, string risk) =>
+                        rules.Select(rule =>
+                        {
+                            try { return (UwOutcome?)rule.Evaluate(risk); }
+                            {|#1:catch (InvalidOperationException)|} { return default; }
+                        }).ToList();
+
+                    public IReadOnlyList<UwOutcome> EvaluateReferring(IEnumerable<IUwRule> rules, string risk) =>
+                        rules.Select(rule =>
+                        {
+                            try { return rule.Evaluate(risk); }
+                            catch (InvalidOperationException ex) { _logger.LogError(ex, "rule failed"); return UwOutcome.Refer; }
+                        }).ToList();
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ExceptionSwallowedInRuleEvaluation).WithLocation(0).WithArguments("EvaluateAll"),
+                Verify.Diagnostic(DiagnosticIds.ExceptionSwallowedInRuleEvaluation).WithLocation(1).WithArguments("EvaluateDefault"));
+        }
+
+        [Fact]
         public async Task EmptyCatchInEvaluateMethod_Reported()
         {
             await Verify.VerifyAsync(Types + """
