@@ -53,7 +53,8 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCreation(OperationContext context, InsuranceContext insurance)
         {
-            if (!insurance.IsInScope(context.ContainingSymbol, Scope.Underwriting))
+            // Every invocation of underwriting code passes here: only a static method can be a result factory.
+            if ((context.Operation is IInvocationOperation call && !call.TargetMethod.IsStatic) || !insurance.IsInScope(context.ContainingSymbol, Scope.Underwriting))
             {
                 return;
             }
@@ -76,8 +77,7 @@ namespace QualityGates.Analyzers.Rules
             {
                 // UwDecision.Decline(null): a static factory of a result type, named after an adverse outcome.
                 var method = factory.TargetMethod;
-                if (method.IsStatic && settings.IsAdverse(method.Name) && method.Parameters.Length > 0 &&
-                    (insurance.IsDecisionEnum(method.ReturnType) || Outcomes.HoldsDecision(Outcomes.UnwrapTask(method.ReturnType), insurance)))
+                if (settings.IsAdverse(method.Name) && method.Parameters.Length > 0 && Outcomes.ReturnsDecision(method, insurance))
                 {
                     CheckReasonArguments(context, factory, factory.Arguments);
                 }

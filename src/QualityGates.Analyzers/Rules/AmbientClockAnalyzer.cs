@@ -128,13 +128,10 @@ namespace QualityGates.Analyzers.Rules
                 return false;
             }
 
-            var root = inside.Root();
-
             var reads = 0;
-            foreach (var operation in root.Descendants())
+            foreach (var reference in inside.Root().ReferencesTo(local))
             {
-                if (!(operation is ILocalReferenceOperation reference) || !SymbolEqualityComparer.Default.Equals(reference.Local, local) ||
-                    (reference.Parent is ISimpleAssignmentOperation write && ReferenceEquals(write.Target, reference)))
+                if (reference.Parent is ISimpleAssignmentOperation write && ReferenceEquals(write.Target, reference))
                 {
                     continue;
                 }

@@ -209,32 +209,23 @@ namespace QualityGates.Analyzers.Rules
                 return null;
             }
 
-            var root = operand.Root();
-
-            IOperation? initial = null;
+            var read = (ILocalReferenceOperation)operand.WalkDownConversions();
+            var root = read.Root();
             IOperation? firstUse = null;
-            foreach (var operation in root.Descendants())
+            foreach (var reference in root.ReferencesTo(local))
             {
-                switch (operation)
+                if (IsWritten(reference))
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        initial = declarator.Initializer?.Value;
-                        break;
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
-                        if (IsWritten(reference))
-                        {
-                            return null;
-                        }
+                    return null;
+                }
 
-                        if (firstUse == null && IsArithmeticOrComparisonOperand(reference))
-                        {
-                            firstUse = reference;
-                        }
-
-                        break;
+                if (firstUse == null && IsArithmeticOrComparisonOperand(reference))
+                {
+                    firstUse = reference;
                 }
             }
 
+            var initial = read.InitialValue(root);
             if (initial == null || firstUse == null || firstUse.Syntax.SpanStart != operand.WalkDownConversions().Syntax.SpanStart || !IsLiteralValue(initial, out value))
             {
                 return null;

@@ -75,11 +75,9 @@ namespace QualityGates.Analyzers.Rules
                 return false;
             }
 
-            var root = newGuid.Root();
-
-            foreach (var operation in root.Descendants())
+            foreach (var reference in newGuid.Root().ReferencesTo(local))
             {
-                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsUsedAsNumber(reference))
+                if (IsUsedAsNumber(reference))
                 {
                     return true;
                 }

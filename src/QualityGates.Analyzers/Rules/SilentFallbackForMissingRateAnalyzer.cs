@@ -113,12 +113,13 @@ namespace QualityGates.Analyzers.Rules
         private static void AnalyzeTryGetValue(OperationContext context, InsuranceContext insurance, IConditionalOperation conditional, IOperation? nextStatement)
         {
             var owner = context.ContainingSymbol;
-            var settings = insurance.GetSettings(conditional.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
-            var tryGet = FindLookup(conditional.Condition, settings, false, out bool negated);
+            var tryGet = FindLookup(conditional.Condition, insurance, false, out bool negated);
             if (tryGet == null)
             {
                 return;
             }
+
+            var settings = insurance.GetSettings(conditional.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
 
             var whenMissing = nextStatement == null ? (negated ? conditional.WhenTrue : conditional.WhenFalse) : (negated ? null : nextStatement);
 
@@ -153,19 +154,19 @@ namespace QualityGates.Analyzers.Rules
         /// the condition holds on the miss.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static IInvocationOperation? FindLookup(IOperation condition, InsuranceSettings settings, bool outerNot, out bool negated)
+        private static IInvocationOperation? FindLookup(IOperation condition, InsuranceContext insurance, bool outerNot, out bool negated)
         {
             negated = outerNot;
             switch (condition.WalkDownConversions())
             {
                 case IUnaryOperation negation when negation.OperatorKind == UnaryOperatorKind.Not:
-                    return FindLookup(negation.Operand, settings, !outerNot, out negated);
+                    return FindLookup(negation.Operand, insurance, !outerNot, out negated);
                 case IBinaryOperation conjunction when conjunction.OperatorKind == BinaryOperatorKind.ConditionalAnd:
-                    return FindLookup(conjunction.LeftOperand, settings, outerNot, out negated) ?? FindLookup(conjunction.RightOperand, settings, outerNot, out negated);
+                    return FindLookup(conjunction.LeftOperand, insurance, outerNot, out negated) ?? FindLookup(conjunction.RightOperand, insurance, outerNot, out negated);
                 case IInvocationOperation call when IsTryLookup(call.TargetMethod) || IsKeyTest(call):
                     return call;
                 default:
-                    return EmptyQuery(condition, settings, ref negated);
+                    return EmptyQuery(condition, insurance, ref negated);
             }
         }
 
@@ -177,7 +178,7 @@ namespace QualityGates.Analyzers.Rules
         /// parameter, a member) is not a lookup, so an empty one is not a missing rate.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static IInvocationOperation? EmptyQuery(IOperation condition, InsuranceSettings settings, ref bool negated)
+        private static IInvocationOperation? EmptyQuery(IOperation condition, InsuranceContext insurance, ref bool negated)
         {
             IOperation? tested;
             bool missWhenTrue;
@@ -186,11 +187,12 @@ namespace QualityGates.Analyzers.Rules
                 case IBinaryOperation compare when compare.RightOperand.ConstantValue.HasValue:
                     tested = CountOrItself(compare.LeftOperand, out bool counted);
                     var constant = compare.RightOperand.ConstantValue.Value;
-                    if (counted && constant is int zero && zero == 0 && (compare.OperatorKind == BinaryOperatorKind.Equals || compare.OperatorKind == BinaryOperatorKind.LessThanOrEqual))
+                    bool countIsZero = counted && constant is int count && count == 0;
+                    if (countIsZero && (compare.OperatorKind == BinaryOperatorKind.Equals || compare.OperatorKind == BinaryOperatorKind.LessThanOrEqual))
                     {
                         missWhenTrue = true;
                     }
-                    else if (counted && constant is int none && none == 0 && (compare.OperatorKind == BinaryOperatorKind.NotEquals || compare.OperatorKind == BinaryOperatorKind.GreaterThan))
+                    else if (countIsZero && (compare.OperatorKind == BinaryOperatorKind.NotEquals || compare.OperatorKind == BinaryOperatorKind.GreaterThan))
                     {
                         missWhenTrue = false;
                     }
@@ -225,11 +227,8 @@ namespace QualityGates.Analyzers.Rules
                 return null;
             }
 
-            var root = condition.Root();
-
-            if (!(local.FindDeclaration(root) is IVariableDeclaratorOperation declarator) ||
-                !((declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value)?.WalkDownConversions() is IInvocationOperation query) ||
-                !QueriesRateTable(query, settings))
+            if (!(local.InitialValue(condition.Root())?.WalkDownConversions() is IInvocationOperation query) ||
+                !QueriesRateTable(query, insurance.GetSettings(condition.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate)))
             {
                 return null;
             }

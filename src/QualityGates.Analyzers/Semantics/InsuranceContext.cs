@@ -340,8 +340,7 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             // A method that returns a decision, or a result holding one, decides whatever its class is called (opt-in).
-            if (settings.ScopeDecisionMethods && symbol is IMethodSymbol method && Outcomes.UnwrapTask(method.ReturnType) is var returned &&
-                (IsDecisionEnum(returned) || Outcomes.HoldsDecision(returned, this)))
+            if (settings.ScopeDecisionMethods && symbol is IMethodSymbol method && Outcomes.ReturnsDecision(method, this))
             {
                 scope |= Scope.Underwriting;
             }

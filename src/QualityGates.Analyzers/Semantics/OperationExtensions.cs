@@ -97,6 +97,29 @@ namespace QualityGates.Analyzers.Semantics
             return null;
         }
 
+        /// <summary>
+        /// The value a local is declared with (<c>var x = value;</c>), found by <see cref="FindDeclaration"/>; null for a local
+        /// declared without one, or bound by a pattern or an out argument.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static IOperation? InitialValue(this ILocalReferenceOperation local, IOperation root) =>
+            local.FindDeclaration(root) is IVariableDeclaratorOperation declarator
+                ? declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value
+                : null;
+
+        /// <summary>Every reference to the local in the tree under <paramref name="root"/>, in the driver's order.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static IEnumerable<ILocalReferenceOperation> ReferencesTo(this IOperation root, ILocalSymbol local)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    yield return reference;
+                }
+            }
+        }
+
         /// <summary>The top of the operation tree the operation belongs to: its member's body (or initializer).</summary>
         [MethodImpl(HotPath.Optimize)]
         public static IOperation Root(this IOperation operation)

@@ -91,8 +91,15 @@ namespace QualityGates.Analyzers.Semantics
                 return false;
             }
 
+            return ReturnsDecision(method, context) || InsuranceContext.IsBoolDecisionMethod(method);
+        }
+
+        /// <summary>A method that returns a decision enum or a result holding one, directly or as Task&lt;T&gt;/ValueTask&lt;T&gt;.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool ReturnsDecision(IMethodSymbol method, InsuranceContext context)
+        {
             var returnType = UnwrapTask(method.ReturnType);
-            return context.IsDecisionEnum(returnType) || InsuranceContext.IsBoolDecisionMethod(method) || HoldsDecision(returnType, context);
+            return context.IsDecisionEnum(returnType) || HoldsDecision(returnType, context);
         }
 
         /// <summary>A result type with a property or field of a decision enum type.</summary>

@@ -250,13 +250,10 @@ namespace QualityGates.Analyzers.Semantics
                 return false;
             }
 
-            var root = value.Root();
-
-            foreach (var operation in root.Descendants())
+            foreach (var operation in value.Root().Descendants())
             {
-                if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtraction &&
-                    subtraction.RightOperand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product &&
-                    (IsSymbol(subtraction.LeftOperand, local) || IsSymbol(product.LeftOperand, local) || IsSymbol(product.RightOperand, local)))
+                if (IsRemainder(operation, out var whole, out var product) &&
+                    (IsSymbol(whole, local) || IsSymbol(product.LeftOperand, local) || IsSymbol(product.RightOperand, local)))
                 {
                     return true;
                 }
@@ -276,9 +273,7 @@ namespace QualityGates.Analyzers.Semantics
 
             foreach (var operation in value.DescendantsAndSelf())
             {
-                if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtraction &&
-                    subtraction.RightOperand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product &&
-                    (IsRoundedLocal(product.LeftOperand, root, types) || IsRoundedLocal(product.RightOperand, root, types)))
+                if (IsRemainder(operation, out _, out var product) && (IsRoundedLocal(product.LeftOperand, root, types) || IsRoundedLocal(product.RightOperand, root, types)))
                 {
                     return true;
                 }
@@ -287,10 +282,26 @@ namespace QualityGates.Analyzers.Semantics
             return false;
         }
 
+        /// <summary><c>whole - share * n</c>: what an allocation of equal shares leaves over.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsRemainder(IOperation operation, out IOperation whole, out IBinaryOperation product)
+        {
+            if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtraction &&
+                subtraction.RightOperand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } multiply)
+            {
+                whole = subtraction.LeftOperand;
+                product = multiply;
+                return true;
+            }
+
+            whole = null!;
+            product = null!;
+            return false;
+        }
+
         [MethodImpl(HotPath.Optimize)]
         private static bool IsRoundedLocal(IOperation operand, IOperation root, WellKnownTypes types) =>
-            operand.WalkDownConversions() is ILocalReferenceOperation local && local.FindDeclaration(root) is IVariableDeclaratorOperation declarator &&
-            declarator.Initializer?.Value.WalkDownConversions() is IInvocationOperation call &&
+            operand.WalkDownConversions() is ILocalReferenceOperation local && local.InitialValue(root)?.WalkDownConversions() is IInvocationOperation call &&
             (IsRound(call.TargetMethod, types) || IsTruncation(call.TargetMethod, types));
 
         /// <summary>True when the operation reads exactly this symbol (same member of the same receiver text).</summary>
