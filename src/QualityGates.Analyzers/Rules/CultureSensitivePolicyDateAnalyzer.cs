@@ -11,7 +11,8 @@ namespace QualityGates.Analyzers.Rules
     /// <summary>
     /// QG3005: in pricing or underwriting scope, DateTime/DateOnly/DateTimeOffset Parse/TryParse without a format provider,
     /// ParseExact with a null or current-culture provider, Convert.ToDateTime(string) without a provider, and ToString()/
-    /// ToShortDateString()/ToLongDateString() of a date without a provider (except the invariant "O", "R", "s", "u" formats).
+    /// ToShortDateString() of a date without a provider (except the invariant "O", "R", "s", "u" formats, and display formats
+    /// that write month or day names, ToLongDateString() included).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CultureSensitivePolicyDateAnalyzer : InsuranceAnalyzer
@@ -79,8 +80,9 @@ namespace QualityGates.Analyzers.Rules
             switch (method.Name)
             {
                 case "ToShortDateString":
-                case "ToLongDateString":
                     return method.Name + "()";
+                case "ToLongDateString":
+                    return null; // display text: month and day names, which nothing parses back
                 case "ToString":
                     if (provider != null && !IsCurrentCulture(provider.Value, types))
                     {
@@ -93,10 +95,49 @@ namespace QualityGates.Analyzers.Rules
                         return null; // round-trip and sortable formats ignore the culture
                     }
 
+                    if (format != null && format.Value.ConstantValue.Value is string display && IsDisplayFormat(display))
+                    {
+                        return null;
+                    }
+
                     return format == null ? "ToString()" : "ToString(" + format.Value.Syntax + ")";
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// A format that writes month or day names ("MMMM d, yyyy", "ddd", the long standard formats "D", "f", "F", "m", "y"):
+        /// text for a reader, in the reader's language, which no program stores to parse back; the catalog's concern is
+        /// dates that are persisted or compared.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsDisplayFormat(string format)
+        {
+            if (format.Length == 1)
+            {
+                return "DfFmMyY".IndexOf(format[0]) >= 0;
+            }
+
+            for (var i = 0; i < format.Length; i++)
+            {
+                var c = format[i];
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '\'' || c == '"')
+                {
+                    var close = format.IndexOf(c, i + 1);
+                    i = close < 0 ? format.Length : close;
+                }
+                else if ((c == 'M' || c == 'd') && i + 2 < format.Length && format[i + 1] == c && format[i + 2] == c)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>null, CultureInfo.CurrentCulture/CurrentUICulture or Thread...CurrentCulture passed as the provider.</summary>

@@ -28,7 +28,7 @@ namespace QualityGates.Analyzers.Rules
                         block,
                         c.OwningSymbol,
                         insurance,
-                        [MethodImpl(HotPath.Optimize)] (op) => InfluenceFlow.NamedSource(op, settings.ProtectedAttributes, byAttribute: true),
+                        [MethodImpl(HotPath.Optimize)] (op) => InfluenceFlow.NamedSource(op, settings.ProtectedAttributes, byAttribute: true, insurance),
                         [MethodImpl(HotPath.Optimize)] (source, name, sink) =>
                         {
                             var severity = severities.For(name, DiagnosticDescriptors.ProtectedCharacteristicInfluencesOutcome.DefaultSeverity);

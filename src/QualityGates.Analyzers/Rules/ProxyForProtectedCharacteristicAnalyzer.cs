@@ -45,8 +45,8 @@ namespace QualityGates.Analyzers.Rules
                         block,
                         c.OwningSymbol,
                         insurance,
-                        [MethodImpl(HotPath.Optimize)] (op) => InfluenceFlow.NamedSource(op, settings.ProxyAttributes, byAttribute: false, exclude: settings.ProtectedAttributes.Matches)
-                            ?? (score ? InfluenceFlow.NamedSource(op, ScoreProhibitedInputs, byAttribute: false) : null),
+                        [MethodImpl(HotPath.Optimize)] (op) => InfluenceFlow.NamedSource(op, settings.ProxyAttributes, byAttribute: false, insurance, exclude: settings.ProtectedAttributes.Matches)
+                            ?? (score ? InfluenceFlow.NamedSource(op, ScoreProhibitedInputs, byAttribute: false, insurance) : null),
                         [MethodImpl(HotPath.Optimize)] (source, name, sink) => c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProxyForProtectedCharacteristic, source.Syntax.GetLocation(), name, sink)),
                         [MethodImpl(HotPath.Optimize)] (function) => IsScoreComputation(function) ? ScoreSink : null);
                 }

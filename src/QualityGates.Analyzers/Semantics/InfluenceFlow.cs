@@ -426,16 +426,20 @@ namespace QualityGates.Analyzers.Semantics
         /// call (locals are not sources: they carry the sources assigned to them) whose symbol, or whose enum type,
         /// matches <paramref name="patterns"/> or carries <c>[ProtectedCharacteristic]</c> (when <paramref name="byAttribute"/>),
         /// or a column read by a constant name (<c>row["Gender"]</c>, <c>row.Field&lt;string&gt;("Religion")</c>).
+        /// Not a source: a call that returns a decision (<c>AssessDisability(claim)</c> decides about the characteristic;
+        /// that method is analysed on its own), and a member named for a fact of the insured event that the characteristic
+        /// only qualifies (<c>DisabilityOnsetDate</c>, <c>PreDisabilityEarnings</c>, <c>MaternityBenefitAmount</c>: in
+        /// disability or maternity cover the event is what is insured, not a trait of the applicant).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        public static string? NamedSource(IOperation op, WordPatterns patterns, bool byAttribute, Func<string, bool>? exclude = null)
+        public static string? NamedSource(IOperation op, WordPatterns patterns, bool byAttribute, InsuranceContext insurance, Func<string, bool>? exclude = null)
         {
             ISymbol? symbol;
             ITypeSymbol? type;
             if (ColumnName(op) is string column)
             {
                 // A record read by column name (DataRow, IDataReader, Hashtable): the column is the member.
-                return Matches(column, patterns, exclude) ? column : null;
+                return Matches(column, patterns, exclude) && !IsEventFact(column, patterns) ? column : null;
             }
 
             switch (op)
@@ -452,9 +456,14 @@ namespace QualityGates.Analyzers.Semantics
                 return symbol.Name;
             }
 
+            if (op.Kind == OperationKind.Invocation && Outcomes.ReturnsDecision((IMethodSymbol)symbol, insurance))
+            {
+                return null;
+            }
+
             if (Matches(symbol.Name, patterns, exclude))
             {
-                return symbol.Name;
+                return IsEventFact(symbol.Name, patterns) ? null : symbol.Name;
             }
 
             type = type == null ? null : InsuranceContext.UnwrapNullable(type);
@@ -495,6 +504,26 @@ namespace QualityGates.Analyzers.Semantics
         [MethodImpl(HotPath.Optimize)]
         private static bool Matches(string name, WordPatterns patterns, Func<string, bool>? exclude) =>
             patterns.Matches(name) && (exclude == null || !exclude(name));
+
+        /// <summary>
+        /// Head nouns of a fact about the insured event or its money rather than the person: a name whose matching words are
+        /// followed by one of these ends in it (<c>DisabilityOnsetDate</c>, <c>DisabilityBenefit</c>). Heads that carry the
+        /// characteristic itself or a value derived from it (<c>GenderCode</c>, <c>SexFactor</c>, <c>RaceCategory</c>) stay sources.
+        /// </summary>
+        private static readonly HashSet<string> EventFactHeads = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "date", "dates", "onset", "start", "end", "period", "days", "weeks", "months", "years", "duration",
+            "benefit", "benefits", "claim", "claims", "earnings", "income", "salary", "wage", "wages", "pay", "payment",
+            "payments", "payout", "amount", "sum", "waiver", "cover", "coverage", "rider", "leave", "allowance",
+        };
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsEventFact(string name, WordPatterns patterns)
+        {
+            var words = NameWords.Split(name);
+            var last = patterns.LastMatch(words);
+            return last >= 0 && last < words.Count - 1 && EventFactHeads.Contains(words[words.Count - 1]);
+        }
 
         /// <summary>
         /// A read that only asks whether the value is present (<c>x == null</c>, <c>x is null</c>, <c>x.HasValue</c>,

@@ -17,7 +17,7 @@ namespace QualityGates.CodeFixes.Rules
     /// QG3005: parsing gets CultureInfo.InvariantCulture (TryParse also DateTimeStyles.None, the overloads with a provider
     /// take both), a null or current-culture provider becomes the invariant one, and formatting without a format becomes
     /// ToString("yyyy-MM-dd", InvariantCulture) for calendar dates (DateOnly, date-named values, ToShortDateString) or
-    /// ToString("O", InvariantCulture) for instants. ToLongDateString() is display text: no fix.
+    /// ToString("O", InvariantCulture) for instants. (ToLongDateString() and month/day-name formats are display text, not reported.)
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CultureSensitivePolicyDateCodeFixProvider)), Shared]
     public sealed class CultureSensitivePolicyDateCodeFixProvider : SemanticCodeFixProvider

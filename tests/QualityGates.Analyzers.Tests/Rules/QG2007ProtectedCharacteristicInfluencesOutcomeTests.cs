@@ -80,6 +80,46 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task FactsOfTheInsuredEventAndDecisionCalls_NotSources_TraitAndDerivedFactor_Reported()
+        {
+            // Disability cover: the disability is the insured event. Its onset date, the earnings before it and the benefit
+            // are claim facts, and a call that returns a decision decides about it (that method is analysed on its own).
+            // A disability status or a factor by sex still carries the characteristic.
+            await Verify.VerifyAsync(Types + """
+                public class DisabilityClaim
+                {
+                    public System.DateTime? DisabilityOnsetDate { get; set; }
+                    public decimal? PreDisabilityMonthlyEarnings { get; set; }
+                    public decimal DisabilityBenefitAmount { get; set; }
+                    public bool DisabilityStatus { get; set; }
+                }
+                public class Assessment { public Decision Decision { get; set; } }
+                [QualityGates.UnderwritingRule]
+                public class ClaimRules
+                {
+                    public Decision Assess(DisabilityClaim claim)
+                    {
+                        if (claim.DisabilityOnsetDate is null || claim.PreDisabilityMonthlyEarnings is not { } earnings || claim.DisabilityBenefitAmount > earnings)
+                        {
+                            return Decision.Refer;
+                        }
+                        return AssessDisability(claim).Decision;
+                    }
+
+                    public Decision Screen(DisabilityClaim claim) => {|#0:claim.DisabilityStatus|} ? Decision.Decline : Decision.Approve;
+
+                    private Assessment AssessDisability(DisabilityClaim claim) => new Assessment { Decision = Decision.Approve };
+                }
+                public class PremiumCalculator
+                {
+                    public decimal Premium(decimal basePremium, decimal sexFactor) => basePremium * {|#1:sexFactor|};
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(0).WithArguments("DisabilityStatus", "the underwriting decision"),
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(1).WithArguments("sexFactor", "the price"));
+        }
+
+        [Fact]
         public async Task GenderThroughLocalAndCondition_ReportedOnce()
         {
             await Verify.VerifyAsync(Types + """
