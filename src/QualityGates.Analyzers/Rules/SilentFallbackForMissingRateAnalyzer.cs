@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -11,7 +12,8 @@ namespace QualityGates.Analyzers.Rules
     /// <summary>
     /// QG4002: in pricing scope, a rate or monetary value that silently becomes a literal when it is missing:
     /// <c>x ?? 100</c>, <c>GetValueOrDefault(key, 1.0m)</c> (or the implicit 0), a TryGetValue false branch yielding a literal,
-    /// a catch that returns or assigns a literal.
+    /// a catch that returns or assigns a literal, the default of an inline table keyed by constants
+    /// (<c>mode switch { Annual =&gt; 1m, Monthly =&gt; 0.09m, _ =&gt; 1m }</c>, or the statement form).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SilentFallbackForMissingRateAnalyzer : InsuranceAnalyzer
@@ -35,6 +37,129 @@ namespace QualityGates.Analyzers.Rules
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeTryGetValue(op, insurance, (IConditionalOperation)op.Operation, null), OperationKinds.Conditional);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeFallThrough(op, insurance), OperationKinds.Block);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCatch(op, insurance), OperationKinds.CatchClause);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeSwitchExpression(op, insurance), OperationKinds.SwitchExpression);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeSwitch(op, insurance), OperationKinds.Switch);
+        }
+
+        /// <summary>
+        /// An inline rate table whose default is a literal: <c>mode switch { Annual =&gt; 1.00m, Monthly =&gt; 0.09m, _ =&gt; 1.00m }</c>.
+        /// The cases are keys (constants), so the discard is the "key not found" path, as a dictionary's fallback. Bands
+        /// (<c>&lt;= 2000 =&gt; 0.85m, _ =&gt; 1.30m</c>) are not lookups: there the discard is the top band.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeSwitchExpression(OperationContext context, InsuranceContext insurance)
+        {
+            var switchExpression = (ISwitchExpressionOperation)context.Operation;
+            var arms = switchExpression.Arms;
+            if (arms.Length < MinimumKeys + 1 || !(arms[arms.Length - 1] is { Pattern: IDiscardPatternOperation, Guard: null } fallback))
+            {
+                return;
+            }
+
+            var keys = new HashSet<object>();
+            for (var i = 0; i < arms.Length - 1; i++)
+            {
+                if (arms[i].Guard != null || !AddKeys(arms[i].Pattern, keys))
+                {
+                    return;
+                }
+            }
+
+            if (CoversEveryMember(switchExpression.Value.Type, keys))
+            {
+                ReportTableDefault(context, insurance, fallback.Value, context.Operation);
+            }
+        }
+
+        /// <summary>The statement form: <c>switch (mode) { case Annual: return 1.00m; ... default: return 1.00m; }</c>.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeSwitch(OperationContext context, InsuranceContext insurance)
+        {
+            var sections = ((ISwitchOperation)context.Operation).Cases;
+            if (sections.Length < MinimumKeys + 1)
+            {
+                return;
+            }
+
+            IOperation? fallback = null;
+            var keys = new HashSet<object>();
+            foreach (var section in sections)
+            {
+                foreach (var clause in section.Clauses)
+                {
+                    if (clause.CaseKind == CaseKind.Default)
+                    {
+                        // default: return 1m;   or   default: factor = 1m; break;
+                        fallback = section.Body.Length >= 1 && (section.Body.Length == 1 || section.Body[1] is IBranchOperation) ? LiteralYieldedBy(section.Body[0]) : null;
+                        if (fallback == null)
+                        {
+                            return;
+                        }
+                    }
+                    else if (!(clause is ISingleValueCaseClauseOperation single && single.Value.ConstantValue.Value is { } key && keys.Add(key)) &&
+                        !(clause is IPatternCaseClauseOperation { Guard: null } pattern && AddKeys(pattern.Pattern, keys)))
+                    {
+                        return;
+                    }
+                }
+            }
+
+            if (fallback != null && CoversEveryMember(((ISwitchOperation)context.Operation).Value.Type, keys))
+            {
+                ReportTableDefault(context, insurance, fallback, fallback);
+            }
+        }
+
+        /// <summary>
+        /// Over an enum, a default that stands for declared members is a group ("every other class"), not a miss: the table
+        /// misses a rate only when its keys name every member and the default catches values the enum does not declare.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool CoversEveryMember(ITypeSymbol? type, HashSet<object> keys)
+        {
+            type = type == null ? null : InsuranceContext.UnwrapNullable(type);
+            if (type?.TypeKind != TypeKind.Enum)
+            {
+                return true;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } field && !keys.Contains(field.ConstantValue!))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Two keys at least: a switch with one case and a default is an if/else, not a table.</summary>
+        private const int MinimumKeys = 2;
+
+        /// <summary>Adds the constants a key pattern (a constant, or an <c>or</c> of constants) matches; false for any other pattern.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool AddKeys(IPatternOperation pattern, HashSet<object> keys) => pattern switch
+        {
+            IConstantPatternOperation constant => constant.Value.ConstantValue.Value is { } key && keys.Add(key) | true,
+            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => AddKeys(or.LeftPattern, keys) && AddKeys(or.RightPattern, keys),
+            _ => false,
+        };
+
+        [MethodImpl(HotPath.Optimize)]
+        private static void ReportTableDefault(OperationContext context, InsuranceContext insurance, IOperation literal, IOperation result)
+        {
+            var settings = insurance.GetSettings(literal.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
+            if (!IsReportableLiteral(literal, settings))
+            {
+                return;
+            }
+
+            var kind = RateConfigurationFacts.KindOfConsumer(result, context.ContainingSymbol, insurance, out var name);
+            if (kind != ValueKind.None)
+            {
+                Report(context, literal.Syntax, kind, name, literal.Syntax.ToString(), null, null);
+            }
         }
 
         [MethodImpl(HotPath.Optimize)]

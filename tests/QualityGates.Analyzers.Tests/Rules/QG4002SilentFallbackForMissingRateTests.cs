@@ -403,6 +403,54 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task InlineTableDefaultLiteral_Reported_BandsAndThrowingDefaults_NotReported()
+        {
+            // Keys (constants) with a literal default: the default is the "not found" path. Bands (relational patterns), a
+            // one-key switch, a throwing default, a default that computes its value and an enum default that stands for
+            // declared members are not silent lookups.
+            const string source = """
+                using System;
+                public enum PaymentMode { Annual, SemiAnnual, Quarterly, Monthly }
+
+                [QualityGates.PremiumCalculation]
+                public class ModalPremium
+                {
+                    public static decimal ModalFactor(PaymentMode mode)
+                    {
+                        switch (mode)
+                        {
+                            case PaymentMode.Annual: return 1.0000m;
+                            case PaymentMode.SemiAnnual: return 0.5200m;
+                            case PaymentMode.Quarterly: return 0.2650m;
+                            case PaymentMode.Monthly: return 0.0900m;
+                            default: return {|#0:1.0000m|};
+                        }
+                    }
+
+                    public decimal Premium(string area, decimal basePremium, int vetFeeLimit, PaymentMode mode)
+                    {
+                        var areaFactor = area switch { "N" or "NE" => 1.10m, "S" => 1.25m, _ => {|#1:1.05m|} };
+                        decimal loading;
+                        switch (area) { case "L": loading = 0.2m; break; case "M": loading = 0.1m; break; default: loading = {|#2:0.05m|}; break; }
+                        var limitFactor = vetFeeLimit switch { <= 2000 => 0.85m, <= 4000 => 1.00m, _ => 1.30m };
+                        var single = area switch { "L" => 1.5m, _ => 1.2m };
+                        var strict = mode switch { PaymentMode.Annual => 1m, PaymentMode.Monthly => 0.09m, _ => throw new ArgumentOutOfRangeException(nameof(mode)) };
+                        var computed = area switch { "L" => 1.2m, "M" => 1.1m, _ => basePremium / 1000m };
+                        // Over an enum, a default that stands for declared members (Quarterly, Monthly) groups them.
+                        var grouped = mode switch { PaymentMode.Annual => 1m, PaymentMode.SemiAnnual => 0.52m, _ => 0.27m };
+                        return basePremium * areaFactor * (1m + loading) * limitFactor * single * strict * computed * grouped;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'ModalFactor'", "1.0000m"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'areaFactor'", "1.05m"),
+                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate 'loading'", "0.05m"));
+        }
+
+        [Fact]
         public async Task CatchThatRefersThrowsOrRecords_NotReported()
         {
             // The handler reports the miss (refers the case, rethrows, records it): 0 is "no price", not a made-up rate.
