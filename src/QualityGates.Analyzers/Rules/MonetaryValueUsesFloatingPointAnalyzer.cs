@@ -47,12 +47,16 @@ namespace QualityGates.Analyzers.Rules
                     bool single = initializer?.Parent is VariableDeclarationSyntax declaration && declaration.Variables.Count == 1;
                     Check(context.ReportDiagnostic, insurance, field, field.Type, field.DeclaredAccessibility == Accessibility.Private && single);
                     break;
-                case IPropertySymbol property when !property.IsIndexer && property.ExplicitInterfaceImplementations.IsEmpty && !ImplementsInterface(property):
+                case IPropertySymbol property when !property.IsIndexer && property.ExplicitInterfaceImplementations.IsEmpty && !ImplementsInterface(property) && !StatisticsWords.Matches(property.Name):
                     Check(context.ReportDiagnostic, insurance, property, property.Type, property.DeclaredAccessibility == Accessibility.Private);
                     break;
                 case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && method.ExplicitInterfaceImplementations.IsEmpty && !ImplementsInterface(method):
                     // Return values and parameters change a signature: reported, but no automatic fix (suggest a decimal overload).
-                    Check(context.ReportDiagnostic, insurance, method, method.ReturnType, false);
+                    if (!StatisticsWords.Matches(method.Name))
+                    {
+                        Check(context.ReportDiagnostic, insurance, method, method.ReturnType, false);
+                    }
+
                     foreach (var parameter in method.Parameters)
                     {
                         if (!IsExternalContract(parameter))
@@ -109,12 +113,24 @@ namespace QualityGates.Analyzers.Rules
             Check(context.ReportDiagnostic, insurance, declarator.Symbol, declarator.Symbol.Type, single);
         }
 
+        /// <summary>
+        /// Members that summarise amounts statistically (<c>Statistics</c>, <c>ReserveVariance</c>, <c>ClaimPercentiles</c>):
+        /// a mean, deviation or quantile of money is an estimate in double by design (the catalog's statistical values), not
+        /// an amount to book.
+        /// </summary>
+        private static readonly WordPatterns StatisticsWords = new WordPatterns(new[]
+        {
+            "statistic", "statistics", "stats", "variance", "deviation", "stddev", "stdev", "percentile*", "quantile*", "median",
+            "histogram", "correlation", "regression", "distribution", "dispersion", "skew*", "kurtosis",
+        });
+
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeConversion(OperationContext context, InsuranceContext insurance)
         {
             var conversion = (IConversionOperation)context.Operation;
             if (conversion.OperatorMethod != null || conversion.Operand.Type?.SpecialType != SpecialType.System_Decimal ||
-                !InsuranceContext.IsFloatingPoint(conversion.Type ?? insurance.Types.ObjectType) || conversion.Operand.GetValueKind(insurance) != ValueKind.Money)
+                !InsuranceContext.IsFloatingPoint(conversion.Type ?? insurance.Types.ObjectType) || conversion.Operand.GetValueKind(insurance) != ValueKind.Money ||
+                StatisticsWords.Matches(context.ContainingSymbol.Name))
             {
                 return;
             }

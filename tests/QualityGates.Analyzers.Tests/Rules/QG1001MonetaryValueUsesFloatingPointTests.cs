@@ -156,6 +156,35 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task MoneyConvertedForStatistics_NotReported_ElsewhereStill()
+        {
+            // A mean and deviation of reserves for the actuarial memorandum are estimates in double by design.
+            const string source = """
+                using System;
+                using System.Linq;
+
+                public record ReserveLine(decimal MeanReserve);
+
+                [QualityGates.PremiumCalculation]
+                public class ReservePremiumReport
+                {
+                    public static (double Mean, double StdDev) Statistics(ReserveLine[] lines)
+                    {
+                        var values = lines.Select(l => (double)l.MeanReserve).ToArray();
+                        var mean = values.Average();
+                        return (mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Length - 1)));
+                    }
+
+                    public static double PremiumPercentile90(decimal[] premiums) => premiums.Select(p => (double)p).OrderBy(p => p).ElementAt(premiums.Length * 9 / 10);
+
+                    public static object Export(ReserveLine line) => {|#0:(double)line.MeanReserve|};
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("line.MeanReserve", "double"));
+        }
+
+        [Fact]
         public async Task LifeAndHealthMoneyTerms_Reported()
         {
             const string source = """
