@@ -20,6 +20,32 @@ public sealed class RepositoryBoundary
     /// <summary>The root with its own links resolved (e.g. /tmp -> /private/tmp).</summary>
     public string RealRoot { get; }
 
+    /// <summary>
+    /// Where a repo-relative path really lies, as a repo-relative "/" path: links inside the repository followed, so a
+    /// file reached two ways is one file; null when a link takes it outside the repository (or loops). Parts that do
+    /// not exist are kept as written: a path nothing on disk answers is opened by no one.
+    /// </summary>
+    public string? RealRelative(string relative)
+    {
+        string full = Path.GetFullPath(relative, Root);
+        string? directory = Path.GetDirectoryName(full);
+        string? realDirectory = directory is null ? null : folders.GetOrAdd(directory, RealPaths.Resolve);
+        if (realDirectory is null)
+        {
+            return null;
+        }
+
+        string candidate = Path.Combine(realDirectory, Path.GetFileName(full));
+        string? real = RealPaths.LinkTarget(candidate) is null ? candidate : RealPaths.Resolve(candidate);
+        if (real is null || !RealPaths.IsWithin(RealRoot, real))
+        {
+            return null;
+        }
+
+        string result = Path.GetRelativePath(RealRoot, real).Replace('\\', '/');
+        return result == "." ? null : result;
+    }
+
     /// <summary>True when the path really lies below the root (the root itself is not "inside").</summary>
     public bool Contains(string path)
     {

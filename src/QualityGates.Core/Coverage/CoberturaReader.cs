@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
-using QualityGates.Core.Sources;
 
 namespace QualityGates.Core.Coverage;
 
@@ -14,10 +13,11 @@ internal static class CoberturaReader
 {
     private const int MaxLineNumber = 10_000_000;
     private const int PrologSniffBytes = 64 * 1024;
+    private const int MaxPrologScan = 16 * 1024 * 1024;
     private static readonly Regex ConditionCoverage = new(@"\((\d+)\s*/\s*(\d+)\)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly Regex ExternalEntity = new(@"<!ENTITY[^>]*\b(SYSTEM|PUBLIC)\b", RegexOptions.CultureInvariant);
 
-    private static readonly XmlReaderSettings Settings = new()
+    internal static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -95,6 +95,10 @@ internal static class CoberturaReader
             $"Coverage file '{file}' is not XML ({ex.Message}). Give Cobertura files as coverlet writes them (coverage.cobertura.xml).");
     }
 
+    /// <summary>
+    /// The file's first 64 KB; when they hold no DTD but the file goes on (a DTD after a long comment), the 64 KB from
+    /// the first "&lt;!DOCTYPE" within the first 16 MB: what was refused is named for what it is.
+    /// </summary>
     private static string ReadHead(string file)
     {
         try
@@ -103,7 +107,31 @@ internal static class CoberturaReader
             using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             char[] buffer = new char[PrologSniffBytes];
             int read = reader.ReadBlock(buffer, 0, buffer.Length);
-            return new string(buffer, 0, read);
+            string head = new(buffer, 0, read);
+            string window = head;
+            for (int scanned = read; read == buffer.Length && scanned < MaxPrologScan && !window.Contains("<!DOCTYPE", StringComparison.Ordinal); scanned += read)
+            {
+                // The previous block's tail, so a marker split across two blocks is still found.
+                string tail = window.Substring(Math.Max(0, window.Length - 16));
+                read = reader.ReadBlock(buffer, 0, buffer.Length);
+                window = tail + new string(buffer, 0, read);
+            }
+
+            int doctype = window.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if (doctype < 0 || ReferenceEquals(window, head))
+            {
+                return head;
+            }
+
+            // The DTD and what follows it, up to 64 KB.
+            string rest = window.Substring(doctype);
+            if (rest.Length < PrologSniffBytes)
+            {
+                read = reader.ReadBlock(buffer, 0, PrologSniffBytes - rest.Length);
+                rest += new string(buffer, 0, read);
+            }
+
+            return rest;
         }
         catch (IOException)
         {
@@ -113,10 +141,9 @@ internal static class CoberturaReader
 
     private sealed class Parser(string file, string fullRoot, CoverageMerger merger, ISet<string> outside, ISet<string> generated)
     {
-        private readonly List<string> sources = new();
+        private readonly ClassFileResolver resolver = new(fullRoot, outside, generated);
         private readonly List<(int Number, string? Type, double Percent)> conditions = new();
         private readonly List<BranchPoint> points = new();
-        private readonly Dictionary<string, string?> resolved = new(StringComparer.Ordinal);
         private string? currentPath;
         private bool inClass;
 
@@ -144,17 +171,11 @@ internal static class CoberturaReader
                     switch (reader.LocalName)
                     {
                         case "source":
-                            string source = SourcePaths.Normalize(reader.ReadElementContentAsString());
-                            if (source.Length > 0)
-                            {
-                                sources.Add(source);
-                                resolved.Clear();
-                            }
-
+                            resolver.AddSource(reader.ReadElementContentAsString());
                             continue;
                         case "class":
                             inClass = !reader.IsEmptyElement;
-                            currentPath = inClass ? Resolve(reader.GetAttribute("filename")) : null;
+                            currentPath = inClass ? resolver.Resolve(reader.GetAttribute("filename")) : null;
                             break;
                         case "line" when inClass:
                             ReadLine(reader);
@@ -275,88 +296,6 @@ internal static class CoberturaReader
         }
 
         private static bool IsSwitch(string? type) => string.Equals(type, "switch", StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>The repo-relative path of a class filename (cached: coverlet writes one &lt;class&gt; per type, many per file).</summary>
-        private string? Resolve(string? filename)
-        {
-            if (string.IsNullOrWhiteSpace(filename))
-            {
-                return null;
-            }
-
-            if (!resolved.TryGetValue(filename, out string? path))
-            {
-                path = ResolveUncached(SourcePaths.Normalize(filename));
-                if (path is not null && SourceFacts.IsGeneratedPath(path))
-                {
-                    // A source generator's output (obj/.../RegexGenerator.g.cs) is not code anyone here wrote or tests.
-                    generated.Add(path);
-                    path = null;
-                }
-
-                resolved.Add(filename, path);
-            }
-
-            return path;
-        }
-
-        private string? ResolveUncached(string name)
-        {
-            string? chosen = null;
-            foreach (string candidate in Candidates(name))
-            {
-                string? relative = SourcePaths.ToRepository(fullRoot, candidate, out bool exists);
-                if (relative is null)
-                {
-                    continue;
-                }
-
-                // Several <source> roots: the one where the file exists in the repository wins, else the first.
-                if (sources.Count <= 1 || exists || File.Exists(Path.Combine(fullRoot, relative)))
-                {
-                    return relative;
-                }
-
-                chosen ??= relative;
-            }
-
-            if (chosen is null)
-            {
-                outside.Add(Truncate(Candidates(name).First()));
-            }
-
-            return chosen;
-        }
-
-        /// <summary>Where a class filename may point: itself when rooted, else joined to each &lt;source&gt; in order.</summary>
-        private IEnumerable<string> Candidates(string name)
-        {
-            // Deterministic builds map the source root to "/_/": that is the repository root.
-            if (name.StartsWith("/_/", StringComparison.Ordinal))
-            {
-                yield return name.Substring(3);
-                yield break;
-            }
-
-            if (Path.IsPathRooted(name) || SourcePaths.IsDriveOrUnc(name) || sources.Count == 0)
-            {
-                yield return name;
-                yield break;
-            }
-
-            foreach (string root in sources)
-            {
-                if (root == "/_" || root.StartsWith("/_/", StringComparison.Ordinal))
-                {
-                    string rest = root.Substring(Math.Min(3, root.Length)).TrimEnd('/');
-                    yield return rest.Length == 0 ? name : rest + "/" + name;
-                }
-                else
-                {
-                    yield return root.TrimEnd('/') + "/" + name;
-                }
-            }
-        }
 
         private QualityGateException Invalid(int xmlLine, string attribute, string? value) =>
             new(QgbCodes.CoverageInvalidValue,

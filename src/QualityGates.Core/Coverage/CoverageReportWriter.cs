@@ -1,3 +1,4 @@
+using System.Globalization;
 using Palmmedia.ReportGenerator.Core;
 using Palmmedia.ReportGenerator.Core.CodeAnalysis;
 
@@ -27,19 +28,30 @@ public static class CoverageReportWriter
         }
 
         string target = Path.GetFullPath(outputDirectory);
+        string sources = RepositoryPaths.FullRoot(repositoryRoot);
+        string? copies = null;
         try
         {
+            // ReportGenerator reads the sources its reports name: it gets copies naming only what the gate counts.
+            copies = Directory.CreateTempSubdirectory("qualitygate-cobertura-").FullName;
+            var reports = new List<string>();
+            foreach (string file in coverageFiles)
+            {
+                string copy = Path.Combine(copies, reports.Count.ToString(CultureInfo.InvariantCulture) + ".cobertura.xml");
+                CoberturaSanitizer.Copy(file, copy, sources);
+                reports.Add(copy);
+            }
+
             using StagedFolder staged = StagedFolder.Create(target);
             var parameters = new Dictionary<string, string>
             {
-                ["reports"] = string.Join(';', coverageFiles),
+                ["reports"] = string.Join(';', reports),
                 ["targetdir"] = staged.StagingPath,
                 ["reporttypes"] = ReportTypes,
                 ["verbosity"] = "Warning",
             };
 
             // ReportGenerator refuses to run when a source directory is missing; the sources are optional for it.
-            string sources = RepositoryPaths.FullRoot(repositoryRoot);
             if (Directory.Exists(sources))
             {
                 parameters["sourcedirs"] = sources;
@@ -55,9 +67,27 @@ public static class CoverageReportWriter
 
             staged.Commit();
         }
+        catch (System.Xml.XmlException ex)
+        {
+            throw new QualityGateException(QgbCodes.CoverageFileTruncated, $"A coverage file changed while the report was written, and is no longer valid Cobertura: {ex.Message} Run the tests again.");
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new QualityGateException(QgbCodes.OutputNotWritable, $"Cannot write the coverage report to '{target}': {ex.Message}");
+        }
+        finally
+        {
+            if (copies is not null)
+            {
+                try
+                {
+                    Directory.Delete(copies, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // A temporary folder left behind is harmless; the report is written.
+                }
+            }
         }
     }
 }

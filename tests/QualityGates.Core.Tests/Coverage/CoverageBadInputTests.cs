@@ -106,6 +106,22 @@ public class CoverageBadInputTests
     }
 
     [Theory]
+    [InlineData(70_000, "QGB0106")]
+    [InlineData(200_000, "QGB0106")]
+    public void ExternalEntityAfterALongComment_StillNamedForWhatItIs(int padding, string code)
+    {
+        using var temp = new TempDirectory();
+        string secret = temp.Write("secret.txt", "TOPSECRET");
+        string file = temp.Write("a.xml", "<?xml version=\"1.0\"?>\n<!-- " + new string('a', padding) + " -->\n" +
+            $"<!DOCTYPE coverage [ <!ENTITY xxe SYSTEM \"file://{secret}\"> ]>\n<coverage line-rate=\"1\"><sources><source>&xxe;</source></sources></coverage>\n");
+
+        QualityGateException ex = ReadFails(temp.Path, file);
+
+        Assert.Equal(code, ex.Code);
+        Assert.DoesNotContain("TOPSECRET", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("""<line number="x" hits="1" />""", "number 'x'")]
     [InlineData("""<line number="0" hits="1" />""", "number '0'")]
     [InlineData("""<line number="3" hits="-1" />""", "hits '-1'")]

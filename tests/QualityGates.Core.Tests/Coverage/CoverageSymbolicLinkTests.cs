@@ -133,6 +133,55 @@ public sealed class CoverageSymbolicLinkTests : IDisposable
     }
 
     [Fact]
+    public void ClassesThroughALinkedFolderToOutside_AreLeftOut_AndReportGeneratorNeverShowsThem()
+    {
+        repo.Write("src/Inside.cs", "class Inside { void M() { } }\n");
+        if (!Links.TryDirectory(Path.Combine(repo.Path, "ext"), outside.Path))
+        {
+            return;
+        }
+
+        // A committed coverage file names a source through the link, and one by its absolute path outside.
+        string cobertura = repo.Write("TestResults/9/coverage.cobertura.xml", CoverageMergeTests.Cobertura(
+            """<line number="1" hits="1" />""", repo.Path + "/", "ext/Secret.cs") + "\n");
+        string absolute = repo.Write("TestResults/8/coverage.cobertura.xml", CoverageMergeTests.Cobertura(
+            """<line number="1" hits="1" />""", outside.Path + "/", "Secret.cs"));
+        string inside = repo.Write("TestResults/7/coverage.cobertura.xml", CoverageMergeTests.Cobertura(
+            """<line number="1" hits="1" />""", repo.Path + "/", "src/Inside.cs"));
+
+        CoverageReport report = CoverageLoader.Read(repo.Path, new[] { cobertura, absolute, inside });
+        Assert.Equal(new[] { "src/Inside.cs" }, report.Files.Keys);
+        Assert.Contains(report.Notes, n => n.Contains("QGB0108", StringComparison.Ordinal) && n.Contains("'ext/Secret.cs'", StringComparison.Ordinal));
+
+        string output = Path.Combine(repo.Path, "artifacts", "coverage");
+        CoverageReportWriter.Write(new[] { cobertura, absolute, inside }, output, repo.Path);
+        string html = string.Concat(Directory.GetFiles(output, "*.html").Select(File.ReadAllText));
+        // ReportGenerator writes source lines with non-breaking spaces.
+        Assert.Contains("class&nbsp;Inside", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret", html, StringComparison.Ordinal);
+        // The user's coverage files are read, never rewritten.
+        Assert.Contains("ext/Secret.cs", File.ReadAllText(cobertura), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneFileReachedThroughALinkInsideTheRepository_IsCountedOnce()
+    {
+        repo.Write("src/A.cs", "class A { }\n");
+        if (!Links.TryDirectory(Path.Combine(repo.Path, "src", "alias"), "."))
+        {
+            return;
+        }
+
+        string first = repo.Write("one.xml", CoverageMergeTests.Cobertura("""<line number="1" hits="1" /><line number="2" hits="0" />""", repo.Path + "/", "src/A.cs"));
+        string second = repo.Write("two.xml", CoverageMergeTests.Cobertura("""<line number="1" hits="0" /><line number="2" hits="3" />""", repo.Path + "/", "src/alias/A.cs"));
+
+        CoverageReport report = CoverageLoader.Read(repo.Path, new[] { first, second });
+
+        Assert.Equal(new[] { "src/A.cs" }, report.Files.Keys);
+        Assert.Equal(new CoverageFigures(2, 2, 0, 0), report.Totals);
+    }
+
+    [Fact]
     public void CommandLine_EveryCommandFinishesInARepositoryWithALinkLoop()
     {
         if (!Links.TryDirectory(Path.Combine(repo.Path, "src", "up1"), "..") || !Links.TryDirectory(Path.Combine(repo.Path, "src", "up2"), ".."))
