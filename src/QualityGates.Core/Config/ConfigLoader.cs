@@ -34,18 +34,30 @@ public static class ConfigLoader
         string path = explicitPath is null
             ? Path.Combine(repositoryRoot, GateDefaults.ConfigFileName)
             : Path.GetFullPath(explicitPath);
-        if (!File.Exists(path))
-        {
-            if (explicitPath is not null)
-            {
-                throw new QualityGateException(QgbCodes.ConfigFileMissing, $"Configuration file '{path}' does not exist. Fix --config, or leave it out to use {GateDefaults.ConfigFileName} at the repository root.");
-            }
 
-            return new GateConfig();
+        if (explicitPath is not null && !File.Exists(path))
+        {
+            string what = Directory.Exists(path) ? "is a folder" : "does not exist";
+            throw new QualityGateException(QgbCodes.ConfigFileMissing, $"Configuration file '{path}' {what}. Fix --config, or leave it out to use {GateDefaults.ConfigFileName} at the repository root.");
         }
 
-        return Parse(File.ReadAllText(path), path);
+        // The committed file is read only inside the repository (a link to /dev/zero or a pipe must not hang the
+        // build); a --config file is the caller's own choice, wherever it leads.
+        var boundary = new RepositoryBoundary(explicitPath is null ? repositoryRoot : Path.GetPathRoot(path) ?? path);
+        string? text = RepositoryText.Read(boundary, path, MaxConfigBytes, out string? refusal);
+        if (text is null)
+        {
+            return refusal is null
+                ? new GateConfig()
+                : throw new QualityGateException(QgbCodes.ConfigInvalidJson,
+                    $"Configuration file '{path}' {refusal}. Make {GateDefaults.ConfigFileName} a JSON file of the repository (docs/gate.md), or remove it to use the defaults.");
+        }
+
+        return Parse(text, path);
     }
+
+    /// <summary>A qualitygate.json is a few KB; anything this large is not one.</summary>
+    private const int MaxConfigBytes = 1024 * 1024;
 
     /// <summary>Parses the text of a qualitygate.json; <paramref name="source"/> names it in messages.</summary>
     public static GateConfig Parse(string json, string source)

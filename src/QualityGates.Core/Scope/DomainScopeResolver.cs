@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using QualityGates.Analyzers.Semantics;
 using QualityGates.Core.Complexity;
+using QualityGates.Core.Sources;
 using DomainScope = QualityGates.Analyzers.Semantics.Scope;
 
 namespace QualityGates.Core.Scope;
@@ -49,12 +50,12 @@ public sealed class DomainScopeResolver
 
         if (tree == null)
         {
-            if (!File.Exists(context.FullPath))
+            if (RepositoryText.Read(_boundary, context.FullPath, SourceFacts.MaxSourceBytes, out _) is not { } text)
             {
                 return DomainScope.None;
             }
 
-            tree = CSharpSyntaxTree.ParseText(File.ReadAllText(context.FullPath), CyclomaticComplexity.ParseOptions, context.FullPath);
+            tree = CSharpSyntaxTree.ParseText(text, CyclomaticComplexity.ParseOptions, context.FullPath);
         }
 
         return context.Combine(Declared(tree, context.Settings));
@@ -224,17 +225,17 @@ public sealed class DomainScopeResolver
             var csproj = Directory.EnumerateFiles(dir, "*.csproj").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
             if (csproj != null)
             {
-                return _projects.GetOrAdd(dir, d => ReadProject(d, csproj));
+                return _projects.GetOrAdd(dir, d => ReadProject(_boundary, d, csproj));
             }
         }
 
         return (false, DomainScope.None, false);
     }
 
-    private static (bool IsTest, DomainScope Assembly, bool AssemblyExcluded) ReadProject(string dir, string csproj)
+    private static (bool IsTest, DomainScope Assembly, bool AssemblyExcluded) ReadProject(RepositoryBoundary boundary, string dir, string csproj)
     {
         var name = Path.GetFileNameWithoutExtension(csproj);
-        var text = new FileInfo(csproj).Length < 1_000_000 ? File.ReadAllText(csproj) : string.Empty;
+        var text = RepositoryText.Read(boundary, csproj, MaxProjectBytes, out _) ?? string.Empty;
         bool isTest = name.EndsWith(".Tests", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".Test", StringComparison.OrdinalIgnoreCase) ||
             name.EndsWith(".Specs", StringComparison.OrdinalIgnoreCase) ||
             TestFrameworks.Any(f => text.Contains("Include=\"" + f, StringComparison.OrdinalIgnoreCase));
@@ -250,7 +251,7 @@ public sealed class DomainScopeResolver
                 continue;
             }
 
-            var source = File.ReadAllText(file);
+            var source = RepositoryText.Read(boundary, file, SourceFacts.MaxSourceBytes, out _) ?? string.Empty;
             if (!source.Contains("assembly:", StringComparison.Ordinal) && !source.Contains("assembly :", StringComparison.Ordinal))
             {
                 continue;
@@ -274,7 +275,7 @@ public sealed class DomainScopeResolver
         {
             foreach (var name in new[] { ".editorconfig", ".globalconfig" })
             {
-                var config = _configs.GetOrAdd(Path.Combine(dir, name), ReadConfig);
+                var config = _configs.GetOrAdd(Path.Combine(dir, name), path => ReadConfig(_boundary, path));
                 if (config != null)
                 {
                     chain.Add(config);
@@ -285,8 +286,12 @@ public sealed class DomainScopeResolver
         return chain;
     }
 
-    private static AnalyzerConfig? ReadConfig(string path) =>
-        File.Exists(path) ? AnalyzerConfig.Parse(File.ReadAllText(path), path) : null;
+    /// <summary>A committed link out of the repository (to /dev/zero, a pipe) is not read: the file counts as absent.</summary>
+    private static AnalyzerConfig? ReadConfig(RepositoryBoundary boundary, string path) =>
+        RepositoryText.Read(boundary, path, MaxProjectBytes, out _) is { } text ? AnalyzerConfig.Parse(text, path) : null;
+
+    /// <summary>Project and analyzer-config files are read whole up to this size; larger ones count as empty.</summary>
+    private const int MaxProjectBytes = 1024 * 1024;
 
     private bool IsInside(string fullPath) =>
         fullPath == _root || fullPath.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal);

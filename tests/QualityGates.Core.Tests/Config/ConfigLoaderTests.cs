@@ -11,6 +11,41 @@ public class ConfigLoaderTests
         Assert.Throws<QualityGateException>(() => ConfigLoader.Parse(json, "qualitygate.json"));
 
     [Fact]
+    public void CommittedLinkOutOfTheRepository_QGB0203_NeverRead_AFolder_QGB0203_ALinkInside_Read()
+    {
+        using var temp = new TempDirectory();
+        using var elsewhere = new TempDirectory();
+        string outside = elsewhere.Write("gate.json", """{ "windows": { "reviewDays": 10 } }""");
+        string config = Path.Combine(temp.Path, "qualitygate.json");
+
+        // /dev/zero never ends and a pipe never answers: a link to either must not be followed.
+        foreach (string target in OperatingSystem.IsWindows() ? new[] { outside } : new[] { outside, "/dev/zero" })
+        {
+            File.Delete(config);
+            if (!Links.TryFile(config, target))
+            {
+                return;
+            }
+
+            QualityGateException ex = Assert.Throws<QualityGateException>(() => ConfigLoader.Load(temp.Path));
+            Assert.Equal("QGB0203", ex.Code);
+            Assert.Contains("leads outside the repository through a symbolic link", ex.Message, StringComparison.Ordinal);
+        }
+
+        File.Delete(config);
+        Directory.CreateDirectory(config);
+        Assert.Equal("QGB0203", Assert.Throws<QualityGateException>(() => ConfigLoader.Load(temp.Path)).Code);
+        Assert.Equal("QGB0204", Assert.Throws<QualityGateException>(() => ConfigLoader.Load(temp.Path, config)).Code);
+
+        Directory.Delete(config);
+        temp.Write("config/gate.json", """{ "windows": { "reviewDays": 10 } }""");
+        Assert.True(Links.TryFile(config, Path.Combine("config", "gate.json")));
+        Assert.Equal(10, ConfigLoader.Load(temp.Path).ReviewWindowDays);
+        // Given with --config, a file outside is the caller's choice.
+        Assert.Equal(10, ConfigLoader.Load(temp.Path, outside).ReviewWindowDays);
+    }
+
+    [Fact]
     public void AbsentFile_GivesProductDefaults()
     {
         using var temp = new TempDirectory();

@@ -3,6 +3,7 @@ using QualityGates.Core.Coverage;
 using QualityGates.Core.Scope;
 using QualityGates.Core.Sources;
 using QualityGates.Core.Tests.Support;
+using DomainScope = QualityGates.Analyzers.Semantics.Scope;
 
 namespace QualityGates.Core.Tests.Coverage;
 
@@ -179,6 +180,27 @@ public sealed class CoverageSymbolicLinkTests : IDisposable
 
         Assert.Equal(new[] { "src/A.cs" }, report.Files.Keys);
         Assert.Equal(new CoverageFigures(2, 2, 0, 0), report.Totals);
+    }
+
+    [Fact]
+    public void CommittedLinksNamedAsSettingsOrProjects_ToADeviceOrOutside_AreNotRead()
+    {
+        repo.Write("src/Pricing/PremiumCalculator.cs", "namespace P; public class PremiumCalculator { }");
+        repo.Write("src/Underwriting/Rules.cs", "namespace U; public class Rules { }");
+        string device = OperatingSystem.IsWindows() ? Path.Combine(outside.Path, "Secret.cs") : "/dev/zero";
+        if (!Links.TryFile(Path.Combine(repo.Path, "src", "Pricing", ".editorconfig"), device) ||
+            !Links.TryFile(Path.Combine(repo.Path, "src", "Pricing", "Pricing.csproj"), device) ||
+            !Links.TryFile(Path.Combine(repo.Path, "src", "Underwriting", ".globalconfig"), Path.Combine(outside.Path, "Secret.cs")))
+        {
+            return;
+        }
+
+        // Read whole, /dev/zero would never end; the links count as absent, and the name heuristic still decides.
+        var resolver = new DomainScopeResolver(repo.Path);
+        DomainScope scope = Within(() => resolver.GetScope("src/Pricing/PremiumCalculator.cs"));
+
+        Assert.Equal(DomainScope.Pricing, scope);
+        Assert.Equal(DomainScope.None, Within(() => resolver.GetScope("src/Underwriting/Rules.cs")) & DomainScope.Pricing);
     }
 
     [Fact]
