@@ -456,14 +456,12 @@ namespace QualityGates.Analyzers.Semantics
                 return symbol.Name;
             }
 
-            if (op.Kind == OperationKind.Invocation && Outcomes.ReturnsDecision((IMethodSymbol)symbol, insurance))
-            {
-                return null;
-            }
-
             if (Matches(symbol.Name, patterns, exclude))
             {
-                return IsEventFact(symbol.Name, patterns) ? null : symbol.Name;
+                // The name first: most reads match nothing, and the decision test looks at the return type's members.
+                return IsEventFact(symbol.Name, patterns) || (op.Kind == OperationKind.Invocation && Outcomes.ReturnsDecision((IMethodSymbol)symbol, insurance))
+                    ? null
+                    : symbol.Name;
             }
 
             type = type == null ? null : InsuranceContext.UnwrapNullable(type);
