@@ -101,7 +101,41 @@ public static class BaselineStore
             return null;
         }
 
-        return baseline with { Hotspots = baseline.Hotspots ?? Array.Empty<BaselineHotspot>() };
+        IReadOnlyList<BaselineHotspot> hotspots = baseline.Hotspots ?? Array.Empty<BaselineHotspot>();
+        if (HotspotProblem(hotspots) is string hotspotProblem)
+        {
+            problem = $"Baseline '{path}' cannot be read ({hotspotProblem}).";
+            advice = RewriteAdvice;
+            return null;
+        }
+
+        return baseline with { Hotspots = hotspots };
+    }
+
+    /// <summary>
+    /// A hotspot without a path, or a path listed twice (a git merge of two baseline updates keeps both lines): the gate
+    /// could not tell which complexity was accepted.
+    /// </summary>
+    private static string? HotspotProblem(IReadOnlyList<BaselineHotspot> hotspots)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < hotspots.Count; i++)
+        {
+            string? hotspotPath = hotspots[i]?.Path;
+            if (hotspotPath is null)
+            {
+                return string.Format(CultureInfo.InvariantCulture, "$.hotspots[{0}]: a hotspot needs a path", i);
+            }
+
+            if (seen.TryGetValue(hotspotPath, out int first))
+            {
+                return string.Format(CultureInfo.InvariantCulture, "$.hotspots[{0}].path: '{1}' is listed twice, first at $.hotspots[{2}]", i, hotspotPath, first);
+            }
+
+            seen.Add(hotspotPath, i);
+        }
+
+        return null;
     }
 
     public static void Write(string path, Baseline baseline) =>

@@ -47,6 +47,8 @@ public class BaselineStoreTests
     [InlineData("{ \"schemaVersion\": 1, \"typo\": 1 }")]
     [InlineData("{ \"schemaVersion\": 2 }")]
     [InlineData("not json")]
+    [InlineData("{ \"schemaVersion\": 1, \"hotspots\": [ { \"path\": \"src/A.cs\" }, { \"path\": \"src/A.cs\" } ] }")]
+    [InlineData("{ \"schemaVersion\": 1, \"hotspots\": [ { \"complexity\": 3 } ] }")]
     public void Invalid_QGB0301(string content)
     {
         using var temp = new TempDirectory();

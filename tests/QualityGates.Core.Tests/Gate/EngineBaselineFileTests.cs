@@ -112,6 +112,9 @@ public sealed class EngineBaselineFileTests : IDisposable
     [InlineData("{ \"schemaVersion\": 1, \"lineRate\": 0.", "cannot be read")]
     [InlineData("{ \"schemaVersion\": 2 }", "has schemaVersion 2; this version reads 1.")]
     [InlineData("{ \"schemaVersion\": 1, \"linerate\": 0.5 }", "cannot be read")]
+    [InlineData("{ \"schemaVersion\": 1, \"hotspots\": [ { \"path\": \"src/A.cs\", \"complexity\": 4, \"score\": 1 }, { \"path\": \"src/A.cs\", \"complexity\": 5, \"score\": 1 } ] }",
+        "cannot be read ($.hotspots[1].path: 'src/A.cs' is listed twice, first at $.hotspots[0]).")]
+    [InlineData("{ \"schemaVersion\": 1, \"hotspots\": [ null ] }", "cannot be read ($.hotspots[0]: a hotspot needs a path).")]
     public void UnreadableBaseline_CheckSaysQGB0301_BaselineReplacesItAndSaysSo(string content, string problem)
     {
         string path = repo.Write("qualitygate.baseline.json", content);
