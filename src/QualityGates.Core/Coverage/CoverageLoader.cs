@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace QualityGates.Core.Coverage;
@@ -49,10 +51,12 @@ public static class CoverageLoader
 
             (string root, string glob) = SplitGlob(unified, baseDirectory);
             var matcher = new Matcher(OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-            matcher.AddInclude(glob);
+            matcher.AddInclude(ForMatcher(glob));
+            Regex? exact = SingleCharacterFilter(glob);
             List<string> matches = Directory.Exists(root)
                 ? matcher.Execute(new LinkFreeDirectory(new DirectoryInfo(root))).Files
                     .Select(match => Path.GetFullPath(match.Path, root))
+                    .Where(path => exact is null || exact.IsMatch(Path.GetRelativePath(root, path).Replace('\\', '/')))
                     .OrderBy(path => path, StringComparer.Ordinal)
                     .ToList()
                 : new List<string>();
@@ -104,7 +108,7 @@ public static class CoverageLoader
         try
         {
             (_, string glob) = SplitGlob(unified, Path.GetTempPath());
-            new Matcher().AddInclude(glob).Match("coverage.cobertura.xml");
+            new Matcher().AddInclude(ForMatcher(glob)).Match("coverage.cobertura.xml");
         }
         catch (ArgumentException ex)
         {
@@ -165,6 +169,52 @@ public static class CoverageLoader
     {
         IReadOnlyList<string> files = ResolveFiles(baseDirectory, patterns, notes, new RepositoryBoundary(repositoryRoot), confineAll);
         return files.Count == 0 ? null : Read(repositoryRoot, files, notes);
+    }
+
+    /// <summary>
+    /// FileSystemGlobbing has no '?': the matcher gets '*' in its place (it finds a superset), and
+    /// <see cref="SingleCharacterFilter"/> keeps the paths where each '?' is exactly one character.
+    /// </summary>
+    private static string ForMatcher(string glob) => glob.Replace('?', '*');
+
+    /// <summary>
+    /// For a glob with '?', the exact pattern over the path relative to the glob's root ('/' separators), with the
+    /// matcher's meaning of '*' (within a folder name) and '**' (any number of folders); null without '?'.
+    /// </summary>
+    private static Regex? SingleCharacterFilter(string glob)
+    {
+        if (!glob.Contains('?', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var pattern = new StringBuilder("^");
+        string[] segments = glob.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(segment => segment != ".").ToArray();
+        for (int i = 0; i < segments.Length; i++)
+        {
+            bool last = i == segments.Length - 1;
+            if (segments[i] == "**")
+            {
+                pattern.Append(last ? ".*" : "(?:[^/]+/)*");
+                continue;
+            }
+
+            foreach (char c in segments[i])
+            {
+                pattern.Append(c switch
+                {
+                    '*' => "[^/]*",
+                    '?' => "[^/]",
+                    _ => Regex.Escape(new string(c, 1)),
+                });
+            }
+
+            pattern.Append(last ? "$" : "/");
+        }
+
+        // Linear time whatever the pattern: it comes from a committed qualitygate.json.
+        RegexOptions options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (OperatingSystem.IsWindows() ? RegexOptions.IgnoreCase : RegexOptions.None);
+        return new Regex(pattern.ToString(), options, TimeSpan.FromSeconds(1));
     }
 
     private static (string Root, string Glob) SplitGlob(string pattern, string baseDirectory)

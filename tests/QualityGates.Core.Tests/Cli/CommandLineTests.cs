@@ -146,6 +146,24 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("QGB0009", stderr.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("tests/*/TestResults/*/coverage.cobertura.xml")]
+    [InlineData("tests/*/TestResults/?/coverage.cobertura.xml")]
+    [InlineData("tests/*Tests/TestResults/?/coverage.cobertura.?ml")]
+    public void CoverageGlobWithQuestionMark_FindsWhatTheStarFinds_FromTheCommandLineAndTheConfig(string glob)
+    {
+        // '?' once matched nothing: coverage became no data and a failing gate passed.
+        Assert.Equal(1, Run("check", "--coverage", glob));
+        Assert.Contains("Line coverage is 75.0 %, below the required 80.0 %.", stdout.ToString(), StringComparison.Ordinal);
+        stdout.GetStringBuilder().Clear();
+
+        repo.Write("qualitygate.json", $$"""{ "coverage": { "files": ["{{glob}}"] } }""");
+
+        Assert.Equal(1, Run("check"));
+        Assert.Contains("Line coverage is 75.0 %, below the required 80.0 %.", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stderr.ToString());
+    }
+
     [Fact]
     public void ConfigTypo_Exit2_NamesTheKey()
     {

@@ -266,6 +266,32 @@ public class CoverageMergeTests
         Assert.Equal(new[] { "No coverage file matched 'none/**/*.xml'." }, notes);
     }
 
+    [Theory]
+    [InlineData("TestResults/a?/coverage.cobertura.xml", "TestResults/ab/coverage.cobertura.xml")]
+    [InlineData("TestResults/??/coverage.cobertura.xml", "TestResults/ab/coverage.cobertura.xml")]
+    [InlineData("TestResults/a*/coverage.cobertura.xml", "TestResults/a/coverage.cobertura.xml|TestResults/ab/coverage.cobertura.xml|TestResults/abc/coverage.cobertura.xml")]
+    [InlineData("TestResults/a??/c?verage.*.xml", "TestResults/abc/coverage.cobertura.xml")]
+    [InlineData("**/a?/*.xml", "TestResults/ab/coverage.cobertura.xml|deep/x/ab/coverage.cobertura.xml")]
+    [InlineData("TestResults?ab/*.xml", "")]
+    [InlineData("TestResults/ab/coverage.cobertura.xm?", "TestResults/ab/coverage.cobertura.xml")]
+    public void QuestionMark_MatchesExactlyOneCharacterOfAName(string glob, string expected)
+    {
+        using var temp = new TempDirectory();
+        foreach (string folder in new[] { "TestResults/a", "TestResults/ab", "TestResults/abc", "deep/x/ab" })
+        {
+            temp.Write(folder + "/coverage.cobertura.xml", "<coverage />");
+        }
+
+        var notes = new List<string>();
+
+        IReadOnlyList<string> files = CoverageLoader.ResolveFiles(temp.Path, new[] { glob }, notes);
+
+        Assert.Equal(
+            expected.Split('|', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal),
+            files.Select(f => Path.GetRelativePath(temp.Path, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.Null(CoverageLoader.PatternProblem(glob));
+    }
+
     [Fact]
     public void NoFileMatched_IsNoData()
     {
