@@ -361,7 +361,7 @@ public sealed class Engine
 
     /// <summary>
     /// The full repository root of <paramref name="options"/>, checked before anything is read or written: a missing
-    /// folder is QGB0002, an unusable --coverage pattern QGB0001.
+    /// folder or a bare repository is QGB0002, an unusable --coverage pattern QGB0001.
     /// </summary>
     public static string Root(EngineOptions options)
     {
@@ -370,6 +370,11 @@ public sealed class Engine
         if (!Directory.Exists(root))
         {
             throw new QualityGateException(QgbCodes.RepositoryNotFound, $"Repository folder '{root}' does not exist. Pass the repository root with --repo.");
+        }
+
+        if (RepositoryPaths.BareRepositoryAt(root) is string bare)
+        {
+            throw RepositoryPaths.BareRepository(bare);
         }
 
         return root;

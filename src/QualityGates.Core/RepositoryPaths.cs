@@ -37,6 +37,36 @@ public static class RepositoryPaths
     }
 
     /// <summary>
+    /// The bare repository (a git directory with no working tree) that <paramref name="fullRoot"/> is or lies in, or
+    /// null. Only names are looked at, as git does: a HEAD file beside objects/ and refs/ folders, and no .git.
+    /// </summary>
+    public static string? BareRepositoryAt(string fullRoot)
+    {
+        for (var dir = new DirectoryInfo(fullRoot); dir is not null; dir = dir.Parent)
+        {
+            string dotGit = Path.Combine(dir.FullName, ".git");
+            if (Directory.Exists(dotGit) || File.Exists(dotGit))
+            {
+                return null;
+            }
+
+            if (File.Exists(Path.Combine(dir.FullName, "HEAD"))
+                && Directory.Exists(Path.Combine(dir.FullName, "objects"))
+                && Directory.Exists(Path.Combine(dir.FullName, "refs")))
+            {
+                return Path.TrimEndingDirectorySeparator(dir.FullName);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>QGB0002 for a bare repository: there is no working tree to judge, and nothing is written into a git directory.</summary>
+    public static QualityGateException BareRepository(string gitDirectory) => new(QgbCodes.RepositoryNotFound,
+        $"'{Path.TrimEndingDirectorySeparator(gitDirectory)}' is a bare repository: run in a clone with a working tree " +
+        "(git clone it, then pass the clone with --repo). The gate judges the files of a working tree and writes nothing into a git directory.");
+
+    /// <summary>
     /// The repo-relative path ("/" separators) of <paramref name="path"/> (absolute, or relative to the root), or null
     /// when it resolves outside the repository ("..", another drive, another root).
     /// </summary>

@@ -50,6 +50,12 @@ public sealed class LibGit2History : IGitHistory
             }
 
             using var repo = new Repository(gitDir);
+            if (repo.Info.IsBare)
+            {
+                // No working tree: no hotspots to measure, and the outputs would land in the git directory.
+                throw RepositoryPaths.BareRepository(repo.Info.Path);
+            }
+
             return Read(repo, gitDir, options, _useGitExecutable, progress, cancellationToken);
         }
         catch (Exception ex) when (ex is LibGit2SharpException || (ex is AggregateException all && all.InnerExceptions.All(e => e is LibGit2SharpException)))
