@@ -46,6 +46,13 @@ public sealed class LibGit2History : IGitHistory
             string? gitDir = Directory.Exists(repositoryRoot) ? Repository.Discover(repositoryRoot) : null;
             if (gitDir == null)
             {
+                // A .git file that leads nowhere is damage, not the absence of a repository: taken as "no repository",
+                // reviews and hotspots would be no data and the gate would pass.
+                if (DanglingGitFile(repositoryRoot) is string dangling)
+                {
+                    throw Unreadable(repositoryRoot, dangling);
+                }
+
                 return NoRepositoryHistory.Empty(options, new[] { NoRepositoryHistory.NoRepositoryNote });
             }
 
@@ -64,6 +71,47 @@ public sealed class LibGit2History : IGitHistory
             string what = (ex is AggregateException a ? a.InnerExceptions[0] : ex).Message;
             throw Unreadable(repositoryRoot, what);
         }
+    }
+
+    /// <summary>Bytes read of a .git file: "gitdir: PATH" is one line, and the file must not make the reader wait or grow.</summary>
+    private const int MaxGitFileBytes = 4096;
+
+    /// <summary>
+    /// What is wrong when <paramref name="repositoryRoot"/> has a .git file but no repository was found through it (a
+    /// linked worktree whose main repository was moved or pruned, a submodule whose .git/modules folder is gone); null
+    /// when there is no .git file.
+    /// </summary>
+    private static string? DanglingGitFile(string repositoryRoot)
+    {
+        string gitFile = Path.Combine(repositoryRoot, ".git");
+        if (!File.Exists(gitFile))
+        {
+            return null;
+        }
+
+        string content;
+        try
+        {
+            using var stream = new FileStream(gitFile, FileMode.Open, FileAccess.Read);
+            byte[] buffer = new byte[MaxGitFileBytes];
+            content = System.Text.Encoding.UTF8.GetString(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"the .git file at '{gitFile}' cannot be read ({ex.Message})";
+        }
+
+        const string Prefix = "gitdir:";
+        string line = content.Split('\n')[0].Trim();
+        if (!line.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return $"the .git file at '{gitFile}' does not name a git directory ('{Prefix} PATH')";
+        }
+
+        string target = line.Substring(Prefix.Length).Trim();
+        string full = target.Length == 0 ? target : Path.GetFullPath(target, repositoryRoot);
+        return $"the .git file at '{gitFile}' points to '{full}', which is not a git repository " +
+            "(a linked worktree whose main repository was moved or pruned, or a submodule whose .git/modules folder is gone)";
     }
 
     private static QualityGateException Unreadable(string repositoryRoot, string what) => new(QgbCodes.RepositoryUnreadable,

@@ -63,4 +63,45 @@ public sealed class RepositoryDamageTests : IDisposable
         Assert.StartsWith($"the git repository at '{_repo.Root}' cannot be read: the `.git` file at '", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
     }
+
+    [Fact]
+    public void WorktreeWhoseMainRepositoryIsGone_IsQGB0007_NotNoRepository()
+    {
+        _repo.Commit("One", files: ("f", "1\n"));
+        string worktree = _repo.Root + "-wt";
+        _repo.Git("worktree", "add", "-q", "-b", "wt", worktree);
+        try
+        {
+            string gitDir = File.ReadAllText(Path.Combine(worktree, ".git")).Trim()["gitdir: ".Length..];
+            Directory.Delete(Path.Combine(_repo.Root, ".git"), recursive: true);
+
+            var ex = Assert.Throws<QualityGateException>(() =>
+                new LibGit2History().Read(worktree, new HistoryOptions { Now = Now }, null, CancellationToken.None));
+
+            Assert.Equal("QGB0007", ex.Code);
+            Assert.StartsWith(
+                $"the git repository at '{worktree}' cannot be read: the .git file at '{Path.Combine(worktree, ".git")}' points to '{gitDir}', which is not a git repository",
+                ex.Message, StringComparison.Ordinal);
+            Assert.Contains("fix or remove a broken .git file", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(worktree, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("gitdir: missing/modules/sub\n")]
+    [InlineData("gitdir: .\n")]
+    public void GitFileToNoRepository_IsQGB0007(string content)
+    {
+        Directory.Delete(Path.Combine(_repo.Root, ".git"), recursive: true);
+        Directory.CreateDirectory(Path.Combine(_repo.Root, "src"));
+        File.WriteAllText(Path.Combine(_repo.Root, ".git"), content);
+
+        var ex = Assert.Throws<QualityGateException>(Read);
+
+        Assert.Equal("QGB0007", ex.Code);
+        Assert.Contains("which is not a git repository", ex.Message, StringComparison.Ordinal);
+    }
 }
