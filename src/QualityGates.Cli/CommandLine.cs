@@ -199,18 +199,32 @@ internal static class CommandLine
             AtomicFile.WriteAllText(Path.GetFullPath(markdownPath, context.CurrentDirectory), MarkdownSummaryWriter.Write(result.Gate));
         }
 
+        int exit = result.Gate.Passed ? Passed : Failed;
         if (report is not null)
         {
             // With the JSON on standard output the report's log goes to stderr, keeping stdout parseable.
             int written = WriteReport(context, result, report, options, new ReportLog(jsonPath == "-" || markdownPath == "-" ? context.Error : context.Out, context.Error));
-            if (written != Passed)
-            {
-                return written;
-            }
+            exit = written != Passed ? written : exit;
         }
 
         progress?.Report("Done");
-        return result.Gate.Passed ? Passed : Failed;
+        return AfterTrend(context, result, exit);
+    }
+
+    /// <summary>
+    /// A trend record that could not be appended (QGB0605) is reported after the verdict and the files asked for, which
+    /// stand; exit 2 wins, as for a report that could not be written.
+    /// </summary>
+    private static int AfterTrend(CliContext context, EngineResult result, int exit)
+    {
+        if (result.TrendError is not QualityGateException error)
+        {
+            return exit;
+        }
+
+        context.Error.WriteLine($"error {error.Code}: {error.Message}");
+        context.Error.WriteLine($"The gate {(result.Gate.Passed ? "passed" : "failed")} (verdict above); this run was not recorded in the trend history.");
+        return InputError;
     }
 
     /// <summary>
@@ -241,7 +255,7 @@ internal static class CommandLine
         EngineResult result = context.EngineFactory().Check(WithTrendSwitch(context, options), Progress(context));
         context.Out.Write(ConsoleText.Gate(result.Gate));
         int written = WriteReport(context, result, staged, options, new ReportLog(context.Out, context.Error));
-        return written != Passed ? written : result.Gate.Passed ? Passed : Failed;
+        return AfterTrend(context, result, written != Passed ? written : result.Gate.Passed ? Passed : Failed);
     }
 
     /// <summary>

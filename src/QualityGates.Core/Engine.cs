@@ -60,6 +60,12 @@ public sealed record EngineResult(string RepositoryRoot, GateConfig Config, Gate
 
     /// <summary>What was wrong with the baseline when a run that replaces it found it unreadable; null otherwise.</summary>
     public string? UnreadableBaseline { get; init; }
+
+    /// <summary>
+    /// Why this run could not be appended to the trend history (QGB0605); null otherwise. The verdict stands: the caller
+    /// prints it and writes its results first, then reports this.
+    /// </summary>
+    public QualityGateException? TrendError { get; init; }
 }
 
 /// <summary>A baseline written by <see cref="Engine.WriteBaseline"/>.</summary>
@@ -163,12 +169,13 @@ public sealed class Engine
 
         string? baseRef = historyResult.NewCode.BaseRef ?? options.BaseRef ?? config.BaseBranch;
         bool record = trendPath is not null && (options.RecordTrend ?? IsMainBranch(historyResult.Info.Branch, baseRef));
-        if (record)
+        QualityGateException? trendError = record ? AppendTrend(trendPath!, gate, options.Now) : null;
+        return new EngineResult(root, config, gate)
         {
-            AppendTrend(trendPath!, gate, options.Now);
-        }
-
-        return new EngineResult(root, config, gate) { TrendRecordedIn = record ? trendPath : null, UnreadableBaseline = baselineProblem };
+            TrendRecordedIn = record && trendError is null ? trendPath : null,
+            UnreadableBaseline = baselineProblem,
+            TrendError = trendError,
+        };
     }
 
     /// <summary>The trend history of a repository: the option, else trend.file of the config; null when switched off.</summary>
@@ -234,16 +241,20 @@ public sealed class Engine
         return name == headBranch || (slash > 0 && name.Substring(slash + 1) == headBranch);
     }
 
-    /// <summary>One record per run, from the verdict: the figures of its result JSON (TrendRecord.FromGate, held equal by a test).</summary>
-    private static void AppendTrend(string path, GateResult gate, DateTimeOffset now)
+    /// <summary>
+    /// One record per run, from the verdict: the figures of its result JSON (TrendRecord.FromGate, held equal by a test).
+    /// A history that cannot be written is returned, not thrown: the finished verdict must not be lost with it.
+    /// </summary>
+    private static QualityGateException? AppendTrend(string path, GateResult gate, DateTimeOffset now)
     {
         try
         {
             TrendHistory.Append(path, TrendRecord.FromGate(gate, now));
+            return null;
         }
         catch (ReportInputException ex)
         {
-            throw new QualityGateException(ex.Code, ex.Message);
+            return new QualityGateException(ex.Code, ex.Message);
         }
     }
 

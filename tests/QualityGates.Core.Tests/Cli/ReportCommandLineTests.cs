@@ -228,4 +228,38 @@ public sealed class ReportCommandLineTests : IDisposable
 
         Assert.False(File.Exists(At(".qualitygate/history.jsonl")));
     }
+
+    [Fact]
+    public void TrendHistoryNotWritable_CheckPrintsTheVerdictAndWritesItsFilesFirst_ThenQGB0605_Exit2()
+    {
+        // A committed file where the trend folder goes: the finished verdict was thrown away with the record.
+        repo.Write(".qualitygate", "x\n");
+
+        int exit = RunOn("main", null, "check", "--json", At("out/result.json"), "--markdown", At("out/summary.md"));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Quality gate FAILED: 1 failed", stdout.ToString(), StringComparison.Ordinal);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(At("out/result.json")));
+        Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
+        Assert.True(File.Exists(At("out/summary.md")));
+        string[] errors = stderr.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith($"error QGB0605: trend history '{At(".qualitygate/history.jsonl")}' could not be written (", errors[0], StringComparison.Ordinal);
+        Assert.Equal("The gate failed (verdict above); this run was not recorded in the trend history.", errors[1]);
+        Assert.Equal("x\n", File.ReadAllText(At(".qualitygate")));
+    }
+
+    [Fact]
+    public void TrendHistoryNotWritable_ReportPrintsTheVerdictFirst_ThenQGB0605_Exit2()
+    {
+        repo.Write(".qualitygate", "x\n");
+
+        int exit = RunOn("main", null, "report", "--output", At("out"));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Quality gate FAILED: 1 failed", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"error QGB0605: trend history '{At(".qualitygate/history.jsonl")}' could not be written (", stderr.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("The gate failed (verdict above); this run was not recorded in the trend history.\n", stderr.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal("x\n", File.ReadAllText(At(".qualitygate")));
+    }
 }

@@ -47,6 +47,19 @@ public sealed class EngineTrendTests : IDisposable
     }
 
     [Fact]
+    public void HistoryNotWritable_TheVerdictIsReturnedWithTheError()
+    {
+        repo.Write(".qualitygate", "x\n");
+
+        EngineResult result = Check("main");
+
+        Assert.False(result.Gate.Passed);
+        Assert.Null(result.TrendRecordedIn);
+        Assert.Equal("QGB0605", result.TrendError?.Code);
+        Assert.Null(Check("feature").TrendError);
+    }
+
+    [Fact]
     public void OnAFeatureBranchOrDetached_NothingIsRecorded()
     {
         Assert.Null(Check("feature").TrendRecordedIn);
