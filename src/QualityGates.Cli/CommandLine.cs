@@ -28,12 +28,18 @@ internal static class CommandLine
     public const string ReportResultFile = "qualitygate-result.json";
     public const string ReportCoverageFolder = "coverage";
 
+    /// <summary>
+    /// No response files: with them any argument starting with '@' was read as a file name (git's '@{-1}', a path under
+    /// an '@scope' folder), and '@FILE' echoed the file's lines in the error.
+    /// </summary>
+    private static readonly ParserConfiguration ParserSettings = new() { ResponseFileTokenReplacer = null };
+
     public static int Run(string[] args, CliContext context)
     {
         try
         {
             RootCommand root = Build(context);
-            ParseResult parse = root.Parse(args);
+            ParseResult parse = root.Parse(args, ParserSettings);
             if (parse.Errors.Count > 0)
             {
                 foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)

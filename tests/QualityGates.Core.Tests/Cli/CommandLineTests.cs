@@ -227,6 +227,43 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, exit);
     }
 
+    [Theory]
+    [InlineData("@{-1}")]
+    [InlineData("@{upstream}")]
+    [InlineData("@")]
+    public void ArgumentStartingWithAt_ArrivesLiterally_NotAsAResponseFile(string baseRef)
+    {
+        var history = new FakeHistory(Histories.With());
+
+        int exit = Run(() => new Engine(history, new FakeHotspots(Array.Empty<Hotspot>())), "check", "--base", baseRef);
+
+        Assert.Equal(string.Empty, stderr.ToString());
+        Assert.Equal(1, exit);
+        Assert.Equal(baseRef, history.LastOptions?.BaseRef);
+    }
+
+    [Fact]
+    public void CoverageUnderAnAtScopeFolder_IsReadAsAPath()
+    {
+        repo.CopyCoverage(TestFiles.PricingCoverage, "@team/cov.xml");
+
+        Assert.Equal(0, Run("coverage", "--coverage", "@team/cov.xml"));
+
+        Assert.Equal(string.Empty, stderr.ToString());
+        Assert.StartsWith("Coverage of 2 file(s) from 1 report(s): line 50.0 % (18/36)", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AtFile_IsNotOpened_ItsLinesAreNotEchoed()
+    {
+        string secret = repo.Write("secret.txt", "root:x:0:0:secret\n");
+
+        Assert.Equal(2, Run("coverage", "@" + secret));
+
+        Assert.Contains($"'@{secret}'", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("root:x", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void UnexpectedException_Exit2_QGB0009_NoStackTrace()
     {
