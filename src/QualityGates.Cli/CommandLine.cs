@@ -44,7 +44,7 @@ internal static class CommandLine
             {
                 foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
                 {
-                    context.Error.WriteLine($"error {QgbCodes.UsageError}: {error.Message}");
+                    context.Error.WriteLine($"error {QgbCodes.UsageError}: {ConsoleText.Clean(error.Message)}");
                 }
 
                 context.Error.WriteLine("Run 'qualitygate --help' for the commands and options.");
@@ -55,12 +55,13 @@ internal static class CommandLine
         }
         catch (QualityGateException ex)
         {
-            context.Error.WriteLine($"error {ex.Code}: {ex.Message}");
+            // Messages name paths and patterns from the command line and the repository: cleaned like the console text.
+            context.Error.WriteLine($"error {ex.Code}: {ConsoleText.Clean(ex.Message)}");
             return InputError;
         }
         catch (ReportInputException ex)
         {
-            context.Error.WriteLine($"error {ex.Code}: {ex.Message}");
+            context.Error.WriteLine($"error {ex.Code}: {ConsoleText.Clean(ex.Message)}");
             return InputError;
         }
         catch (OperationCanceledException)
@@ -228,7 +229,7 @@ internal static class CommandLine
             return exit;
         }
 
-        context.Error.WriteLine($"error {error.Code}: {error.Message}");
+        context.Error.WriteLine($"error {error.Code}: {ConsoleText.Clean(error.Message)}");
         context.Error.WriteLine($"The gate {(result.Gate.Passed ? "passed" : "failed")} (verdict above); this run was not recorded in the trend history.");
         return InputError;
     }

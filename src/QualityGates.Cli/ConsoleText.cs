@@ -3,6 +3,7 @@ using System.Text;
 using QualityGates.Core.Gate;
 using QualityGates.Core.History;
 using QualityGates.Core.Hotspots;
+using ReportText = QualityGates.Core.Reports.ReportText;
 
 namespace QualityGates.Cli;
 
@@ -76,13 +77,16 @@ internal static class ConsoleText
 
     private static string GateEvaluatorFormat(double r) => (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
-    /// <summary>Names from git and coverage files could carry terminal escapes: control characters become '?'.</summary>
-    private static string Clean(string text)
+    /// <summary>
+    /// Names from git and coverage files could carry terminal escapes, or bidi controls that show a name reversed in a CI
+    /// log (the reports' <see cref="ReportText.IsBidiControl"/>): both become '?'.
+    /// </summary>
+    internal static string Clean(string text)
     {
         var sb = new StringBuilder(text.Length);
         foreach (char c in text)
         {
-            sb.Append(char.IsControl(c) ? '?' : c);
+            sb.Append(char.IsControl(c) || ReportText.IsBidiControl(c) ? '?' : c);
         }
 
         return sb.ToString();

@@ -97,10 +97,12 @@ public static partial class ReportText
     }
 
     /// <summary>
-    /// Bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069): invisible, they make a path or
-    /// name read differently from what it is ("Trojan Source") and, unterminated, reorder the rest of a raw line.
+    /// Unicode's Bidi_Control characters: embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069) and the
+    /// marks (U+200E, U+200F, U+061C). Invisible, they make a path or name read differently from what it is ("Trojan
+    /// Source") and, unterminated, reorder the rest of a raw line. Every writer (HTML, Markdown, console) replaces them.
     /// </summary>
-    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    public static bool IsBidiControl(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 
     /// <summary>A commit id shown as code only when it is one (hex): anything else is escaped text.</summary>
     public static bool IsSha(string? sha) => sha is not null && ShaPattern().IsMatch(sha);

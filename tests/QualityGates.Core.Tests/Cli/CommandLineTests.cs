@@ -264,6 +264,27 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("root:x", stderr.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData('\u202E')]
+    [InlineData('\u202A')]
+    [InlineData('\u2066')]
+    [InlineData('\u2069')]
+    [InlineData('\u200E')]
+    [InlineData('\u200F')]
+    public void BidiControlsInNames_AreReplacedOnTheConsole(char bidi)
+    {
+        // "src/\u202Esc.exe.cs" shows as "src/sc.exe.cs" reversed in a CI log (Trojan Source).
+        string path = "src/" + bidi + "sc.exe.cs";
+        Func<Engine> engine = () => new Engine(new FakeHistory(Histories.With()), new FakeHotspots(new[] { Histories.Hotspot(path, 14) }));
+
+        Assert.Equal(0, Run(engine, "hotspots"));
+        Assert.Equal(2, Run(engine, "coverage", "--coverage", "missing" + bidi + ".xml"));
+
+        Assert.Contains("src/?sc.exe.cs", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("missing?.xml", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(bidi, stdout.ToString() + stderr.ToString());
+    }
+
     [Fact]
     public void UnexpectedException_Exit2_QGB0009_NoStackTrace()
     {

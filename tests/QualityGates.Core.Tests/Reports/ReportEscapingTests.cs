@@ -121,6 +121,9 @@ public sealed class ReportEscapingTests
     [InlineData('\u2067')]
     [InlineData('\u2068')]
     [InlineData('\u2069')]
+    [InlineData('\u200E')]
+    [InlineData('\u200F')]
+    [InlineData('\u061C')]
     public void BidiControls_AreReplaced_SoAPathCannotBeShownReversed(char bidi)
     {
         // "src/\u202Egnp.cs" would read "src/sc.png" and flip the rest of a raw Markdown line.
