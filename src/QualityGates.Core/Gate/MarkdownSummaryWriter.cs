@@ -53,14 +53,19 @@ public static class MarkdownSummaryWriter
             : GateEvaluator.Pct(v);
     }
 
-    /// <summary>Markdown and HTML specials become literal text; line breaks become spaces (one table row).</summary>
+    /// <summary>
+    /// Markdown and HTML specials become literal text; line breaks become spaces (one table row); a mention notifies
+    /// nobody, as in report.md (the summary is what CI posts as a PR comment).
+    /// </summary>
     public static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
             switch (c)
             {
+                case '@' when Reports.ReportText.StartsMention(text, i): sb.Append(Reports.ReportText.NeutralMention); break;
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
                 case '&': sb.Append("&amp;"); break;

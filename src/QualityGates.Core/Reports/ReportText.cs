@@ -76,10 +76,8 @@ public static partial class ReportText
             var c = text[i];
             switch (c)
             {
-                // A commit message posted in a PR comment must not notify "@org/team": GitHub only links a mention not
-                // preceded by a letter or digit, so an e-mail address stays as it is (as Renovate escapes release notes).
-                case '@' when i == 0 || !char.IsLetterOrDigit(text[i - 1]):
-                    sb.Append("@&#8203;");
+                case '@' when StartsMention(text, i):
+                    sb.Append(NeutralMention);
                     break;
                 case '\\' or '|' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '~' or '&' or '#' or '$':
                     sb.Append('\\').Append(c);
@@ -95,6 +93,17 @@ public static partial class ReportText
 
         return cut ? sb.Append('…').ToString() : sb.ToString();
     }
+
+    /// <summary>An '@' that starts a mention, written so that it notifies nobody: '@' and a zero-width space.</summary>
+    public const string NeutralMention = "@&#8203;";
+
+    /// <summary>
+    /// True when the '@' at <paramref name="index"/> would be a mention: Markdown posted in a PR comment must not notify
+    /// "@org/team". GitHub only links a mention not preceded by a letter or digit, so an e-mail address stays as it is
+    /// (as Renovate escapes release notes).
+    /// </summary>
+    public static bool StartsMention(string text, int index) =>
+        text[index] == '@' && (index == 0 || !char.IsLetterOrDigit(text[index - 1]));
 
     /// <summary>
     /// Unicode's Bidi_Control characters: embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069) and the

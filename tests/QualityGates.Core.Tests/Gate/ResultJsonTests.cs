@@ -148,6 +148,20 @@ public class ResultJsonTests
     }
 
     [Fact]
+    public void Markdown_NeutralisesMentions_AsReportMdDoes()
+    {
+        // The summary is what CI posts as a PR comment: posting it must not notify @org/team.
+        Assert.Equal("@&#8203;org/x src/@&#8203;org/team.cs \\(@&#8203;bob\\) a@b.example", MarkdownSummaryWriter.Escape("@org/x src/@org/team.cs (@bob) a@b.example"));
+        Assert.Equal(QualityGates.Core.Reports.ReportText.Markdown("src/@org/team.cs"), MarkdownSummaryWriter.Escape("src/@org/team.cs"));
+
+        var inputs = new GateInputs { Baseline = new Baseline(), Hotspots = new[] { Histories.Hotspot("src/@org/team.cs", 10) } };
+        string md = MarkdownSummaryWriter.Write(GateEvaluator.Evaluate(new GateConfig(), inputs));
+
+        Assert.Contains("src/@&#8203;org/team.cs", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("/@org", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_EscapesUntrustedText()
     {
         var inputs = new GateInputs
