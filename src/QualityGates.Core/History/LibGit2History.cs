@@ -43,34 +43,84 @@ public sealed class LibGit2History : IGitHistory
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            string? gitDir = Directory.Exists(repositoryRoot) ? Repository.Discover(repositoryRoot) : null;
-            if (gitDir == null)
-            {
-                // A .git file that leads nowhere is damage, not the absence of a repository: taken as "no repository",
-                // reviews and hotspots would be no data and the gate would pass.
-                if (DanglingGitFile(repositoryRoot) is string dangling)
-                {
-                    throw Unreadable(repositoryRoot, dangling);
-                }
-
-                return NoRepositoryHistory.Empty(options, new[] { NoRepositoryHistory.NoRepositoryNote });
-            }
-
-            using var repo = new Repository(gitDir);
-            if (repo.Info.IsBare)
-            {
-                // No working tree: no hotspots to measure, and the outputs would land in the git directory.
-                throw RepositoryPaths.BareRepository(repo.Info.Path);
-            }
-
-            return Read(repo, gitDir, options, _useGitExecutable, progress, cancellationToken);
+            return Open(repositoryRoot, options, progress, cancellationToken);
         }
-        catch (Exception ex) when (ex is LibGit2SharpException || (ex is AggregateException all && all.InnerExceptions.All(e => e is LibGit2SharpException)))
+        catch (Exception ex) when (LibGit2Failure(ex) is string what)
         {
-            // A malformed .git file, a corrupt object: judging what could be read would pass a gate on part of the history.
-            string what = (ex is AggregateException a ? a.InnerExceptions[0] : ex).Message;
-            throw Unreadable(repositoryRoot, what);
+            if (!GitOwnership.IsRefusal(what))
+            {
+                // A malformed .git file, a corrupt object: judging what could be read would pass a gate on part of the history.
+                throw Unreadable(repositoryRoot, what);
+            }
+
+            if (!GitOwnership.GitTrusts(repositoryRoot))
+            {
+                throw GitOwnership.Refused(repositoryRoot);
+            }
+
+            return ReadTrusted(repositoryRoot, options, progress, cancellationToken);
         }
+    }
+
+    /// <summary>Serialises the reads that switch libgit2's ownership check off (a process-wide setting).</summary>
+    private static readonly object OwnerValidationLock = new();
+
+    /// <summary>
+    /// A repository git's own safe.directory settings trust (GIT_CONFIG_GLOBAL included), read with libgit2's ownership
+    /// check off, as git would read it; the check is on again afterwards.
+    /// </summary>
+    private HistoryResult ReadTrusted(string repositoryRoot, HistoryOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        lock (OwnerValidationLock)
+        {
+            bool validating = GlobalSettings.GetOwnerValidation();
+            GlobalSettings.SetOwnerValidation(false);
+            try
+            {
+                return Open(repositoryRoot, options, progress, cancellationToken);
+            }
+            catch (Exception ex) when (LibGit2Failure(ex) is string what)
+            {
+                throw Unreadable(repositoryRoot, what);
+            }
+            finally
+            {
+                GlobalSettings.SetOwnerValidation(validating);
+            }
+        }
+    }
+
+    /// <summary>libgit2's message for a failure of its own (also from the parallel diff workers); null for any other exception.</summary>
+    private static string? LibGit2Failure(Exception ex) => ex switch
+    {
+        LibGit2SharpException => ex.Message,
+        AggregateException all when all.InnerExceptions.All(e => e is LibGit2SharpException) => all.InnerExceptions[0].Message,
+        _ => null,
+    };
+
+    private HistoryResult Open(string repositoryRoot, HistoryOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        string? gitDir = Directory.Exists(repositoryRoot) ? Repository.Discover(repositoryRoot) : null;
+        if (gitDir == null)
+        {
+            // A .git file that leads nowhere is damage, not the absence of a repository: taken as "no repository",
+            // reviews and hotspots would be no data and the gate would pass.
+            if (DanglingGitFile(repositoryRoot) is string dangling)
+            {
+                throw Unreadable(repositoryRoot, dangling);
+            }
+
+            return NoRepositoryHistory.Empty(options, new[] { NoRepositoryHistory.NoRepositoryNote });
+        }
+
+        using var repo = new Repository(gitDir);
+        if (repo.Info.IsBare)
+        {
+            // No working tree: no hotspots to measure, and the outputs would land in the git directory.
+            throw RepositoryPaths.BareRepository(repo.Info.Path);
+        }
+
+        return Read(repo, gitDir, options, _useGitExecutable, progress, cancellationToken);
     }
 
     /// <summary>Bytes read of a .git file: "gitdir: PATH" is one line, and the file must not make the reader wait or grow.</summary>
