@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -115,12 +116,47 @@ namespace QualityGates.Analyzers.Semantics
 
                 foreach (var source in influences!.OrderBy(s => s.Syntax.SpanStart))
                 {
-                    if (reported.Add(source))
+                    if (!IsTableLookedUpBySource(source, influences!) && reported.Add(source))
                     {
                         report(source, sourceName(source)!, sink);
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// A table named for the characteristic and looked up by a key that is itself a source (<c>_byPostcode[postcode]</c>,
+        /// <c>genderFactors.GetValueOrDefault(applicant.Gender)</c>): one use of the characteristic, reported once, at the key.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsTableLookedUpBySource(IOperation source, HashSet<IOperation> influences)
+        {
+            ImmutableArray<IArgumentOperation> arguments;
+            switch (source.WalkUpConversions())
+            {
+                case IPropertyReferenceOperation indexer when indexer.Property.IsIndexer && indexer.Instance?.WalkDownConversions() == source:
+                    arguments = indexer.Arguments;
+                    break;
+                case IInvocationOperation call when call.Instance?.WalkDownConversions() == source:
+                    arguments = call.Arguments;
+                    break;
+                case IArgumentOperation receiver when receiver.Parent is IInvocationOperation extension && extension.TargetMethod.IsExtensionMethod &&
+                    extension.Arguments.Length > 1 && extension.Arguments[0] == receiver:
+                    arguments = extension.Arguments.RemoveAt(0);
+                    break;
+                default:
+                    return false;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (influences.Contains(argument.Value.WalkDownConversions()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Assignments into locals, repeated until no local gains a new source (bounded: sources are finite).</summary>

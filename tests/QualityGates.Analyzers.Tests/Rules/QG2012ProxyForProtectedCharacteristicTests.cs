@@ -37,6 +37,35 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task TableNamedForTheProxyLookedUpByIt_ReportedOnceAtTheKey()
+        {
+            // The table keyed by postcode and the postcode are one use of it: reported at the key, by indexer, instance
+            // call and extension call alike. A table looked up by something else is its own source.
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    private readonly System.Collections.Generic.Dictionary<string, decimal> _factorByZip = new();
+                    private readonly System.Collections.Generic.IReadOnlyDictionary<string, Decision> _appetiteByZip = new System.Collections.Generic.Dictionary<string, Decision>();
+
+                    public decimal Premium(Applicant applicant, decimal basePremium, string zipCode, int band)
+                    {
+                        var indexed = basePremium * _factorByZip[{|#0:applicant.ZipCode|}];
+                        _factorByZip.TryGetValue({|#1:zipCode|}, out var found);
+                        var byBand = {|#2:_factorByZip|}[band.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                        return indexed * found * byBand;
+                    }
+
+                    public Decision Appetite(string zipCode) => System.Collections.Generic.CollectionExtensions.GetValueOrDefault(_appetiteByZip, {|#3:zipCode|}, Decision.Refer);
+                }
+                """,
+                Enable,
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(0).WithArguments("ZipCode", "the price"),
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(1).WithArguments("zipCode", "the price"),
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(2).WithArguments("_factorByZip", "the price"),
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(3).WithArguments("zipCode", "the underwriting decision"));
+        }
+
+        [Fact]
         public async Task FirstNameGuardsDecision_Reported()
         {
             await Verify.VerifyAsync(Types + """
