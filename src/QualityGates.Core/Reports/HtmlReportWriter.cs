@@ -41,9 +41,11 @@ public static class HtmlReportWriter
             .Append("<title>Quality gate ").Append(verdict.Word).Append(Html(BranchSuffix(view))).Append("</title>\n")
             .Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
         Header(sb, view, verdict);
-        sb.Append("<nav><a href=\"#gate\">Gate</a> <a href=\"#hotspots\">Hotspots</a> <a href=\"#reviews\">Reviews</a> ")
+        sb.Append("<nav><a href=\"#gate\">Gate</a> ").Append(view.Notes.Count > 0 ? "<a href=\"#notes\">Notes</a> " : string.Empty)
+            .Append("<a href=\"#hotspots\">Hotspots</a> <a href=\"#reviews\">Reviews</a> ")
             .Append("<a href=\"#trends\">Trends</a> <a href=\"#coverage\">Coverage</a></nav>\n<main>\n");
         Conditions(sb, view);
+        Notes(sb, view);
         Hotspots(sb, view);
         Reviews(sb, view);
         Trends(sb, view);
@@ -138,6 +140,29 @@ public static class HtmlReportWriter
         }
 
         sb.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /// <summary>What the engine could not judge and why: a figure read without them looks more certain than it is.</summary>
+    private static void Notes(StringBuilder sb, ReportView view)
+    {
+        if (view.Notes.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"notes\">\n<h2>Notes</h2>\n<ul id=\"notes-list\">\n");
+        foreach (var note in view.Notes.Take(ReportLimits.Notes))
+        {
+            sb.Append("<li>").Append(Html(ReportText.Cut(note, ReportLimits.NoteChars))).Append(note.Length > ReportLimits.NoteChars ? "…" : string.Empty).Append("</li>\n");
+        }
+
+        sb.Append("</ul>\n");
+        if (view.Notes.Count > ReportLimits.Notes)
+        {
+            sb.Append("<p class=\"note\">").Append(string.Create(Inv, $"{view.Notes.Count - ReportLimits.Notes} more notes are in the result JSON.")).Append("</p>\n");
+        }
+
+        sb.Append("</section>\n");
     }
 
     private static void Hotspots(StringBuilder sb, ReportView view)

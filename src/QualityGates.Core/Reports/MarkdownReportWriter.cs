@@ -20,6 +20,7 @@ public static class MarkdownReportWriter
         var sb = new StringBuilder(8 * 1024);
         Header(sb, view);
         Conditions(sb, view);
+        Notes(sb, view);
         Hotspots(sb, view);
         Reviews(sb, view);
         Trends(sb, view);
@@ -102,6 +103,27 @@ public static class MarkdownReportWriter
                 .Append(ReportText.ConditionValue(c.Id, c.Actual)).Append(" | ").Append(ReportText.ConditionValue(c.Id, c.Threshold)).Append(" | ")
                 .Append(ReportText.ConditionValue(c.Id, c.Baseline)).Append(" | ").Append(dir > 0 ? "▲ " : dir < 0 ? "▼ " : string.Empty)
                 .Append(ReportText.Delta(c.Id, c.Actual, c.Baseline)).Append(" | ").Append(why).Append(" |\n");
+        }
+
+        sb.Append('\n');
+    }
+
+    private static void Notes(StringBuilder sb, ReportView view)
+    {
+        if (view.Notes.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("### Notes\n\n");
+        foreach (var note in view.Notes.Take(ReportLimits.MarkdownNotes))
+        {
+            sb.Append("- ").Append(Md(note)).Append('\n');
+        }
+
+        if (view.Notes.Count > ReportLimits.MarkdownNotes)
+        {
+            sb.Append(string.Create(Inv, $"- {view.Notes.Count - ReportLimits.MarkdownNotes} more notes are in the result JSON.\n"));
         }
 
         sb.Append('\n');

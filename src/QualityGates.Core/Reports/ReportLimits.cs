@@ -42,6 +42,15 @@ public static class ReportLimits
     /// </summary>
     public const int MarkdownTextChars = 300;
 
+    /// <summary>The run's notes listed in the HTML: the engine writes a handful, a hand-made result could hold millions.</summary>
+    public const int Notes = 50;
+
+    /// <summary>Characters of one note in the HTML (a note can quote a path or a glob from the command line).</summary>
+    public const int NoteChars = 1000;
+
+    /// <summary>The run's notes listed in the Markdown.</summary>
+    public const int MarkdownNotes = 10;
+
     /// <summary>Trend rows in the Markdown.</summary>
     public const int MarkdownTrendRows = 10;
 

@@ -20,6 +20,9 @@ public sealed class ReportModel
     [JsonPropertyName("reviews")] public ReviewSummary? Reviews { get; set; }
     [JsonPropertyName("hotspots")] public List<HotspotEntry>? Hotspots { get; set; }
     [JsonPropertyName("history")] public HistoryInfo? History { get; set; }
+
+    /// <summary>What the engine could not judge and why (files left out, shallow history, no coverage).</summary>
+    [JsonPropertyName("notes")] public List<string>? Notes { get; set; }
 }
 
 public sealed class RepositoryInfo

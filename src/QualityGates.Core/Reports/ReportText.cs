@@ -64,12 +64,7 @@ public static partial class ReportText
         }
 
         var cut = text.Length > ReportLimits.MarkdownTextChars;
-        if (cut)
-        {
-            var end = ReportLimits.MarkdownTextChars;
-            text = text[..(char.IsHighSurrogate(text[end - 1]) ? end - 1 : end)];
-        }
-
+        text = Cut(text, ReportLimits.MarkdownTextChars);
         var sb = new StringBuilder(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
         {
@@ -93,6 +88,10 @@ public static partial class ReportText
 
         return cut ? sb.Append('…').ToString() : sb.ToString();
     }
+
+    /// <summary>The first <paramref name="max"/> characters of <paramref name="text"/>, never half a surrogate pair; the caller marks the cut.</summary>
+    public static string Cut(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 
     /// <summary>An '@' that starts a mention, written so that it notifies nobody: '@' and a zero-width space.</summary>
     public const string NeutralMention = "@&#8203;";

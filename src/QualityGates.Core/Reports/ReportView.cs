@@ -18,6 +18,7 @@ public sealed class ReportView
         History = history ?? TrendHistoryContent.Empty;
         Trend = BuildTrend(result, History.Records);
         CoverageHtmlLink = coverageHtmlLink;
+        Notes = result.Notes ?? new List<string>();
     }
 
     public ReportModel Result { get; }
@@ -34,6 +35,9 @@ public sealed class ReportView
 
     /// <summary>Link to ReportGenerator's HTML relative to the report, already checked to be a relative path.</summary>
     public string? CoverageHtmlLink { get; }
+
+    /// <summary>The run's notes, as the engine wrote them (untrusted: they quote paths and patterns).</summary>
+    public IReadOnlyList<string> Notes { get; }
 
     public bool? Passed => Result.Passed ?? (Conditions.Count == 0 ? null : Conditions.All(c => c.Status != "failed"));
 

@@ -94,6 +94,7 @@ public sealed class ReportBrowserTests
         Assert.Equal(ReportEscapingTests.EvilPath, (string?)await browser.EvaluateAsync("document.querySelector('#hotspot-table td.path').textContent"));
         Assert.Equal(ReportEscapingTests.EvilAuthor, (string?)await browser.EvaluateAsync("document.querySelector('#hotspot-table tbody tr').cells[9].textContent"));
         Assert.Equal(ReportEscapingTests.EvilSubject, (string?)await browser.EvaluateAsync("document.querySelector('#reviews-unreviewed tbody tr').cells[3].textContent"));
+        Assert.Equal(ReportNotesTests.EvilNote, (string?)await browser.EvaluateAsync("document.querySelector('#notes-list li').textContent"));
         Assert.Equal(0, (int)(await browser.EvaluateAsync("document.querySelectorAll('[onerror], [onclick], [onload]').length"))!);
 
         var detail = await Click("#treemap g[data-i=\"0\"] rect", browser);

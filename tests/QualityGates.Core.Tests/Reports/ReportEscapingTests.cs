@@ -34,7 +34,8 @@ public sealed class ReportEscapingTests
               "mainAuthors": [ "{{Js(EvilAuthor)}}" ], "why": "{{Js(EvilSubject)}}",
               "methods": [ { "name": "{{Js(EvilMethod)}}", "line": 1, "endLine": 2, "complexity": 30, "lineRate": 0.1, "crap": 700 } ]
             }
-          ]
+          ],
+          "notes": [ "{{Js(ReportNotesTests.EvilNote)}}" ]
         }
         """;
 
