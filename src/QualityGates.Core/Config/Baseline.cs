@@ -47,6 +47,12 @@ public static class BaselineStore
         AllowTrailingCommas = true,
     };
 
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
     private const string RewriteAdvice = "Rewrite it with 'qualitygate baseline'.";
 
     /// <summary>The baseline at <paramref name="path"/>, or null when there is none yet. Unreadable: QGB0301.</summary>
@@ -71,9 +77,12 @@ public static class BaselineStore
         }
 
         Baseline? baseline;
+        string? duplicate;
         try
         {
-            baseline = JsonSerializer.Deserialize<Baseline>(File.ReadAllText(path), Options);
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path), DocumentOptions);
+            duplicate = JsonPaths.FirstDuplicateKey(document.RootElement, "$");
+            baseline = duplicate is null ? document.Deserialize<Baseline>(Options) : null;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -89,6 +98,14 @@ public static class BaselineStore
         catch (JsonException ex)
         {
             problem = $"Baseline '{path}' cannot be read ({ex.Path ?? "$"}: {ex.Message}).";
+            advice = RewriteAdvice;
+            return null;
+        }
+
+        if (duplicate is not null)
+        {
+            // As in qualitygate.json: a merge of two baseline updates can keep both lines, and the last would win unseen.
+            problem = $"Baseline '{path}' cannot be read ({duplicate} is given twice).";
             advice = RewriteAdvice;
             return null;
         }
@@ -109,8 +126,58 @@ public static class BaselineStore
             return null;
         }
 
+        if (RangeProblem(baseline, hotspots) is string rangeProblem)
+        {
+            problem = $"Baseline '{path}' holds a value no run writes: {rangeProblem}";
+            advice = RewriteAdvice;
+            return null;
+        }
+
         return baseline with { Hotspots = hotspots };
     }
+
+    /// <summary>
+    /// A rate outside 0..1, a negative complexity or finding count: the gate would compare with nonsense (a complexity
+    /// of -5 "grew 1300 %", a count of -8 makes 8 "new" findings).
+    /// </summary>
+    private static string? RangeProblem(Baseline baseline, IReadOnlyList<BaselineHotspot> hotspots)
+    {
+        if ((OutOfRange("$.lineRate", baseline.LineRate, 0, 1) ?? OutOfRange("$.branchRate", baseline.BranchRate, 0, 1)) is string rate)
+        {
+            return rate;
+        }
+
+        for (int i = 0; i < hotspots.Count; i++)
+        {
+            string at = JsonPaths.Index("$.hotspots", i);
+            if ((OutOfRange(at + ".complexity", hotspots[i].Complexity, 0, int.MaxValue) ?? OutOfRange(at + ".score", hotspots[i].Score, 0, 1)) is string hotspot)
+            {
+                return hotspot;
+            }
+        }
+
+        foreach ((string file, IReadOnlyDictionary<string, int>? rules) in baseline.Analyzers ?? new Dictionary<string, IReadOnlyDictionary<string, int>>())
+        {
+            string at = JsonPaths.Child("$.analyzers", file);
+            if (rules is null)
+            {
+                return at + " is null; expected the finding count per rule id.";
+            }
+
+            foreach ((string rule, int count) in rules)
+            {
+                if (OutOfRange(JsonPaths.Child(at, rule), count, 0, int.MaxValue) is string finding)
+                {
+                    return finding;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? OutOfRange(string path, double? value, double min, double max) =>
+        value is double v && !JsonPaths.InRange(v, min, max) ? path + " " + JsonPaths.OutOfRange(v, min, max) : null;
 
     /// <summary>
     /// A hotspot without a path, or a path listed twice (a git merge of two baseline updates keeps both lines): the gate

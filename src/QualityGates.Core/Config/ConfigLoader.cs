@@ -86,6 +86,11 @@ public static class ConfigLoader
         public GateConfig Root(JsonElement root)
         {
             var config = new GateConfig { Source = source };
+            if (JsonPaths.FirstDuplicateKey(root, "$") is string duplicate)
+            {
+                throw Bad(duplicate, "is given twice. Keep one.");
+            }
+
             foreach ((string key, JsonElement value, string path) in Properties(root, "$", RootKeys))
             {
                 switch (key)
@@ -273,7 +278,6 @@ public static class ConfigLoader
                 throw Bad(path, $"expected an object, found {Describe(element)}.");
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             var items = new List<(string, JsonElement, string)>();
             foreach (JsonProperty property in element.EnumerateObject())
             {
@@ -283,11 +287,6 @@ public static class ConfigLoader
                     string? suggestion = Suggest(property.Name, known);
                     throw new QualityGateException(QgbCodes.ConfigUnknownKey,
                         $"{source}: {keyPath} is not a known setting.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")} Known here: {string.Join(", ", known)}.");
-                }
-
-                if (!seen.Add(property.Name))
-                {
-                    throw Bad(keyPath, "is given twice. Keep one.");
                 }
 
                 items.Add((property.Name, property.Value, keyPath));
@@ -340,10 +339,9 @@ public static class ConfigLoader
                 throw Bad(path, $"expected a number, found {Describe(value)}.");
             }
 
-            if (number < min || number > max || double.IsNaN(number))
+            if (!JsonPaths.InRange(number, min, max))
             {
-                string hint = max == 1 ? " Rates are fractions: write 0.8 for 80 %." : string.Empty;
-                throw Bad(path, string.Format(CultureInfo.InvariantCulture, "{0} is out of range {1}..{2}.{3}", Format(number), Format(min), Format(max), hint));
+                throw Bad(path, JsonPaths.OutOfRange(number, min, max));
             }
 
             return number;
@@ -358,7 +356,7 @@ public static class ConfigLoader
 
             if (number < min || number > max)
             {
-                throw Bad(path, string.Format(CultureInfo.InvariantCulture, "{0} is out of range {1}..{2}.", number, min, max));
+                throw Bad(path, JsonPaths.OutOfRange(number, min, max));
             }
 
             return number;
@@ -377,12 +375,11 @@ public static class ConfigLoader
             _ => "null",
         };
 
-        private static string Child(string path, string key) =>
-            key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$') ? path + "." + key : path + "['" + Short(key).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+        private static string Child(string path, string key) => JsonPaths.Child(path, key);
 
-        private static string Short(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "...");
+        private static string Short(string text) => JsonPaths.Shorten(text);
 
-        private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+        private static string Format(double value) => JsonPaths.Format(value);
 
         /// <summary>The known key closest to a typo (edit distance at most 2, or same letters ignoring case).</summary>
         private static string? Suggest(string key, IReadOnlyCollection<string> known)

@@ -115,6 +115,11 @@ public sealed class EngineBaselineFileTests : IDisposable
     [InlineData("{ \"schemaVersion\": 1, \"hotspots\": [ { \"path\": \"src/A.cs\", \"complexity\": 4, \"score\": 1 }, { \"path\": \"src/A.cs\", \"complexity\": 5, \"score\": 1 } ] }",
         "cannot be read ($.hotspots[1].path: 'src/A.cs' is listed twice, first at $.hotspots[0]).")]
     [InlineData("{ \"schemaVersion\": 1, \"hotspots\": [ null ] }", "cannot be read ($.hotspots[0]: a hotspot needs a path).")]
+    [InlineData("{ \"schemaVersion\": 1, \"hotspots\": [ { \"path\": \"src/A.cs\", \"complexity\": -5, \"score\": 1 } ] }",
+        "holds a value no run writes: $.hotspots[0].complexity -5 is out of range: at least 0.")]
+    [InlineData("{ \"schemaVersion\": 1, \"lineRate\": 2.5 }", "holds a value no run writes: $.lineRate 2.5 is out of range 0..1.")]
+    [InlineData("{ \"schemaVersion\": 1, \"analyzers\": { \"src/A.cs\": { \"QG1001\": -8 } } }", "holds a value no run writes: $.analyzers['src/A.cs'].QG1001 -8 is out of range: at least 0.")]
+    [InlineData("{ \"schemaVersion\": 1, \"analyzers\": { \"src/A.cs\": { \"QG1001\": 1, \"QG1001\": 2 } } }", "cannot be read ($.analyzers['src/A.cs'].QG1001 is given twice).")]
     public void UnreadableBaseline_CheckSaysQGB0301_BaselineReplacesItAndSaysSo(string content, string problem)
     {
         string path = repo.Write("qualitygate.baseline.json", content);
