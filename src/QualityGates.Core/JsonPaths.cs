@@ -26,9 +26,9 @@ public static class JsonPaths
     /// <summary>True when <paramref name="value"/> is a number within <paramref name="min"/>..<paramref name="max"/> (NaN is not).</summary>
     public static bool InRange(double value, double min, double max) => value >= min && value <= max;
 
-    /// <summary>"2.5 is out of range 0..1." and, for a rate, how to write one; "at least 0" when only the minimum matters.</summary>
+    /// <summary>"2.5 is out of range 0..1." and, for a rate, how to write one; "at least 0" for a whole number with no maximum of its own.</summary>
     public static string OutOfRange(double value, double min, double max) =>
-        max >= int.MaxValue
+        max == int.MaxValue
             ? string.Format(CultureInfo.InvariantCulture, "{0} is out of range: at least {1}.", Format(value), Format(min))
             : string.Format(CultureInfo.InvariantCulture, "{0} is out of range {1}..{2}.{3}", Format(value), Format(min), Format(max),
                 min == 0 && max == 1 ? " Rates are fractions: write 0.8 for 80 %." : string.Empty);

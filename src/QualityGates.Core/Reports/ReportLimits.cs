@@ -60,6 +60,12 @@ public static class ReportLimits
     /// <summary>A longer history line is not one of ours: skipped as corrupt.</summary>
     public const int TrendLineMaxChars = 8 * 1024;
 
+    /// <summary>
+    /// The largest figure (CRAP, a count condition, hotspot growth) a result may hold: a method of complexity 1,000,000
+    /// has a CRAP of 1e12, and a larger value is a hand-made file (1e308 would print as 309 digits).
+    /// </summary>
+    public const double LargestFigure = 1e15;
+
     /// <summary>Upper bound on the result JSON read into memory.</summary>
     public const long ResultMaxBytes = 512L * 1024 * 1024;
 }

@@ -90,6 +90,7 @@ public static class ReportModelReader
         }
 
         RejectNullEntries(model, sourceName);
+        new RangeCheck(sourceName).Result(model);
         return model;
     }
 
@@ -118,9 +119,130 @@ public static class ReportModelReader
         var index = list?.IndexOf(null!) ?? -1;
         if (index >= 0)
         {
-            throw new ReportInputException(
-                ReportCodes.ResultInvalidJson,
-                $"result file '{sourceName}' is not valid result JSON at {path}[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]: null where {expected} is expected. Pass the JSON written by 'qualitygate check --json'.");
+            throw Invalid(sourceName, JsonPaths.Index(path, index), $"null where {expected} is expected.");
+        }
+    }
+
+    /// <summary>A value the result cannot hold: QGB0602 naming its JSON path.</summary>
+    private static ReportInputException Invalid(string sourceName, string path, string what) =>
+        new(ReportCodes.ResultInvalidJson, $"result file '{sourceName}' is not valid result JSON at {path}: {what} Pass the JSON written by 'qualitygate check --json'.");
+
+    /// <summary>
+    /// Types alone let through what no run writes: a rate of 2.5 shown as 250 %, negative revisions, a score of 1e308
+    /// printed as 309 digits. Rates are 0..1, counts 0 or more, lines 1 or more, other figures at most
+    /// <see cref="ReportLimits.LargestFigure"/>.
+    /// </summary>
+    private sealed class RangeCheck(string sourceName)
+    {
+        public void Result(ReportModel model)
+        {
+            for (var i = 0; i < (model.Conditions?.Count ?? 0); i++)
+            {
+                var c = model.Conditions![i];
+                var at = JsonPaths.Index("$.conditions", i);
+                // Coverage and review conditions are rates; hotspot growth a fraction that can fall to -100 %; the rest counts.
+                var (min, max) = ReportText.HigherIsBetter(c.Id) ? (0d, 1d) : c.Id == "hotspots.growth" ? (-1d, ReportLimits.LargestFigure) : (0d, ReportLimits.LargestFigure);
+                Number(c.Actual, at + ".actual", min, max);
+                Number(c.Threshold, at + ".threshold", min, max);
+                Number(c.Baseline, at + ".baseline", min, max);
+                Count(c.Line, at + ".line", 1);
+            }
+
+            Coverage(model.Coverage);
+            Reviews(model.Reviews);
+            for (var i = 0; i < (model.Hotspots?.Count ?? 0); i++)
+            {
+                Hotspot(model.Hotspots![i], JsonPaths.Index("$.hotspots", i));
+            }
+
+            Count(model.History?.Commits, "$.history.commits");
+        }
+
+        private void Coverage(CoverageSummary? c)
+        {
+            if (c is null)
+            {
+                return;
+            }
+
+            Rate(c.LineRate, "$.coverage.lineRate");
+            Rate(c.BranchRate, "$.coverage.branchRate");
+            Rate(c.NewCode?.LineRate, "$.coverage.newCode.lineRate");
+            Count(c.NewCode?.CoverableLines, "$.coverage.newCode.coverableLines");
+            Count(c.NewCode?.CoveredLines, "$.coverage.newCode.coveredLines");
+            Count(c.Files is { ValueKind: System.Text.Json.JsonValueKind.Number } ? c.FileCount : null, "$.coverage.files");
+        }
+
+        private void Reviews(ReviewSummary? r)
+        {
+            if (r is null)
+            {
+                return;
+            }
+
+            Count(r.WindowDays, "$.reviews.windowDays");
+            Count(r.Landings, "$.reviews.landings");
+            Count(r.HumanLandings, "$.reviews.humanLandings");
+            Count(r.Bots, "$.reviews.bots");
+            Count(r.Reviewed, "$.reviews.reviewed");
+            Count(r.Reverted, "$.reviews.reverted");
+            Rate(r.ReviewCoverage, "$.reviews.reviewCoverage");
+            Rate(r.PassRate, "$.reviews.passRate");
+            Rate(r.FirstPassRate, "$.reviews.firstPassRate");
+            foreach (var (kind, count) in r.Evidence ?? new Dictionary<string, int>())
+            {
+                Count(count, JsonPaths.Child("$.reviews.evidence", kind));
+            }
+
+            for (var i = 0; i < (r.Monthly?.Count ?? 0); i++)
+            {
+                var m = r.Monthly![i];
+                var at = JsonPaths.Index("$.reviews.monthly", i);
+                Count(m.Landings, at + ".landings");
+                Count(m.HumanLandings, at + ".humanLandings");
+                Count(m.Reviewed, at + ".reviewed");
+                Rate(m.ReviewCoverage, at + ".reviewCoverage");
+                Rate(m.PassRate, at + ".passRate");
+                Rate(m.FirstPassRate, at + ".firstPassRate");
+            }
+        }
+
+        private void Hotspot(HotspotEntry h, string at)
+        {
+            Count(h.Revisions, at + ".revisions");
+            Count(h.Churn, at + ".churn");
+            Count(h.Complexity, at + ".complexity");
+            Rate(h.LineRate, at + ".lineRate");
+            Rate(h.Score, at + ".score");
+            Number(h.Crap, at + ".crap", 0, ReportLimits.LargestFigure);
+            for (var i = 0; i < (h.Methods?.Count ?? 0); i++)
+            {
+                var m = h.Methods![i];
+                var method = JsonPaths.Index(at + ".methods", i);
+                Count(m.Line, method + ".line", 1);
+                Count(m.EndLine, method + ".endLine", 1);
+                Count(m.Complexity, method + ".complexity");
+                Rate(m.LineRate, method + ".lineRate");
+                Number(m.Crap, method + ".crap", 0, ReportLimits.LargestFigure);
+            }
+        }
+
+        private void Rate(double? value, string path) => Number(value, path, 0, 1);
+
+        private void Number(double? value, string path, double min, double max)
+        {
+            if (value is { } v && !JsonPaths.InRange(v, min, max))
+            {
+                throw Invalid(sourceName, path, JsonPaths.OutOfRange(v, min, max));
+            }
+        }
+
+        private void Count(int? value, string path, int min = 0)
+        {
+            if (value is { } v && v < min)
+            {
+                throw Invalid(sourceName, path, JsonPaths.OutOfRange(v, min, int.MaxValue));
+            }
         }
     }
 

@@ -83,6 +83,43 @@ public sealed class ReportCommandTests
         Assert.Contains("from result schemaVersion 1.</footer>", File.ReadAllText(files.PathOf("out/report.html")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"schemaVersion\":1,\"coverage\":{\"lineRate\":2.5}}", "$.coverage.lineRate: 2.5 is out of range 0..1.")]
+    [InlineData("{\"schemaVersion\":1,\"coverage\":{\"newCode\":{\"lineRate\":-0.1}}}", "$.coverage.newCode.lineRate: -0.1 is out of range 0..1.")]
+    [InlineData("{\"schemaVersion\":1,\"coverage\":{\"files\":-3}}", "$.coverage.files: -3 is out of range: at least 0.")]
+    [InlineData("{\"schemaVersion\":1,\"hotspots\":[{\"path\":\"a.cs\",\"revisions\":3},{\"path\":\"b.cs\",\"revisions\":-4}]}", "$.hotspots[1].revisions: -4 is out of range: at least 0.")]
+    [InlineData("{\"schemaVersion\":1,\"hotspots\":[{\"path\":\"a.cs\",\"score\":1e308}]}", "$.hotspots[0].score: 1E+308 is out of range 0..1.")]
+    [InlineData("{\"schemaVersion\":1,\"hotspots\":[{\"path\":\"a.cs\",\"crap\":1e308}]}", "$.hotspots[0].crap: 1E+308 is out of range 0..1E+15.")]
+    [InlineData("{\"schemaVersion\":1,\"hotspots\":[{\"path\":\"a.cs\",\"methods\":[{\"name\":\"M\",\"line\":0}]}]}", "$.hotspots[0].methods[0].line: 0 is out of range: at least 1.")]
+    [InlineData("{\"schemaVersion\":1,\"reviews\":{\"passRate\":1.5}}", "$.reviews.passRate: 1.5 is out of range 0..1.")]
+    [InlineData("{\"schemaVersion\":1,\"reviews\":{\"evidence\":{\"Reviewed-by\":-1}}}", "$.reviews.evidence['Reviewed-by']: -1 is out of range: at least 0.")]
+    [InlineData("{\"schemaVersion\":1,\"reviews\":{\"monthly\":[{\"month\":\"2026-10\",\"reviewCoverage\":7}]}}", "$.reviews.monthly[0].reviewCoverage: 7 is out of range 0..1.")]
+    [InlineData("{\"schemaVersion\":1,\"conditions\":[{\"id\":\"coverage.line\",\"actual\":2.5}]}", "$.conditions[0].actual: 2.5 is out of range 0..1.")]
+    [InlineData("{\"schemaVersion\":1,\"conditions\":[{\"id\":\"complexity.newCode\",\"threshold\":-15}]}", "$.conditions[0].threshold: -15 is out of range 0..1E+15.")]
+    [InlineData("{\"schemaVersion\":1,\"conditions\":[{\"id\":\"hotspots.growth\",\"actual\":-1.5}]}", "$.conditions[0].actual: -1.5 is out of range -1..1E+15.")]
+    [InlineData("{\"schemaVersion\":1,\"history\":{\"commits\":-1}}", "$.history.commits: -1 is out of range: at least 0.")]
+    public void OutOfRangeResult_ReturnsTwoWithQGB0602NamingThePathAndRange(string json, string problem)
+    {
+        using var files = new ReportTestFiles();
+        var path = files.Write("result.json", json);
+        var log = new StringWriter();
+        Assert.Equal(2, ReportCommand.Run(path, null, files.PathOf("out"), log));
+        Assert.StartsWith($"error QGB0602: result file '{path}' is not valid result JSON at {problem}", log.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("Pass the JSON written by 'qualitygate check --json'.\n", log.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(files.PathOf("out")));
+    }
+
+    [Fact]
+    public void RangeEdges_AreRead()
+    {
+        var model = ReportModelReader.Parse("""
+            {"schemaVersion":1,"coverage":{"lineRate":0,"branchRate":1,"files":0},
+             "conditions":[{"id":"hotspots.growth","actual":-1,"threshold":0.1},{"id":"complexity.newCode","actual":50001,"threshold":15,"line":1}],
+             "hotspots":[{"path":"a.cs","revisions":0,"score":1,"crap":2500000000,"methods":[{"name":"M","line":1,"endLine":1,"complexity":0}]}]}
+            """u8, "edges.json");
+        Assert.Equal(2500000000, model.Hotspots![0].Crap);
+    }
+
     [Fact]
     public void NullHotspotEntry_FullMessage()
     {
