@@ -121,10 +121,11 @@ public sealed class Engine
         progress?.Report("Finding pricing and underwriting files");
 
         // Every C# file with code, not only those a report or the hotspot ranking mentions: a pricing file that no
-        // test project loads is in no report, and must be named rather than vanish from coverage.critical.
+        // test project loads is in no report, and must be named rather than vanish from coverage.critical. In a git
+        // repository only tracked files: an ignored or submodule copy is not this repository's code to test.
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
         candidates.UnionWith(coverage?.Files.Keys ?? Enumerable.Empty<string>());
-        candidates.UnionWith(sources.CodeFiles());
+        candidates.UnionWith(sources.CodeFiles(historyResult.TrackedSourceFiles));
         IReadOnlySet<string> critical = criticalFiles?.Critical(root, candidates, sources)
             ?? new HashSet<string>(ranked.Concat(changed).Where(h => h.Critical).Select(h => h.Path), StringComparer.Ordinal);
         string? sourcesNote = sources.Save();

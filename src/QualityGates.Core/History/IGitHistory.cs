@@ -29,7 +29,14 @@ public sealed record HistoryOptions
 }
 
 /// <summary>Everything the gate needs from git.</summary>
-public sealed record HistoryResult(HistoryInfo Info, ReviewSummary Reviews, IReadOnlyList<FileHistory> Files, NewCode NewCode);
+public sealed record HistoryResult(HistoryInfo Info, ReviewSummary Reviews, IReadOnlyList<FileHistory> Files, NewCode NewCode)
+{
+    /// <summary>
+    /// The C# files git tracks in the repository itself, repo-relative with "/" separators: not ignored, not inside a
+    /// submodule. Null without a repository (or an index git could not read): the working tree is all there is.
+    /// </summary>
+    public IReadOnlySet<string>? TrackedSourceFiles { get; init; }
+}
 
 /// <summary>
 /// Reads git history. The LibGit2Sharp implementation lives in History/; outside a repository a null object answers

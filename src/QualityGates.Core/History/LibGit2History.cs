@@ -175,7 +175,7 @@ public sealed class LibGit2History : IGitHistory
         string? branch = repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
         if (repo.Info.IsHeadUnborn || repo.Head.Tip == null)
         {
-            return NoRepositoryHistory.Empty(options, new[] { EmptyRepositoryNote }, shallow, null, branch);
+            return NoRepositoryHistory.Empty(options, new[] { EmptyRepositoryNote }, shallow, null, branch) with { TrackedSourceFiles = TrackedSourceFiles(repo) };
         }
 
         var head = repo.Head.Tip;
@@ -241,7 +241,26 @@ public sealed class LibGit2History : IGitHistory
         }
 
         var info = new HistoryInfo(records.Count, shallow, head.Sha, branch, newCode.MergeBase, notes) { HotspotWindowTruncatedAt = hotspotTruncatedAt };
-        return new HistoryResult(info, reviews, files, newCode);
+        return new HistoryResult(info, reviews, files, newCode) { TrackedSourceFiles = TrackedSourceFiles(repo) };
+    }
+
+    /// <summary>
+    /// The C# files in git's index: so neither ignored (packages, vendored copies) nor inside a submodule's working tree
+    /// (a submodule is one gitlink entry, not its files). Null when the index cannot be read: the caller walks the tree.
+    /// </summary>
+    private static HashSet<string>? TrackedSourceFiles(Repository repo)
+    {
+        try
+        {
+            return repo.Index
+                .Where(e => e.Mode is not (Mode.GitLink or Mode.SymbolicLink) && e.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                .Select(e => e.Path.Replace('\\', '/'))
+                .ToHashSet(StringComparer.Ordinal);
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
     }
 
     // Hot loop over every commit of a run that lasts about a second: tiered JIT would run it unoptimised throughout.

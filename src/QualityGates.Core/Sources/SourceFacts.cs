@@ -116,10 +116,21 @@ public sealed class SourceFacts
 
     /// <summary>
     /// The working tree's C# files that hold code (a member with a body), repo-relative with "/" separators, in ordinal
-    /// order: what a test project can cover. Generated files and folders (<see cref="IsGeneratedPath"/>) are left out;
-    /// the walk never enters .git or a symbolic link or junction.
+    /// order: what a test project can cover. With <paramref name="tracked"/> (the files git tracks) only those are
+    /// looked at, so an ignored folder or a submodule is not named as code no test loads; without it the whole tree is
+    /// walked. Generated files and folders (<see cref="IsGeneratedPath"/>) are left out; the walk never enters .git or a
+    /// symbolic link or junction.
     /// </summary>
-    public IReadOnlyList<string> CodeFiles()
+    public IReadOnlyList<string> CodeFiles(IReadOnlySet<string>? tracked = null)
+    {
+        IEnumerable<string> paths = tracked?.Where(p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !IsGeneratedPath(p)) ?? WalkSourceFiles();
+        return paths
+            .Where(relative => !IsGeneratedName(relative) && Read(relative) is { Generated: false, Members.Count: > 0 })
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private IEnumerable<string> WalkSourceFiles()
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
         var walk = new System.IO.Enumeration.FileSystemEnumerable<string>(_root, (ref System.IO.Enumeration.FileSystemEntry e) => e.ToFullPath(), options)
@@ -128,11 +139,7 @@ public sealed class SourceFacts
             ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry e) =>
                 !e.FileName.Equals(".git", StringComparison.Ordinal) && !GeneratedFolders.Contains(e.FileName.ToString(), StringComparer.OrdinalIgnoreCase),
         };
-        return walk
-            .Select(full => Path.GetRelativePath(_root, full).Replace('\\', '/'))
-            .Where(relative => !IsGeneratedName(relative) && Read(relative) is { Generated: false, Members.Count: > 0 })
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        return walk.Select(full => Path.GetRelativePath(_root, full).Replace('\\', '/'));
     }
 
     /// <summary>The file's pricing/underwriting scope, by the analyzers' rules (see <see cref="DomainScopeResolver"/>).</summary>

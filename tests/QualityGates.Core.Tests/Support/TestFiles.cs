@@ -10,6 +10,10 @@ internal static class TestFiles
     public static string PricingCoverage => Asset("Coverage/pricing-tests.cobertura.xml");
 
     public static string ClaimsCoverage => Asset("Coverage/claims-tests.cobertura.xml");
+
+    /// <summary>A coverlet fixture's text with its &lt;source&gt; pointed at <paramref name="repositoryRoot"/>.</summary>
+    public static string CoverageFor(string fixture, string repositoryRoot) =>
+        File.ReadAllText(fixture).Replace(FixtureRepository + "/", repositoryRoot + "/", StringComparison.Ordinal);
 }
 
 /// <summary>A temp folder deleted after the test.</summary>
@@ -34,8 +38,7 @@ internal sealed class TempDirectory : IDisposable
     /// <summary>Copies a coverlet fixture, pointing its &lt;source&gt; at this folder as if it were the repository.</summary>
     public string CopyCoverage(string fixture, string relative)
     {
-        string text = File.ReadAllText(fixture).Replace(TestFiles.FixtureRepository + "/", Path + "/", StringComparison.Ordinal);
-        return Write(relative, text);
+        return Write(relative, TestFiles.CoverageFor(fixture, Path));
     }
 
     public void Dispose()
