@@ -170,6 +170,13 @@ public sealed class Engine
 
         string? baseRef = historyResult.NewCode.BaseRef ?? options.BaseRef ?? config.BaseBranch;
         bool record = trendPath is not null && (options.RecordTrend ?? IsMainBranch(historyResult.Info.Branch, baseRef));
+        if (record && historyResult.Info.Head is null && historyResult.Info.Branch is not null)
+        {
+            // HEAD's branch has no commit yet (a new repository): a record would point at no commit.
+            record = false;
+            gate = gate with { Notes = gate.Notes.Append(TrendNotRecordedNoCommitNote).ToList() };
+        }
+
         QualityGateException? trendError = record ? AppendTrend(trendPath!, gate, options.Now) : null;
         return new EngineResult(root, config, gate)
         {
@@ -241,6 +248,8 @@ public sealed class Engine
         int slash = name.IndexOf('/', StringComparison.Ordinal);
         return name == headBranch || (slash > 0 && name.Substring(slash + 1) == headBranch);
     }
+
+    public const string TrendNotRecordedNoCommitNote = "trend not recorded: the branch has no commit yet";
 
     /// <summary>
     /// One record per run, from the verdict: the figures of its result JSON (TrendRecord.FromGate, held equal by a test).

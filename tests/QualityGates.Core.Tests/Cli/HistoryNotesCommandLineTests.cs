@@ -91,7 +91,11 @@ public sealed class HistoryNotesCommandLineTests
             reviews);
         Assert.Equal(new[] { "repository has no commits" }, JsonNotes(Run(empty.Root, "reviews", "--json").Out));
         Assert.Contains("repository has no commits", NoteLines(Run(empty.Root, "hotspots").Out));
-        Assert.Contains("repository has no commits", NoteLines(Run(empty.Root, "check").Out));
+        string[] checkNotes = NoteLines(Run(empty.Root, "check").Out);
+        Assert.Contains("repository has no commits", checkNotes);
+        // On an unborn main there is no commit to record the run against.
+        Assert.Contains("trend not recorded: the branch has no commit yet", checkNotes);
+        Assert.False(File.Exists(Path.Combine(empty.Root, ".qualitygate", "history.jsonl")));
     }
 
     [Fact]

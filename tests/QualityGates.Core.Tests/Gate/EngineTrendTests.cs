@@ -19,10 +19,10 @@ public sealed class EngineTrendTests : IDisposable
 
     private string HistoryFile => Path.Combine(repo.Path, ".qualitygate", "history.jsonl");
 
-    private EngineResult Check(string? branch, bool? record = null, string? trendPath = null)
+    private EngineResult Check(string? branch, bool? record = null, string? trendPath = null, string? head = "head456")
     {
         HistoryResult history = Histories.With();
-        history = history with { Info = history.Info with { Branch = branch } };
+        history = history with { Info = history.Info with { Branch = branch, Head = head } };
         var engine = new Engine(new FakeHistory(history), new FakeHotspots(new[] { Histories.Hotspot("src/A.cs", 14) }));
         return engine.Check(new EngineOptions { RepositoryRoot = repo.Path, Now = Now, RecordTrend = record, TrendHistoryPath = trendPath });
     }
@@ -66,6 +66,20 @@ public sealed class EngineTrendTests : IDisposable
         Assert.Null(Check(null).TrendRecordedIn);
 
         Assert.False(File.Exists(HistoryFile));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(true)]
+    public void BranchWithNoCommitYet_NothingIsRecorded_ANoteSaysSo(bool? record)
+    {
+        EngineResult result = Check("main", record, head: null);
+
+        Assert.Null(result.TrendRecordedIn);
+        Assert.Null(result.TrendError);
+        Assert.Contains(Engine.TrendNotRecordedNoCommitNote, result.Gate.Notes);
+        Assert.False(File.Exists(HistoryFile));
+        Assert.DoesNotContain(Engine.TrendNotRecordedNoCommitNote, Check("main").Gate.Notes);
     }
 
     [Fact]
