@@ -276,6 +276,23 @@ public static class TrendHistory
         return new TrendHistoryContent(records, skipped, truncated);
     }
 
+    /// <summary>
+    /// Values no run writes (a rate of 2.5, a negative count), from a hand-edited or merged file: such a line is skipped
+    /// like a malformed one (and counted), so the chart never shows 250 %.
+    /// </summary>
+    private static bool IsInRange(TrendRecord record)
+    {
+        foreach (double? rate in new[] { record.LineRate, record.BranchRate, record.NewCodeLineRate, record.ReviewCoverage, record.PassRate, record.FirstPassRate })
+        {
+            if (rate is double r && !(r >= 0 && r <= 1))
+            {
+                return false;
+            }
+        }
+
+        return record.Hotspots is not < 0 && record.FailedConditions is not < 0;
+    }
+
     private static TrendRecord? ParseLine(string line)
     {
         if (line.Length > ReportLimits.TrendLineMaxChars || line[0] != '{')
@@ -286,7 +303,7 @@ public static class TrendHistory
         try
         {
             var record = JsonSerializer.Deserialize(line, ReportJsonContext.Default.TrendRecord);
-            return record is null || record.Date == default ? null : record;
+            return record is null || record.Date == default || !IsInRange(record) ? null : record;
         }
         catch (JsonException)
         {

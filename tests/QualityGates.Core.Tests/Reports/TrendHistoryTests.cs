@@ -110,6 +110,22 @@ public sealed class TrendHistoryTests
     }
 
     [Fact]
+    public void Read_SkipsOutOfRangeValuesAndCountsThem()
+    {
+        using var files = new ReportTestFiles();
+        var path = files.Write("trend.jsonl",
+            "{\"date\":\"2026-10-01T00:00:00Z\",\"commit\":\"a\",\"lineRate\":1,\"branchRate\":0,\"hotspots\":0}\n"
+            + "{\"date\":\"2026-10-02T00:00:00Z\",\"commit\":\"b\",\"lineRate\":2.5}\n"
+            + "{\"date\":\"2026-10-03T00:00:00Z\",\"commit\":\"c\",\"firstPassRate\":-0.1}\n"
+            + "{\"date\":\"2026-10-04T00:00:00Z\",\"commit\":\"d\",\"hotspots\":-3}\n"
+            + "{\"date\":\"2026-10-05T00:00:00Z\",\"commit\":\"e\",\"failedConditions\":-1}\n"
+            + "{\"date\":\"2026-10-06T00:00:00Z\",\"commit\":\"f\",\"reviewCoverage\":0.5,\"failedConditions\":2}\n");
+        var read = TrendHistory.Read(path);
+        Assert.Equal("a,f", string.Join(",", read.Records.Select(r => r.Commit)));
+        Assert.Equal(4, read.SkippedLines);
+    }
+
+    [Fact]
     public void Append_AfterAHalfWrittenLine_StartsOnAFreshLine()
     {
         using var files = new ReportTestFiles();
