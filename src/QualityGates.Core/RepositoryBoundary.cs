@@ -27,7 +27,17 @@ public sealed class RepositoryBoundary
     /// </summary>
     public string? RealRelative(string relative)
     {
-        string full = Path.GetFullPath(relative, Root);
+        string? real = RealInside(Path.GetFullPath(relative, Root));
+        string? result = real is null ? null : Path.GetRelativePath(RealRoot, real).Replace('\\', '/');
+        return result == "." ? null : result;
+    }
+
+    /// <summary>True when the path really lies below the root (the root itself is not "inside").</summary>
+    public bool Contains(string path) => RealInside(Path.GetFullPath(path)) is not null;
+
+    /// <summary>The real path of <paramref name="full"/> when it lies below the root (not the root itself), else null.</summary>
+    private string? RealInside(string full)
+    {
         string? directory = Path.GetDirectoryName(full);
         string? realDirectory = directory is null ? null : folders.GetOrAdd(directory, RealPaths.Resolve);
         if (realDirectory is null)
@@ -36,36 +46,11 @@ public sealed class RepositoryBoundary
         }
 
         string candidate = Path.Combine(realDirectory, Path.GetFileName(full));
-        string? real = RealPaths.LinkTarget(candidate) is null ? candidate : RealPaths.Resolve(candidate);
-        if (real is null || !RealPaths.IsWithin(RealRoot, real))
-        {
-            return null;
-        }
-
-        string result = Path.GetRelativePath(RealRoot, real).Replace('\\', '/');
-        return result == "." ? null : result;
-    }
-
-    /// <summary>True when the path really lies below the root (the root itself is not "inside").</summary>
-    public bool Contains(string path)
-    {
-        string full = Path.GetFullPath(path);
-        string? directory = Path.GetDirectoryName(full);
-        if (directory is null)
-        {
-            return false;
-        }
-
-        string? realDirectory = folders.GetOrAdd(directory, RealPaths.Resolve);
-        if (realDirectory is null)
-        {
-            return false;
-        }
-
-        string candidate = Path.Combine(realDirectory, Path.GetFileName(full));
         // The folder is real already: only the file itself may still be a link.
         string? real = RealPaths.LinkTarget(candidate) is null ? candidate : RealPaths.Resolve(candidate);
         return real is not null && RealPaths.IsWithin(RealRoot, real) &&
-            !string.Equals(Path.TrimEndingDirectorySeparator(real), Path.TrimEndingDirectorySeparator(RealRoot), StringComparison.Ordinal);
+            !string.Equals(Path.TrimEndingDirectorySeparator(real), Path.TrimEndingDirectorySeparator(RealRoot), StringComparison.Ordinal)
+            ? real
+            : null;
     }
 }

@@ -90,14 +90,9 @@ namespace QualityGates.Analyzers.Rules
                     }
 
                     var format = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String);
-                    if (format != null && format.Value.ConstantValue.HasValue && format.Value.ConstantValue.Value is string f && InvariantFormats.Contains(f))
+                    if (format?.Value.ConstantValue.Value is string f && (InvariantFormats.Contains(f) || IsDisplayFormat(f)))
                     {
-                        return null; // round-trip and sortable formats ignore the culture
-                    }
-
-                    if (format != null && format.Value.ConstantValue.Value is string display && IsDisplayFormat(display))
-                    {
-                        return null;
+                        return null; // round-trip and sortable formats ignore the culture; display formats are for a reader
                     }
 
                     return format == null ? "ToString()" : "ToString(" + format.Value.Syntax + ")";

@@ -75,28 +75,20 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeSwitch(OperationContext context, InsuranceContext insurance)
         {
-            var sections = ((ISwitchOperation)context.Operation).Cases;
-            if (sections.Length < MinimumKeys + 1)
+            var switchStatement = (ISwitchOperation)context.Operation;
+            var sections = switchStatement.Cases;
+            if (sections.Length < MinimumKeys + 1 || !(DefaultLiteral(sections) is { } fallback))
             {
                 return;
             }
 
-            IOperation? fallback = null;
             var keys = new HashSet<object>();
             foreach (var section in sections)
             {
                 foreach (var clause in section.Clauses)
                 {
-                    if (clause.CaseKind == CaseKind.Default)
-                    {
-                        // default: return 1m;   or   default: factor = 1m; break;
-                        fallback = section.Body.Length >= 1 && (section.Body.Length == 1 || section.Body[1] is IBranchOperation) ? LiteralYieldedBy(section.Body[0]) : null;
-                        if (fallback == null)
-                        {
-                            return;
-                        }
-                    }
-                    else if (!(clause is ISingleValueCaseClauseOperation single && single.Value.ConstantValue.Value is { } key && keys.Add(key)) &&
+                    if (clause.CaseKind != CaseKind.Default &&
+                        !(clause is ISingleValueCaseClauseOperation single && AddKey(single.Value, keys)) &&
                         !(clause is IPatternCaseClauseOperation { Guard: null } pattern && AddKeys(pattern.Pattern, keys)))
                     {
                         return;
@@ -104,10 +96,29 @@ namespace QualityGates.Analyzers.Rules
                 }
             }
 
-            if (fallback != null && CoversEveryMember(((ISwitchOperation)context.Operation).Value.Type, keys))
+            if (CoversEveryMember(switchStatement.Value.Type, keys))
             {
                 ReportTableDefault(context, insurance, fallback, fallback);
             }
+        }
+
+        /// <summary>The literal a <c>default:</c> section yields (<c>return 1m;</c>, or <c>factor = 1m; break;</c>), or null.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? DefaultLiteral(ImmutableArray<ISwitchCaseOperation> sections)
+        {
+            foreach (var section in sections)
+            {
+                foreach (var clause in section.Clauses)
+                {
+                    if (clause.CaseKind == CaseKind.Default)
+                    {
+                        var body = section.Body;
+                        return body.Length >= 1 && (body.Length == 1 || body[1] is IBranchOperation) ? LiteralYieldedBy(body[0]) : null;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -141,10 +152,23 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static bool AddKeys(IPatternOperation pattern, HashSet<object> keys) => pattern switch
         {
-            IConstantPatternOperation constant => constant.Value.ConstantValue.Value is { } key && keys.Add(key) | true,
+            IConstantPatternOperation constant => AddKey(constant.Value, keys),
             IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => AddKeys(or.LeftPattern, keys) && AddKeys(or.RightPattern, keys),
             _ => false,
         };
+
+        /// <summary>Adds a case's constant key; false when the case is no constant (or is null, which no table looks up).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool AddKey(IOperation value, HashSet<object> keys)
+        {
+            if (!(value.ConstantValue.Value is { } key))
+            {
+                return false;
+            }
+
+            keys.Add(key);
+            return true;
+        }
 
         [MethodImpl(HotPath.Optimize)]
         private static void ReportTableDefault(OperationContext context, InsuranceContext insurance, IOperation literal, IOperation result)

@@ -191,12 +191,12 @@ public static class BaselineStore
             string? hotspotPath = hotspots[i]?.Path;
             if (hotspotPath is null)
             {
-                return string.Format(CultureInfo.InvariantCulture, "$.hotspots[{0}]: a hotspot needs a path", i);
+                return JsonPaths.Index("$.hotspots", i) + ": a hotspot needs a path";
             }
 
             if (seen.TryGetValue(hotspotPath, out int first))
             {
-                return string.Format(CultureInfo.InvariantCulture, "$.hotspots[{0}].path: '{1}' is listed twice, first at $.hotspots[{2}]", i, hotspotPath, first);
+                return $"{JsonPaths.Index("$.hotspots", i)}.path: '{hotspotPath}' is listed twice, first at {JsonPaths.Index("$.hotspots", first)}";
             }
 
             seen.Add(hotspotPath, i);
