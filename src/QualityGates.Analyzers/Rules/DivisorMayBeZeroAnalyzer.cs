@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -68,6 +69,30 @@ namespace QualityGates.Analyzers.Rules
         private static bool IsParameterless(IMethodSymbol method) =>
             method.Parameters.Length == 0 || (method.IsExtensionMethod && method.ReducedFrom == null && method.Parameters.Length == 1);
 
+        /// <summary>
+        /// A local that nothing writes after its declaration, declared with a non-zero constant or a choice between such
+        /// constants: <c>var daysInYear = leap ? 366m : 365m;</c>. Asked only of a division about to be reported.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool HoldsOnlyNonZeroConstants(IOperation divisor) =>
+            divisor.WalkDownConversions() is ILocalReferenceOperation read && IsNonZeroChoice(read.SingleValue(read.Root()));
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsNonZeroChoice(IOperation? value)
+        {
+            switch (value?.WalkDownConversions())
+            {
+                case null:
+                    return false;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return IsNonZeroChoice(conditional.WhenTrue) && IsNonZeroChoice(whenFalse);
+                case ISwitchExpressionOperation switchExpression:
+                    return switchExpression.Arms.Length > 0 && switchExpression.Arms.All(arm => arm.Value.WalkDownConversions() is IThrowOperation || IsNonZeroChoice(arm.Value));
+                case var constant:
+                    return constant.TryGetNumericConstant(out var number) && number != 0;
+            }
+        }
+
         [MethodImpl(HotPath.Optimize)]
         private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;
 
@@ -93,7 +118,7 @@ namespace QualityGates.Analyzers.Rules
             // Invariants enforced elsewhere (validators, constructors) are declared with [NonZero] or in configuration.
             if (InsuranceContext.HasAttribute(symbol, "NonZero") ||
                 insurance.GetSettings(division.Syntax.SyntaxTree, DiagnosticIds.DivisorMayBeZero).TrustedNonZeroMembers.Contains(symbol.Name) ||
-                PricingSemantics.IsGuarded(division, symbol))
+                PricingSemantics.IsGuarded(division, symbol) || HoldsOnlyNonZeroConstants(divisor))
             {
                 return;
             }

@@ -25,9 +25,9 @@ namespace QualityGates.Analyzers.Rules
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
         {
-            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeCollectionInitializer(c), OperationKinds.ObjectOrCollectionInitializer);
-            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeArrayInitializer(c), OperationKinds.ArrayInitializer);
-            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeSwitchExpression(c), OperationKinds.SwitchExpression);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeCollectionInitializer(c, insurance), OperationKinds.ObjectOrCollectionInitializer);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeArrayInitializer(c, insurance), OperationKinds.ArrayInitializer);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeSwitchExpression(c, insurance), OperationKinds.SwitchExpression);
 
             // C# 12 collection expressions ([1.10m, 1.25m, 1.40m]) have no operation in the Roslyn version we build against: read
             // the syntax of each pricing member's code. Not a syntax-node action: the first one in a build makes the driver look
@@ -47,7 +47,9 @@ namespace QualityGates.Analyzers.Rules
                     {
                         if (node is CollectionExpressionSyntax collection && !(collection.Parent is ExpressionElementSyntax))
                         {
-                            ReportTable(block.ReportDiagnostic, collection, "collection expression", CountFactors(collection));
+                            var tally = new Tally(Settings(insurance, collection));
+                            tally.Add(collection);
+                            ReportTable(block.ReportDiagnostic, collection, "collection expression", tally);
                         }
                     }
                 }
@@ -55,10 +57,10 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeCollectionInitializer(OperationContext context)
+        private static void AnalyzeCollectionInitializer(OperationContext context, InsuranceContext insurance)
         {
             var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
-            int factors = 0;
+            var tally = new Tally(Settings(insurance, initializer.Syntax));
             bool keyed = false;
             foreach (var element in initializer.Initializers)
             {
@@ -66,20 +68,25 @@ namespace QualityGates.Analyzers.Rules
                 {
                     case ISimpleAssignmentOperation a when a.Target is IPropertyReferenceOperation p && p.Property.IsIndexer:
                         keyed = true;
-                        factors += RateConfigurationFacts.IsFactorLiteral(a.Value) ? 1 : 0;
+                        tally.Add(a.Value);
                         break;
                     case IInvocationOperation add when add.Arguments.Length > 0:
+                        // Add(key, value...) or Add(row): the first argument of several is the key.
                         keyed |= add.Arguments.Length > 1;
-                        factors += RateConfigurationFacts.IsFactorLiteral(add.Arguments[add.Arguments.Length - 1].Value) ? 1 : 0;
+                        for (int i = add.Arguments.Length > 1 ? 1 : 0; i < add.Arguments.Length; i++)
+                        {
+                            tally.Add(add.Arguments[i].Value);
+                        }
+
                         break;
                 }
             }
 
-            Report(context, initializer.Parent ?? initializer, keyed ? "dictionary initializer" : "collection initializer", factors);
+            Report(context, initializer.Parent ?? initializer, keyed ? "dictionary initializer" : "collection initializer", tally);
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeArrayInitializer(OperationContext context)
+        private static void AnalyzeArrayInitializer(OperationContext context, InsuranceContext insurance)
         {
             var initializer = (IArrayInitializerOperation)context.Operation;
             if (initializer.Parent is IArrayInitializerOperation)
@@ -87,28 +94,111 @@ namespace QualityGates.Analyzers.Rules
                 return; // the rows of a multi-dimensional table are counted with the outermost initializer
             }
 
-            Report(context, initializer.Parent ?? initializer, "array initializer", CountFactors(initializer));
+            var tally = new Tally(Settings(insurance, initializer.Syntax));
+            tally.Add(initializer);
+            Report(context, initializer.Parent ?? initializer, "array initializer", tally);
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static void AnalyzeSwitchExpression(OperationContext context)
+        private static void AnalyzeSwitchExpression(OperationContext context, InsuranceContext insurance)
         {
             var switchExpression = (ISwitchExpressionOperation)context.Operation;
-            Report(context, switchExpression, "switch expression", switchExpression.Arms.Count(arm => RateConfigurationFacts.IsFactorLiteral(arm.Value)));
+            var tally = new Tally(Settings(insurance, switchExpression.Syntax));
+            foreach (var arm in switchExpression.Arms)
+            {
+                tally.Add(arm.Value);
+            }
+
+            Report(context, switchExpression, "switch expression", tally);
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static int CountFactors(IArrayInitializerOperation initializer) =>
-            initializer.ElementValues.Sum(v => v is IArrayInitializerOperation nested ? CountFactors(nested) : (RateConfigurationFacts.IsFactorLiteral(v) ? 1 : 0));
+        private static InsuranceSettings Settings(InsuranceContext insurance, SyntaxNode node) => insurance.GetSettings(node.SyntaxTree, DiagnosticIds.EmbeddedRateTable);
 
-        /// <summary>Factor literals of a collection expression, its nested rows included; a literal's suffix gives its type.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static int CountFactors(CollectionExpressionSyntax collection)
+        private static void Report(OperationContext context, IOperation table, string shape, Tally tally) =>
+            ReportTable(context.ReportDiagnostic, table.Syntax, shape, tally);
+
+        /// <summary>
+        /// Three factors or more make a table, unless every one is 0, ±1 or an allowed literal (<c>qualitygates_allowed_literals</c>):
+        /// <c>basis switch { Sales => 1_000m, Payroll => 100m, Units => 1m }</c> converts units, it rates nothing.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void ReportTable(System.Action<Diagnostic> report, SyntaxNode table, string shape, Tally tally)
         {
-            int factors = 0;
-            foreach (var element in collection.Elements)
+            if (tally.Factors >= MinimumFactors && tally.Rated)
             {
-                var value = (element as ExpressionElementSyntax)?.Expression;
+                report(Diagnostic.Create(DiagnosticDescriptors.EmbeddedRateTable, table.GetLocation(), shape, tally.Factors.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        /// <summary>
+        /// The decimal/double factor literals of a table, its rows included: nested arrays and collection expressions, and a
+        /// row written as a tuple or a construction (<c>["5403"] = new("5403", 11.42m, 2.91m)</c>, <c>[(10_000m, 0.091m), ...]</c>).
+        /// </summary>
+        private struct Tally
+        {
+            private readonly InsuranceSettings _settings;
+
+            public Tally(InsuranceSettings settings)
+            {
+                _settings = settings;
+                Factors = 0;
+                Rated = false;
+            }
+
+            public int Factors { get; private set; }
+
+            /// <summary>Some factor is more than a unit: neither 0, ±1 nor an allowed literal.</summary>
+            public bool Rated { get; private set; }
+
+            [MethodImpl(HotPath.Optimize)]
+            public void Add(IOperation value)
+            {
+                switch (value.WalkDownConversions())
+                {
+                    case IArrayInitializerOperation rows:
+                        foreach (var row in rows.ElementValues)
+                        {
+                            Add(row);
+                        }
+
+                        break;
+                    case IObjectCreationOperation creation:
+                        foreach (var argument in creation.Arguments)
+                        {
+                            Add(argument.Value);
+                        }
+
+                        break;
+                    case ITupleOperation tuple:
+                        foreach (var element in tuple.Elements)
+                        {
+                            Add(element);
+                        }
+
+                        break;
+                    case var literal when RateConfigurationFacts.IsFactorLiteral(literal) && literal.TryGetNumericConstant(out var number):
+                        Count(number);
+                        break;
+                }
+            }
+
+            [MethodImpl(HotPath.Optimize)]
+            public void Add(CollectionExpressionSyntax collection)
+            {
+                foreach (var element in collection.Elements)
+                {
+                    if (element is ExpressionElementSyntax expression)
+                    {
+                        Add(expression.Expression);
+                    }
+                }
+            }
+
+            [MethodImpl(HotPath.Optimize)]
+            private void Add(ExpressionSyntax? value)
+            {
                 while (value is ParenthesizedExpressionSyntax || (value is PrefixUnaryExpressionSyntax minus && minus.IsKind(SyntaxKind.UnaryMinusExpression)))
                 {
                     value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PrefixUnaryExpressionSyntax)value).Operand;
@@ -117,27 +207,39 @@ namespace QualityGates.Analyzers.Rules
                 switch (value)
                 {
                     case CollectionExpressionSyntax row:
-                        factors += CountFactors(row);
+                        Add(row);
                         break;
-                    case LiteralExpressionSyntax literal when literal.Token.Value is decimal || literal.Token.Value is double || literal.Token.Value is float:
-                        factors++;
+                    case TupleExpressionSyntax tuple:
+                        foreach (var argument in tuple.Arguments)
+                        {
+                            Add(argument.Expression);
+                        }
+
+                        break;
+                    case BaseObjectCreationExpressionSyntax creation when creation.ArgumentList != null:
+                        foreach (var argument in creation.ArgumentList.Arguments)
+                        {
+                            Add(argument.Expression);
+                        }
+
+                        break;
+                    case LiteralExpressionSyntax literal:
+                        switch (literal.Token.Value)
+                        {
+                            case decimal d: Count(d); break;
+                            case double x when !double.IsInfinity(x) && System.Math.Abs(x) < 7.9e27: Count((decimal)x); break;
+                            case float f when !float.IsInfinity(f) && System.Math.Abs(f) < 7.9e27f: Count((decimal)f); break;
+                        }
+
                         break;
                 }
             }
 
-            return factors;
-        }
-
-        [MethodImpl(HotPath.Optimize)]
-        private static void Report(OperationContext context, IOperation table, string shape, int factors) =>
-            ReportTable(context.ReportDiagnostic, table.Syntax, shape, factors);
-
-        [MethodImpl(HotPath.Optimize)]
-        private static void ReportTable(System.Action<Diagnostic> report, SyntaxNode table, string shape, int factors)
-        {
-            if (factors >= MinimumFactors)
+            [MethodImpl(HotPath.Optimize)]
+            private void Count(decimal number)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.EmbeddedRateTable, table.GetLocation(), shape, factors.ToString(CultureInfo.InvariantCulture)));
+                Factors++;
+                Rated |= number != 0 && System.Math.Abs(number) != 1 && !_settings.IsAllowedLiteral(number);
             }
         }
     }

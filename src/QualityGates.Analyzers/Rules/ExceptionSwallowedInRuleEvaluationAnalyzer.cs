@@ -16,6 +16,9 @@ namespace QualityGates.Analyzers.Rules
     {
         private static readonly string[] RuleElementWords = { "rule", "check", "guideline", "criterion", "criteria", "validator", "validation" };
 
+        /// <summary>Words of a bool that holds a pass: passed, isValid, ok.</summary>
+        private static readonly string[] PassWords = { "pass", "passed", "passes", "ok", "valid", "success", "succeeded", "satisfied" };
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ExceptionSwallowedInRuleEvaluation);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance) =>
@@ -30,7 +33,8 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var function = UnderwritingSemantics.EnclosingFunction(clause, context.ContainingSymbol);
-            if (!(IsInRuleLoop(clause) || IsRuleEvaluationMethod(function)) || RecordsOrRethrows(clause.Handler))
+            if (!(IsInRuleLoop(clause) || IsRuleEvaluationMethod(function)) ||
+                RecordsOrRethrows(clause.Handler, insurance, insurance.GetSettings(syntax.SyntaxTree, DiagnosticIds.ExceptionSwallowedInRuleEvaluation)))
             {
                 return;
             }
@@ -75,6 +79,20 @@ namespace QualityGates.Analyzers.Rules
             return words.Count > 0 && (words[0] == "evaluate" || words[0] == "check" || (words[0] == "apply" && words.Skip(1).Any(w => w.StartsWith("rule", StringComparison.Ordinal))));
         }
 
+        /// <summary>A favourable outcome (Decision.Approve, "Approved"), or true stored in a bool named for a pass (passed, isEligible, ok).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsPass(IOperation value, IOperation? target, InsuranceContext insurance, InsuranceSettings settings)
+        {
+            if (Outcomes.GetFavourable(value, insurance, settings, boolIsDecision: false) != null)
+            {
+                return true;
+            }
+
+            var name = target?.GetReferencedSymbol()?.Name;
+            return name != null && value.WalkDownConversions().ConstantValue is { HasValue: true, Value: true } &&
+                (InsuranceContext.IsBoolVerdictName(name) || NameWords.Split(name).Any(w => PassWords.Contains(w)));
+        }
+
         [MethodImpl(HotPath.Optimize)]
         private static bool IsNothing(IOperation value)
         {
@@ -82,19 +100,22 @@ namespace QualityGates.Analyzers.Rules
             return op is IDefaultValueOperation || (op.ConstantValue.HasValue && op.ConstantValue.Value == null);
         }
 
-        /// <summary>A throw, an assignment, a value returned, or a call that records (Add, Record, Refer, Fail...) and is not logging.</summary>
+        /// <summary>
+        /// A throw, an assignment, a value returned, or a call that records (Add, Record, Refer, Fail...) and is not logging.
+        /// An assignment or return of a pass (<c>passed = true;</c>, <c>result = Decision.Approve;</c>) records no failure.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool RecordsOrRethrows(IOperation handler)
+        private static bool RecordsOrRethrows(IOperation handler, InsuranceContext insurance, InsuranceSettings settings)
         {
             foreach (var op in UnderwritingSemantics.DescendantsInSameFunction(handler))
             {
                 switch (op)
                 {
                     case IThrowOperation _:
-                    case IAssignmentOperation assignment when !(assignment.Target is IDiscardOperation):
+                    case IAssignmentOperation assignment when !(assignment.Target is IDiscardOperation) && !IsPass(assignment.Value, assignment.Target, insurance, settings):
                     // return null / default records nothing: rules.Select(rule => { try { ... } catch { return null; } }).OfType<T>()
                     // drops the failed rule as if it had never run.
-                    case IReturnOperation ret when ret.ReturnedValue != null && !IsNothing(ret.ReturnedValue):
+                    case IReturnOperation ret when ret.ReturnedValue != null && !IsNothing(ret.ReturnedValue) && !IsPass(ret.ReturnedValue, null, insurance, settings):
                         return true;
                     case IInvocationOperation invocation when UnderwritingSemantics.IsRecordingCall(invocation.TargetMethod):
                         return true;

@@ -207,6 +207,12 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static bool IsClassifier(IOperation value, InsuranceContext insurance)
         {
+            // (insured, classCode) switch { ..., _ => Decision.Approve }: a tuple is classified by any of its elements.
+            if (value.WalkDownConversions() is ITupleOperation tuple)
+            {
+                return tuple.Elements.Any(e => IsClassifier(e, insurance));
+            }
+
             var type = value.WalkDownConversions().Type;
             if (type != null && InsuranceContext.UnwrapNullable(type).TypeKind == TypeKind.Enum)
             {

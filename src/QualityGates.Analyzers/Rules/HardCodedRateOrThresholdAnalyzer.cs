@@ -102,22 +102,25 @@ namespace QualityGates.Analyzers.Rules
 
             Check(context, insurance, kind, left, right, what);
 
-            // premium * days / 365: the 365 is a day-count basis, QG3003's finding (and its allowed_daycount_basis).
-            if (what != null || kind != BinaryOperatorKind.Divide || !DateTimeFacts.IsFixedYearProration(context.Operation, insurance, out _, out _))
+            // premium * days / 365: the 365 is a day-count basis, QG3003's finding (and its allowed_daycount_basis). A local
+            // choosing the year's length (var daysInYear = leap ? 366m : 365m; ... / daysInYear) is no rate either.
+            if (what != null || kind != BinaryOperatorKind.Divide ||
+                !(DateTimeFacts.IsFixedYearProration(context.Operation, insurance, out _, out _) || IsYearLengthLocal(right)))
             {
                 Check(context, insurance, kind, right, left, what);
             }
         }
 
+        /// <param name="local">The local the number reaches the formula through, which names the extracted constant; null when written in place.</param>
         [MethodImpl(HotPath.Optimize)]
-        private static void Check(OperationContext context, InsuranceContext insurance, BinaryOperatorKind operatorKind, IOperation literal, IOperation other, string? what)
+        private static void Check(OperationContext context, InsuranceContext insurance, BinaryOperatorKind operatorKind, IOperation literal, IOperation other, string? what, IOperation? local = null)
         {
             // basePremium * (age < 25 ? 1.6m : 1m): each branch is the operand in its case, so a branch literal is checked
             // as one; the neutral branch (0, ±1, an allowed literal) stays unreported like any such literal.
             if (literal.WalkDownConversions() is IConditionalOperation conditional && conditional.WhenFalse != null)
             {
-                Check(context, insurance, operatorKind, conditional.WhenTrue, other, what);
-                Check(context, insurance, operatorKind, conditional.WhenFalse, other, what);
+                Check(context, insurance, operatorKind, conditional.WhenTrue, other, what, local);
+                Check(context, insurance, operatorKind, conditional.WhenFalse, other, what, local);
                 return;
             }
 
@@ -127,16 +130,17 @@ namespace QualityGates.Analyzers.Rules
             }
 
             // The literal itself, an expression of literals (1 + 0.15m, 5 * 365), or a local such a value initializes and
-            // nothing writes again (var loading = 1.15m; ... premium * loading): reported where the number is written.
-            IOperation? written = literal;
-            ILocalSymbol? via = null;
+            // nothing writes again (var loading = 1.15m; or sprinklered ? 0.60m : 1m; ... premium * loading): reported where
+            // the number is written.
             if (!IsLiteralValue(literal, out var value))
             {
-                written = LiteralLocalInitializer(literal, out via, out value);
-                if (written == null)
+                var initial = local == null ? LiteralLocalInitializer(literal) : null;
+                if (initial != null)
                 {
-                    return;
+                    Check(context, insurance, operatorKind, initial, other, what, literal);
                 }
+
+                return;
             }
 
             if (value == 0 || value == 1 || value == -1)
@@ -161,14 +165,14 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            var syntax = written.WalkDownConversions().Syntax;
+            var syntax = literal.WalkDownConversions().Syntax;
             if (syntax.Parent is PrefixUnaryExpressionSyntax negated)
             {
                 syntax = negated;
             }
 
             // A local's number is named after the local (loading -> LoadingFactor), an operand's after what it scales.
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.NameProperty, ConstantName(via != null ? literal : other, what));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.NameProperty, ConstantName(local ?? other, what));
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardCodedRateOrThreshold, syntax.GetLocation(), properties, syntax.ToString(), what));
         }
 
@@ -193,17 +197,16 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>
-        /// The initializer of a local that <paramref name="operand"/> reads, when it is a literal value (<see cref="IsLiteralValue"/>),
-        /// nothing else in the member writes the local, and this is the first use of the local in arithmetic or a comparison
-        /// (so a local used twice is reported once, at its number). Null otherwise.
+        /// The initializer of a local that <paramref name="operand"/> reads, when it is a literal value (<see cref="IsLiteralValue"/>)
+        /// or a conditional choosing between such values, nothing else in the member writes the local, and this is the first
+        /// use of the local in arithmetic or a comparison (so a local used twice is reported once, at its number). Null otherwise.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static IOperation? LiteralLocalInitializer(IOperation operand, out ILocalSymbol? local, out decimal value)
+        private static IOperation? LiteralLocalInitializer(IOperation operand)
         {
-            value = 0;
-            local = (operand.WalkDownConversions() as ILocalReferenceOperation)?.Local;
+            var local = (operand.WalkDownConversions() as ILocalReferenceOperation)?.Local;
             // A cheap look at the declaration first: most locals are initialized with something other than literals.
-            if (local == null || local.IsConst || local.IsRef || local.DeclaringSyntaxReferences.Length != 1 ||
+            if (local == null || local.IsConst || local.DeclaringSyntaxReferences.Length != 1 ||
                 !(local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }) || !LooksLiteral(initializer.Value))
             {
                 return null;
@@ -211,28 +214,40 @@ namespace QualityGates.Analyzers.Rules
 
             var read = (ILocalReferenceOperation)operand.WalkDownConversions();
             var root = read.Root();
-            IOperation? firstUse = null;
-            foreach (var reference in root.ReferencesTo(local))
-            {
-                if (IsWritten(reference))
-                {
-                    return null;
-                }
-
-                if (firstUse == null && IsArithmeticOrComparisonOperand(reference))
-                {
-                    firstUse = reference;
-                }
-            }
-
-            var initial = read.InitialValue(root);
-            if (initial == null || firstUse == null || firstUse.Syntax.SpanStart != operand.WalkDownConversions().Syntax.SpanStart || !IsLiteralValue(initial, out value))
+            var initial = read.SingleValue(root);
+            if (initial == null || !IsLiteralChoice(initial))
             {
                 return null;
             }
 
-            return initial;
+            foreach (var reference in root.ReferencesTo(local))
+            {
+                if (IsArithmeticOrComparisonOperand(reference))
+                {
+                    return reference.Syntax.SpanStart == read.Syntax.SpanStart ? initial : null;
+                }
+            }
+
+            return null;
         }
+
+        /// <summary>A local that chooses between year lengths (leap ? 366m : 365m): the year's actual length, not a fixed basis.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsYearLengthLocal(IOperation operand) =>
+            LiteralLocalInitializer(operand) is { } initial && initial.WalkDownConversions() is IConditionalOperation && AllYearLengths(initial);
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool AllYearLengths(IOperation operation) =>
+            operation.WalkDownConversions() is IConditionalOperation { WhenFalse: { } whenFalse } conditional
+                ? AllYearLengths(conditional.WhenTrue) && AllYearLengths(whenFalse)
+                : DateTimeFacts.IsYearLength(operation, out _);
+
+        /// <summary>A literal value, or a conditional whose branches are all literal values.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsLiteralChoice(IOperation operation) =>
+            operation.WalkDownConversions() is IConditionalOperation { WhenFalse: { } whenFalse } conditional
+                ? IsLiteralChoice(conditional.WhenTrue) && IsLiteralChoice(whenFalse)
+                : IsLiteralValue(operation, out _);
 
         [MethodImpl(HotPath.Optimize)]
         private static bool LooksLiteral(ExpressionSyntax expression)
@@ -243,26 +258,8 @@ namespace QualityGates.Analyzers.Rules
                 case PrefixUnaryExpressionSyntax unary: return LooksLiteral(unary.Operand);
                 case ParenthesizedExpressionSyntax parenthesized: return LooksLiteral(parenthesized.Expression);
                 case BinaryExpressionSyntax binary: return LooksLiteral(binary.Left) && LooksLiteral(binary.Right);
+                case ConditionalExpressionSyntax conditional: return LooksLiteral(conditional.WhenTrue) && LooksLiteral(conditional.WhenFalse);
                 default: return false;
-            }
-        }
-
-        /// <summary>An assignment's, increment's, deconstruction's or ref/out argument's target.</summary>
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsWritten(ILocalReferenceOperation reference)
-        {
-            var parent = reference.Parent;
-            while (parent is ITupleOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            switch (parent)
-            {
-                case IAssignmentOperation assignment: return assignment.Target == reference || assignment is IDeconstructionAssignmentOperation;
-                case IIncrementOrDecrementOperation _: return true;
-                case IArgumentOperation argument: return argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out;
-                default: return reference.Syntax.Parent is RefExpressionSyntax;
             }
         }
 

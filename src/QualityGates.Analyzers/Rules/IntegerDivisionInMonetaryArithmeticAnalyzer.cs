@@ -23,8 +23,9 @@ namespace QualityGates.Analyzers.Rules
         private static void Analyze(OperationContext context, InsuranceContext insurance)
         {
             var division = (IBinaryOperation)context.Operation;
+            // The operands' own types: (long)(premium * 100m) / 12 divides whole cents, whatever the cast was made from.
             if (division.OperatorKind != BinaryOperatorKind.Divide || division.OperatorMethod != null || !InsuranceContext.IsIntegral(division.Type) ||
-                !InsuranceContext.IsIntegral(division.LeftOperand.WalkDownConversions().Type) || !InsuranceContext.IsIntegral(division.RightOperand.WalkDownConversions().Type))
+                !InsuranceContext.IsIntegral(division.LeftOperand.Type) || !InsuranceContext.IsIntegral(division.RightOperand.Type))
             {
                 return;
             }

@@ -52,7 +52,7 @@ namespace QualityGates.Analyzers.Rules
                 }
             });
 
-        /// <summary>A member (or its type) named like a score computation: InsuranceScore, ComputeCreditScore, ScoreModel.</summary>
+        /// <summary>A member (or its type) named like a score computation: InsuranceScore, ComputeCreditScore, ScoreModel, _scorecard.</summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool IsScoreComputation(ISymbol? symbol)
         {
@@ -60,7 +60,7 @@ namespace QualityGates.Analyzers.Rules
             {
                 foreach (var word in NameWords.Split(s.Name))
                 {
-                    if (word == "score" || word == "scoring")
+                    if (word == "score" || word == "scoring" || word == "scorecard" || word == "scorecards")
                     {
                         return true;
                     }

@@ -541,7 +541,8 @@ namespace QualityGates.Analyzers.Semantics
 
         /// <summary>
         /// Head nouns of a fact about the insured event or its money rather than the person: a name whose matching words are
-        /// followed by one of these ends in it (<c>DisabilityOnsetDate</c>, <c>DisabilityBenefit</c>). Heads that carry the
+        /// followed by one of these ends in it (<c>DisabilityOnsetDate</c>, <c>DisabilityBenefit</c>), or begins with it
+        /// before "of" (<c>WeeksOfDisability</c>). Heads that carry the
         /// characteristic itself or a value derived from it (<c>GenderCode</c>, <c>SexFactor</c>, <c>RaceCategory</c>) stay sources.
         /// </summary>
         private static readonly HashSet<string> EventFactHeads = new HashSet<string>(StringComparer.Ordinal)
@@ -556,7 +557,26 @@ namespace QualityGates.Analyzers.Semantics
         {
             var words = NameWords.Split(name);
             var last = patterns.LastMatch(words);
-            return last >= 0 && last < words.Count - 1 && EventFactHeads.Contains(words[words.Count - 1]);
+            if (last < 0)
+            {
+                return false;
+            }
+
+            if (last < words.Count - 1 && EventFactHeads.Contains(words[words.Count - 1]))
+            {
+                return true;
+            }
+
+            // WeeksOfDisability, DateOfOnset: the head comes before "of", and nothing before it matches.
+            for (int of = 1; of < last; of++)
+            {
+                if (words[of] == "of")
+                {
+                    return EventFactHeads.Contains(words[of - 1]) && patterns.LastMatch(words.Take(of).ToList()) < 0;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -107,6 +107,48 @@ namespace QualityGates.Analyzers.Semantics
                 ? declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value
                 : null;
 
+        /// <summary>
+        /// The value a local holds wherever it is read: its declaration's value, when nothing else in the member writes it
+        /// (no assignment, increment, deconstruction or ref/out argument). Null otherwise.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static IOperation? SingleValue(this ILocalReferenceOperation read, IOperation root)
+        {
+            if (read.Local.IsRef)
+            {
+                return null;
+            }
+
+            foreach (var reference in root.ReferencesTo(read.Local))
+            {
+                if (reference.IsWrite())
+                {
+                    return null;
+                }
+            }
+
+            return read.InitialValue(root);
+        }
+
+        /// <summary>An assignment's, increment's, deconstruction's or ref/out argument's target.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsWrite(this ILocalReferenceOperation reference)
+        {
+            var parent = reference.Parent;
+            while (parent is ITupleOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IAssignmentOperation assignment: return assignment.Target == reference || assignment is IDeconstructionAssignmentOperation;
+                case IIncrementOrDecrementOperation _: return true;
+                case IArgumentOperation argument: return argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out;
+                default: return reference.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.RefExpressionSyntax;
+            }
+        }
+
         /// <summary>Every reference to the local in the tree under <paramref name="root"/>, in the driver's order.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static IEnumerable<ILocalReferenceOperation> ReferencesTo(this IOperation root, ILocalSymbol local)

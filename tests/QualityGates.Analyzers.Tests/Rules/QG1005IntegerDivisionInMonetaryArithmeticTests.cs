@@ -29,6 +29,31 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CastToWholeCentsThenDivided_Reported()
+        {
+            // (long)(premium * 100m) / 12 divides whole cents: 100005 / 12 keeps 8333 and loses the rest, whatever the cast
+            // was made from. Months into years in an int stays legal.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Instalments
+                {
+                    public long Monthly(decimal premium, int termMonths)
+                    {
+                        var monthlyCents = {|#0:(long)(premium * 100m) / 12|};
+                        long roundedCents = {|#1:(long)decimal.Round(premium * 100m) / termMonths|};
+                        int years = (int)(termMonths * 1.0) / 12;
+                        return monthlyCents * termMonths + roundedCents + years;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(0).WithArguments("(long)(premium * 100m) / 12"),
+                Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(1).WithArguments("(long)decimal.Round(premium * 100m) / termMonths"));
+        }
+
+        [Fact]
         public async Task NonLiteralDivisor_DividendCast()
         {
             const string source = """

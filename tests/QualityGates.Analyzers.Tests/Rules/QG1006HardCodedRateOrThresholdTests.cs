@@ -351,6 +351,70 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ChoiceOfLiteralsThroughLocal_ReportedAtEachNumber()
+        {
+            // A local that picks one of two numbers is the conditional operand written a line earlier; a year length chosen by
+            // leap year is the year's actual length (no rate, and no fixed basis for QG3003 either).
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class PropertyRating
+                {
+                    public decimal Rate(decimal baseRate, bool sprinklered, bool alarmed, int storeys, decimal priorMod)
+                    {
+                        var sprinkler = sprinklered ? {|#0:0.60m|} : 1.00m;
+                        var alarm = alarmed ? {|#1:0.95m|} : storeys > 3 ? {|#2:1.10m|} : 1m;
+                        var reassigned = sprinklered ? 0.70m : 1m;
+                        if (storeys > 10) { reassigned = 0.5m; }
+                        return baseRate * sprinkler * alarm * reassigned + priorMod * {|#3:1.25m|};
+                    }
+
+                    public decimal ProRate(decimal annualPremium, int days, bool leap)
+                    {
+                        var daysInYear = leap ? 366m : 365m;
+                        return annualPremium * days / daysInYear;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("0.60m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("0.95m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("1.10m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(3).WithArguments("1.25m", "rate or factor"));
+        }
+
+        [Fact]
+        public async Task ChoiceThroughLocal_ExtractedToConstantNamedAfterTheLocal()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Rate(decimal baseRate, bool sprinklered)
+                    {
+                        var sprinkler = sprinklered ? {|QG1006:0.60m|} : 1.00m;
+                        return baseRate * sprinkler;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private const decimal SprinklerFactor = 0.60m;
+                    public decimal Rate(decimal baseRate, bool sprinklered)
+                    {
+                        var sprinkler = sprinklered ? SprinklerFactor : 1.00m;
+                        return baseRate * sprinkler;
+                    }
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public async Task LocalsThatAreNotFixedLiterals_NotReported()
         {
             // Written again, passed by ref, a running total, a named constant, a neutral value, or never used in a formula.

@@ -27,6 +27,35 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LocalHoldingOnlyNonZeroConstants_NotReported()
+        {
+            // The year's length chosen by leap year cannot be zero; a choice that can, or a local written again, still can.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public double ProRate(double annualPremium, int days, bool leap, int plan)
+                    {
+                        var daysInYear = leap ? 366.0 : 365.0;
+                        var instalments = plan switch { 1 => 12.0, 2 => 4.0, _ => throw new System.ArgumentOutOfRangeException(nameof(plan)) };
+                        var exposureDays = leap ? 0.0 : 365.0;
+                        var termDays = 365.0;
+                        if (plan > 3) { termDays = plan; }
+                        return annualPremium * days / daysInYear + annualPremium / instalments
+                            + {|#0:annualPremium / exposureDays|} + {|#1:annualPremium / termDays|};
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Warning)
+                    .WithArguments("exposureDays", "; with double the result silently becomes Infinity or NaN"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Warning)
+                    .WithArguments("termDays", "; with double the result silently becomes Infinity or NaN"));
+        }
+
+        [Fact]
         public async Task DivisionByNumberOfInstalments_Info_InstalmentAmountNotChecked()
         {
             const string source = """

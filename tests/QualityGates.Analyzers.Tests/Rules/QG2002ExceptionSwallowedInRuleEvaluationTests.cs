@@ -40,6 +40,50 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PassRecordedInCatch_Reported_FailureRecorded_NotReported()
+        {
+            // passed = true in the catch swallows the error as a pass; failed = true records it.
+            await Verify.VerifyAsync(Types + """
+                public enum Decision { Approve, Refer, Decline }
+
+                [QualityGates.UnderwritingRule]
+                public class EligibilityChecks
+                {
+                    public bool PassesAll(IEnumerable<Predicate<string>> checks, string application)
+                    {
+                        foreach (var check in checks)
+                        {
+                            bool passed;
+                            try { passed = check(application); }
+                            {|#0:catch (NullReferenceException)|} { passed = true; }
+                            if (!passed) return false;
+                        }
+                        return true;
+                    }
+
+                    public Decision Evaluate(IUnderwritingRule rule, string application)
+                    {
+                        try { return rule.Passes(application) ? Decision.Approve : Decision.Refer; }
+                        {|#1:catch (Exception)|} { return Decision.Approve; }
+                    }
+
+                    public bool AnyFailed(IEnumerable<IUnderwritingRule> rules, string application)
+                    {
+                        var failed = false;
+                        foreach (var rule in rules)
+                        {
+                            try { failed |= !rule.Passes(application); }
+                            catch (Exception) { failed = true; }
+                        }
+                        return failed;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ExceptionSwallowedInRuleEvaluation).WithLocation(0).WithArguments("PassesAll"),
+                Verify.Diagnostic(DiagnosticIds.ExceptionSwallowedInRuleEvaluation).WithLocation(1).WithArguments("Evaluate"));
+        }
+
+        [Fact]
         public async Task LoggedOnlyInLambdaPerRule_ReportedWithMethodName()
         {
             await Verify.VerifyAsync(Types + """

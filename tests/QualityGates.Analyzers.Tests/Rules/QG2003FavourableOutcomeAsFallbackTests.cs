@@ -29,6 +29,41 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task TupleSwitchOverClassCode_DiscardArmReported()
+        {
+            // A tuple is classified by any of its elements: an unlisted class code is approved. A tuple of values that
+            // classify nothing is not.
+            await Verify.VerifyAnalyzerAsync(Types + """
+                public record Insured(int YearsInBusiness, string State);
+
+                [QualityGates.UnderwritingRule]
+                public class QuickAppetite
+                {
+                    public Decision Screen(Insured insured, string classCode) => (insured, classCode) switch
+                    {
+                        ({ YearsInBusiness: < 1 }, _) => Decision.Decline,
+                        (_, "5403" or "5645") => Decision.Decline,
+                        _ => {|#0:Decision.Approve|},
+                    };
+
+                    public Decision ByRisk(RiskClass risk, int claims) => (risk, claims) switch
+                    {
+                        (RiskClass.High, > 2) => Decision.Decline,
+                        _ => {|#1:Decision.Approve|},
+                    };
+
+                    public Decision Plain(int years, string state) => (years, state) switch
+                    {
+                        (< 1, _) => Decision.Decline,
+                        _ => Decision.Approve,
+                    };
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(0).WithArguments("switch expression's discard arm", "Decision.Approve"),
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(1).WithArguments("switch expression's discard arm", "Decision.Approve"));
+        }
+
+        [Fact]
         public async Task SwitchDefault_FavourableStringStatus_Reported()
         {
             await Verify.VerifyAnalyzerAsync("""

@@ -35,6 +35,31 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task MeasureOfTheInsuredEvent_NotASource()
+        {
+            // WeeksOfDisability is how long the claim lasts, like DisabilityWeeks; DisabilityStatus is the person's.
+            await Verify.VerifyAsync("""
+                public class Claim
+                {
+                    public int ExpectedWeeksOfDisability { get; set; }
+                    public int DateOfDisability { get; set; }
+                    public string DisabilityStatus { get; set; } = "";
+                }
+
+                public class IndemnityPremiumCalculator
+                {
+                    public decimal Reserve(Claim claim, decimal weekly)
+                    {
+                        var waitingWeek = claim.ExpectedWeeksOfDisability > 2 ? 0 : 1;
+                        return weekly * (claim.ExpectedWeeksOfDisability - waitingWeek) + claim.DateOfDisability
+                            + ({|#0:claim.DisabilityStatus|} == "Permanent" ? weekly * 1.5m : 0m);
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(0).WithArguments("DisabilityStatus", "the price"));
+        }
+
+        [Fact]
         public async Task DataRowColumnsByName_Reported()
         {
             await Verify.VerifyAsync(Types + """

@@ -100,6 +100,25 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ScorecardLambdas_Reported()
+        {
+            // A points scorecard is a score computation: its rows are the lambdas of the field that holds it.
+            await Verify.VerifyAsync(Types + """
+                public class RiskTierModel
+                {
+                    private readonly System.Collections.Generic.List<System.Func<Applicant, int>> _scorecard = new()
+                    {
+                        a => a.Claims > 2 ? -10 : 5,
+                        a => {|QG2012:a.MaritalStatus|} == "M" ? 5 : 0,
+                        a => {|QG2012:a.ZipCode|}.StartsWith("9", System.StringComparison.Ordinal) ? -5 : 0,
+                    };
+
+                    public int Score(Applicant applicant) => System.Linq.Enumerable.Sum(_scorecard, rule => rule(applicant));
+                }
+                """, Enable);
+        }
+
+        [Fact]
         public async Task ProtectedNamesLeftToQG2007AndIncomeOutsideScore_NoDiagnostic()
         {
             await Verify.VerifyAsync(Types + """

@@ -114,6 +114,80 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RowsOfRecordsAndTuples_Reported()
+        {
+            // A filed class-rate table is a dictionary of rows, each a construction or a tuple holding several rates.
+            const string source = """
+                using System.Collections.Generic;
+
+                public sealed record ClassRate(string Code, decimal Rate, decimal ElrRate, decimal DRatio, string HazardGroup);
+
+                public class WorkersCompRating
+                {
+                    private static readonly IReadOnlyDictionary<string, ClassRate> Ca = {|#0:new Dictionary<string, ClassRate>
+                    {
+                        ["5403"] = new("5403", 11.42m, 2.91m, 0.36m, "F"),
+                        ["8810"] = new ClassRate("8810", 0.27m, 0.07m, 0.38m, "C"),
+                    }|#0};
+
+                    public decimal Discount(decimal standardPremium)
+                    {
+                        (decimal Upper, decimal Pct)[] tiers = {|#1:[(10_000m, 0.000m), (200_000m, 0.091m), (decimal.MaxValue, 0.123m)]|};
+                        var bands = {|#2:new[] { (5_000m, 0.05m), (25_000m, 0.08m) }|};
+                        return tiers[0].Pct + bands[0].Item2 * standardPremium;
+                    }
+
+                    public ClassRate Row(string code) => {|#3:code switch
+                    {
+                        "5403" => new("5403", 11.42m, 2.91m, 0.36m, "F"),
+                        _ => new("0000", 1m, 1m, 1m, "A"),
+                    }|#3};
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Enabled,
+                Verify.Diagnostic("QG4001").WithLocation(0).WithArguments("dictionary initializer", "6"),
+                Verify.Diagnostic("QG4001").WithLocation(1).WithArguments("collection expression", "5"),
+                Verify.Diagnostic("QG4001").WithLocation(2).WithArguments("array initializer", "4"),
+                Verify.Diagnostic("QG4001").WithLocation(3).WithArguments("switch expression", "6"));
+        }
+
+        [Fact]
+        public async Task UnitConversionsOnly_NotReported()
+        {
+            // Per-$1,000 and per-$100 exposure bases: every value is 1 or an allowed literal, nothing is rated. One rated
+            // value makes it a table again, and a team's own allowed literals count the same way.
+            const string source = """
+                public enum Basis { Sales, Payroll, Area, Units }
+
+                public class GeneralLiabilityRating
+                {
+                    public decimal ExposureDivisor(Basis basis) => basis switch
+                    {
+                        Basis.Sales => 1_000m,
+                        Basis.Payroll => 100m,
+                        Basis.Area => 1_000m,
+                        _ => 1m,
+                    };
+
+                    public decimal[] Units() => [1m, 10m, 100m, 0m];
+
+                    public decimal Per(Basis basis) => {|#0:basis switch
+                    {
+                        Basis.Sales => 1_000m,
+                        Basis.Payroll => 100m,
+                        _ => 250m,
+                    }|#0};
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enabled, Verify.Diagnostic("QG4001").WithLocation(0).WithArguments("switch expression", "3"));
+            await Verify.VerifyAsync(source, Enabled + "\nqualitygates_allowed_literals = 2, 10, 12, 100, 250, 1000");
+        }
+
+        [Fact]
         public async Task OutsideScope_NotReported()
         {
             const string source = """
