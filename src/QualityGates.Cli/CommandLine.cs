@@ -90,7 +90,11 @@ internal static class CommandLine
         var config = new Option<string>("--config") { Description = "Configuration file (default: qualitygate.json at the repository root)." };
         var json = new Option<string>("--json") { Description = "Write the result JSON to this file ('-' for standard output)." };
         var markdown = new Option<string>("--markdown") { Description = "Write a Markdown summary to this file ('-' for standard output)." };
-        var sarif = new Option<string>("--sarif") { Description = "The compiler's SARIF error log (-p:ErrorLog=build.sarif,version=2.1) for analyzers.new." };
+        var sarif = new Option<string[]>("--sarif")
+        {
+            Description = "The compiler's SARIF error log (-p:ErrorLog=build.sarif%2Cversion=2.1) for analyzers.new; repeat for one log per project.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var coverageReport = new Option<string>("--coverage-report") { Description = "Write the merged Cobertura and coverage HTML (ReportGenerator) to this folder." };
         var report = new Option<string>("--report") { Description = "Also write report.html, report.md, the result JSON and the coverage HTML to this folder." };
         var output = new Option<string>("--output") { Description = $"Folder for the report (default: {GateDefaults.ReportDirectory} at the repository root)." };
@@ -248,7 +252,7 @@ internal static class CommandLine
         options = options with { TrendHistoryPath = Full(context, historyPath) };
         if (resultPath is not null)
         {
-            if (options.CoveragePatterns is not null || options.SarifPath is not null || options.BaseRef is not null)
+            if (options.CoveragePatterns is not null || options.SarifPaths is not null || options.BaseRef is not null)
             {
                 throw new QualityGateException(QgbCodes.UsageError, "--result renders an existing result: --coverage, --sarif and --base belong to a check. Leave out --result to run the check.");
             }
@@ -344,7 +348,7 @@ internal static class CommandLine
     }
 
     private static EngineOptions Options(
-        CliContext context, ParseResult parse, Option<string> repo, Option<string[]>? coverage, Option<string>? baseRef, Option<string> config, Option<string>? sarif, Option<string>? coverageReport)
+        CliContext context, ParseResult parse, Option<string> repo, Option<string[]>? coverage, Option<string>? baseRef, Option<string> config, Option<string[]>? sarif, Option<string>? coverageReport)
     {
         string? Full(Option<string>? option) => option is null || parse.GetValue(option) is not string value ? null : Path.GetFullPath(value, context.CurrentDirectory);
         string[]? patterns = coverage is null ? null : parse.GetValue(coverage);
@@ -358,7 +362,7 @@ internal static class CommandLine
             CoverageBaseDirectory = context.CurrentDirectory,
             BaseRef = baseRef is null ? null : parse.GetValue(baseRef),
             ConfigPath = Full(config),
-            SarifPath = Full(sarif),
+            SarifPaths = sarif is null || parse.GetValue(sarif) is not { Length: > 0 } logs ? null : logs.Select(l => Path.GetFullPath(l, context.CurrentDirectory)).ToArray(),
             CoverageReportDirectory = Full(coverageReport),
             CacheDirectory = DefaultCacheDirectory(context.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable),
             Now = context.Now,

@@ -29,7 +29,8 @@ public sealed record EngineOptions
     public string? ConfigPath { get; init; }
 
     /// <summary>The compiler's SARIF error log, if any.</summary>
-    public string? SarifPath { get; init; }
+    /// <summary>The compilers' SARIF logs, one per project; null when none was given.</summary>
+    public IReadOnlyList<string>? SarifPaths { get; init; }
 
     /// <summary>Where to write the merged Cobertura and coverage HTML; null: coverage.reportDirectory of the config.</summary>
     public string? CoverageReportDirectory { get; init; }
@@ -137,7 +138,7 @@ public sealed class Engine
             throw new QualityGateException(QgbCodes.BaselineInvalid, baselineProblem + " " + baselineAdvice);
         }
 
-        AnalyzerFindings? findings = options.SarifPath is null ? null : SarifReader.Read(Path.GetFullPath(options.SarifPath), root);
+        AnalyzerFindings? findings = options.SarifPaths is null ? null : SarifReader.ReadAll(options.SarifPaths.Select(Path.GetFullPath), root);
 
         var inputs = new GateInputs
         {

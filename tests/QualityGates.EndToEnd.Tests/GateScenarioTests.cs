@@ -179,6 +179,29 @@ public sealed class GateScenarioTests : IDisposable
     }
 
     [Fact]
+    public void ErrorLogWithVersion_EachProjectsLogIsPassed()
+    {
+        // The documented form: %2C keeps ",version=2.1" inside ErrorLog (a bare comma would start another property).
+        const string errorLog = "-p:ErrorLog=build.sarif%2Cversion=2.1";
+        var build = _motor.Build(errorLog);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: true, NoIncremental, errorLog);
+
+        Assert.Equal(1, run.ExitCode);
+        var calls = EngineCalls();
+        Assert.Single(calls);
+        var logs = Regex.Matches(calls[0], @"--sarif (\S+)").Select(m => m.Groups[1].Value).ToArray();
+        Assert.True(logs.Length >= 2, calls[0]);
+        Assert.All(logs, log =>
+        {
+            Assert.EndsWith("/build.sarif", log, StringComparison.Ordinal);
+            Assert.True(File.Exists(log), log);
+            Assert.Contains("\"version\": \"2.1.0\"", File.ReadAllText(log), StringComparison.Ordinal);
+        });
+        Assert.Equal(logs.Length, logs.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void TestProjectWithoutCoverlet_WarnsQGB9104_NamingIt_AndTheGateStillRuns()
     {
         var dir = Path.Combine(_work, "motor without coverlet");

@@ -15,11 +15,49 @@ public static class SarifReader
 {
     private static readonly Regex QgRuleId = new("^QG[0-9]{4}$", RegexOptions.CultureInvariant);
 
-    public static AnalyzerFindings Read(string path, string repositoryRoot)
+    public static AnalyzerFindings Read(string path, string repositoryRoot) => ReadAll([path], repositoryRoot);
+
+    /// <summary>
+    /// The logs of several projects as one: the MSBuild task passes one per project. A file compiled into two projects
+    /// (a linked or shared source) is counted once, with the larger count per rule, not twice.
+    /// </summary>
+    public static AnalyzerFindings ReadAll(IEnumerable<string> paths, string repositoryRoot)
+    {
+        string fullRoot = RepositoryPaths.FullRoot(repositoryRoot);
+        var merged = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
+        int outside = 0;
+        foreach (string path in paths.Distinct(StringComparer.Ordinal))
+        {
+            var counts = Count(path, fullRoot, ref outside);
+            foreach (var (file, rules) in counts)
+            {
+                if (!merged.TryGetValue(file, out SortedDictionary<string, int>? into))
+                {
+                    merged[file] = rules;
+                    continue;
+                }
+
+                foreach (var (rule, n) in rules)
+                {
+                    into[rule] = Math.Max(into.GetValueOrDefault(rule), n);
+                }
+            }
+        }
+
+        var notes = outside == 0
+            ? new List<string>()
+            : new List<string> { $"{outside} QG finding(s) without a location in the repository were not counted." };
+        return new AnalyzerFindings(
+            merged.ToDictionary(e => e.Key, e => (IReadOnlyDictionary<string, int>)e.Value, StringComparer.Ordinal),
+            merged.Values.Sum(rules => rules.Values.Sum()),
+            notes);
+    }
+
+    private static SortedDictionary<string, SortedDictionary<string, int>> Count(string path, string fullRoot, ref int outside)
     {
         if (!File.Exists(path))
         {
-            throw new QualityGateException(QgbCodes.SarifMissing, $"SARIF file '{path}' does not exist. Build with -p:ErrorLog=\"{Path.GetFileName(path)},version=2.1\" first, or fix --sarif.");
+            throw new QualityGateException(QgbCodes.SarifMissing, $"SARIF file '{path}' does not exist. Build with -p:ErrorLog={Path.GetFileName(path)}%2Cversion=2.1 first, or fix --sarif.");
         }
 
         JsonDocument document;
@@ -43,9 +81,7 @@ public static class SarifReader
                 throw new QualityGateException(QgbCodes.SarifNotSarif, $"'{path}' is not a SARIF log (no \"version\" and \"runs\"). Give the compiler's ErrorLog file.");
             }
 
-            string fullRoot = RepositoryPaths.FullRoot(repositoryRoot);
             var counts = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
-            int total = 0, outside = 0;
             foreach (JsonElement run in runs.EnumerateArray())
             {
                 if (run.ValueKind != JsonValueKind.Object || !run.TryGetProperty("results", out JsonElement results) || results.ValueKind != JsonValueKind.Array)
@@ -76,17 +112,10 @@ public static class SarifReader
                     }
 
                     rules[rule] = rules.GetValueOrDefault(rule) + 1;
-                    total++;
                 }
             }
 
-            var notes = outside == 0
-                ? new List<string>()
-                : new List<string> { $"{outside} QG finding(s) without a location in the repository were not counted." };
-            return new AnalyzerFindings(
-                counts.ToDictionary(e => e.Key, e => (IReadOnlyDictionary<string, int>)e.Value, StringComparer.Ordinal),
-                total,
-                notes);
+            return counts;
         }
     }
 

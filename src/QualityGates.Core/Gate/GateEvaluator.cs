@@ -313,7 +313,7 @@ public static class GateEvaluator
     {
         if (inputs.Analyzers is null)
         {
-            return NoData(id, s, "No analyzer findings: give the compiler's SARIF log with --sarif (build with -p:ErrorLog=build.sarif,version=2.1).");
+            return NoData(id, s, "No analyzer findings: give the compiler's SARIF log with --sarif (build with -p:ErrorLog=build.sarif%2Cversion=2.1).");
         }
 
         if (inputs.Baseline?.Analyzers is not { } accepted)

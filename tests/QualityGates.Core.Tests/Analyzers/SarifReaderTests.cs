@@ -94,6 +94,27 @@ public class SarifReaderTests
         Assert.Equal(linux.Files["src/A.cs"], windows.Files["src/A.cs"]);
     }
 
+    [Fact]
+    public void SeveralProjectsLogs_OneCount_ASharedFileCountedOnce()
+    {
+        // Two projects: A.cs only in the first, B.cs only in the second, Shared.cs (a linked file) compiled into both.
+        using var temp = new TempDirectory();
+        string Result(string rule, string file) =>
+            "{ \"ruleId\": \"" + rule + "\", \"locations\": [ { \"physicalLocation\": { \"artifactLocation\": { \"uri\": \"" + file + "\" } } } ] }";
+        string Log(string name, params string[] results) =>
+            temp.Write(name, "{ \"version\": \"2.1.0\", \"runs\": [ { \"results\": [ " + string.Join(", ", results) + " ] } ] }");
+        string first = Log("a/build.sarif", Result("QG1001", "src/A.cs"), Result("QG1002", "src/Shared.cs"), Result("QG1002", "src/Shared.cs"), Result("QG1001", "/elsewhere/X.cs"));
+        string second = Log("b/build.sarif", Result("QG1001", "src/B.cs"), Result("QG1002", "src/Shared.cs"), Result("QG1002", "src/Shared.cs"), Result("QG3001", "src/Shared.cs"), Result("QG1001", "/elsewhere/Y.cs"));
+
+        AnalyzerFindings findings = SarifReader.ReadAll([first, second, first], temp.Path);
+
+        Assert.Equal(new[] { "src/A.cs", "src/B.cs", "src/Shared.cs" }, findings.Files.Keys);
+        Assert.Equal(2, findings.Files["src/Shared.cs"]["QG1002"]);
+        Assert.Equal(1, findings.Files["src/Shared.cs"]["QG3001"]);
+        Assert.Equal(5, findings.Total);
+        Assert.Equal("2 QG finding(s) without a location in the repository were not counted.", Assert.Single(findings.Notes));
+    }
+
     [Theory]
     [InlineData(null, "QGB0401")]
     [InlineData("{ \"version\": ", "QGB0402")]

@@ -323,6 +323,23 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Baseline_TakesOneSarifLogPerProject()
+    {
+        // The MSBuild task passes one --sarif per project; the CLI reads every one.
+        string Log(string name, string file) => repo.Write(name,
+            "{ \"version\": \"2.1.0\", \"runs\": [ { \"results\": [ { \"ruleId\": \"QG1001\", \"locations\": [ { \"physicalLocation\": { \"artifactLocation\": { \"uri\": \"" + file + "\" } } } ] } ] } ] }");
+        Log("src/Pricing/build.sarif", "src/Insurance/Pricing/PremiumCalculator.cs");
+        Log("src/Claims/build.sarif", "src/Insurance/Claims/ClaimsHandler.cs");
+
+        Assert.Equal(0, Run("baseline", "--repo", repo.Path, "--sarif", "src/Pricing/build.sarif", "--sarif", "src/Claims/build.sarif"));
+
+        Baseline? written = BaselineStore.Read(Path.Combine(repo.Path, "qualitygate.baseline.json"));
+        Assert.NotNull(written?.Analyzers);
+        Assert.Equal(new[] { "src/Insurance/Claims/ClaimsHandler.cs", "src/Insurance/Pricing/PremiumCalculator.cs" }, written.Analyzers.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(1, written.Analyzers["src/Insurance/Claims/ClaimsHandler.cs"]["QG1001"]);
+    }
+
+    [Fact]
     public void Reviews_Json()
     {
         Assert.Equal(0, Run("reviews", "--json"));

@@ -156,7 +156,7 @@ public sealed class ConsumerSolution
         return consumer;
     }
 
-    public RunResult Build() => Processes.Dotnet(Directory, null, "build", "Motor.slnx");
+    public RunResult Build(params string[] extra) => Processes.Dotnet(Directory, null, ["build", "Motor.slnx", .. extra]);
 
     /// <summary>`dotnet test` of the solution, as CI runs it after a build; coverage unless told otherwise.</summary>
     public RunResult Test(IReadOnlyDictionary<string, string>? environment = null, bool coverage = true, params string[] extra)
