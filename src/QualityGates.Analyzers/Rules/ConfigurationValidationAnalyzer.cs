@@ -22,7 +22,7 @@ namespace QualityGates.Analyzers.Rules
             var global = Errors(insurance, null);
             var globalKeys = global.Select(e => (e.Key, e.Value)).ToImmutableHashSet();
 
-            // .globalconfig problems once per compilation; .editorconfig problems on the first token of each file they govern.
+            // .globalconfig problems once per compilation; .editorconfig problems on the first token of a file they govern.
             context.RegisterCompilationEndAction([MethodImpl(HotPath.Optimize)] (end) =>
             {
                 foreach (var error in global)
@@ -31,11 +31,25 @@ namespace QualityGates.Analyzers.Rules
                 }
             });
 
-            // The errors of a file depend only on its qualitygates_ keys: found once per distinct configuration, not per file.
+            // The errors of a file depend only on its qualitygates_ keys: found once per distinct configuration, not per file,
+            // and reported in one file of those it governs (the first by path), not in every one: 7 bad keys over 300
+            // files are 7 warnings. Which file that is, is worked out only when some configuration has an error.
             var byFingerprint = new ConcurrentDictionary<string, List<ConfigurationError>>(StringComparer.Ordinal);
+            var compilation = context.Compilation;
+            var firstFile = new Lazy<Dictionary<string, SyntaxTree>>(
+                () => compilation.SyntaxTrees
+                    .GroupBy(t => insurance.GetFingerprint(t), StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.OrderBy(t => t.FilePath, StringComparer.Ordinal).First(), StringComparer.Ordinal),
+                System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             context.RegisterSyntaxTreeAction([MethodImpl(HotPath.Optimize)] (tree) =>
             {
-                var errors = byFingerprint.GetOrAdd(insurance.GetFingerprint(tree.Tree), _ => Errors(insurance, tree.Tree));
+                var fingerprint = insurance.GetFingerprint(tree.Tree);
+                var errors = byFingerprint.GetOrAdd(fingerprint, _ => Errors(insurance, tree.Tree));
+                if (errors.Count == 0 || !ReferenceEquals(firstFile.Value[fingerprint], tree.Tree))
+                {
+                    return;
+                }
+
                 foreach (var error in errors)
                 {
                     if (!globalKeys.Contains((error.Key, error.Value)))

@@ -233,7 +233,7 @@ namespace QualityGates.Analyzers.Semantics
                         !OptionNames.All.Contains(key.Substring(OptionNames.GlobalPrefix.Length), StringComparer.OrdinalIgnoreCase))
                     {
                         _options.TryGetValue(key, out var v);
-                        _errors.Add(new ConfigurationError(key, v ?? string.Empty, "unknown option; the known ones are " + string.Join(", ", OptionNames.All.Select(n => OptionNames.GlobalPrefix + n))));
+                        _errors.Add(new ConfigurationError(key, v ?? string.Empty, UnknownOption(key.Substring(OptionNames.GlobalPrefix.Length), OptionNames.GlobalPrefix)));
                     }
                 }
             }
@@ -270,7 +270,41 @@ namespace QualityGates.Analyzers.Semantics
 
                 return OptionNames.All.Contains(name, StringComparer.OrdinalIgnoreCase)
                     ? null
-                    : "unknown option; the known ones are " + string.Join(", ", OptionNames.All.Select(n => OptionNames.RulePrefix + ruleId.ToUpperInvariant() + "." + n));
+                    : UnknownOption(name, OptionNames.RulePrefix + ruleId.ToUpperInvariant() + ".");
+            }
+
+            /// <summary>"did you mean ..." for a near miss (at most a third of the name's letters off), else every known option.</summary>
+            private static string UnknownOption(string name, string prefix)
+            {
+                var lower = name.ToLowerInvariant();
+                var nearest = OptionNames.All.Select(n => (Name: n, Distance: EditDistance(lower, n))).OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).First();
+                return nearest.Distance <= Math.Max(1, nearest.Name.Length / 3)
+                    ? "unknown option; did you mean " + prefix + nearest.Name + "?"
+                    : "unknown option; the known ones are " + string.Join(", ", OptionNames.All.Select(n => prefix + n));
+            }
+
+            /// <summary>Levenshtein distance: insertions, deletions and substitutions.</summary>
+            private static int EditDistance(string a, string b)
+            {
+                var previous = new int[b.Length + 1];
+                var current = new int[b.Length + 1];
+                for (int j = 0; j <= b.Length; j++)
+                {
+                    previous[j] = j;
+                }
+
+                for (int i = 1; i <= a.Length; i++)
+                {
+                    current[0] = i;
+                    for (int j = 1; j <= b.Length; j++)
+                    {
+                        current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                    }
+
+                    (previous, current) = (current, previous);
+                }
+
+                return previous[b.Length];
             }
 
             /// <summary>
