@@ -313,7 +313,7 @@ public static class GateEvaluator
     {
         if (inputs.Analyzers is null)
         {
-            return NoData(id, s, "No analyzer findings: give the compiler's SARIF log with --sarif (build with -p:ErrorLog=build.sarif%2Cversion=2.1).");
+            return NoData(id, s, "Not evaluated: no compiler SARIF log was given. Build with -p:ErrorLog=build.sarif%2Cversion=2.1 (the build passes each project's log), or give it to the CLI with --sarif.");
         }
 
         if (inputs.Baseline?.Analyzers is not { } accepted)
