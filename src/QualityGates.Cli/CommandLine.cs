@@ -42,9 +42,16 @@ internal static class CommandLine
             ParseResult parse = root.Parse(args, ParserSettings);
             if (parse.Errors.Count > 0)
             {
-                foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
+                // "qualitygate chek" is one mistake, not two: the missing command follows from the unknown word.
+                var errors = parse.Errors.Select(e => e.Message).ToList();
+                if (errors.Count > 1)
                 {
-                    context.Error.WriteLine($"error {QgbCodes.UsageError}: {ConsoleText.Clean(error.Message)}");
+                    errors.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
+                }
+
+                foreach (string error in errors)
+                {
+                    context.Error.WriteLine($"error {QgbCodes.UsageError}: {ConsoleText.Clean(error)}{Suggestion(root, parse, error)}");
                 }
 
                 context.Error.WriteLine("Run 'qualitygate --help' for the commands and options.");
@@ -345,6 +352,17 @@ internal static class CommandLine
         }
 
         return Passed;
+    }
+
+    /// <summary>" Did you mean 'check'?" when the unknown first word is one letter or two away from a command; empty otherwise.</summary>
+    private static string Suggestion(RootCommand root, ParseResult parse, string error)
+    {
+        if (parse.UnmatchedTokens.Count == 0 || parse.CommandResult.Command != root || !error.Contains("'" + parse.UnmatchedTokens[0] + "'", StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        return Spelling.Suggest(parse.UnmatchedTokens[0], root.Subcommands.Select(c => c.Name)) is string nearest ? $" Did you mean '{nearest}'?" : string.Empty;
     }
 
     private static EngineOptions Options(

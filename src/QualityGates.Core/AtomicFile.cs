@@ -22,7 +22,8 @@ public static class AtomicFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new QualityGateException(QgbCodes.OutputNotWritable, $"Cannot write '{full}': {ex.Message} Check the folder exists and is writable.");
+            // The system's message names the temp file, which the user never asked for: name the file they did.
+            throw new QualityGateException(QgbCodes.OutputNotWritable, $"Cannot write '{full}': {ex.Message.Replace(temp, full, StringComparison.Ordinal)} Check the folder exists and is writable.");
         }
         finally
         {

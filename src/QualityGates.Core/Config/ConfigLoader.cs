@@ -284,7 +284,7 @@ public static class ConfigLoader
                 string keyPath = Child(path, property.Name);
                 if (!known.Contains(property.Name))
                 {
-                    string? suggestion = Suggest(property.Name, known);
+                    string? suggestion = Spelling.Suggest(property.Name, known);
                     throw new QualityGateException(QgbCodes.ConfigUnknownKey,
                         $"{source}: {keyPath} is not a known setting.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")} Known here: {string.Join(", ", known)}.");
                 }
@@ -380,41 +380,5 @@ public static class ConfigLoader
         private static string Short(string text) => JsonPaths.Shorten(text);
 
         private static string Format(double value) => JsonPaths.Format(value);
-
-        /// <summary>The known key closest to a typo (edit distance at most 2, or same letters ignoring case).</summary>
-        private static string? Suggest(string key, IReadOnlyCollection<string> known)
-        {
-            string? best = null;
-            int bestDistance = int.MaxValue;
-            foreach (string candidate in known)
-            {
-                int distance = string.Equals(candidate, key, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
-                if (distance < bestDistance)
-                {
-                    (best, bestDistance) = (candidate, distance);
-                }
-            }
-
-            return bestDistance <= 2 ? best : null;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            int[] previous = Enumerable.Range(0, b.Length + 1).ToArray();
-            int[] current = new int[b.Length + 1];
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-
-                (previous, current) = (current, previous);
-            }
-
-            return previous[b.Length];
-        }
     }
 }

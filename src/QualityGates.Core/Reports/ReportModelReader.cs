@@ -293,8 +293,12 @@ public static class ReportModelReader
     // System.Text.Json appends the path and position in a second sentence; we give those ourselves.
     private static string FirstSentence(string message)
     {
+        // System.Text.Json appends " Path: ... | LineNumber: ... | BytePositionInLine: ..." (or starts with LineNumber):
+        // the line is already in the message.
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         var text = cut > 0 ? message[..cut] : message;
+        var position = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        text = position > 0 ? text[..position] : text;
         text = text.Trim();
         return text.EndsWith('.') ? text : text + ".";
     }

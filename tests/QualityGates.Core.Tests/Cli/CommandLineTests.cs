@@ -323,6 +323,28 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void MisspeltCommand_OneErrorWithTheNearestCommand()
+    {
+        Assert.Equal(2, Run("chek"));
+
+        Assert.Equal("error QGB0001: Unrecognized command or argument 'chek'. Did you mean 'check'?\nRun 'qualitygate --help' for the commands and options.\n", stderr.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void UnwritableOutput_NamesTheFileAskedFor_NotATempFile()
+    {
+        // /proc takes no new files, even from root; elsewhere a file stands where the folder should be.
+        repo.Write("out", "a file where a folder is expected");
+        string target = Directory.Exists("/proc/self") ? "/proc/qualitygate-result.json" : Path.Combine(repo.Path, "out", "result.json");
+
+        Assert.Equal(2, Run("check", "--repo", repo.Path, "--json", target));
+
+        string error = stderr.ToString();
+        Assert.StartsWith("error QGB0004: Cannot write '" + target + "': ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Baseline_TakesOneSarifLogPerProject()
     {
         // The MSBuild task passes one --sarif per project; the CLI reads every one.

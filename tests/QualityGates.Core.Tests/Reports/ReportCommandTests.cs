@@ -49,6 +49,7 @@ public sealed class ReportCommandTests
     [InlineData("{\"schemaVersion\":1,\"hotspots\":[{\"path\":\"a.cs\",\"methods\":[null]}]}", "QGB0602", "is not valid result JSON at $.hotspots[0].methods[0]: null where an object is expected.")]
     [InlineData("{\"schemaVersion\":1,\"hotspots\":[{\"path\":\"a.cs\"},{\"mainAuthors\":[\"Ann\",null]}]}", "QGB0602", "is not valid result JSON at $.hotspots[1].mainAuthors[1]: null where a string is expected.")]
     [InlineData("{\"schemaVersion\":1,\"reviews\":{\"evidence\":{\"bot\":null}}}", "QGB0602", "is not valid result JSON at $.reviews.evidence.bot")]
+    [InlineData("# Quality gate\n", "QGB0602", "is not valid result JSON (line 1): '#' is an invalid start of a value. Pass the JSON written by")]
     [InlineData("[1,2]", "QGB0602", "holds a JSON array, not a result object")]
     [InlineData("null", "QGB0602", "holds a JSON null, not a result object")]
     [InlineData("{\"passed\":true}", "QGB0603", "has no numeric 'schemaVersion': it is not a qualitygate result")]
