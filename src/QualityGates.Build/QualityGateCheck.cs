@@ -36,6 +36,12 @@ public sealed partial class QualityGateCheck : ToolTask
 
     public string? ConfigFile { get; set; }
 
+    /// <summary>
+    /// Where an engine error that names no file points (the gate's configuration, else the solution, else the project):
+    /// without it MSBuild would point at this package's targets file in the NuGet cache.
+    /// </summary>
+    public string? DefaultFile { get; set; }
+
     [Required]
     public string ResultFile { get; set; } = "";
 
@@ -191,6 +197,11 @@ public sealed partial class QualityGateCheck : ToolTask
         }
 
         var origin = match.Groups["origin"].Success ? match.Groups["origin"].Value.Trim() : null;
+        if (string.IsNullOrEmpty(origin))
+        {
+            origin = OriginOf(match.Groups["code"].Value);
+        }
+
         var line = match.Groups["line"].Success && int.TryParse(match.Groups["line"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         var code = match.Groups["code"].Value;
         var text = GateResult.Clean(match.Groups["text"].Value.Trim());
@@ -205,6 +216,21 @@ public sealed partial class QualityGateCheck : ToolTask
         }
     }
 
+    /// <summary>A configuration error (QGB02xx) points at the repository's qualitygate.json when there is one; others at <see cref="DefaultFile"/>.</summary>
+    private string? OriginOf(string code)
+    {
+        if (code.StartsWith("QGB02", StringComparison.Ordinal) && string.IsNullOrEmpty(ConfigFile) && !string.IsNullOrEmpty(RepositoryRoot))
+        {
+            var config = Path.Combine(RepositoryRoot, "qualitygate.json");
+            if (File.Exists(config))
+            {
+                return config;
+            }
+        }
+
+        return string.IsNullOrEmpty(DefaultFile) ? null : DefaultFile;
+    }
+
     protected override bool HandleTaskExecutionErrors()
     {
         switch (ExitCode)
@@ -216,13 +242,13 @@ public sealed partial class QualityGateCheck : ToolTask
             case 2:
                 if (!_loggedEngineError)
                 {
-                    Log.LogError(BuildCodes.Subcategory, BuildCodes.EngineInputError, null, null, 0, 0, 0, 0,
+                    Log.LogError(BuildCodes.Subcategory, BuildCodes.EngineInputError, null, OriginOf(BuildCodes.EngineInputError), 0, 0, 0, 0,
                         "The quality gate engine rejected its input (exit code 2) without naming the problem. Its last output: {0}", LastLines());
                 }
 
                 return false;
             default:
-                Log.LogError(BuildCodes.Subcategory, BuildCodes.EngineCrashed, null, null, 0, 0, 0, 0,
+                Log.LogError(BuildCodes.Subcategory, BuildCodes.EngineCrashed, null, OriginOf(BuildCodes.EngineCrashed), 0, 0, 0, 0,
                     "The quality gate engine stopped unexpectedly (exit code {0}); no verdict. Its last output: {1}. Please report this with the output above.",
                     ExitCode.ToString(CultureInfo.InvariantCulture), LastLines());
                 return false;

@@ -141,6 +141,27 @@ public sealed class GateScenarioTests : IDisposable
         Assert.Contains("error QGB0105: qualitygate.json: unknown key 'coverage.lien'. Did you mean 'coverage.line'?", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("QGB9002", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("QGB9004", run.Output, StringComparison.Ordinal);
+        // An error that names no file points at the solution, not at the package's targets in the NuGet cache.
+        Assert.Matches(@"Motor\.slnx : QualityGate error QGB0105", run.Output);
+        Assert.DoesNotMatch(@"QualityGates\.targets\(\d+,\d+\): .*QGB0105", run.Output);
+    }
+
+    [Fact]
+    public void ConfigurationError_PointsAtTheRepositorysQualitygateJson()
+    {
+        var config = Path.Combine(_motor.Directory, "qualitygate.json");
+        File.WriteAllText(config, "{ \"conditions\": {} }\n");
+        try
+        {
+            var run = _motor.Test(FakeEngine(null, exitCode: 2, ("QG_FAKE_STDERR", "error QGB0203: qualitygate.json is a link out of the repository.")), coverage: true, NoIncremental);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains(config + " : QualityGate error QGB0203: qualitygate.json is a link out of the repository.", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
     }
 
     [Fact]
