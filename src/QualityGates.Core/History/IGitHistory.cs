@@ -8,7 +8,10 @@ public sealed record HistoryOptions
     public int RevertWindowDays { get; init; } = 30;
     /// <summary>Commits touching more files than this are left out of revisions and churn (mass renames, formatting).</summary>
     public int MaxFilesPerCommit { get; init; } = 50;
-    /// <summary>The base branch for new code ("origin/main"); null: guess origin/HEAD, origin/main, origin/master, main, master.</summary>
+    /// <summary>
+    /// The base branch for new code ("origin/main"), and the main line for landings when it names a branch; null: guess
+    /// origin/HEAD, origin/main, origin/master, main, master.
+    /// </summary>
     public string? BaseRef { get; init; }
     /// <summary>
     /// True when <see cref="BaseRef"/> was asked for explicitly (<c>--base</c>): a ref that does not resolve is an input

@@ -222,7 +222,9 @@ public sealed class LibGit2History : IGitHistory
 
         progress?.Report("review evidence");
         var mailmap = ReadMailmap(repo);
-        var reviews = Reviews(repo, records, head.Sha, PendingPullRequest(repo, records[head.Sha], options, notes), options, reviewStart, mailmap, ref dirty);
+        var pending = PendingPullRequest(repo, records[head.Sha], options, notes);
+        string landingsFrom = pending.Count > 0 ? head.Sha : LandingsFrom(repo, head, options, pending, notes);
+        var reviews = Reviews(repo, records, landingsFrom, pending, options, reviewStart, mailmap, ref dirty);
         progress?.Report("per-file history");
         var files = Files(records, head.Sha, options, hotspotStart, mailmap, notes);
         DateTimeOffset? hotspotTruncatedAt = records.Values
@@ -569,6 +571,142 @@ public sealed class LibGit2History : IGitHistory
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"HEAD {head.Sha[..7]} is the merge a CI builds for a pull request, not a landing: reviews are judged from its first parent (the target branch)"));
         return pending;
+    }
+
+    /// <summary>
+    /// Where the landings are read from: HEAD when it is on a main line, else the merge base of HEAD and the main branch,
+    /// with HEAD's own commits (git rev-list MAIN..HEAD) added to <paramref name="pending"/>: a feature branch's work
+    /// in progress has not landed, and a revert among it reverts nothing yet (docs/gate.md, "Branch builds"). When no
+    /// main branch or merge base is found, HEAD, as before, with a note.
+    /// </summary>
+    private static string LandingsFrom(Repository repo, Commit head, HistoryOptions options, HashSet<string> pending, List<string> notes)
+    {
+        if (!repo.Info.IsHeadDetached && ReviewPatterns.LongLivedBranch(repo.Head.FriendlyName))
+        {
+            // main, develop and the like land their own commits, whatever the base branch.
+            return head.Sha;
+        }
+
+        var main = MainLine(repo, options, out string? missing);
+        if (main is { } m && !repo.Info.IsHeadDetached && repo.Head.FriendlyName == m.Name)
+        {
+            // The main branch itself (a configured one with another name, or local commits not pushed yet).
+            return head.Sha;
+        }
+
+        if (OnLongLivedLine(repo, head, main?.Tip))
+        {
+            return head.Sha;
+        }
+
+        const string Counted = "commits of this branch that have not landed yet count as landings";
+        if (main is not { } line)
+        {
+            notes.Add(missing + ": " + Counted);
+            return head.Sha;
+        }
+
+        var mergeBase = repo.ObjectDatabase.FindMergeBase(head, line.Tip);
+        if (mergeBase == null)
+        {
+            notes.Add("no merge-base of HEAD and " + line.Display + (repo.Info.IsShallow ? " (" + ReviewPatterns.HistoryTruncatedNote + ")" : string.Empty) + ": " + Counted);
+            return head.Sha;
+        }
+
+        var filter = new CommitFilter { IncludeReachableFrom = head, ExcludeReachableFrom = line.Tip, SortBy = CommitSortStrategies.None };
+        var own = repo.Commits.QueryBy(filter).Select(c => c.Sha).ToList();
+        pending.UnionWith(own);
+        notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{own.Count} commit(s) of this branch, not yet landed on {line.Display}, are not counted as landings: reviews are judged from the merge base {mergeBase.Sha[..7]}"));
+        return mergeBase.Sha;
+    }
+
+    /// <summary>
+    /// The main branch: the base (--base, baseBranch) when it names a local or remote-tracking branch; when it names a
+    /// tag or a commit, or none is set, the first of <see cref="BaseRefCandidates"/> that exists (origin/HEAD followed to
+    /// its target). A base that names nothing is not guessed past: <paramref name="missing"/> says what was not found.
+    /// </summary>
+    private static (string Name, string Display, Commit Tip)? MainLine(Repository repo, HistoryOptions options, out string? missing)
+    {
+        missing = null;
+        if (options.BaseRef != null)
+        {
+            var tip = TryResolve(repo, options.BaseRef);
+            if (tip == null)
+            {
+                missing = "base branch '" + options.BaseRef + "' not found";
+                return null;
+            }
+
+            if (BranchOf(repo, options.BaseRef) is { } branch)
+            {
+                return (branch.Name, branch.Display, tip);
+            }
+        }
+
+        foreach (var candidate in BaseRefCandidates)
+        {
+            if (TryResolve(repo, candidate) is { } tip)
+            {
+                var branch = BranchOf(repo, candidate);
+                return (branch?.Name ?? candidate, branch?.Display ?? candidate, tip);
+            }
+        }
+
+        missing = "no main branch found (tried " + string.Join(", ", BaseRefCandidates) + ")";
+        return null;
+    }
+
+    /// <summary>
+    /// The branch a ref names, local or remote-tracking, symbolic refs (origin/HEAD) followed: its name without the
+    /// remote ("main") and as git shows it ("origin/main"). Null for a tag, a commit or an expression.
+    /// </summary>
+    private static (string Name, string Display)? BranchOf(Repository repo, string spec)
+    {
+        const string Heads = "refs/heads/", Remotes = "refs/remotes/";
+        string[] names = spec.StartsWith("refs/", StringComparison.Ordinal) ? new[] { spec } : new[] { Heads + spec, Remotes + spec };
+        foreach (var name in names)
+        {
+            string? canonical;
+            try
+            {
+                canonical = repo.Refs[name]?.ResolveToDirectReference()?.CanonicalName;
+            }
+            catch (LibGit2SharpException)
+            {
+                continue;
+            }
+
+            if (canonical != null && canonical.StartsWith(Heads, StringComparison.Ordinal))
+            {
+                string local = canonical[Heads.Length..];
+                return (local, local);
+            }
+
+            if (canonical != null && canonical.StartsWith(Remotes, StringComparison.Ordinal))
+            {
+                string display = canonical[Remotes.Length..];
+                int slash = display.IndexOf('/', StringComparison.Ordinal);
+                return slash > 0 ? (display[(slash + 1)..], display) : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// HEAD is the main branch's commit or an ancestor of it, or of a long-lived branch (main, develop, ..., local or
+    /// remote-tracking): a CI's detached checkout of a commit that landed there.
+    /// </summary>
+    private static bool OnLongLivedLine(Repository repo, Commit head, Commit? mainTip)
+    {
+        var tips = repo.Branches
+            .Where(b => ReviewPatterns.LongLivedBranch(b.IsRemote ? b.FriendlyName[(b.FriendlyName.IndexOf('/', StringComparison.Ordinal) + 1)..] : b.FriendlyName))
+            .Select(b => b.Tip)
+            .Prepend(mainTip)
+            .OfType<Commit>()
+            .DistinctBy(c => c.Sha);
+        return tips.Any(tip => tip.Sha == head.Sha || repo.ObjectDatabase.FindMergeBase(head, tip)?.Sha == head.Sha);
     }
 
     private static string[] BranchCommits(Repository repo, CommitRecord merge)

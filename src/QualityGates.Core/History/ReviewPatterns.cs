@@ -24,6 +24,9 @@ public static partial class ReviewPatterns
         new[] { "develop", "development", "dev" },
     };
 
+    /// <summary>A branch whose own commits land on it (main, master, trunk, develop, development, dev).</summary>
+    public static bool LongLivedBranch(string name) => BaseBranchRanks.Any(names => names.Contains(name, StringComparer.Ordinal));
+
     /// <summary>
     /// Subjects of PR merge commits: GitHub, Azure DevOps, Bitbucket Cloud, Gitea, and Bitbucket Server / Data Center
     /// (up to 6.x "Merge pull request #12 in PROJ/repo from ...", from 7.0 "Pull request #12: Title"), which product.md's

@@ -109,4 +109,25 @@ public sealed class HistoryNotesCommandLineTests
         Assert.Empty(NoteLines(text));
         Assert.Empty(JsonNotes(Run(repo.Root, "reviews", "--json").Out));
     }
+
+    [Fact]
+    public void FeatureBranch_ReviewsLeaveItsWorkInProgressOut_AndSaySo()
+    {
+        // The trial: one work-in-progress commit on a pushed branch turned 2 landings at 50.0 % into 3 at 33.3 %.
+        using var repo = new GitRepo();
+        repo.Commit("Add rating (#1)", GitRepo.Bob, files: new[] { ("src/A.cs", "class A { }\n") });
+        string main = repo.Commit("Fix fee", GitRepo.Bob, files: new[] { ("src/B.cs", "class B { }\n") });
+        repo.Checkout("-b", "feature/quote");
+        repo.Commit("WIP", files: new[] { ("src/C.cs", "class C { }\n") });
+
+        (int exit, string text, string error) = Run(repo.Root, "reviews");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(
+            "Reviews over 90 days: 2 landings (2 human, 0 bot), 1 reviewed, review coverage 50.0 %, pass rate 100.0 % (0 reverted), first-pass rate n/a (0 PRs).\n"
+            + $"  note: 1 commit(s) of this branch, not yet landed on main, are not counted as landings: reviews are judged from the merge base {main[..7]}\n",
+            text);
+        Assert.Equal(NoteLines(text), JsonNotes(Run(repo.Root, "reviews", "--json").Out));
+    }
 }

@@ -90,32 +90,54 @@ public sealed class PreMergeCommitTests : IDisposable
     [Fact]
     public void PullRequestBuild_DetachedMergeOfAnySubject_IsNoLanding()
     {
-        // GitLab's merged-results pipeline merges with the project's template: only the environment tells it apart.
-        PreMerge("Merge branch 'topic' into 'main'\n\nSee merge request org/motor!7");
+        // GitLab's merged-results pipeline merges with the project's template: without a main branch to compare with
+        // (its fetch may bring only the merge request's refs), only the environment tells it apart.
+        string head = PreMerge("Merge branch 'topic' into 'main'\n\nSee merge request org/motor!7");
+        _repo.Git("branch", "-m", "main", "target");
 
-        var plain = Read().Reviews;
-        var pullRequestBuild = Read(pullRequestBuild: true).Reviews;
+        var plain = Read();
+        var pullRequestBuild = Read(pullRequestBuild: true);
 
-        Assert.Equal(4, plain.Landings);
-        Assert.Equal(1, plain.Evidence[EvidenceKind.PullRequestMerge] - 2);
-        AssertTargetBranchFigures(pullRequestBuild);
+        Assert.Equal(4, plain.Reviews.Landings);
+        Assert.Equal(1, plain.Reviews.Evidence[EvidenceKind.PullRequestMerge] - 2);
+        Assert.Contains("no main branch found (tried origin/HEAD, origin/main, origin/master, main, master): commits of this branch that have not landed yet count as landings", plain.Info.Notes);
+        AssertTargetBranchFigures(pullRequestBuild.Reviews);
+        Assert.Contains($"HEAD {head[..7]} is the merge a CI builds for a pull request, not a landing: reviews are judged from its first parent (the target branch)", pullRequestBuild.Info.Notes);
+    }
+
+    [Fact]
+    public void DetachedMergeOfAnySubject_WithTheMainBranch_IsNoLanding()
+    {
+        // With the main branch at hand, a merge that is not on it has not landed, whatever the environment says.
+        string head = PreMerge("Merge branch 'topic' into 'main'\n\nSee merge request org/motor!7");
+
+        var result = Read();
+
+        AssertTargetBranchFigures(result.Reviews);
+        Assert.Contains($"3 commit(s) of this branch, not yet landed on main, are not counted as landings: reviews are judged from the merge base {_direct[..7]}", result.Info.Notes);
+        Assert.DoesNotContain(result.Reviews.Items, i => i.Sha == head);
     }
 
     [Fact]
     public void PullRequestBuild_SyncMergeHead_StaysASyncMerge()
     {
         _repo.Checkout("main");
-        _repo.Commit("Fix tax", GitRepo.Bob, files: ("src/Tax.cs", "t\n"));
+        string tax = _repo.Commit("Fix tax", GitRepo.Bob, files: ("src/Tax.cs", "t\n"));
         _repo.Checkout("topic");
         string sync = _repo.Merge("main", "Merge branch 'main' into topic");
         _repo.Checkout("--detach");
 
-        var reviews = Read(pullRequestBuild: true).Reviews;
+        var result = Read(pullRequestBuild: true);
+        var reviews = result.Reviews;
 
-        // The PR's head, built as it is: the topic's two commits on HEAD's line, main's four on the merge's second parent.
-        Assert.Equal(1, reviews.Evidence[EvidenceKind.SyncMerge]);
+        // The PR's head, built as it is, is no pre-merge commit: it is the topic's own line, which has not landed
+        // (its revert, review fix and sync merge), so main's four landings are judged from main's tip.
+        Assert.DoesNotContain(result.Info.Notes, n => n.Contains("is the merge a CI builds", StringComparison.Ordinal));
+        Assert.Contains($"3 commit(s) of this branch, not yet landed on main, are not counted as landings: reviews are judged from the merge base {tax[..7]}", result.Info.Notes);
         Assert.DoesNotContain(reviews.Items, i => i.Sha == sync);
-        Assert.Equal(6, reviews.Landings);
+        Assert.Equal(new[] { tax, _direct, _pr2, _pr1 }, reviews.Items.Select(i => i.Sha));
+        Assert.Equal(4, reviews.Landings);
+        Assert.Equal(0, reviews.Reverted);
     }
 
     [Fact]
