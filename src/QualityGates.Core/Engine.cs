@@ -253,7 +253,8 @@ public sealed class Engine
     public const string TrendNotRecordedNoCommitNote = "trend not recorded: the branch has no commit yet";
 
     /// <summary>
-    /// One record per run, from the verdict: the figures of its result JSON (TrendRecord.FromGate, held equal by a test).
+    /// One record per commit (a run replaces the record of its commit), from the verdict: the figures of its result JSON
+    /// (TrendRecord.FromGate, held equal by a test).
     /// A history that cannot be written is returned, not thrown: the finished verdict must not be lost with it.
     /// </summary>
     private static QualityGateException? AppendTrend(string path, GateResult gate, DateTimeOffset now)

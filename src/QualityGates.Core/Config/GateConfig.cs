@@ -116,7 +116,7 @@ public static class GateDefaults
     public const string ConfigFileName = "qualitygate.json";
     public const string BaselineFile = "qualitygate.baseline.json";
 
-    /// <summary>Trend history: one line per run on the main branch, append-only.</summary>
+    /// <summary>Trend history: one line per commit judged on the main branch (a new run on it replaces its line).</summary>
     public const string TrendFile = ".qualitygate/history.jsonl";
 
     /// <summary>Branch names taken as the main branch when the base ref does not name one (origin/HEAD, none).</summary>

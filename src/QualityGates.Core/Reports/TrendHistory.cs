@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace QualityGates.Core.Reports;
 
-/// <summary>One run of the gate on the main branch: small, so years of runs stay a few hundred kilobytes.</summary>
+/// <summary>The last run of the gate on a commit of the main branch: small, so years of runs stay a few hundred kilobytes.</summary>
 public sealed record TrendRecord
 {
     [JsonPropertyName("date")] public DateTimeOffset Date { get; init; }
@@ -72,9 +72,10 @@ public sealed record TrendHistoryContent(IReadOnlyList<TrendRecord> Records, int
 }
 
 /// <summary>
-/// The gate's figures over time, as JSON Lines (one record per run on the main branch). Append-only: a run adds a
-/// line and never rewrites an old one. Reads are bounded (the tail of the file) and skip lines that do not parse, so
-/// a hand-edited or half-written history never breaks a report.
+/// The gate's figures over time, as JSON Lines (one record per commit of the main branch that a run judged). A run
+/// adds its line at the end and drops the earlier record of its commit; every other line stays as it was. Reads are
+/// bounded (the tail of the file) and skip lines that do not parse, so a hand-edited or half-written history never
+/// breaks a report.
 /// </summary>
 public static class TrendHistory
 {
@@ -89,8 +90,10 @@ public static class TrendHistory
     private const int WouldBlockBsd = 35;
 
     /// <summary>
-    /// Appends one record. The file is replaced atomically (copy + new line + rename): never half-written. Runs that
-    /// append at once (parallel CI jobs) take turns on an exclusive lock file beside it, so none loses another's record.
+    /// Appends one record, replacing the records of its commit: one record per commit, whatever the number of runs on it
+    /// (check, report, dotnet test). The file is replaced atomically (copy + new line + rename): never half-written.
+    /// Runs that append at once (parallel CI jobs) take turns on an exclusive lock file beside it, so none loses
+    /// another's record. Every other line, malformed ones included, is copied as it was.
     /// </summary>
     public static void Append(string path, TrendRecord record)
     {
@@ -102,21 +105,12 @@ public static class TrendHistory
             using var turn = AppendLock(path);
             AtomicFile.Write(path, output =>
             {
-                var needsNewLine = false;
                 if (File.Exists(path))
                 {
-                    using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-                    input.CopyTo(output);
-                    if (input.Length > 0)
-                    {
-                        // A previous writer may have stopped mid-line: start ours on a fresh line.
-                        input.Seek(-1, SeekOrigin.End);
-                        needsNewLine = input.ReadByte() != '\n';
-                    }
+                    CopyOtherCommits(File.ReadAllBytes(path), record.Commit, output);
                 }
 
-                var bytes = Encoding.UTF8.GetBytes((needsNewLine ? "\n" : string.Empty) + line + "\n");
-                output.Write(bytes);
+                output.Write(Encoding.UTF8.GetBytes(line + "\n"));
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -124,6 +118,40 @@ public static class TrendHistory
             throw new ReportInputException(
                 ReportCodes.HistoryNotReadable,
                 $"trend history '{path}' could not be written ({e.Message}): check that its folder exists and is writable");
+        }
+    }
+
+    /// <summary>
+    /// The history's lines but the records of <paramref name="commit"/>, byte for byte, each ending in a line break (a
+    /// previous writer may have stopped mid-line: the next record starts on a fresh one). Only lines that name the commit
+    /// are parsed, so a run costs a copy of the file, as an append did.
+    /// </summary>
+    private static void CopyOtherCommits(byte[] history, string? commit, Stream output)
+    {
+        byte[] key = Encoding.UTF8.GetBytes(commit ?? string.Empty);
+        if (key.Length == 0 || history.AsSpan().IndexOf(key) < 0)
+        {
+            output.Write(history);
+            if (history.Length > 0 && history[^1] != '\n')
+            {
+                output.WriteByte((byte)'\n');
+            }
+
+            return;
+        }
+
+        for (int start = 0; start < history.Length;)
+        {
+            int length = history.AsSpan(start).IndexOf((byte)'\n');
+            var segment = history.AsSpan(start, length < 0 ? history.Length - start : length);
+            start += segment.Length + 1;
+            if (segment.IndexOf(key) >= 0 && ParseLine(Encoding.UTF8.GetString(segment).Trim()) is { } same && same.Commit == commit)
+            {
+                continue;
+            }
+
+            output.Write(segment);
+            output.WriteByte((byte)'\n');
         }
     }
 
@@ -264,6 +292,21 @@ public static class TrendHistory
             {
                 records.Add(record);
             }
+        }
+
+        // One point per commit: a history written before runs replaced their commit's record holds several; the last counts.
+        var lastOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i].Commit is string commit)
+            {
+                lastOf[commit] = i;
+            }
+        }
+
+        if (lastOf.Count < records.Count(r => r.Commit is not null))
+        {
+            records = records.Where((r, i) => r.Commit is not string commit || lastOf[commit] == i).ToList();
         }
 
         var keep = Math.Max(0, maxRecords);

@@ -7,7 +7,7 @@ using QualityGates.Core.Tests.Support;
 
 namespace QualityGates.Core.Tests.Gate;
 
-/// <summary>The engine keeps the trend history: one record per run on the main branch.</summary>
+/// <summary>The engine keeps the trend history: one record per commit judged on the main branch.</summary>
 public sealed class EngineTrendTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
@@ -28,14 +28,14 @@ public sealed class EngineTrendTests : IDisposable
     }
 
     [Fact]
-    public void OnTheBaseBranch_AppendsOneRecordPerRun()
+    public void OnTheBaseBranch_RecordsOneRecordPerCommit()
     {
         EngineResult first = Check("main");
         Check("main");
 
         Assert.Equal(HistoryFile, first.TrendRecordedIn);
         string[] lines = File.ReadAllLines(HistoryFile);
-        Assert.Equal(2, lines.Length);
+        Assert.Single(lines);
         Assert.Equal(
             // No new code in the fake (no changed line): that figure is left out, not written as null.
             """{"date":"2025-06-01T08:00:00+00:00","commit":"head456","passed":false,"lineRate":0.5,"branchRate":0.35,"reviewCoverage":0.95,"passRate":0.9736842105263158,"firstPassRate":0.8,"hotspots":1,"failedConditions":1}""",
@@ -44,6 +44,10 @@ public sealed class EngineTrendTests : IDisposable
         Assert.Equal(Now, record.Date);
         Assert.Equal(0.5, record.LineRate);
         Assert.Equal(1, record.Hotspots);
+
+        Check("main", head: "head789");
+        Check("main", head: "head789");
+        Assert.Equal(new[] { "head456", "head789" }, TrendHistory.Read(HistoryFile).Records.Select(r => r.Commit));
     }
 
     [Fact]

@@ -60,6 +60,115 @@ public sealed class TrendHistoryTests
     }
 
     [Fact]
+    public void Append_ARunOnARecordedCommit_ReplacesItsRecord()
+    {
+        // The trial: check, report and dotnet test on one commit of main wrote 8 records in minutes.
+        using var files = new ReportTestFiles();
+        var path = files.PathOf("trend.jsonl");
+        TrendHistory.Append(path, new TrendRecord { Date = Day1, Commit = "aaa", LineRate = 0.5 });
+        TrendHistory.Append(path, new TrendRecord { Date = Day1.AddHours(1), Commit = "bbb", LineRate = 0.6 });
+        for (var i = 1; i <= 8; i++)
+        {
+            TrendHistory.Append(path, new TrendRecord { Date = Day1.AddHours(1).AddMinutes(i), Commit = "bbb", LineRate = 0.6, Hotspots = i });
+        }
+
+        TrendHistory.Append(path, new TrendRecord { Date = Day1.AddHours(2), Commit = "aaa", LineRate = 0.75, Passed = true });
+
+        Assert.Equal(
+            "{\"date\":\"2026-10-01T07:08:00+00:00\",\"commit\":\"bbb\",\"lineRate\":0.6,\"hotspots\":8}\n"
+            + "{\"date\":\"2026-10-01T08:00:00+00:00\",\"commit\":\"aaa\",\"passed\":true,\"lineRate\":0.75}\n",
+            File.ReadAllText(path));
+        Assert.Equal(new[] { ".trend.jsonl.lock", "trend.jsonl" }, Directory.GetFiles(files.Directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Append_KeepsEveryOtherLineByteForByte_MalformedOnesIncluded()
+    {
+        using var files = new ReportTestFiles();
+        var path = files.PathOf("trend.jsonl");
+        byte[] before = System.Text.Encoding.UTF8.GetBytes(
+            "{\"date\":\"2026-10-01T00:00:00Z\",\"commit\":\"abc\"}\n"
+            + "garbage naming abc\n"
+            + "{\"date\":\"2026-10-01T01:00:00Z\",\"commit\":\"abc\",\"lineRate\":2.5}\n" // out of range: a malformed line, kept
+            + "{\"date\":\"2026-10-01T02:00:00Z\",\"commit\":\"abcd\"}\r\n" // another commit that starts the same
+            + "\n"
+            + "{ \"commit\" : \"abc\", \"date\" : \"2026-10-01T03:00:00Z\" }\n" // hand-written: still this commit's record
+            + "{\"date\":\"2026-10-01T04:00:00Z\",\"commit\":\"x\"}\n")
+            .Concat(new byte[] { 0xFF, 0xFE, (byte)'a', (byte)'b', (byte)'c', (byte)'\n' })
+            .Concat(System.Text.Encoding.UTF8.GetBytes("{\"date\":\"2026-10-02")).ToArray();
+        File.WriteAllBytes(path, before);
+
+        TrendHistory.Append(path, new TrendRecord { Date = Day1, Commit = "abc" });
+
+        byte[] expected = System.Text.Encoding.UTF8.GetBytes(
+            "garbage naming abc\n"
+            + "{\"date\":\"2026-10-01T01:00:00Z\",\"commit\":\"abc\",\"lineRate\":2.5}\n"
+            + "{\"date\":\"2026-10-01T02:00:00Z\",\"commit\":\"abcd\"}\r\n"
+            + "\n"
+            + "{\"date\":\"2026-10-01T04:00:00Z\",\"commit\":\"x\"}\n")
+            .Concat(new byte[] { 0xFF, 0xFE, (byte)'a', (byte)'b', (byte)'c', (byte)'\n' })
+            .Concat(System.Text.Encoding.UTF8.GetBytes("{\"date\":\"2026-10-02\n{\"date\":\"2026-10-01T06:00:00+00:00\",\"commit\":\"abc\"}\n")).ToArray();
+        Assert.Equal(expected, File.ReadAllBytes(path));
+        var read = TrendHistory.Read(path);
+        Assert.Equal("abcd,x,abc", string.Join(",", read.Records.Select(r => r.Commit)));
+        Assert.Equal(4, read.SkippedLines);
+    }
+
+    [Fact]
+    public void Append_WithoutACommit_AlwaysAppends()
+    {
+        // Outside a git repository (QUALITYGATE_RECORD_TREND=true) a run has no commit to be replaced by.
+        using var files = new ReportTestFiles();
+        var path = files.PathOf("trend.jsonl");
+        TrendHistory.Append(path, new TrendRecord { Date = Day1 });
+        TrendHistory.Append(path, new TrendRecord { Date = Day1.AddHours(1) });
+
+        Assert.Equal(2, TrendHistory.Read(path).Records.Count);
+        Assert.Equal(2, File.ReadAllLines(path).Length);
+    }
+
+    [Fact]
+    public async Task Append_ManyRunsOnFewCommitsAtOnce_OneRecordPerCommit()
+    {
+        using var files = new ReportTestFiles();
+        var path = files.PathOf("trend.jsonl");
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(() =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                TrendHistory.Append(path, new TrendRecord { Date = Day1.AddMinutes(i), Commit = $"c{i % 3}", Hotspots = w });
+            }
+        })));
+
+        var read = TrendHistory.Read(path, int.MaxValue);
+        Assert.Equal(new[] { "c0", "c1", "c2" }, read.Records.Select(r => r.Commit).Order(StringComparer.Ordinal));
+        Assert.Equal(3, File.ReadAllLines(path).Length);
+        Assert.Equal(0, read.SkippedLines);
+    }
+
+    [Fact]
+    public void Read_SeveralRecordsOfACommit_TheLastCounts()
+    {
+        // A history written before runs replaced their commit's record.
+        using var files = new ReportTestFiles();
+        var path = files.Write("trend.jsonl",
+            "{\"date\":\"2026-10-01T00:00:00Z\",\"commit\":\"a\",\"lineRate\":0.1}\n"
+            + "{\"date\":\"2026-10-01T00:05:00Z\",\"commit\":\"a\",\"lineRate\":0.2}\n"
+            + "{\"date\":\"2026-10-02T00:00:00Z\"}\n"
+            + "{\"date\":\"2026-10-02T00:00:00Z\"}\n"
+            + "{\"date\":\"2026-10-03T00:00:00Z\",\"commit\":\"b\",\"lineRate\":0.3}\n"
+            + "{\"date\":\"2026-10-03T00:09:00Z\",\"commit\":\"a\",\"lineRate\":0.4}\n"
+            + "{\"date\":\"2026-10-03T00:10:00Z\",\"commit\":\"b\",\"lineRate\":0.5}\n");
+
+        var read = TrendHistory.Read(path, maxRecords: 3);
+
+        Assert.Equal(new string?[] { null, "a", "b" }, read.Records.Select(r => r.Commit));
+        Assert.Equal(new double?[] { null, 0.4, 0.5 }, read.Records.Select(r => r.LineRate));
+        Assert.True(read.Truncated);
+        Assert.Equal(0, read.SkippedLines);
+    }
+
+    [Fact]
     public void JsonLine_IsWhatTheSerializerWrites()
     {
         var full = new TrendRecord
@@ -163,13 +272,14 @@ public sealed class TrendHistoryTests
     {
         using var files = new ReportTestFiles();
         var path = files.PathOf("trend.jsonl");
-        var line = "{\"date\":\"2026-10-01T00:00:00Z\",\"commit\":\"" + new string('x', 200) + "\"}\n";
+        static string Line(int i) => "{\"date\":\"2026-10-01T00:00:00Z\",\"commit\":\"" + i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(200, 'x') + "\"}\n";
+        var line = Line(0);
         using (var w = new StreamWriter(path))
         {
-            // ~6 MB: more than the bounded read.
+            // ~6 MB: more than the bounded read; one record per commit, as runs write them.
             for (var i = 0; i < 6 * 1024 * 1024 / line.Length; i++)
             {
-                w.Write(line);
+                w.Write(Line(i));
             }
 
             w.Write("{\"date\":\"2026-11-01T00:00:00Z\",\"commit\":\"last\"}\n");
