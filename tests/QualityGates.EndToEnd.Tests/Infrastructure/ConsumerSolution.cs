@@ -44,7 +44,7 @@ public sealed class ConsumerSolution
               </ItemGroup>
             </Project>
             """);
-        consumer.Write(".gitignore", "bin/\nobj/\nTestResults/\n");
+        consumer.Write(".gitignore", "bin/\nobj/\nTestResults/\n.qualitygate/\n");
         // A misspelt key: QG0001 in every build, the analyzer warning the tests look for.
         consumer.Write(".editorconfig", "root = true\n\n[*.cs]\nqualitygates_roundng_mode = AwayFromZero\n");
         consumer.Write("Motor.slnx", """
