@@ -124,7 +124,8 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            if (other.ConstantValue.HasValue)
+            // zipCode.Length > 5 checks a format, not a risk.
+            if (other.ConstantValue.HasValue || (what == "threshold" && IsTextLength(other)))
             {
                 return;
             }
@@ -230,6 +231,10 @@ namespace QualityGates.Analyzers.Rules
 
             return null;
         }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsTextLength(IOperation operation) =>
+            operation.WalkDownConversions() is IPropertyReferenceOperation { Property: { Name: "Length", ContainingType.SpecialType: SpecialType.System_String } };
 
         /// <summary>A local that chooses between year lengths (leap ? 366m : 365m): the year's actual length, not a fixed basis.</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -159,7 +159,10 @@ namespace QualityGates.Analyzers.Rules
                 case BinaryOperatorKind.LessThanOrEqual:
                 case BinaryOperatorKind.GreaterThan:
                 case BinaryOperatorKind.GreaterThanOrEqual:
-                    return IsDate(binary.LeftOperand.WalkDownConversions().Type, types) && IsDate(binary.RightOperand.WalkDownConversions().Type, types);
+                    // A comparison of two dates adjusts an age only when one of them is the birth date (or a date made from it):
+                    // effectiveDate < today says nothing about the birthday.
+                    return IsDate(binary.LeftOperand.WalkDownConversions().Type, types) && IsDate(binary.RightOperand.WalkDownConversions().Type, types) &&
+                        (DateTimeFacts.ReadsBirthDate(binary.LeftOperand) || DateTimeFacts.ReadsBirthDate(binary.RightOperand));
                 default:
                     return false;
             }

@@ -24,9 +24,9 @@ namespace QualityGates.Analyzers.Semantics
         public static readonly string[] RateNames =
         {
             // A ratio or trend of money (ExpenseToPremiumRatio, LossCostTrend) is dimensionless, like a factor; so is a rating
-            // modification (ExperienceMod, ScheduleModifier).
+            // modification (ExperienceMod, ScheduleModifier) and a fraction of a term (UnusedFraction, EarnedProportion).
             "rate", "factor", "loading", "discount", "surcharge", "multiplier", "relativity", "relativities", "percent", "pct", "ratio", "trend",
-            "mod", "modifier",
+            "mod", "modifier", "fraction", "proportion",
         };
 
         /// <summary>A trailing word that says the value counts or measures something other than money ("LimitCount", "RefundDays").</summary>

@@ -495,13 +495,31 @@ namespace QualityGates.Analyzers.Semantics
             if (Matches(symbol.Name, patterns, exclude))
             {
                 // The name first: most reads match nothing, and the decision test looks at the return type's members.
-                return IsEventFact(symbol.Name, patterns) || (op.Kind == OperationKind.Invocation && Outcomes.ReturnsDecision((IMethodSymbol)symbol, insurance))
+                return IsEventFact(symbol.Name, patterns) || IsConfigurationMember(symbol) ||
+                    (op.Kind == OperationKind.Invocation && Outcomes.ReturnsDecision((IMethodSymbol)symbol, insurance))
                     ? null
                     : symbol.Name;
             }
 
             type = type == null ? null : InsuranceContext.UnwrapNullable(type);
             return type != null && type.TypeKind == TypeKind.Enum && Matches(type.Name, patterns, exclude) ? symbol.Name : null;
+        }
+
+        /// <summary>
+        /// A member of an options, settings or configuration class (<c>_options.DeclinePregnancy</c>): a switch of the
+        /// product's configuration, not something known about the person.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsConfigurationMember(ISymbol symbol)
+        {
+            if (!(symbol is IPropertySymbol || symbol is IFieldSymbol) || symbol.ContainingType == null)
+            {
+                return false;
+            }
+
+            var words = NameWords.Split(symbol.ContainingType.Name);
+            var last = words.Count == 0 ? string.Empty : words[words.Count - 1];
+            return last == "options" || last == "settings" || last == "config" || last == "configuration";
         }
 
         /// <summary>

@@ -633,7 +633,8 @@ namespace QualityGates.Analyzers.Semantics
         [MethodImpl(HotPath.Optimize)]
         public static bool IsBoolDecisionMethod(IMethodSymbol? method)
         {
-            if (method == null || method.ReturnType.SpecialType != SpecialType.System_Boolean)
+            // Task<bool> IsEligibleAsync is the same verdict, awaited.
+            if (method == null || Outcomes.UnwrapTask(method.ReturnType).SpecialType != SpecialType.System_Boolean)
             {
                 return false;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -354,6 +355,11 @@ namespace QualityGates.Analyzers.Semantics
                         // (decimal)row["Premium"], row.Field<double>("Rate"): a DataRow column is named by its key.
                         kind = context.GetSettings(op.Syntax.SyntaxTree).KindOfName(column);
                     }
+                    else if (kind == ValueKind.None && operation.Type != null && InsuranceContext.IsNumeric(operation.Type) && CollectionName(op) is string collection)
+                    {
+                        // _attainedAgeFactors[65], premiums[i]: an element is what its collection is named for.
+                        kind = context.GetSettings(op.Syntax.SyntaxTree).KindOfName(collection);
+                    }
 
                     return kind;
             }
@@ -361,6 +367,43 @@ namespace QualityGates.Analyzers.Semantics
 
         [MethodImpl(HotPath.Optimize)]
         public static bool IsMoneyOrRate(this IOperation operation, InsuranceContext context) => operation.GetValueKind(context) != ValueKind.None;
+
+        /// <summary>
+        /// The name of the collection an indexer or array element is read from, up to "By" (factorsByZip is factors):
+        /// null for anything else.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static string? CollectionName(IOperation element)
+        {
+            ISymbol? collection;
+            switch (element)
+            {
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance }:
+                    collection = instance.GetReferencedSymbol();
+                    break;
+                case IArrayElementReferenceOperation array:
+                    collection = array.ArrayReference.GetReferencedSymbol();
+                    break;
+                default:
+                    return null;
+            }
+
+            if (collection == null)
+            {
+                return null;
+            }
+
+            var words = NameWords.Split(collection.Name);
+            for (int i = 1; i < words.Count; i++)
+            {
+                if (words[i] == "by")
+                {
+                    return string.Concat(words.Take(i));
+                }
+            }
+
+            return collection.Name;
+        }
 
         [MethodImpl(HotPath.Optimize)]
         public static bool IsArithmetic(BinaryOperatorKind kind) =>

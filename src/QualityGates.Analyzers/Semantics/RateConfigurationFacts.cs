@@ -102,7 +102,8 @@ namespace QualityGates.Analyzers.Semantics
                 }
             }
 
-            name = null;
+            // _rates[key]: the element is named by its table.
+            name = OperationExtensions.CollectionName(op);
             return op.GetValueKind(context);
         }
 

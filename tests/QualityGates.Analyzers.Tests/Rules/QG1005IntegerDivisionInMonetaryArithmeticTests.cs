@@ -54,6 +54,29 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task QuotientStoredAsAFraction_Reported()
+        {
+            // A fraction or proportion is a rate: the truncated quotient stored in one is 0 for every part term.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class TripCancellationPremium
+                {
+                    public decimal Refund(decimal premium, int unusedDays, int totalDays)
+                    {
+                        var unusedFraction = {|#0:unusedDays / totalDays|};
+                        int earnedProportion = {|#1:(totalDays - unusedDays) / totalDays|};
+                        return premium * unusedFraction + earnedProportion;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(0).WithArguments("unusedDays / totalDays"),
+                Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(1).WithArguments("(totalDays - unusedDays) / totalDays"));
+        }
+
+        [Fact]
         public async Task NonLiteralDivisor_DividendCast()
         {
             const string source = """

@@ -415,6 +415,41 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ElementOfARateTable_IsARate_TextLengthIsNoThreshold()
+        {
+            // An element is what its table is named for (factors, factorsByZip); a string's length checks a format.
+            const string source = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class MedicareSupplementPricer
+                {
+                    private readonly Dictionary<int, double> _attainedAgeFactors = new();
+                    private readonly Dictionary<string, decimal> _factorsByZip = new();
+                    private readonly decimal[] _loadings = new decimal[3];
+                    private readonly Dictionary<int, int> _bandsByAge = new();
+
+                    public double Factor(int age) => _attainedAgeFactors[65] * {|#0:1.25|};
+
+                    public decimal Zip(string zip) => _factorsByZip[zip] * {|#1:1.1m|} + _loadings[1] * {|#2:1.2m|} + _bandsByAge[40] * 3m;
+                }
+
+                [QualityGates.UnderwritingRule]
+                public class ZipRules
+                {
+                    public bool Valid(string zipCode, string[] codes) => zipCode.Length > 5 && codes.Length > 3;
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1.25", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("1.1m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("1.2m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithSpan(19, 95, 19, 96).WithArguments("3", "threshold"));
+        }
+
+        [Fact]
         public async Task LocalsThatAreNotFixedLiterals_NotReported()
         {
             // Written again, passed by ref, a running total, a named constant, a neutral value, or never used in a formula.

@@ -26,6 +26,32 @@ namespace QualityGates.Analyzers.Tests.Rules
                 Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithSpan(8, 43, 8, 59).WithArguments("Evaluate", "Decision.Approve"));
         }
 
+        [Fact]
+        public async Task AsyncBoolVerdict_CatchReturnsTrue_Reported()
+        {
+            // Task<bool> IsEligibleAsync is the bool verdict awaited: its catch that answers true fails open the same way.
+            await Verify.VerifyAnalyzerAsync(Decision + """
+                [QualityGates.UnderwritingRule]
+                public class EligibilityService
+                {
+                    public async System.Threading.Tasks.Task<bool> IsEligibleAsync(int memberId)
+                    {
+                        try { return await Lookup(memberId); }
+                        catch (System.Net.Http.HttpRequestException) { return {|#0:true|}; }
+                    }
+
+                    public async System.Threading.Tasks.Task<bool> HasOpenClaimAsync(int memberId)
+                    {
+                        try { return await Lookup(memberId); }
+                        catch (System.Net.Http.HttpRequestException) { return true; }
+                    }
+
+                    private static System.Threading.Tasks.Task<bool> Lookup(int memberId) => System.Threading.Tasks.Task.FromResult(memberId > 0);
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FailOpenExceptionHandler).WithLocation(0).WithArguments("IsEligibleAsync", "true"));
+        }
+
         [Theory]
         [InlineData("qualitygates_scope_decision_methods = true", true)]
         [InlineData("qualitygates_scope_decision_methods = false", false)]

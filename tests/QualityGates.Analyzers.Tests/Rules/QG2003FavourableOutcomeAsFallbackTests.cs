@@ -64,6 +64,23 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task AsyncBoolVerdict_CoalesceToTrue_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public class EligibilityService
+                {
+                    public async System.Threading.Tasks.Task<bool> IsEligibleAsync(int memberId)
+                    {
+                        bool? external = await System.Threading.Tasks.Task.FromResult<bool?>(null);
+                        return external ?? {|#0:true|};
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.FavourableOutcomeAsFallback).WithLocation(0).WithArguments("?? fallback", "true"));
+        }
+
+        [Fact]
         public async Task SwitchDefault_FavourableStringStatus_Reported()
         {
             await Verify.VerifyAnalyzerAsync("""

@@ -60,6 +60,26 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task OptionsSwitch_NotASource_ThePersonsValueIs()
+        {
+            // _options.DeclinePregnancy is the product's configuration; app.CurrentlyPregnant is the applicant's.
+            await Verify.VerifyAsync(Types + """
+                public class UnderwritingOptions { public bool DeclinePregnancy { get; set; } }
+                public class Application { public bool CurrentlyPregnant { get; set; } }
+
+                [QualityGates.UnderwritingRule]
+                public class ShortTermMedicalUnderwriter
+                {
+                    private readonly UnderwritingOptions _options = new();
+
+                    public Decision Assess(Application app) =>
+                        {|#0:app.CurrentlyPregnant|} && _options.DeclinePregnancy ? Decision.Decline : Decision.Approve;
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(0).WithArguments("CurrentlyPregnant", "the underwriting decision"));
+        }
+
+        [Fact]
         public async Task DataRowColumnsByName_Reported()
         {
             await Verify.VerifyAsync(Types + """

@@ -28,6 +28,24 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task AsyncBareBoolVerdict_Reported()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public interface IEligibilityService
+                {
+                    System.Threading.Tasks.Task<bool> {|#0:IsEligibleAsync|}(int age);
+
+                    System.Threading.Tasks.ValueTask<bool> {|#1:IsInsurableAsync|}(int age);
+
+                    System.Threading.Tasks.Task<bool> HasCoverageAsync(int age);
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionWithoutReason).WithLocation(0).WithArguments("'IsEligibleAsync' returns a bare bool with no reason channel; return the decision with a reason code"),
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionWithoutReason).WithLocation(1).WithArguments("'IsInsurableAsync' returns a bare bool with no reason channel; return the decision with a reason code"));
+        }
+
+        [Fact]
         public async Task NullableAndAsyncBareDecisions_NamedByTheirEnum()
         {
             await Verify.VerifyAsync(Types + """

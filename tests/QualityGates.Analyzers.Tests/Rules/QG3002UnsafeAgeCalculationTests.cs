@@ -108,6 +108,37 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task BirthdayComparedThroughADate_NotReported_OtherDatesComparedStillReported()
+        {
+            // A comparison of dates is the adjustment only when the birth date is one side of it.
+            const string source = """
+                using System;
+
+                [QualityGates.UnderwritingRule]
+                public class AgeRules
+                {
+                    public int Adjusted(DateTime dateOfBirth, DateTime asOf, DateTime birthdayThisYear)
+                    {
+                        int age = asOf.Year - dateOfBirth.Year;
+                        if (asOf < birthdayThisYear) age--;
+                        return age;
+                    }
+
+                    public bool Validate(DateTime dateOfBirth, DateTime requestedEffectiveDate, DateTime today)
+                    {
+                        var age = {|#0:today.Year - dateOfBirth.Year|};
+                        return age >= 18 && requestedEffectiveDate >= today;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic("QG3002").WithLocation(0)
+                    .WithArguments("'today.Year - dateOfBirth.Year' counts calendar years and is a year too high before the birthday; compare month and day or use one age helper (last or nearest birthday)"));
+        }
+
+        [Fact]
         public async Task DaysDividedByYearLength_Reported()
         {
             const string source = """

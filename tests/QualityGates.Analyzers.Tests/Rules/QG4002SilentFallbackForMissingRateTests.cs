@@ -648,9 +648,9 @@ namespace QualityGates.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'rate'", "2m"),
-                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'rate'", "3m"),
-                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate 'loading'", "4m"));
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate '_rates'", "2m"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate '_rates'", "3m"),
+                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate '_rates'", "4m"));
         }
 
         [Fact]
