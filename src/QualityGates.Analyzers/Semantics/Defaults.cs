@@ -19,6 +19,9 @@ namespace QualityGates.Analyzers.Semantics
 
             // Minor units, incurred losses, and the exposure bases commercial lines rate on (turnover, wageroll, gross profit).
             "pence", "cents", "incurred", "turnover", "wageroll", "payroll", "grossprofit", "revenue",
+
+            // Health: the medical loss ratio rebate owed to policyholders.
+            "rebate",
         };
 
         public static readonly string[] RateNames =
@@ -26,7 +29,7 @@ namespace QualityGates.Analyzers.Semantics
             // A ratio or trend of money (ExpenseToPremiumRatio, LossCostTrend) is dimensionless, like a factor; so is a rating
             // modification (ExperienceMod, ScheduleModifier) and a fraction of a term (UnusedFraction, EarnedProportion).
             "rate", "factor", "loading", "discount", "surcharge", "multiplier", "relativity", "relativities", "percent", "pct", "ratio", "trend",
-            "mod", "modifier", "fraction", "proportion",
+            "mod", "modifier", "fraction", "proportion", "load",
         };
 
         /// <summary>A trailing word that says the value counts or measures something other than money ("LimitCount", "RefundDays").</summary>
