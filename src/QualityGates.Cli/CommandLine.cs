@@ -93,6 +93,10 @@ internal static class CommandLine
             Description = "Cobertura file or glob; repeat or list several (default: coverage.files of qualitygate.json).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var allCoverage = new Option<bool>("--all-coverage")
+        {
+            Description = "Merge every coverage file the globs find (default: of earlier runs of the same tests in one TestResults folder, only the newest counts).",
+        };
         var baseRef = new Option<string>("--base") { Description = "Base branch for new code, e.g. origin/main." };
         var config = new Option<string>("--config") { Description = "Configuration file (default: qualitygate.json at the repository root)." };
         var json = new Option<string>("--json") { Description = "Write the result JSON to this file ('-' for standard output)." };
@@ -111,12 +115,12 @@ internal static class CommandLine
 
         var check = new Command("check", "Evaluate the quality gate: exit 0 passed, 1 failed, 2 input error.")
         {
-            repo, coverage, baseRef, config, json, markdown, sarif, coverageReport, report,
+            repo, coverage, allCoverage, baseRef, config, json, markdown, sarif, coverageReport, report,
         };
         check.SetAction(parse =>
         {
             string? reportDirectory = Full(context, parse.GetValue(report));
-            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, coverageReport);
+            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, coverageReport, allCoverage);
             // The whole report, coverage HTML included, is written beside the folder and moved in as a set (bad input
             // is found first, so it creates no folder).
             Engine.Root(options);
@@ -131,9 +135,9 @@ internal static class CommandLine
 
         var reportCommand = new Command("report", "Write the tech lead's report (HTML and Markdown): runs the check, or renders --result.")
         {
-            repo, coverage, baseRef, config, sarif, output, result, history,
+            repo, coverage, allCoverage, baseRef, config, sarif, output, result, history,
         };
-        reportCommand.SetAction(parse => Report(context, Options(context, parse, repo, coverage, baseRef, config, sarif, null), parse.GetValue(output), parse.GetValue(result), parse.GetValue(history)));
+        reportCommand.SetAction(parse => Report(context, Options(context, parse, repo, coverage, baseRef, config, sarif, null, allCoverage), parse.GetValue(output), parse.GetValue(result), parse.GetValue(history)));
 
         var reviews = new Command("reviews", "Review evidence of the landings in the review window.") { repo, baseRef, config, jsonOut };
         reviews.SetAction(parse =>
@@ -143,18 +147,18 @@ internal static class CommandLine
             return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteReviews(summary, notes: notes), () => ConsoleText.Reviews(summary, notes));
         });
 
-        var hotspots = new Command("hotspots", "Files ranked by change frequency x complexity (x missing coverage).") { repo, coverage, config, jsonOut };
+        var hotspots = new Command("hotspots", "Files ranked by change frequency x complexity (x missing coverage).") { repo, coverage, allCoverage, config, jsonOut };
         hotspots.SetAction(parse =>
         {
-            EngineOptions options = Options(context, parse, repo, coverage, null, config, null, null);
+            EngineOptions options = Options(context, parse, repo, coverage, null, config, null, null, allCoverage);
             IReadOnlyList<Hotspot> list = context.EngineFactory().Hotspots(options, out IReadOnlyList<string> notes, Progress(context));
             return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteHotspots(list, notes), () => ConsoleText.Hotspots(list, notes));
         });
 
-        var baseline = new Command("baseline", "Write or update qualitygate.baseline.json with the current figures (commit it).") { repo, coverage, baseRef, config, sarif };
+        var baseline = new Command("baseline", "Write or update qualitygate.baseline.json with the current figures (commit it).") { repo, coverage, allCoverage, baseRef, config, sarif };
         baseline.SetAction(parse =>
         {
-            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, null);
+            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, null, allCoverage);
             BaselineWritten result = context.EngineFactory().WriteBaseline(options, Progress(context));
             (string path, Baseline written) = result;
             if (result.ReplacedUnreadable is not null)
@@ -168,10 +172,10 @@ internal static class CommandLine
             return Passed;
         });
 
-        var coverageOnly = new Command("coverage", "Merge Cobertura files and print the line and branch rates (no git needed).") { repo, coverage, config, jsonOut };
+        var coverageOnly = new Command("coverage", "Merge Cobertura files and print the line and branch rates (no git needed).") { repo, coverage, allCoverage, config, jsonOut };
         coverageOnly.SetAction(parse =>
         {
-            EngineOptions options = Options(context, parse, repo, coverage, null, config, null, null);
+            EngineOptions options = Options(context, parse, repo, coverage, null, config, null, null, allCoverage);
             Core.Coverage.CoverageReport? report = Engine.Coverage(options, out IReadOnlyList<string> notes);
             return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteCoverage(report), () => ConsoleText.Coverage(report, notes));
         });
@@ -259,9 +263,9 @@ internal static class CommandLine
         options = options with { TrendHistoryPath = Full(context, historyPath) };
         if (resultPath is not null)
         {
-            if (options.CoveragePatterns is not null || options.SarifPaths is not null || options.BaseRef is not null)
+            if (options.CoveragePatterns is not null || options.AllCoverageRuns || options.SarifPaths is not null || options.BaseRef is not null)
             {
-                throw new QualityGateException(QgbCodes.UsageError, "--result renders an existing result: --coverage, --sarif and --base belong to a check. Leave out --result to run the check.");
+                throw new QualityGateException(QgbCodes.UsageError, "--result renders an existing result: --coverage, --all-coverage, --sarif and --base belong to a check. Leave out --result to run the check.");
             }
 
             string? history = options.TrendHistoryPath ?? DefaultTrendPath(root, options);
@@ -366,7 +370,8 @@ internal static class CommandLine
     }
 
     private static EngineOptions Options(
-        CliContext context, ParseResult parse, Option<string> repo, Option<string[]>? coverage, Option<string>? baseRef, Option<string> config, Option<string[]>? sarif, Option<string>? coverageReport)
+        CliContext context, ParseResult parse, Option<string> repo, Option<string[]>? coverage, Option<string>? baseRef, Option<string> config, Option<string[]>? sarif, Option<string>? coverageReport,
+        Option<bool>? allCoverage = null)
     {
         string? Full(Option<string>? option) => option is null || parse.GetValue(option) is not string value ? null : Path.GetFullPath(value, context.CurrentDirectory);
         string[]? patterns = coverage is null ? null : parse.GetValue(coverage);
@@ -377,6 +382,7 @@ internal static class CommandLine
             // are the root's (never a subfolder's, never inside .git).
             RepositoryRoot = RepositoryPaths.Resolve(parse.GetResult(repo) is { Implicit: false } ? Full(repo)! : context.CurrentDirectory),
             CoveragePatterns = patterns is { Length: > 0 } ? patterns : null,
+            AllCoverageRuns = allCoverage is not null && parse.GetValue(allCoverage),
             CoverageBaseDirectory = context.CurrentDirectory,
             BaseRef = baseRef is null ? null : parse.GetValue(baseRef),
             ConfigPath = Full(config),

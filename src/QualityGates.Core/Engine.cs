@@ -22,6 +22,12 @@ public sealed record EngineOptions
     /// <summary>Where relative <see cref="CoveragePatterns"/> start (the CLI passes the current directory); null: the root.</summary>
     public string? CoverageBaseDirectory { get; init; }
 
+    /// <summary>
+    /// Merge every coverage file the globs find. False (default): of files in run folders of one results folder with
+    /// the same packages, only the newest run counts (<see cref="CoverageRuns"/>).
+    /// </summary>
+    public bool AllCoverageRuns { get; init; }
+
     /// <summary>Base branch for new code; null: qualitygate.json's baseBranch, else the history reader's guess.</summary>
     public string? BaseRef { get; init; }
 
@@ -376,8 +382,8 @@ public sealed class Engine
     /// <summary>Command-line patterns start at their base directory; those of the config at the root.</summary>
     private static CoverageReport? LoadCoverage(string root, EngineOptions options, GateConfig config, List<string> notes) =>
         options.CoveragePatterns is null
-            ? CoverageLoader.Load(root, root, config.CoverageFiles, notes, confineAll: true)
-            : CoverageLoader.Load(root, Path.GetFullPath(options.CoverageBaseDirectory ?? root), options.CoveragePatterns, notes);
+            ? CoverageLoader.Load(root, root, config.CoverageFiles, notes, confineAll: true, allRuns: options.AllCoverageRuns)
+            : CoverageLoader.Load(root, Path.GetFullPath(options.CoverageBaseDirectory ?? root), options.CoveragePatterns, notes, allRuns: options.AllCoverageRuns);
 
     private static HistoryOptions HistoryOptionsOf(GateConfig config, EngineOptions options) =>
         config.ToHistoryOptions(options.Now, options.BaseRef, options.CacheDirectory) with { PullRequestBuild = options.PullRequestBuild };

@@ -18,10 +18,11 @@ public static class CoverageLoader
     /// a glob that matches nothing adds a note. Globs never enter a symbolic link or junction. With a
     /// <paramref name="repository"/>, a file a glob found that really lies outside it (through a link) is left out
     /// with a note: always when <paramref name="confineAll"/> (the globs of qualitygate.json), else when the glob
-    /// starts inside the repository.
+    /// starts inside the repository. Files found by a glob are added to <paramref name="globbed"/> when given.
     /// </summary>
     public static IReadOnlyList<string> ResolveFiles(
-        string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes, RepositoryBoundary? repository = null, bool confineAll = false)
+        string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes, RepositoryBoundary? repository = null, bool confineAll = false,
+        ISet<string>? globbed = null)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
@@ -79,7 +80,11 @@ public static class CoverageLoader
                 }
             }
 
-            files.AddRange(matches.Where(seen.Add));
+            foreach (string match in matches.Where(seen.Add))
+            {
+                files.Add(match);
+                globbed?.Add(match);
+            }
         }
 
         return files;
@@ -164,10 +169,20 @@ public static class CoverageLoader
             : named;
     }
 
-    /// <summary>Resolves and reads; null when no file was found (no data, never 100 %).</summary>
-    public static CoverageReport? Load(string repositoryRoot, string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes, bool confineAll = false)
+    /// <summary>
+    /// Resolves and reads; null when no file was found (no data, never 100 %). Of the files globs found, earlier runs of
+    /// the same tests are left out (<see cref="CoverageRuns"/>) unless <paramref name="allRuns"/>.
+    /// </summary>
+    public static CoverageReport? Load(
+        string repositoryRoot, string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes, bool confineAll = false, bool allRuns = false)
     {
-        IReadOnlyList<string> files = ResolveFiles(baseDirectory, patterns, notes, new RepositoryBoundary(repositoryRoot), confineAll);
+        var globbed = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        IReadOnlyList<string> files = ResolveFiles(baseDirectory, patterns, notes, new RepositoryBoundary(repositoryRoot), confineAll, globbed);
+        if (!allRuns)
+        {
+            files = CoverageRuns.LatestOnly(files, globbed, RepositoryPaths.FullRoot(repositoryRoot), notes);
+        }
+
         return files.Count == 0 ? null : Read(repositoryRoot, files, notes);
     }
 
