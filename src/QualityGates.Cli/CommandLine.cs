@@ -121,6 +121,7 @@ internal static class CommandLine
         {
             string? reportDirectory = Full(context, parse.GetValue(report));
             EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, coverageReport, allCoverage);
+            RequireRepository(context, parse, repo, "check");
             // The whole report, coverage HTML included, is written beside the folder and moved in as a set (bad input
             // is found first, so it creates no folder).
             Engine.Root(options);
@@ -137,7 +138,16 @@ internal static class CommandLine
         {
             repo, coverage, allCoverage, baseRef, config, sarif, output, result, history,
         };
-        reportCommand.SetAction(parse => Report(context, Options(context, parse, repo, coverage, baseRef, config, sarif, null, allCoverage), parse.GetValue(output), parse.GetValue(result), parse.GetValue(history)));
+        reportCommand.SetAction(parse =>
+        {
+            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, null, allCoverage);
+            if (parse.GetValue(result) is null)
+            {
+                RequireRepository(context, parse, repo, "report");
+            }
+
+            return Report(context, options, parse.GetValue(output), parse.GetValue(result), parse.GetValue(history));
+        });
 
         var reviews = new Command("reviews", "Review evidence of the landings in the review window.") { repo, baseRef, config, jsonOut };
         reviews.SetAction(parse =>
@@ -159,6 +169,7 @@ internal static class CommandLine
         baseline.SetAction(parse =>
         {
             EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, null, allCoverage);
+            RequireRepository(context, parse, repo, "baseline");
             BaselineWritten result = context.EngineFactory().WriteBaseline(options, Progress(context));
             (string path, Baseline written) = result;
             if (result.ReplacedUnreadable is not null)
@@ -333,6 +344,26 @@ internal static class CommandLine
             "false" => options with { RecordTrend = false },
             _ => throw new QualityGateException(QgbCodes.UsageError, $"{GateDefaults.RecordTrendVariable} is '{value}': set it to true or false."),
         };
+    }
+
+    /// <summary>
+    /// A verdict (check, report, baseline) is asked of a repository: without --repo, outside any git working tree, the
+    /// current folder is not one (QGB0008). From a folder above several clones, its globs would merge their coverage into
+    /// one verdict with no history to judge. --repo DIR judges a folder without git on purpose (the build does so).
+    /// </summary>
+    private static void RequireRepository(CliContext context, ParseResult parse, Option<string> repo, string command)
+    {
+        string current = RepositoryPaths.FullRoot(context.CurrentDirectory);
+
+        // Inside a bare repository the root check says what is wrong more exactly (QGB0002).
+        if (parse.GetResult(repo) is { Implicit: false } || RepositoryPaths.WorkTreeRoot(current) is not null || RepositoryPaths.BareRepositoryAt(current) is not null)
+        {
+            return;
+        }
+
+        throw new QualityGateException(QgbCodes.NotInRepository,
+            $"'{current}' is not in a git repository: run 'qualitygate {command}' in the working tree of the " +
+            "repository to judge (its history gives the review, hotspot and new-code figures), or pass --repo DIR to judge a folder without git history.");
     }
 
     private static string? Full(CliContext context, string? path) => path is null ? null : Path.GetFullPath(path, context.CurrentDirectory);

@@ -14,6 +14,7 @@ public static class QgbCodes
     public const string BaseRefNotFound = "QGB0005";
     public const string OutputOutsideRepository = "QGB0006";
     public const string RepositoryUnreadable = "QGB0007";
+    public const string NotInRepository = "QGB0008";
     public const string UnexpectedError = "QGB0009";
 
     // 01xx: coverage input.

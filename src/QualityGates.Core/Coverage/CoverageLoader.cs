@@ -18,13 +18,16 @@ public static class CoverageLoader
     /// a glob that matches nothing adds a note. Globs never enter a symbolic link or junction. With a
     /// <paramref name="repository"/>, a file a glob found that really lies outside it (through a link) is left out
     /// with a note: always when <paramref name="confineAll"/> (the globs of qualitygate.json), else when the glob
-    /// starts inside the repository. Files found by a glob are added to <paramref name="globbed"/> when given.
+    /// starts inside the repository. In the same cases, when the repository folder is in no git working tree, a file
+    /// that lies in a git working tree below it (another repository: its coverage is that repository's) is left out with
+    /// a note. Files found by a glob are added to <paramref name="globbed"/> when given.
     /// </summary>
     public static IReadOnlyList<string> ResolveFiles(
         string baseDirectory, IEnumerable<string> patterns, ICollection<string> notes, RepositoryBoundary? repository = null, bool confineAll = false,
         ISet<string>? globbed = null)
     {
         var files = new List<string>();
+        Lazy<bool> rootInGit = new(() => repository is not null && RepositoryPaths.WorkTreeRoot(repository.Root) is not null);
         var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         foreach (string pattern in patterns)
         {
@@ -78,6 +81,11 @@ public static class CoverageLoader
                         string.Join(", ", outside.Take(MaxNamedOutsidePaths).Select(p => $"'{p}'"))));
                     matches = matches.Except(outside, StringComparer.Ordinal).ToList();
                 }
+
+                if (!rootInGit.Value)
+                {
+                    matches = WithoutOtherRepositories(repository.Root, pattern, matches, notes);
+                }
             }
 
             foreach (string match in matches.Where(seen.Add))
@@ -88,6 +96,37 @@ public static class CoverageLoader
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// <paramref name="matches"/> without the files that lie in a git working tree below <paramref name="root"/>, which
+    /// is in none itself: run in a folder above several clones, a glob would otherwise merge unrelated repositories'
+    /// coverage into one verdict. A note names the repositories and files left out.
+    /// </summary>
+    private static List<string> WithoutOtherRepositories(string root, string pattern, List<string> matches, ICollection<string> notes)
+    {
+        var repositories = new SortedSet<string>(StringComparer.Ordinal);
+        var left = new List<string>();
+        foreach (string match in matches)
+        {
+            if (RepositoryPaths.WorkTreeRoot(Path.GetDirectoryName(match) ?? root) is string other && RepositoryPaths.ToRelative(root, other) is string relative)
+            {
+                repositories.Add(relative + "/");
+                left.Add(match);
+            }
+        }
+
+        if (left.Count == 0)
+        {
+            return matches;
+        }
+
+        notes.Add(string.Format(CultureInfo.InvariantCulture,
+            "{0} coverage {1} matched by '{2}' {3} in other git repositories below '{4}' ({5}) and {6} left out: '{4}' is not in a git repository, " +
+            "so the coverage of the repositories below it is theirs. Run qualitygate in the repository that was tested, or pass it with --repo.",
+            left.Count, left.Count == 1 ? "file" : "files", pattern, left.Count == 1 ? "lies" : "lie", root,
+            Named(repositories), left.Count == 1 ? "was" : "were"));
+        return matches.Except(left, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace QualityGates.Core.Tests.Cli;
 public sealed class CommandLineTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory repo = new();
+    private readonly TempDirectory repo = new TempDirectory().AsWorkTree();
     private readonly StringWriter stdout = new();
     private readonly StringWriter stderr = new();
 
@@ -186,7 +186,12 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void RealEngine_NoGitRepository_SaysSoWithoutACrash()
     {
-        int exit = CommandLine.Run(new[] { "check" }, new CliContext(stdout, stderr, EngineFactory.Create, Now, repo.Path, false));
+        using var folder = new TempDirectory();
+        folder.CopyCoverage(TestFiles.PricingCoverage, "tests/PricingTests/TestResults/1/coverage.cobertura.xml");
+        folder.CopyCoverage(TestFiles.ClaimsCoverage, "tests/ClaimsTests/TestResults/2/coverage.cobertura.xml");
+
+        // A folder without git, judged on purpose (--repo, as the build does outside a repository).
+        int exit = CommandLine.Run(new[] { "check", "--repo", "." }, new CliContext(stdout, stderr, EngineFactory.Create, Now, folder.Path, false));
 
         // Coverage alone is judged; review and hotspot figures are no data, and the note says why.
         Assert.Equal(string.Empty, stderr.ToString());

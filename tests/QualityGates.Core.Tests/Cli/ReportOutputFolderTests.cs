@@ -12,7 +12,7 @@ namespace QualityGates.Core.Tests.Cli;
 public sealed class ReportOutputFolderTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory repo = new();
+    private readonly TempDirectory repo = new TempDirectory().AsWorkTree();
     private readonly TempDirectory outside = new();
     private readonly StringWriter stdout = new();
     private readonly StringWriter stderr = new();

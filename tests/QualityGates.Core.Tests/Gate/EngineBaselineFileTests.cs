@@ -9,7 +9,7 @@ namespace QualityGates.Core.Tests.Gate;
 public sealed class EngineBaselineFileTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory repo = new();
+    private readonly TempDirectory repo = new TempDirectory().AsWorkTree();
     private readonly TempDirectory outside = new();
     private readonly StringWriter stdout = new();
     private readonly StringWriter stderr = new();

@@ -27,6 +27,16 @@ internal sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>
+    /// Makes the folder a git working tree by name (an empty .git folder), for tests whose fake history stands for its
+    /// git: the commands that give a verdict run without --repo only in a working tree (QGB0008).
+    /// </summary>
+    public TempDirectory AsWorkTree()
+    {
+        Directory.CreateDirectory(System.IO.Path.Combine(Path, ".git"));
+        return this;
+    }
+
     public string Write(string relative, string content)
     {
         string full = System.IO.Path.Combine(Path, relative);
