@@ -97,6 +97,10 @@ internal static class CommandLine
         {
             Description = "Merge every coverage file the globs find (default: of earlier runs of the same tests in one TestResults folder, only the newest counts).",
         };
+        var requireCoverage = new Option<bool>("--require-coverage")
+        {
+            Description = "No coverage data (no file found, or none with a line of the repository) is error QGB0109, exit 2 (also: coverage.required in qualitygate.json).",
+        };
         var baseRef = new Option<string>("--base") { Description = "Base branch for new code, e.g. origin/main." };
         var config = new Option<string>("--config") { Description = "Configuration file (default: qualitygate.json at the repository root)." };
         var json = new Option<string>("--json") { Description = "Write the result JSON to this file ('-' for standard output)." };
@@ -115,12 +119,12 @@ internal static class CommandLine
 
         var check = new Command("check", "Evaluate the quality gate: exit 0 passed, 1 failed, 2 input error.")
         {
-            repo, coverage, allCoverage, baseRef, config, json, markdown, sarif, coverageReport, report,
+            repo, coverage, allCoverage, requireCoverage, baseRef, config, json, markdown, sarif, coverageReport, report,
         };
         check.SetAction(parse =>
         {
             string? reportDirectory = Full(context, parse.GetValue(report));
-            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, coverageReport, allCoverage);
+            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, coverageReport, allCoverage, requireCoverage);
             RequireRepository(context, parse, repo, "check");
             // The whole report, coverage HTML included, is written beside the folder and moved in as a set (bad input
             // is found first, so it creates no folder).
@@ -136,11 +140,11 @@ internal static class CommandLine
 
         var reportCommand = new Command("report", "Write the tech lead's report (HTML and Markdown): runs the check, or renders --result.")
         {
-            repo, coverage, allCoverage, baseRef, config, sarif, output, result, history,
+            repo, coverage, allCoverage, requireCoverage, baseRef, config, sarif, output, result, history,
         };
         reportCommand.SetAction(parse =>
         {
-            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, null, allCoverage);
+            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, null, allCoverage, requireCoverage);
             if (parse.GetValue(result) is null)
             {
                 RequireRepository(context, parse, repo, "report");
@@ -165,10 +169,10 @@ internal static class CommandLine
             return Emit(context, parse, jsonOut, () => ResultJsonWriter.WriteHotspots(list, notes), () => ConsoleText.Hotspots(list, notes));
         });
 
-        var baseline = new Command("baseline", "Write or update qualitygate.baseline.json with the current figures (commit it).") { repo, coverage, allCoverage, baseRef, config, sarif };
+        var baseline = new Command("baseline", "Write or update qualitygate.baseline.json with the current figures (commit it).") { repo, coverage, allCoverage, requireCoverage, baseRef, config, sarif };
         baseline.SetAction(parse =>
         {
-            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, null, allCoverage);
+            EngineOptions options = Options(context, parse, repo, coverage, baseRef, config, sarif, null, allCoverage, requireCoverage);
             RequireRepository(context, parse, repo, "baseline");
             BaselineWritten result = context.EngineFactory().WriteBaseline(options, Progress(context));
             (string path, Baseline written) = result;
@@ -241,24 +245,39 @@ internal static class CommandLine
         }
 
         progress?.Report("Done");
-        return AfterTrend(context, result, exit);
+        return AfterRun(context, result, exit);
     }
 
     /// <summary>
-    /// A trend record that could not be appended (QGB0605) is reported after the verdict and the files asked for, which
-    /// stand; exit 2 wins, as for a report that could not be written.
+    /// Required coverage that was missing (QGB0109) and a trend record that could not be appended (QGB0605) are reported
+    /// after the verdict and the files asked for, which stand; exit 2 wins, as for a report that could not be written.
     /// </summary>
-    private static int AfterTrend(CliContext context, EngineResult result, int exit)
+    private static int AfterRun(CliContext context, EngineResult result, int exit)
     {
+        if (result.CoverageError is QualityGateException missing)
+        {
+            // Required coverage that was not there (QGB0109): the verdict and the files asked for stand, exit 2 wins.
+            context.Error.WriteLine($"error {missing.Code}: {ConsoleText.Clean(missing.Message)}");
+            context.Error.WriteLine($"The gate {Word(result.Gate.Verdict)} (verdict above); coverage is required, and this run had none.");
+            return InputError;
+        }
+
         if (result.TrendError is not QualityGateException error)
         {
             return exit;
         }
 
         context.Error.WriteLine($"error {error.Code}: {ConsoleText.Clean(error.Message)}");
-        context.Error.WriteLine($"The gate {(result.Gate.Passed ? "passed" : "failed")} (verdict above); this run was not recorded in the trend history.");
+        context.Error.WriteLine($"The gate {Word(result.Gate.Verdict)} (verdict above); this run was not recorded in the trend history.");
         return InputError;
     }
+
+    private static string Word(GateVerdict verdict) => verdict switch
+    {
+        GateVerdict.Failed => "failed",
+        GateVerdict.NotEvaluated => "was not evaluated",
+        _ => "passed",
+    };
 
     /// <summary>
     /// qualitygate report: with --result only renders (exit 0, or 2 for bad input); otherwise runs the check, writes
@@ -274,9 +293,10 @@ internal static class CommandLine
         options = options with { TrendHistoryPath = Full(context, historyPath) };
         if (resultPath is not null)
         {
-            if (options.CoveragePatterns is not null || options.AllCoverageRuns || options.SarifPaths is not null || options.BaseRef is not null)
+            if (options.CoveragePatterns is not null || options.AllCoverageRuns || options.RequireCoverage || options.SarifPaths is not null || options.BaseRef is not null)
             {
-                throw new QualityGateException(QgbCodes.UsageError, "--result renders an existing result: --coverage, --all-coverage, --sarif and --base belong to a check. Leave out --result to run the check.");
+                throw new QualityGateException(QgbCodes.UsageError,
+                    "--result renders an existing result: --coverage, --all-coverage, --require-coverage, --sarif and --base belong to a check. Leave out --result to run the check.");
             }
 
             string? history = options.TrendHistoryPath ?? DefaultTrendPath(root, options);
@@ -288,7 +308,7 @@ internal static class CommandLine
         EngineResult result = context.EngineFactory().Check(WithTrendSwitch(context, options), Progress(context));
         context.Out.Write(ConsoleText.Gate(result.Gate));
         int written = WriteReport(context, result, staged, options, new ReportLog(context.Out, context.Error));
-        return AfterTrend(context, result, written != Passed ? written : result.Gate.Passed ? Passed : Failed);
+        return AfterRun(context, result, written != Passed ? written : result.Gate.Passed ? Passed : Failed);
     }
 
     /// <summary>
@@ -306,7 +326,7 @@ internal static class CommandLine
             return Passed;
         }
 
-        context.Error.WriteLine($"The gate {(result.Gate.Passed ? "passed" : "failed")} (verdict above); the report was not written to '{report.Target}'.");
+        context.Error.WriteLine($"The gate {Word(result.Gate.Verdict)} (verdict above); the report was not written to '{report.Target}'.");
         return InputError;
     }
 
@@ -402,7 +422,7 @@ internal static class CommandLine
 
     private static EngineOptions Options(
         CliContext context, ParseResult parse, Option<string> repo, Option<string[]>? coverage, Option<string>? baseRef, Option<string> config, Option<string[]>? sarif, Option<string>? coverageReport,
-        Option<bool>? allCoverage = null)
+        Option<bool>? allCoverage = null, Option<bool>? requireCoverage = null)
     {
         string? Full(Option<string>? option) => option is null || parse.GetValue(option) is not string value ? null : Path.GetFullPath(value, context.CurrentDirectory);
         string[]? patterns = coverage is null ? null : parse.GetValue(coverage);
@@ -414,6 +434,7 @@ internal static class CommandLine
             RepositoryRoot = RepositoryPaths.Resolve(parse.GetResult(repo) is { Implicit: false } ? Full(repo)! : context.CurrentDirectory),
             CoveragePatterns = patterns is { Length: > 0 } ? patterns : null,
             AllCoverageRuns = allCoverage is not null && parse.GetValue(allCoverage),
+            RequireCoverage = requireCoverage is not null && parse.GetValue(requireCoverage),
             CoverageBaseDirectory = context.CurrentDirectory,
             BaseRef = baseRef is null ? null : parse.GetValue(baseRef),
             ConfigPath = Full(config),

@@ -13,7 +13,9 @@ internal static class ConsoleText
     public static string Gate(GateResult result)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Quality gate {(result.Passed ? "PASSED" : "FAILED")}: {result.Count(ConditionStatus.Failed)} failed, {result.Count(ConditionStatus.Warning)} warning(s), {result.Conditions.Count} conditions.\n");
+        string notEvaluated = result.NotEvaluatedSentence.Length == 0 ? string.Empty : "; " + result.NotEvaluatedSentence;
+        text.Append(CultureInfo.InvariantCulture,
+            $"Quality gate {Verdict(result.Verdict)}: {result.Count(ConditionStatus.Failed)} failed, {result.Count(ConditionStatus.Warning)} warning(s), {result.Conditions.Count} conditions{notEvaluated}.\n");
         int width = result.Conditions.Max(c => c.Id.Length);
         foreach (ConditionResult c in result.Conditions)
         {
@@ -30,6 +32,13 @@ internal static class ConsoleText
 
         return Notes(text, result.Notes);
     }
+
+    private static string Verdict(GateVerdict verdict) => verdict switch
+    {
+        GateVerdict.Failed => "FAILED",
+        GateVerdict.NotEvaluated => "NOT EVALUATED",
+        _ => "PASSED",
+    };
 
     public static string Reviews(ReviewSummary r, IReadOnlyList<string> notes) => Notes(new StringBuilder(string.Format(CultureInfo.InvariantCulture,
         "Reviews over {0} days: {1} landings ({2} human, {3} bot), {4} reviewed, review coverage {5}, pass rate {6} ({7} reverted), first-pass rate {8} ({9} PRs).\n",

@@ -28,6 +28,9 @@ public sealed record EngineOptions
     /// </summary>
     public bool AllCoverageRuns { get; init; }
 
+    /// <summary>No coverage data is an error (QGB0109, <see cref="EngineResult.CoverageError"/>); also coverage.required of the config.</summary>
+    public bool RequireCoverage { get; init; }
+
     /// <summary>Base branch for new code; null: qualitygate.json's baseBranch, else the history reader's guess.</summary>
     public string? BaseRef { get; init; }
 
@@ -73,6 +76,13 @@ public sealed record EngineResult(string RepositoryRoot, GateConfig Config, Gate
     /// prints it and writes its results first, then reports this.
     /// </summary>
     public QualityGateException? TrendError { get; init; }
+
+    /// <summary>
+    /// QGB0109 when coverage is required (<see cref="EngineOptions.RequireCoverage"/>, coverage.required) and the run had
+    /// no coverage data; null otherwise. The verdict ("not evaluated") stands: the caller prints it and writes its results
+    /// first, then reports this. Such a run is not recorded in the trend history.
+    /// </summary>
+    public QualityGateException? CoverageError { get; init; }
 }
 
 /// <summary>A baseline written by <see cref="Engine.WriteBaseline"/>.</summary>
@@ -175,8 +185,11 @@ public sealed class Engine
             gate = gate with { CoverageHtmlReport = File.Exists(index) ? index : null };
         }
 
+        QualityGateException? coverageError = (options.RequireCoverage || config.CoverageRequired) && gate.NoCoverage is string missing
+            ? CoverageRequired(missing, options.RequireCoverage)
+            : null;
         string? baseRef = historyResult.NewCode.BaseRef ?? options.BaseRef ?? config.BaseBranch;
-        bool record = trendPath is not null && (options.RecordTrend ?? IsMainBranch(historyResult.Info.Branch, baseRef));
+        bool record = coverageError is null && trendPath is not null && (options.RecordTrend ?? IsMainBranch(historyResult.Info.Branch, baseRef));
         if (record && historyResult.Info.Head is null && historyResult.Info.Branch is not null)
         {
             // HEAD's branch has no commit yet (a new repository): a record would point at no commit.
@@ -190,8 +203,15 @@ public sealed class Engine
             TrendRecordedIn = record && trendError is null ? trendPath : null,
             UnreadableBaseline = baselineProblem,
             TrendError = trendError,
+            CoverageError = coverageError,
         };
     }
+
+    /// <summary>QGB0109: the run had no coverage data and coverage is required.</summary>
+    private static QualityGateException CoverageRequired(string why, bool byOption) => new(QgbCodes.CoverageNoData,
+        $"no coverage data: {why}, and coverage is required ({(byOption ? "--require-coverage" : "coverage.required in " + GateDefaults.ConfigFileName)}). " +
+        "Run the tests with coverage first (dotnet test --collect \"XPlat Code Coverage\", coverlet.collector in the test projects) in this repository, " +
+        "or fix --coverage / coverage.files (see the notes).");
 
     /// <summary>The trend history of a repository: the option, else trend.file of the config; null when switched off.</summary>
     public static string? TrendPath(string root, EngineOptions options, GateConfig config)
@@ -343,6 +363,12 @@ public sealed class Engine
     {
         // Accepting a baseline is not a gate run: it adds no trend point.
         EngineResult result = Check(options with { RecordTrend = false }, replacingBaseline: true, progress, cancellationToken);
+        if (result.CoverageError is QualityGateException missing)
+        {
+            // A baseline without coverage would accept "no data" as the level to hold: nothing is written.
+            throw missing;
+        }
+
         string path = BaselinePath(result.RepositoryRoot, result.Config);
         Baseline baseline = ToBaseline(result, result.Gate.Inputs.Baseline, options.Now);
         BaselineStore.Write(path, baseline);

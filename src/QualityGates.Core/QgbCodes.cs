@@ -26,7 +26,7 @@ public static class QgbCodes
     public const string CoverageExternalEntity = "QGB0106";
     public const string CoverageInvalidValue = "QGB0107";
     public const string CoveragePathOutsideRepository = "QGB0108";
-    public const string CoverageNoFileMatched = "QGB0109";
+    public const string CoverageNoData = "QGB0109";
     public const string CoverageReportGeneratorFailed = "QGB0110";
 
     // 02xx: qualitygate.json.

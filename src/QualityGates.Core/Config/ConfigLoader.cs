@@ -13,7 +13,7 @@ public static class ConfigLoader
 {
     private const string SchemaKey = "$schema";
     private static readonly string[] RootKeys = { SchemaKey, "baseBranch", "bots", "coverage", "windows", "hotspots", "baseline", "trend", "conditions" };
-    private static readonly string[] CoverageKeys = { "files", "reportDirectory" };
+    private static readonly string[] CoverageKeys = { "files", "reportDirectory", "required" };
     private static readonly string[] WindowKeys = { "reviewDays", "revertDays", "hotspotMonths" };
     private static readonly string[] HotspotKeys = { "minRevisions", "maxFilesPerCommit", "maxHotspots", "weighByMissingCoverage" };
     private static readonly string[] BaselineKeys = { "file" };
@@ -140,9 +140,12 @@ public static class ConfigLoader
         {
             foreach ((string key, JsonElement value, string keyPath) in Properties(element, path, CoverageKeys))
             {
-                config = key == "files"
-                    ? config with { CoverageFiles = CoveragePatterns(value, keyPath) }
-                    : config with { CoverageReportDirectory = NullableString(value, keyPath) };
+                config = key switch
+                {
+                    "files" => config with { CoverageFiles = CoveragePatterns(value, keyPath) },
+                    "required" => config with { CoverageRequired = Boolean(value, keyPath) },
+                    _ => config with { CoverageReportDirectory = NullableString(value, keyPath) },
+                };
             }
 
             return config;

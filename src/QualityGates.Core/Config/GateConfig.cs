@@ -62,6 +62,9 @@ public sealed record GateConfig
     /// <summary>Cobertura paths or globs, relative to the repository root.</summary>
     public IReadOnlyList<string> CoverageFiles { get; init; } = GateDefaults.CoverageFiles;
 
+    /// <summary>No coverage data (no file found, or none with a line of the repository) is an error (QGB0109), not "not evaluated".</summary>
+    public bool CoverageRequired { get; init; }
+
     /// <summary>Where the merged Cobertura and coverage HTML go (relative to the root); null: not written.</summary>
     public string? CoverageReportDirectory { get; init; }
 

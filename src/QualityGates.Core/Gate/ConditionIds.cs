@@ -22,4 +22,7 @@ public static class ConditionIds
         ReviewsCoverage, ReviewsPassRate, ReviewsFirstPassRate,
         HotspotsNew, HotspotsGrowth, ComplexityNewCode, AnalyzersNew,
     };
+
+    /// <summary>The conditions judged on coverage: with no coverage data, none of them is evaluated.</summary>
+    public static readonly IReadOnlyList<string> Coverage = new[] { CoverageLine, CoverageBranch, CoverageNewCode, CoverageCritical };
 }

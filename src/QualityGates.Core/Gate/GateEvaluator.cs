@@ -32,8 +32,27 @@ public static class GateEvaluator
         notes.AddRange(inputs.Coverage?.Notes ?? Array.Empty<string>());
         notes.AddRange(inputs.History?.Info.Notes ?? Array.Empty<string>());
         notes.AddRange(inputs.Analyzers?.Notes ?? Array.Empty<string>());
-        return new GateResult(conditions.All(c => c.Status != ConditionStatus.Failed), conditions, inputs, newFigures, config.ReviewWindowDays, notes);
+        string? noCoverage = NoCoverage(inputs.Coverage);
+        return new GateResult(conditions.All(c => c.Status != ConditionStatus.Failed), conditions, inputs, newFigures, config.ReviewWindowDays, notes)
+        {
+            NoCoverage = noCoverage,
+            NotEvaluated = noCoverage is null ? Array.Empty<string>() : ConditionIds.Coverage.Where(id => config.Condition(id).Enabled).ToList(),
+        };
     }
+
+    /// <summary>
+    /// Why there is no coverage data at all, or null: no file was found, or the files found name no coverable line of
+    /// this repository (all outside it, from another checkout, or generated). Their no-data policy decides the statuses;
+    /// the verdict says they were not evaluated.
+    /// </summary>
+    private static string? NoCoverage(CoverageReport? coverage) => coverage switch
+    {
+        null => "no coverage file was found",
+        { Totals.CoverableLines: 0 } => string.Format(CultureInfo.InvariantCulture,
+            "the {0} coverage {1} found {2} no coverable line of this repository", coverage.Inputs.Count,
+            coverage.Inputs.Count == 1 ? "file" : "files", coverage.Inputs.Count == 1 ? "has" : "have"),
+        _ => null,
+    };
 
     private static ConditionResult Evaluate(string id, ConditionSettings s, GateConfig config, GateInputs inputs, CoverageFigures newFigures) => id switch
     {

@@ -19,6 +19,18 @@ public enum ConditionStatus
 }
 
 /// <summary>
+/// The gate's verdict as texts give it. The exit code and the result JSON's <c>passed</c> follow the conditions alone
+/// (a no-data policy of "warn" or "skip" does not fail); "not evaluated" keeps such a run from reading "passed".
+/// </summary>
+public enum GateVerdict
+{
+    Passed,
+    Failed,
+    /// <summary>No condition failed, but coverage conditions had no coverage data to judge.</summary>
+    NotEvaluated,
+}
+
+/// <summary>
 /// One condition's verdict. Actual and threshold are fractions for rates and counts for counts; null when unknown.
 /// File and line (repo-relative, 1-based) point at the place to look when there is one.
 /// </summary>
@@ -67,5 +79,29 @@ public sealed record GateResult(
     /// <summary>Full path of ReportGenerator's index.html when this run wrote it; null otherwise.</summary>
     public string? CoverageHtmlReport { get; init; }
 
+    /// <summary>Why no coverage was measured ("no coverage file was found", ...); null when coverage data was read.</summary>
+    public string? NoCoverage { get; init; }
+
+    /// <summary>
+    /// The enabled coverage conditions that had no coverage data to judge (<see cref="NoCoverage"/>); empty when coverage
+    /// was measured. Unless a condition failed, the verdict is then "not evaluated", never "passed".
+    /// </summary>
+    public IReadOnlyList<string> NotEvaluated { get; init; } = Array.Empty<string>();
+
     public int Count(ConditionStatus status) => Conditions.Count(c => c.Status == status);
+
+    /// <summary>Failed when a condition failed, else not evaluated when coverage conditions had no data, else passed.</summary>
+    public GateVerdict Verdict => !Passed ? GateVerdict.Failed : NotEvaluated.Count > 0 ? GateVerdict.NotEvaluated : GateVerdict.Passed;
+
+    /// <summary>
+    /// "; no coverage data (REASON), so coverage.line and coverage.critical were not judged" when coverage conditions had
+    /// nothing to judge; empty otherwise. Said after the counts by every text that gives the verdict.
+    /// </summary>
+    public string NotEvaluatedSentence => NoCoverage is null || NotEvaluated.Count == 0
+        ? string.Empty
+        : $"no coverage data ({NoCoverage}), so {Listed(NotEvaluated)} {(NotEvaluated.Count == 1 ? "was" : "were")} not judged";
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Listed(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 }

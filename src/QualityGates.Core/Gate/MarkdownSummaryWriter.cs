@@ -12,8 +12,13 @@ public static class MarkdownSummaryWriter
     public static string Write(GateResult result)
     {
         var md = new StringBuilder();
-        md.Append("## Quality gate: ").Append(result.Passed ? "passed" : "**failed**");
+        md.Append("## Quality gate: ").Append(result.Verdict switch { GateVerdict.Failed => "**failed**", GateVerdict.NotEvaluated => "**not evaluated**", _ => "passed" });
         md.Append(CultureInfo.InvariantCulture, $" ({result.Count(ConditionStatus.Failed)} failed, {result.Count(ConditionStatus.Warning)} warning(s))\n\n");
+        if (result.NotEvaluatedSentence.Length > 0)
+        {
+            md.Append(Escape(char.ToUpperInvariant(result.NotEvaluatedSentence[0]) + result.NotEvaluatedSentence.Substring(1))).Append(".\n\n");
+        }
+
         md.Append("| Condition | Status | Actual | Threshold | Details |\n");
         md.Append("|---|---|---:|---:|---|\n");
         foreach (ConditionResult c in result.Conditions)

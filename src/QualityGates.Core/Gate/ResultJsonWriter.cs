@@ -28,6 +28,22 @@ public static class ResultJsonWriter
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", SchemaVersion);
             json.WriteBoolean("passed", result.Passed);
+
+            // Additive to schemaVersion 1: coverage conditions that had no coverage data (the verdict is "not evaluated").
+            if (result.NotEvaluated.Count > 0)
+            {
+                json.WriteStartObject("notEvaluated");
+                json.WriteString("reason", "no coverage data (" + result.NoCoverage + ")");
+                json.WriteStartArray("conditions");
+                foreach (string id in result.NotEvaluated)
+                {
+                    json.WriteStringValue(id);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
             WriteConditions(json, result.Conditions, result.Inputs.Baseline);
             WriteCoverage(json, result.Inputs.Coverage, result.NewCode, HtmlReportLink(result.CoverageHtmlReport, resultDirectory));
             WriteReviews(json, result.Inputs.History?.Reviews, result.ReviewWindowDays, result.GeneratedAt);

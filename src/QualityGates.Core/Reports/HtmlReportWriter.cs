@@ -99,6 +99,11 @@ public static class HtmlReportWriter
             sb.Append("<p class=\"warn\">History truncated (shallow clone): history-based figures are incomplete; fetch with depth 0.</p>\n");
         }
 
+        if (ReportText.NotEvaluatedLine(r.NotEvaluated) is string notEvaluated)
+        {
+            sb.Append("<p class=\"warn\">").Append(Html(notEvaluated)).Append("</p>\n");
+        }
+
         sb.Append("</header>\n");
     }
 

@@ -80,6 +80,11 @@ public static class MarkdownReportWriter
         {
             sb.Append("> History truncated (shallow clone): history-based figures are incomplete; fetch with depth 0.\n\n");
         }
+
+        if (ReportText.NotEvaluatedLine(r.NotEvaluated) is string notEvaluated)
+        {
+            sb.Append("> ").Append(Md(notEvaluated)).Append("\n\n");
+        }
     }
 
     private static void Conditions(StringBuilder sb, ReportView view)

@@ -15,6 +15,9 @@ public sealed class ReportModel
     [JsonPropertyName("generatedAt")] public DateTimeOffset? GeneratedAt { get; set; }
     [JsonPropertyName("repository")] public RepositoryInfo? Repository { get; set; }
     [JsonPropertyName("passed")] public bool? Passed { get; set; }
+
+    /// <summary>Coverage conditions that had no coverage data: the verdict reads "not evaluated" unless one failed.</summary>
+    [JsonPropertyName("notEvaluated")] public NotEvaluatedInfo? NotEvaluated { get; set; }
     [JsonPropertyName("conditions")] public List<ConditionResult>? Conditions { get; set; }
     [JsonPropertyName("coverage")] public CoverageSummary? Coverage { get; set; }
     [JsonPropertyName("reviews")] public ReviewSummary? Reviews { get; set; }
@@ -23,6 +26,12 @@ public sealed class ReportModel
 
     /// <summary>What the engine could not judge and why (files left out, shallow history, no coverage).</summary>
     [JsonPropertyName("notes")] public List<string>? Notes { get; set; }
+}
+
+public sealed class NotEvaluatedInfo
+{
+    [JsonPropertyName("reason")] public string? Reason { get; set; }
+    [JsonPropertyName("conditions")] public List<string>? Conditions { get; set; }
 }
 
 public sealed class RepositoryInfo

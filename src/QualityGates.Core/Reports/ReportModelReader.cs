@@ -105,6 +105,7 @@ public static class ReportModelReader
         Entries(model.Reviews?.Unreviewed, "$.reviews.unreviewed", "an object", sourceName);
         Entries(model.Hotspots, "$.hotspots", "an object", sourceName);
         Entries(model.Notes, "$.notes", "a string", sourceName);
+        Entries(model.NotEvaluated?.Conditions, "$.notEvaluated.conditions", "a string", sourceName);
         for (var i = 0; i < (model.Hotspots?.Count ?? 0); i++)
         {
             var at = $"$.hotspots[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";

@@ -89,6 +89,22 @@ public static partial class ReportText
         return cut ? sb.Append('…').ToString() : sb.ToString();
     }
 
+    /// <summary>
+    /// "Not evaluated: no coverage data (REASON); coverage.line, coverage.critical had nothing to judge." for a result
+    /// whose coverage conditions had no data; null otherwise. Unescaped (the reason comes from the result JSON) and cut
+    /// to <see cref="ReportLimits.NoteChars"/>.
+    /// </summary>
+    public static string? NotEvaluatedLine(NotEvaluatedInfo? notEvaluated)
+    {
+        if (notEvaluated?.Conditions is not { Count: > 0 } conditions)
+        {
+            return null;
+        }
+
+        string line = $"Not evaluated: {notEvaluated.Reason ?? "no coverage data"}; {string.Join(", ", conditions)} had nothing to judge.";
+        return line.Length > ReportLimits.NoteChars ? Cut(line, ReportLimits.NoteChars) + "…" : line;
+    }
+
     /// <summary>The first <paramref name="max"/> characters of <paramref name="text"/>, never half a surrogate pair; the caller marks the cut.</summary>
     public static string Cut(string text, int max) =>
         text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];

@@ -39,7 +39,15 @@ public sealed class ReportView
     /// <summary>The run's notes, as the engine wrote them (untrusted: they quote paths and patterns).</summary>
     public IReadOnlyList<string> Notes { get; }
 
-    public bool? Passed => Result.Passed ?? (Conditions.Count == 0 ? null : Conditions.All(c => c.Status != "failed"));
+    /// <summary>
+    /// True passed, false failed, null not evaluated: no conditions, or coverage conditions without coverage data and no
+    /// failed condition (the engine's <c>notEvaluated</c>).
+    /// </summary>
+    public bool? Passed => (Result.Passed ?? (Conditions.Count == 0 ? null : Conditions.All(c => c.Status != "failed"))) switch
+    {
+        true when Result.NotEvaluated?.Conditions is { Count: > 0 } => null,
+        var verdict => verdict,
+    };
 
     public int CountStatus(string status) => Conditions.Count(c => c.Status == status);
 

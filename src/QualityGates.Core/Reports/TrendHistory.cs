@@ -27,7 +27,8 @@ public sealed record TrendRecord
         {
             Date = date,
             Commit = result.Repository?.Head,
-            Passed = result.Passed,
+            // A run whose coverage conditions had no data neither passed nor failed on them: unknown in the trend.
+            Passed = result.Passed == true && result.NotEvaluated?.Conditions is { Count: > 0 } ? null : result.Passed,
             LineRate = result.Coverage?.LineRate,
             BranchRate = result.Coverage?.BranchRate,
             NewCodeLineRate = result.Coverage?.NewCode?.LineRate,
@@ -52,7 +53,7 @@ public sealed record TrendRecord
         {
             Date = date,
             Commit = gate.Inputs.History?.Info.Head,
-            Passed = gate.Passed,
+            Passed = gate.Verdict == Gate.GateVerdict.NotEvaluated ? null : gate.Passed,
             LineRate = Finite(gate.Inputs.Coverage?.Totals.LineRate),
             BranchRate = Finite(gate.Inputs.Coverage?.Totals.BranchRate),
             NewCodeLineRate = Finite(gate.NewCode.LineRate),

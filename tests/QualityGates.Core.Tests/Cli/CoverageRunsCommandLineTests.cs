@@ -86,7 +86,7 @@ public sealed class CoverageRunsCommandLineTests : IDisposable
         Assert.Equal(2, Run("report", "--repo", repo.Path, "--result", "result.json", "--all-coverage"));
 
         Assert.Equal(
-            "error QGB0001: --result renders an existing result: --coverage, --all-coverage, --sarif and --base belong to a check. Leave out --result to run the check.\n",
+            "error QGB0001: --result renders an existing result: --coverage, --all-coverage, --require-coverage, --sarif and --base belong to a check. Leave out --result to run the check.\n",
             stderr.ToString().ReplaceLineEndings("\n"));
     }
 }

@@ -172,7 +172,11 @@ public class ResultJsonTests
 
         string md = MarkdownSummaryWriter.Write(GateEvaluator.Evaluate(new GateConfig(), inputs));
 
-        Assert.StartsWith("## Quality gate: passed (0 failed, 5 warning(s))\n\n| Condition | Status | Actual | Threshold | Details |\n|---|---|---:|---:|---|\n", md, StringComparison.Ordinal);
+        // No coverage input: the verdict is "not evaluated", never "passed".
+        Assert.StartsWith(
+            "## Quality gate: **not evaluated** (0 failed, 5 warning(s))\n\n" +
+            "No coverage data \\(no coverage file was found\\), so coverage.line, coverage.branch, coverage.newCode and coverage.critical were not judged.\n\n" +
+            "| Condition | Status | Actual | Threshold | Details |\n|---|---|---:|---:|---|\n", md, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", md, StringComparison.Ordinal);
         Assert.Contains("src/&lt;script&gt;alert\\(1\\)&lt;/script&gt;\\|\\*x\\*.cs", md, StringComparison.Ordinal);
         Assert.Contains("| `hotspots.new` | warning | 1 | 0 | 1 new hotspot\\(s\\) since the baseline: ", md, StringComparison.Ordinal);
