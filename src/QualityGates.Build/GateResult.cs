@@ -10,6 +10,12 @@ internal sealed record ConditionResult(string Id, string Status, string Actual, 
 /// <summary>The part of the engine's result JSON (schemaVersion 1) the build reports on.</summary>
 internal sealed record GateResult(bool Passed, IReadOnlyList<ConditionResult> Conditions, IReadOnlyList<string> Notes)
 {
+    /// <summary>
+    /// "no coverage data (REASON): coverage.line, coverage.critical" when the engine's <c>notEvaluated</c> names coverage
+    /// conditions that had no data (the verdict then reads "not evaluated", not "passed"); null otherwise.
+    /// </summary>
+    public string? NotEvaluated { get; init; }
+
     public const int SupportedSchemaVersion = 1;
     private const int MaxMessageLength = 2000;
 
@@ -75,8 +81,27 @@ internal sealed record GateResult(bool Passed, IReadOnlyList<ConditionResult> Co
                 }
             }
 
-            return new GateResult(passed.GetBoolean(), list, notes);
+            return new GateResult(passed.GetBoolean(), list, notes) { NotEvaluated = ReadNotEvaluated(root) };
         }
+    }
+
+    /// <summary>The engine's additive <c>notEvaluated</c> object, as one cleaned sentence; null when absent or empty.</summary>
+    private static string? ReadNotEvaluated(JsonElement root)
+    {
+        if (!root.TryGetProperty("notEvaluated", out var notEvaluated) || notEvaluated.ValueKind != JsonValueKind.Object
+            || !notEvaluated.TryGetProperty("conditions", out var conditions) || conditions.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var ids = conditions.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!).ToList();
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var reason = notEvaluated.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "no coverage data";
+        return Clean($"{reason}: {string.Join(", ", ids)} {(ids.Count == 1 ? "was" : "were")} not judged");
     }
 
     private static ConditionResult ReadCondition(JsonElement condition, int index)

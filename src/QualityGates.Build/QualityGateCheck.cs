@@ -52,6 +52,12 @@ public sealed partial class QualityGateCheck : ToolTask
 
     public ITaskItem[] SarifFiles { get; set; } = [];
 
+    /// <summary>
+    /// $(QualityGateRequireCoverage): the engine gets <c>--require-coverage</c>, so coverage files with no line of this
+    /// repository (made in another checkout) are error QGB0109, as no coverage file at all is QGB9101.
+    /// </summary>
+    public bool RequireCoverage { get; set; }
+
     /// <summary>Extra arguments for <c>qualitygate check</c>, passed verbatim (escape hatch for new engine options).</summary>
     public string? ExtraArguments { get; set; }
 
@@ -150,6 +156,9 @@ public sealed partial class QualityGateCheck : ToolTask
 
     protected override string GenerateCommandLineCommands() => CommandLine(includeCoverage: true);
 
+    /// <summary>The arguments the engine is started with (after the tool name).</summary>
+    internal string Arguments => GenerateCommandLineCommands();
+
     /// <summary>Without coverage for the fingerprint: each run writes its coverage to new folders, only the content counts.</summary>
     private string CommandLine(bool includeCoverage)
     {
@@ -171,6 +180,11 @@ public sealed partial class QualityGateCheck : ToolTask
         foreach (var sarif in SarifFiles)
         {
             builder.AppendSwitchIfNotNull("--sarif ", sarif.ItemSpec);
+        }
+
+        if (RequireCoverage)
+        {
+            builder.AppendSwitch("--require-coverage");
         }
 
         if (!string.IsNullOrWhiteSpace(ExtraArguments))

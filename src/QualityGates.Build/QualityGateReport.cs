@@ -128,11 +128,13 @@ public sealed class QualityGateReport : Microsoft.Build.Utilities.Task
         }
 
         var markdown = !string.IsNullOrEmpty(MarkdownFile) && File.Exists(MarkdownFile) ? MarkdownFile : null;
-        Log.LogMessage(MessageImportance.High, "Quality gate {0}: {1} failed, {2} warning(s), {3} other condition(s).{4}{5}",
-            result.Passed ? "passed" : FailOnViolation ? "FAILED" : "failed (not enforced)",
+        // Coverage conditions without coverage data do not fail the gate, but it did not pass on them either.
+        Log.LogMessage(MessageImportance.High, "Quality gate {0}: {1} failed, {2} warning(s), {3} other condition(s){6}.{4}{5}",
+            result.Passed ? (result.NotEvaluated is null ? "passed" : "not evaluated") : FailOnViolation ? "FAILED" : "failed (not enforced)",
             failed.ToString(CultureInfo.InvariantCulture), warned.ToString(CultureInfo.InvariantCulture), other.ToString(CultureInfo.InvariantCulture),
             markdown is null ? "" : " Summary: " + markdown,
-            " Result: " + ResultFile);
+            " Result: " + ResultFile,
+            result.NotEvaluated is null ? "" : "; " + result.NotEvaluated);
 
         AppendStepSummary(markdown);
     }

@@ -117,7 +117,7 @@ internal static class CommandLine
         var history = new Option<string>("--history") { Description = $"Trend history to draw (default: trend.file of the config, {GateDefaults.TrendFile})." };
         var jsonOut = new Option<string>("--json") { Description = "Print JSON instead of text (to a file when one is given).", Arity = ArgumentArity.ZeroOrOne };
 
-        var check = new Command("check", "Evaluate the quality gate: exit 0 passed, 1 failed, 2 input error.")
+        var check = new Command("check", "Evaluate the quality gate: exit 0 passed (or not evaluated: no coverage data), 1 failed, 2 input error.")
         {
             repo, coverage, allCoverage, requireCoverage, baseRef, config, json, markdown, sarif, coverageReport, report,
         };

@@ -84,6 +84,24 @@ public sealed class QualityGateReportTests : IDisposable
     }
 
     [Fact]
+    public void NotEvaluatedResult_SaysNotEvaluated_NeverPassed()
+    {
+        // Coverage files of this run whose sources all lie in another checkout: nothing failed, nothing was judged on coverage.
+        var task = Task("""
+            {"schemaVersion":1,"passed":true,
+             "notEvaluated":{"reason":"no coverage data (the 1 coverage file found has no coverable line of this repository)","conditions":["coverage.line","coverage.critical"]},
+             "conditions":[{"id":"coverage.line","status":"warning","actual":null,"threshold":0.8,"message":"Line coverage is unknown."}]}
+            """);
+
+        Assert.True(task.Execute());
+        Assert.True(task.Passed);
+        Assert.Contains(_engine.Messages, m => m.Message ==
+            "Quality gate not evaluated: 0 failed, 1 warning(s), 0 other condition(s); no coverage data (the 1 coverage file found has no coverable line of this repository): " +
+            $"coverage.line, coverage.critical were not judged. Result: {task.ResultFile}");
+        Assert.DoesNotContain(_engine.Messages, m => m.Message!.StartsWith("Quality gate passed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void GitHubStepSummary_GetsTheMarkdownAppended()
     {
         var summary = _temp.Write("step-summary.md", "# Earlier step\n");

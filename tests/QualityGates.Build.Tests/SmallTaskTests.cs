@@ -20,6 +20,24 @@ public sealed class SmallTaskTests : IDisposable
         Assert.Equal(-1, task.EngineExitCode);
     }
 
+    [Theory]
+    [InlineData(true, "exec /e/qualitygate.dll check --repo /r --coverage /r/c.xml --json /r/result.json --require-coverage")]
+    [InlineData(false, "exec /e/qualitygate.dll check --repo /r --coverage /r/c.xml --json /r/result.json")]
+    public void QualityGateCheck_RequireCoverage_IsPassedToTheEngine(bool require, string arguments)
+    {
+        var task = new QualityGateCheck
+        {
+            BuildEngine = _engine,
+            EnginePath = "/e/qualitygate.dll",
+            RepositoryRoot = "/r",
+            CoverageFiles = [new Microsoft.Build.Utilities.TaskItem("/r/c.xml")],
+            ResultFile = "/r/result.json",
+            RequireCoverage = require,
+        };
+
+        Assert.Equal(arguments, task.Arguments);
+    }
+
     [Fact]
     public void QualityGateCheck_EngineFails_RemovesTheLastRunsReports_AndNothingElse()
     {

@@ -254,6 +254,25 @@ public sealed class GateScenarioTests : IDisposable
     }
 
     [Fact]
+    public void CoverageWithRequireCoverage_TheEngineGetsRequireCoverage_ItsQGB0109IsTheBuildsError()
+    {
+        // The run's coverage names no file of the repository (made in another checkout): the engine says QGB0109, exit 2.
+        var stderr = "error QGB0109: no coverage data: the 2 coverage files found have no coverable line of this repository, and coverage is required (--require-coverage).";
+        var run = _motor.Test(FakeEngine(null, exitCode: 2, ("QG_FAKE_STDERR", stderr)), coverage: true, NoIncremental, "-p:QualityGateRequireCoverage=true");
+
+        Assert.Equal(1, run.ExitCode);
+        AssertNoStackTrace(run);
+        Assert.Contains("error QGB0109: no coverage data: the 2 coverage files found have no coverable line of this repository", run.Output, StringComparison.Ordinal);
+        Assert.EndsWith(" --require-coverage", Assert.Single(EngineCalls()), StringComparison.Ordinal);
+
+        // A value MSBuild does not read as true is false, as for QGB9101: the switch is not passed, and no MSB4030.
+        var without = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: true, NoIncremental, "-p:QualityGateRequireCoverage=maybe");
+        Assert.Equal(1, without.ExitCode);
+        Assert.DoesNotContain("--require-coverage", EngineCalls()[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("MSB4030", without.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FailingTestInTheHost_FailsTheRun_AndSaysQGB9102()
     {
         // Motor.Smoke.Tests is the host (last by full path): its failed VSTest stops it before its gate target.
