@@ -393,6 +393,12 @@ namespace QualityGates.Analyzers.Semantics
                 return null;
             }
 
+            // Most names have no "by": answered without splitting (the name's kind is cached per name).
+            if (collection.Name.IndexOf("by", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return collection.Name;
+            }
+
             var words = NameWords.Split(collection.Name);
             for (int i = 1; i < words.Count; i++)
             {
