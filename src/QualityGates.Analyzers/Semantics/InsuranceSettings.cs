@@ -277,34 +277,10 @@ namespace QualityGates.Analyzers.Semantics
             private static string UnknownOption(string name, string prefix)
             {
                 var lower = name.ToLowerInvariant();
-                var nearest = OptionNames.All.Select(n => (Name: n, Distance: EditDistance(lower, n))).OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).First();
+                var nearest = OptionNames.All.Select(n => (Name: n, Distance: EditDistance.Between(lower, n))).OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).First();
                 return nearest.Distance <= Math.Max(1, nearest.Name.Length / 3)
                     ? "unknown option; did you mean " + prefix + nearest.Name + "?"
                     : "unknown option; the known ones are " + string.Join(", ", OptionNames.All.Select(n => prefix + n));
-            }
-
-            /// <summary>Levenshtein distance: insertions, deletions and substitutions.</summary>
-            private static int EditDistance(string a, string b)
-            {
-                var previous = new int[b.Length + 1];
-                var current = new int[b.Length + 1];
-                for (int j = 0; j <= b.Length; j++)
-                {
-                    previous[j] = j;
-                }
-
-                for (int i = 1; i <= a.Length; i++)
-                {
-                    current[0] = i;
-                    for (int j = 1; j <= b.Length; j++)
-                    {
-                        current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                    }
-
-                    (previous, current) = (current, previous);
-                }
-
-                return previous[b.Length];
             }
 
             /// <summary>
