@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -75,23 +74,8 @@ namespace QualityGates.Analyzers.Rules
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool HoldsOnlyNonZeroConstants(IOperation divisor) =>
-            divisor.WalkDownConversions() is ILocalReferenceOperation read && IsNonZeroChoice(read.SingleValue(read.Root()));
-
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsNonZeroChoice(IOperation? value)
-        {
-            switch (value?.WalkDownConversions())
-            {
-                case null:
-                    return false;
-                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                    return IsNonZeroChoice(conditional.WhenTrue) && IsNonZeroChoice(whenFalse);
-                case ISwitchExpressionOperation switchExpression:
-                    return switchExpression.Arms.Length > 0 && switchExpression.Arms.All(arm => arm.Value.WalkDownConversions() is IThrowOperation || IsNonZeroChoice(arm.Value));
-                case var constant:
-                    return constant.TryGetNumericConstant(out var number) && number != 0;
-            }
-        }
+            divisor.WalkDownConversions() is ILocalReferenceOperation read &&
+            read.SingleValue(read.Root()).EveryChoice(value => value.TryGetNumericConstant(out var number) && number != 0);
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;

@@ -216,7 +216,8 @@ namespace QualityGates.Analyzers.Rules
             var read = (ILocalReferenceOperation)operand.WalkDownConversions();
             var root = read.Root();
             var initial = read.SingleValue(root);
-            if (initial == null || !IsLiteralChoice(initial))
+            // A literal value, or a conditional choosing between literal values.
+            if (!initial.EveryChoice(value => IsLiteralValue(value, out _)))
             {
                 return null;
             }
@@ -239,20 +240,8 @@ namespace QualityGates.Analyzers.Rules
         /// <summary>A local that chooses between year lengths (leap ? 366m : 365m): the year's actual length, not a fixed basis.</summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool IsYearLengthLocal(IOperation operand) =>
-            LiteralLocalInitializer(operand) is { } initial && initial.WalkDownConversions() is IConditionalOperation && AllYearLengths(initial);
-
-        [MethodImpl(HotPath.Optimize)]
-        private static bool AllYearLengths(IOperation operation) =>
-            operation.WalkDownConversions() is IConditionalOperation { WhenFalse: { } whenFalse } conditional
-                ? AllYearLengths(conditional.WhenTrue) && AllYearLengths(whenFalse)
-                : DateTimeFacts.IsYearLength(operation, out _);
-
-        /// <summary>A literal value, or a conditional whose branches are all literal values.</summary>
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsLiteralChoice(IOperation operation) =>
-            operation.WalkDownConversions() is IConditionalOperation { WhenFalse: { } whenFalse } conditional
-                ? IsLiteralChoice(conditional.WhenTrue) && IsLiteralChoice(whenFalse)
-                : IsLiteralValue(operation, out _);
+            LiteralLocalInitializer(operand) is { } initial && initial.WalkDownConversions() is IConditionalOperation &&
+            initial.EveryChoice(value => DateTimeFacts.IsYearLength(value, out _));
 
         [MethodImpl(HotPath.Optimize)]
         private static bool LooksLiteral(ExpressionSyntax expression)

@@ -131,6 +131,27 @@ namespace QualityGates.Analyzers.Semantics
             return read.InitialValue(root);
         }
 
+        /// <summary>
+        /// Whether every value a choice can produce passes the test: the value itself, each branch of a <c>?:</c>, each arm of a
+        /// switch expression (an arm that throws produces none). False for null.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool EveryChoice(this IOperation? value, Func<IOperation, bool> test)
+        {
+            switch (value?.WalkDownConversions())
+            {
+                case null:
+                    return false;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return conditional.WhenTrue.EveryChoice(test) && whenFalse.EveryChoice(test);
+                case ISwitchExpressionOperation switchExpression:
+                    return switchExpression.Arms.Length > 0 &&
+                        switchExpression.Arms.All(arm => arm.Value.WalkDownConversions() is IThrowOperation || arm.Value.EveryChoice(test));
+                default:
+                    return test(value!);
+            }
+        }
+
         /// <summary>An assignment's, increment's, deconstruction's or ref/out argument's target.</summary>
         [MethodImpl(HotPath.Optimize)]
         public static bool IsWrite(this ILocalReferenceOperation reference)
