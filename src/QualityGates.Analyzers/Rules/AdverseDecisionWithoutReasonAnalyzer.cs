@@ -18,6 +18,9 @@ namespace QualityGates.Analyzers.Rules
     {
         private static readonly string[] ReasonWords = { "reason", "message", "explanation", "why", "code", "codes" };
 
+        // Types that answer questions about reference data: their bool answers a lookup, and the caller decides about the applicant.
+        private static readonly string[] ReferenceDataWords = { "catalog", "catalogue", "lookup", "repository", "registry", "table", "store", "cache" };
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.AdverseDecisionWithoutReason);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, InsuranceContext insurance)
@@ -41,13 +44,21 @@ namespace QualityGates.Analyzers.Rules
             string? shape = insurance.IsDecisionEnum(returnType) ? "the bare decision enum '" + InsuranceContext.UnwrapNullable(returnType).Name + "'"
                 : returnType.SpecialType == SpecialType.System_Boolean && InsuranceContext.IsBoolDecisionMethod(method) ? "a bare bool"
                 : null;
-            if (shape == null || method.Parameters.Any(p => p.RefKind == RefKind.Out || p.RefKind == RefKind.Ref) || !(method.Locations.FirstOrDefault(l => l.IsInSource) is Location location))
+            if (shape == null || method.Parameters.Any(p => p.RefKind == RefKind.Out || p.RefKind == RefKind.Ref) || IsReferenceData(method.ContainingType) ||
+                !(method.Locations.FirstOrDefault(l => l.IsInSource) is Location location))
             {
                 return;
             }
 
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AdverseDecisionWithoutReason, location,
                 "'" + method.Name + "' returns " + shape + " with no reason channel; return the decision with a reason code"));
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsReferenceData(INamedTypeSymbol type)
+        {
+            var words = NameWords.Split(type.Name);
+            return words.Count > 0 && ReferenceDataWords.Contains(words[words.Count - 1]);
         }
 
         [MethodImpl(HotPath.Optimize)]

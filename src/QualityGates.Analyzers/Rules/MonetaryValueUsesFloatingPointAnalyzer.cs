@@ -104,13 +104,32 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-            if (PricingSemantics.IsStatisticalMath(initializer, insurance.Types))
+            if (PricingSemantics.IsStatisticalMath(initializer, insurance.Types) || IsRatioOfQuantities(initializer, insurance))
             {
                 return;
             }
 
             bool single = declarator.Parent is IVariableDeclarationOperation declaration && declaration.Declarators.Length == 1;
             Check(context.ReportDiagnostic, insurance, declarator.Symbol, declarator.Symbol.Type, single);
+        }
+
+        /// <summary>
+        /// <c>var netPremium = c.TermAssurance(x, n) / c.TemporaryAnnuityDue(x, n)</c>: a quotient of two values that are not money,
+        /// divided by neither a constant nor a count or term, is a ratio (here a premium per unit of sum assured), whatever the
+        /// local is called. Money divided by anything, and anything divided by a constant or an exposure, stays money.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsRatioOfQuantities(IOperation? initializer, InsuranceContext insurance)
+        {
+            if (!(initializer?.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division) ||
+                division.RightOperand.ConstantValue.HasValue || division.LeftOperand.ConstantValue.HasValue ||
+                division.LeftOperand.GetValueKind(insurance) == ValueKind.Money || division.RightOperand.GetValueKind(insurance) == ValueKind.Money)
+            {
+                return false;
+            }
+
+            var divisor = division.RightOperand.WalkDownConversions().GetReferencedSymbol();
+            return divisor != null && !PricingSemantics.IsExposureName(divisor.Name);
         }
 
         /// <summary>

@@ -279,6 +279,37 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task QuotientOfQuantities_IsARatio_MoneyOrPerUnitQuotientStillMoney()
+        {
+            // Net premium per unit of sum assured from commutation values: a ratio, whatever the local is called.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Reserve
+                {
+                    private double Assurance(int x) => 0.3;
+                    private double AnnuityDue(int x) => 15.0;
+
+                    public double Compute(int x, double {|#4:annualAmount|}, int months, double total, double weight)
+                    {
+                        var netPremium = Assurance(x) / AnnuityDue(x);
+                        double {|#0:monthlyPremium|} = annualAmount / months;
+                        var {|#1:perMonthPremium|} = Assurance(x) / months;
+                        var {|#2:halfPremium|} = Assurance(x) / 2.0;
+                        var {|#3:weightedPremium|} = weight / annualAmount;
+                        return netPremium + monthlyPremium + perMonthPremium + halfPremium + weightedPremium + total;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("monthlyPremium", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("perMonthPremium", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(2).WithArguments("halfPremium", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(3).WithArguments("weightedPremium", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(4).WithArguments("annualAmount", "double"));
+        }
+
+        [Fact]
         public async Task RatiosAndTrendsOfMoney_NotReportedButMoneyStillIs()
         {
             // The last matching word decides: a ratio or trend of a money value is dimensionless, not money.

@@ -208,6 +208,29 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ReferenceDataLookups_NotDecisions()
+        {
+            // A catalog's bool answers a question about reference data; the verdict about the applicant is the caller's.
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public interface IDeclineConditionCatalog
+                {
+                    bool IsRiderEligible(string icdCode);
+                    Decision DefaultDecision(string icdCode);
+                }
+
+                [QualityGates.UnderwritingRule]
+                public class OccupationLookup { public bool IsEligible(string occupationCode) => occupationCode != "X"; }
+
+                [QualityGates.UnderwritingRule]
+                public class EligibilityRepository { public bool IsEligible(string productCode) => productCode.Length > 0; }
+
+                [QualityGates.UnderwritingRule]
+                public class CatalogEligibility { public bool {|QG2010:IsEligible|}(int age) => age < 80; }
+                """);
+        }
+
+        [Fact]
         public async Task PricingScopeOnly_NoDiagnostic()
         {
             await Verify.VerifyAsync(Types + """
