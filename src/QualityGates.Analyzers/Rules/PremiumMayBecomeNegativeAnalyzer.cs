@@ -43,8 +43,9 @@ namespace QualityGates.Analyzers.Rules
                 case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract } compound:
                     return compound.Target.GetValueKind(insurance) == ValueKind.Money && IsReductionValue(compound.Value);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } multiply:
-                    return (IsOneMinus(multiply.RightOperand) && multiply.LeftOperand.GetValueKind(insurance) == ValueKind.Money) ||
-                        (IsOneMinus(multiply.LeftOperand) && multiply.RightOperand.GetValueKind(insurance) == ValueKind.Money);
+                    return ((IsOneMinus(multiply.RightOperand) && multiply.LeftOperand.GetValueKind(insurance) == ValueKind.Money) ||
+                        (IsOneMinus(multiply.LeftOperand) && multiply.RightOperand.GetValueKind(insurance) == ValueKind.Money)) &&
+                        !IsComplementaryWeight(multiply);
                 case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Multiply } compound:
                     return compound.Target.GetValueKind(insurance) == ValueKind.Money && IsOneMinus(compound.Value);
                 default:
@@ -71,6 +72,33 @@ namespace QualityGates.Analyzers.Rules
         private static bool IsOneMinus(IOperation operation) =>
             operation.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtract &&
             PricingSemantics.IsNumericLiteral(subtract.LeftOperand, out var one) && one == 1 && !subtract.RightOperand.ConstantValue.HasValue;
+
+        /// <summary>
+        /// <c>z * actual + (1 - z) * expected</c>: when the same sum also weighs something by z, z and 1 - z are the two weights
+        /// of a blend (credibility, experience rating), not a discount taken off the premium.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsComplementaryWeight(IBinaryOperation multiply)
+        {
+            var oneMinus = (IBinaryOperation)(IsOneMinus(multiply.RightOperand) ? multiply.RightOperand : multiply.LeftOperand).WalkDownConversions();
+            var weight = oneMinus.RightOperand.WalkDownConversions().GetReferencedSymbol();
+            if (weight == null)
+            {
+                return false;
+            }
+
+            IOperation sum = multiply;
+            while (sum.Parent is IConversionOperation || sum.Parent is IParenthesizedOperation ||
+                sum.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add })
+            {
+                sum = sum.Parent;
+            }
+
+            return !ReferenceEquals(sum, multiply) && sum.DescendantsAndSelf().Any(o =>
+                !ReferenceEquals(o, multiply) && o is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } other &&
+                (SymbolEqualityComparer.Default.Equals(other.LeftOperand.WalkDownConversions().GetReferencedSymbol(), weight) ||
+                 SymbolEqualityComparer.Default.Equals(other.RightOperand.WalkDownConversions().GetReferencedSymbol(), weight)));
+        }
 
         /// <summary>Math.Max/Min/Clamp, or a comparison with a minimum premium or with zero.</summary>
         [MethodImpl(HotPath.Optimize)]

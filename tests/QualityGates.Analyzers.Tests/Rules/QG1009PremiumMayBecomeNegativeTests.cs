@@ -43,6 +43,27 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ComplementaryWeightsOfABlend_NotReported_ADiscountBesideThemStillIs()
+        {
+            // z and 1 - z weigh two estimates (credibility, an experience mod): a blend, not a discount off the premium.
+            const string source = """
+                public class PremiumCalculator
+                {
+                    public decimal Blend(decimal actualPremium, decimal expectedPremium, decimal z, decimal ballast) =>
+                        (actualPremium + z * actualPremium + (1m - z) * expectedPremium + ballast) / (expectedPremium + ballast);
+
+                    public decimal Credibility(decimal observedPremium, decimal manualPremium, decimal credibility) =>
+                        credibility * observedPremium + manualPremium * (1 - credibility);
+
+                    public decimal Mixed(decimal premium, decimal basePremium, decimal z, decimal discountRate) =>
+                        z * premium + {|#0:basePremium * (1 - discountRate)|};
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable, Verify.Diagnostic(DiagnosticIds.PremiumMayBecomeNegative).WithLocation(0).WithArguments("basePremium * (1 - discountRate)"));
+        }
+
+        [Fact]
         public async Task ClampedOrCompared_NotReported()
         {
             const string source = """
