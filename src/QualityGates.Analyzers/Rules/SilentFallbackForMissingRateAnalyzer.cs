@@ -286,8 +286,13 @@ namespace QualityGates.Analyzers.Rules
             {
                 var dictionary = tryGet.Instance ?? tryGet.Arguments.FirstOrDefault()?.Value;
 
-                // A ternary's value lands where the ternary goes (found ? (decimal)htRates[k] : 0.05m in a rate method).
-                kind = Classify(dictionary, conditional.Type != null ? conditional : literal, owner, insurance, settings, out name);
+                // A ternary's value lands where the ternary goes (found ? (decimal)htRates[k] : 0.05m in a rate method),
+                // unless what was looked up is a count (quotesByProducer's int): a table of counts holds no rates.
+                kind = RateConfigurationFacts.KindOfSource(dictionary, insurance, settings, out name);
+                if (kind == ValueKind.None && !InsuranceContext.IsIntegral(outArgument?.Value.Type))
+                {
+                    kind = RateConfigurationFacts.KindOfConsumer(conditional.Type != null ? conditional : literal, owner, insurance, out name);
+                }
             }
 
             if (kind != ValueKind.None && !IsTryOutPlaceholder(conditional.Type != null ? conditional : literal))

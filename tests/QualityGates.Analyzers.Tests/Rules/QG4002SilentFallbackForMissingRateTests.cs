@@ -287,6 +287,33 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LookupOfACount_NotAMissingRate_LookupOfAnIntegralRateTableOrAValueIs()
+        {
+            // A producer with no quotes has a hit ratio of 0: the table holds counts, not rates, although the result is a ratio.
+            const string source = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class ProductionReport
+                {
+                    private readonly Dictionary<string, int> _rateBasisPoints = new();
+                    private readonly Dictionary<string, decimal> _values = new();
+
+                    public double HitRatio(IReadOnlyDictionary<string, int> quotesByProducer, string producer, int bound) =>
+                        quotesByProducer.TryGetValue(producer, out var q) && q > 0 ? (double)bound / q : 0d;
+
+                    public int BasisPoints(string key) => _rateBasisPoints.TryGetValue(key, out var bps) ? bps : {|#0:25|};
+
+                    public decimal TerritoryFactor(string key) => _values.TryGetValue(key, out var v) ? v : {|#1:1.1m|};
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate '_rateBasisPoints'", "25"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'TerritoryFactor'", "1.1m"));
+        }
+
+        [Fact]
         public async Task ListContainsOrContainsKeyWithThrow_NotReported()
         {
             const string source = """
