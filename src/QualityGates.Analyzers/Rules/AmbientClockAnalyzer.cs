@@ -38,12 +38,12 @@ namespace QualityGates.Analyzers.Rules
                     }
 
                     var settings = insurance.GetSettings(op.Operation.Syntax.SyntaxTree, DiagnosticIds.AmbientClock);
-                    if (FlowsOnlyIntoAuditOrLog(op.Operation, settings.ClockAllowedMembers))
+                    var owner = op.ContainingSymbol;
+                    if (FlowsOnlyIntoAuditOrLog(op.Operation, settings.ClockAllowedMembers) || IsAuditRecorder(owner, settings.ClockAllowedMembers))
                     {
                         return;
                     }
 
-                    var owner = op.ContainingSymbol;
                     string ownerName = owner.ContainingType == null ? owner.Name : owner.ContainingType.Name + "." + DisplayName(owner);
                     var properties = ImmutableDictionary<string, string?>.Empty;
                     var replacement = Replacement(op.Operation, display, owner, insurance.Types);
@@ -56,6 +56,19 @@ namespace QualityGates.Analyzers.Rules
                 },
                 ClockReadKinds);
         }
+
+        /// <summary>The tuple element at the index is named as an audit member (the literal's own name, or the type it converts to).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsAllowedElement(ITypeSymbol? type, int index, Regex allowed) =>
+            index >= 0 && type is INamedTypeSymbol { IsTupleType: true } tupleType && index < tupleType.TupleElements.Length && allowed.IsMatch(tupleType.TupleElements[index].Name);
+
+        /// <summary>
+        /// <c>AuditTrail.Record(user, message) => _entries.Add((DateTime.Now, user, message))</c>: a void method of a type named
+        /// as an audit member is named records what happened; the time it stamps feeds no result.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsAuditRecorder(ISymbol owner, Regex allowed) =>
+            owner is IMethodSymbol { ReturnsVoid: true, MethodKind: MethodKind.Ordinary } method && method.ContainingType != null && allowed.IsMatch(method.ContainingType.Name);
 
         [MethodImpl(HotPath.Optimize)]
         private static string DisplayName(ISymbol owner) =>
@@ -102,6 +115,16 @@ namespace QualityGates.Analyzers.Rules
                         return target != null && (allowed.IsMatch(target.Name) || (target is ILocalSymbol assigned && LocalFlowsOnlyIntoAuditOrLog(assigned, parent, allowed, depth)));
                     case IVariableInitializerOperation init when init.Parent is IVariableDeclaratorOperation declarator:
                         return allowed.IsMatch(declarator.Symbol.Name) || LocalFlowsOnlyIntoAuditOrLog(declarator.Symbol, parent, allowed, depth);
+                    // (Timestamp: DateTime.UtcNow, user): the element's name says where it lands; an unnamed one goes where the tuple goes.
+                    case ITupleOperation tuple:
+                        int index = tuple.Elements.IndexOf(current);
+                        if (IsAllowedElement(tuple.Type, index, allowed) || (tuple.Parent is IConversionOperation converted && IsAllowedElement(converted.Type, index, allowed)))
+                        {
+                            return true;
+                        }
+
+                        current = parent;
+                        continue;
                     case IFieldInitializerOperation fi:
                         return fi.InitializedFields.All(f => allowed.IsMatch(f.Name));
                     case IPropertyInitializerOperation pi:

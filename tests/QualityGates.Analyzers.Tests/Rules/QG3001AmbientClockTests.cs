@@ -101,6 +101,40 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task AuditTrailRecorderAndNamedTupleStamp_NotReported_TupleIntoAPriceOrAReturningAuditMethodReported()
+        {
+            const string source = """
+                using System;
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public sealed class AuditTrail
+                {
+                    private readonly List<(DateTime At, string User)> _entries = new();
+
+                    public void Record(string user) => _entries.Add((DateTime.Now, user));
+
+                    public decimal AgeInDays(DateTime since) => (decimal)({|#0:DateTime.Now|} - since).TotalDays;
+                }
+
+                [QualityGates.PremiumCalculation]
+                public class Calculator
+                {
+                    public (DateTime Timestamp, decimal Premium) Stamped(decimal premium) => (DateTime.UtcNow, premium);
+
+                    public (DateTime PricedOn, decimal Premium) Priced(decimal premium) => ({|#1:DateTime.UtcNow|}, premium);
+
+                    public void Keep(List<(DateTime, decimal)> history, decimal premium) => history.Add(({|#2:DateTime.Now|}, premium));
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic(DiagnosticIds.AmbientClock).WithLocation(0).WithArguments("DateTime.Now", "AuditTrail.AgeInDays"),
+                Verify.Diagnostic(DiagnosticIds.AmbientClock).WithLocation(1).WithArguments("DateTime.UtcNow", "Calculator.Priced"),
+                Verify.Diagnostic(DiagnosticIds.AmbientClock).WithLocation(2).WithArguments("DateTime.Now", "Calculator.Keep"));
+        }
+
+        [Fact]
         public async Task ConcatenationAndStringFormat_IntoLogging_NotReported_ElsewhereReported()
         {
             const string source = """
