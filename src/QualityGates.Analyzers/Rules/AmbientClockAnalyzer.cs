@@ -63,8 +63,8 @@ namespace QualityGates.Analyzers.Rules
             index >= 0 && type is INamedTypeSymbol { IsTupleType: true } tupleType && index < tupleType.TupleElements.Length && allowed.IsMatch(tupleType.TupleElements[index].Name);
 
         /// <summary>
-        /// <c>AuditTrail.Record(user, message) => _entries.Add((DateTime.Now, user, message))</c>: a void method of a type named
-        /// as an audit member is named records what happened; the time it stamps feeds no result.
+        /// <c>AuditTrail.Record(user, message) => _entries.Add((DateTime.Now, user, message))</c>: a void method of a type whose
+        /// name matches the audit-member pattern records what happened; the time it stamps feeds no result.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool IsAuditRecorder(ISymbol owner, Regex allowed) =>
