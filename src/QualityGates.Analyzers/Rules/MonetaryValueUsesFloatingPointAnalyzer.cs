@@ -98,7 +98,8 @@ namespace QualityGates.Analyzers.Rules
         private static void AnalyzeLocal(OperationContext context, InsuranceContext insurance)
         {
             var declarator = (IVariableDeclaratorOperation)context.Operation;
-            if (!InsuranceContext.IsFloatingPoint(declarator.Symbol.Type))
+            // The name test first: the initializer's tests below are only worth running on a local named as money.
+            if (!InsuranceContext.IsFloatingPoint(declarator.Symbol.Type) || insurance.GetValueKind(declarator.Symbol) != ValueKind.Money)
             {
                 return;
             }
