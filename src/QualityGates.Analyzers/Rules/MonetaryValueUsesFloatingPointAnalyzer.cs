@@ -140,9 +140,49 @@ namespace QualityGates.Analyzers.Rules
         /// </summary>
         private static readonly WordPatterns StatisticsWords = new WordPatterns(new[]
         {
-            "statistic", "statistics", "stats", "variance", "deviation", "stddev", "stdev", "percentile*", "quantile*", "median",
+            "statistic", "statistics", "stats", "variance", "deviation", "stddev", "stdev", "percentile*", "quantile*", "median", "mean", "average", "avg",
             "histogram", "correlation", "regression", "distribution", "dispersion", "skew*", "kurtosis",
         });
+
+        /// <summary>
+        /// A conversion of money to double that stores no amount: the argument of a logarithm, power or root (a model's
+        /// <c>Math.Log10((double)sumInsured)</c> feature); a quotient by a decimal that is neither a constant nor a count or
+        /// term (<c>(double)(incurred / earned)</c>: as likely a ratio of two amounts as an amount), or one side of a ratio of
+        /// two amounts (<c>(double)premium / (double)quoted</c>); or a value that lands in
+        /// a rate (<c>double lossRatio = ... ? 0.0 : (double)(...)</c>).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsNotStoredAsMoney(IConversionOperation conversion, ISymbol owner, InsuranceContext insurance)
+        {
+            var parent = conversion.WalkUpConversions();
+            if (parent is IArgumentOperation { Parent: IInvocationOperation call } && PricingSemantics.IsStatisticalMath(call, insurance.Types))
+            {
+                return true;
+            }
+
+            // (double)premium / (double)quotedPremium: both amounts are converted to be divided into a ratio.
+            if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } ratio &&
+                ratio.LeftOperand.WalkDownConversions().GetValueKind(insurance) == ValueKind.Money && ratio.RightOperand.WalkDownConversions().GetValueKind(insurance) == ValueKind.Money)
+            {
+                return true;
+            }
+
+            if (conversion.Operand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } quotient &&
+                !quotient.RightOperand.ConstantValue.HasValue && quotient.RightOperand.Type?.SpecialType == SpecialType.System_Decimal &&
+                quotient.RightOperand.GetValueKind(insurance) == ValueKind.None &&
+                !(quotient.RightOperand.WalkDownConversions().GetReferencedSymbol() is ISymbol divisor && PricingSemantics.IsExposureName(divisor.Name)))
+            {
+                return true;
+            }
+
+            IOperation value = conversion;
+            while (value.WalkUpConversions() is IConditionalOperation choice && !ReferenceEquals(choice.Condition, value))
+            {
+                value = choice;
+            }
+
+            return !(value.WalkUpConversions() is IBinaryOperation) && RateConfigurationFacts.KindOfConsumer(value, owner, insurance, out _) == ValueKind.Rate;
+        }
 
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeConversion(OperationContext context, InsuranceContext insurance)
@@ -150,7 +190,7 @@ namespace QualityGates.Analyzers.Rules
             var conversion = (IConversionOperation)context.Operation;
             if (conversion.OperatorMethod != null || conversion.Operand.Type?.SpecialType != SpecialType.System_Decimal ||
                 !InsuranceContext.IsFloatingPoint(conversion.Type ?? insurance.Types.ObjectType) || conversion.Operand.GetValueKind(insurance) != ValueKind.Money ||
-                StatisticsWords.Matches(context.ContainingSymbol.Name))
+                StatisticsWords.Matches(context.ContainingSymbol.Name) || IsNotStoredAsMoney(conversion, context.ContainingSymbol, insurance))
             {
                 return;
             }

@@ -257,6 +257,12 @@ namespace QualityGates.Analyzers.Semantics
                 {
                     return true;
                 }
+
+                // minorUnits / parts and minorUnits % parts: whole units shared out, the remainder spread by the same member.
+                if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder } modulo && IsSymbol(modulo.LeftOperand, local))
+                {
+                    return true;
+                }
             }
 
             return false;

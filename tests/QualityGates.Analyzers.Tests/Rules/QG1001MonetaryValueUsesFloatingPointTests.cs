@@ -185,6 +185,45 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ConversionsThatStoreNoAmount_NotReported_AmountsStill()
+        {
+            // A model feature's logarithm, a mean, a ratio of two amounts, a value landing in a ratio: none of them is an amount in double.
+            const string source = """
+                using System;
+                using System.Linq;
+
+                public record Claim(decimal Payable);
+
+                [QualityGates.PremiumCalculation]
+                public class PricingModel
+                {
+                    public double Feature(decimal sumInsured) => Math.Log10((double)Math.Max(1m, sumInsured));
+
+                    public static double AverageClaimCost(Claim[] claims) => claims.Average(c => (double)c.Payable);
+
+                    public double LossRatio(decimal incurredCost, decimal earned) => earned == 0m ? 0.0 : (double)(incurredCost / earned);
+
+                    public void Ratios(decimal premium, decimal quotedPremium, out double conversionRatio) =>
+                        conversionRatio = quotedPremium == 0m ? 0.0 : (double)premium / (double)quotedPremium;
+
+                    public object Exports(decimal premium, decimal loadingFactor, int vehicles, decimal exposureYears) => new object[]
+                    {
+                        {|#0:(double)premium|} * (double)loadingFactor,
+                        {|#1:(double)(premium / vehicles)|},
+                        {|#2:(double)(premium / exposureYears)|},
+                        {|#3:(double)(premium / 12m)|},
+                    };
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("premium", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("premium / vehicles", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(2).WithArguments("premium / exposureYears", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(3).WithArguments("premium / 12m", "double"));
+        }
+
+        [Fact]
         public async Task LifeAndHealthMoneyTerms_Reported()
         {
             const string source = """

@@ -155,6 +155,23 @@ namespace QualityGates.Analyzers.Tests.Rules
                         return (first, regular);
                     }
 
+                    public decimal[] Allocate(decimal annualPremium, int parts)
+                    {
+                        var minorUnits = (long)Math.Round(annualPremium * 100m, 0, MidpointRounding.AwayFromZero);
+                        var baseUnits = minorUnits / parts;
+                        var remainder = minorUnits % parts;
+                        var result = new decimal[parts];
+                        for (var i = 0; i < parts; i++) result[i] = (baseUnits + (i < remainder ? 1 : 0)) / 100m;
+                        return result;
+                    }
+
+                    public decimal PerPart(decimal annualPremium, int parts)
+                    {
+                        var units = {|#1:Math.Round(annualPremium * 100m, 0, MidpointRounding.AwayFromZero)|};
+                        decimal partPremium = units / parts / 100m;
+                        return partPremium;
+                    }
+
                     public decimal Loaded(decimal annualPremium, decimal loadingFactor)
                     {
                         var roundedBase = {|#0:Math.Round(annualPremium, 2, MidpointRounding.AwayFromZero)|};
@@ -164,7 +181,8 @@ namespace QualityGates.Analyzers.Tests.Rules
                 }
                 """;
 
-            await Verify.VerifyAsync(source, Enable, Verify.Diagnostic(DiagnosticIds.IntermediateRounding).WithLocation(0).WithArguments("roundedBase", "loadedPremium"));
+            await Verify.VerifyAsync(source, Enable, Verify.Diagnostic(DiagnosticIds.IntermediateRounding).WithLocation(0).WithArguments("roundedBase", "loadedPremium"),
+                Verify.Diagnostic(DiagnosticIds.IntermediateRounding).WithLocation(1).WithArguments("units", "partPremium"));
         }
     }
 }
