@@ -135,8 +135,22 @@ namespace QualityGates.Analyzers.Semantics
                     target = owner is IMethodSymbol m && m.AssociatedSymbol != null ? m.AssociatedSymbol : owner;
                     break;
                 case IBinaryOperation b when OperationExtensions.IsArithmetic(b.OperatorKind):
-                    var other = b.LeftOperand.WalkDownConversions() == operation.WalkDownConversions() ? b.RightOperand : b.LeftOperand;
-                    target = other.GetReferencedSymbol();
+                    bool isLeft = b.LeftOperand.WalkDownConversions() == operation.WalkDownConversions();
+                    target = (isLeft ? b.RightOperand : b.LeftOperand).GetReferencedSymbol();
+                    if (ScalesMoney(b.OperatorKind, isLeft, target, context))
+                    {
+                        return ValueKind.Rate;
+                    }
+
+                    break;
+                // premium *= cover switch { ..., _ => 1.00m }: what multiplies an amount is a factor.
+                case ICompoundAssignmentOperation ca when ca.Value.WalkDownConversions() == operation.WalkDownConversions():
+                    target = ca.Target.GetReferencedSymbol();
+                    if (ScalesMoney(ca.OperatorKind, false, target, context))
+                    {
+                        return ValueKind.Rate;
+                    }
+
                     break;
             }
 
@@ -148,6 +162,11 @@ namespace QualityGates.Analyzers.Semantics
             name = target.Name;
             return context.GetValueKind(target);
         }
+
+        /// <summary>The value multiplies an amount, or divides one (as the divisor): it is a factor, not money.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool ScalesMoney(BinaryOperatorKind kind, bool valueIsLeft, ISymbol? amount, InsuranceContext context) =>
+            (kind == BinaryOperatorKind.Multiply || (kind == BinaryOperatorKind.Divide && !valueIsLeft)) && amount != null && context.GetValueKind(amount) == ValueKind.Money;
 
         [MethodImpl(HotPath.Optimize)]
         public static ITypeSymbol? TypeOf(ISymbol symbol)

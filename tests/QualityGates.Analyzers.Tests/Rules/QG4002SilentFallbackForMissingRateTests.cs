@@ -478,6 +478,35 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task InlineTableOrLookupMultiplyingAnAmount_IsAFactor()
+        {
+            // What multiplies (or divides) an amount is a factor, whether assigned first, multiplied in place or compounded.
+            const string source = """
+                using System.Collections.Generic;
+                public enum Cover { Accident, TimeLimited, Lifetime }
+
+                [QualityGates.PremiumCalculation]
+                public class PetRating
+                {
+                    private readonly Dictionary<string, decimal> _values = new();
+
+                    public decimal Premium(Cover cover, decimal premium, string breed)
+                    {
+                        premium *= cover switch { Cover.Accident => 0.35m, Cover.TimeLimited => 0.70m, Cover.Lifetime => 1.00m, _ => {|#0:1.00m|} };
+                        premium = premium * (_values.TryGetValue(breed, out var v) ? v : {|#1:1.1m|});
+                        premium /= breed switch { "A" => 1.2m, "B" => 1.3m, _ => {|#2:1.05m|} };
+                        return premium;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate", "1.00m"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate", "1.1m"),
+                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate", "1.05m"));
+        }
+
+        [Fact]
         public async Task CatchThatRefersThrowsOrRecords_NotReported()
         {
             // The handler reports the miss (refers the case, rethrows, records it): 0 is "no price", not a made-up rate.
