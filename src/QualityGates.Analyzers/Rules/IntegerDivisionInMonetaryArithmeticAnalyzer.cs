@@ -48,9 +48,12 @@ namespace QualityGates.Analyzers.Rules
         private static bool IsUsedAsMoneyOrRate(IOperation division, InsuranceContext insurance, out string? target)
         {
             target = null;
+            // A branch of ?: goes where the ?: goes (count == 0 ? 0 : claims * 1000 / count into a rate).
+            IOperation current = division;
             var parent = division.Parent;
-            while (parent is IParenthesizedOperation)
+            while (parent is IParenthesizedOperation || (parent is IConditionalOperation choice && !ReferenceEquals(choice.Condition, current)))
             {
+                current = parent;
                 parent = parent.Parent;
             }
 
@@ -63,7 +66,7 @@ namespace QualityGates.Analyzers.Rules
 
                 // (b) integral money arithmetic such as premiumCents * (days / 365).
                 case IBinaryOperation binary when Semantics.OperationExtensions.IsArithmetic(binary.OperatorKind):
-                    var other = ReferenceEquals(Unparenthesize(binary.LeftOperand), division) ? binary.RightOperand : binary.LeftOperand;
+                    var other = ReferenceEquals(binary.LeftOperand, current) ? binary.RightOperand : binary.LeftOperand;
                     return other.IsMoneyOrRate(insurance);
 
                 // (c) stored in a money or rate member; months / 12 into an int "years" stays legal.
@@ -139,17 +142,6 @@ namespace QualityGates.Analyzers.Rules
                 default:
                     return false;
             }
-        }
-
-        [MethodImpl(HotPath.Optimize)]
-        private static IOperation Unparenthesize(IOperation operation)
-        {
-            while (operation is IParenthesizedOperation p)
-            {
-                operation = p.Operand;
-            }
-
-            return operation;
         }
     }
 }

@@ -77,6 +77,26 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task QuotientInABranchOfAGuard_GoesWhereTheChoiceGoes()
+        {
+            // 5.9 complaints per 1,000 truncates to 5 and escapes a "> 5" check; the zero guard does not change that.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class FairValue
+                {
+                    public bool Breaches(int complaints, int policies, int months)
+                    {
+                        var complaintRate = policies == 0 ? 0 : {|#0:complaints * 1000 / policies|};
+                        var years = months == 0 ? 0 : months / 12;
+                        return complaintRate > 5 || years > 3;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(0).WithArguments("complaints * 1000 / policies"));
+        }
+
+        [Fact]
         public async Task NonLiteralDivisor_DividendCast()
         {
             const string source = """
