@@ -65,7 +65,7 @@ namespace QualityGates.Analyzers.Rules
                 }
             }
 
-            if (CoversEveryMember(switchExpression.Value.Type, keys))
+            if (CoversEveryMember(switchExpression.Value.Type, keys) && !IsCountBands(switchExpression.Value.Type, keys))
             {
                 ReportTableDefault(context, insurance, fallback.Value, context.Operation);
             }
@@ -96,7 +96,7 @@ namespace QualityGates.Analyzers.Rules
                 }
             }
 
-            if (CoversEveryMember(switchStatement.Value.Type, keys))
+            if (CoversEveryMember(switchStatement.Value.Type, keys) && !IsCountBands(switchStatement.Value.Type, keys))
             {
                 ReportTableDefault(context, insurance, fallback, fallback);
             }
@@ -137,6 +137,30 @@ namespace QualityGates.Analyzers.Rules
             foreach (var member in type.GetMembers())
             {
                 if (member is IFieldSymbol { HasConstantValue: true } field && !keys.Contains(field.ConstantValue!))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// <c>yearsHeld switch { 0 =&gt; 1.45m, 1 =&gt; 1.30m, 2 =&gt; 1.18m, 3 or 4 =&gt; 1.08m, _ =&gt; 1.00m }</c>: whole numbers
+        /// counted from 0 without a gap (claims, years held, convictions) are bands, and the default is "more than that",
+        /// the top band. Codes and groups, which start elsewhere or leave gaps, stay lookups.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsCountBands(ITypeSymbol? type, HashSet<object> keys)
+        {
+            if (!InsuranceContext.IsIntegral(type))
+            {
+                return false;
+            }
+
+            for (long expected = 0; expected < keys.Count; expected++)
+            {
+                if (!keys.Any(k => k is System.IConvertible c && !(k is string) && !(k is bool) && c.ToInt64(System.Globalization.CultureInfo.InvariantCulture) == expected))
                 {
                     return false;
                 }

@@ -465,7 +465,10 @@ namespace QualityGates.Analyzers.Tests.Rules
                         var computed = area switch { "L" => 1.2m, "M" => 1.1m, _ => basePremium / 1000m };
                         // Over an enum, a default that stands for declared members (Quarterly, Monthly) groups them.
                         var grouped = mode switch { PaymentMode.Annual => 1m, PaymentMode.SemiAnnual => 0.52m, _ => 0.27m };
-                        return basePremium * areaFactor * (1m + loading) * limitFactor * single * strict * computed * grouped;
+                        // Whole numbers counted from 0 are bands: the default is "5 or more years". A run from 1 is a code table.
+                        var licenceFactor = vetFeeLimit switch { 0 => 1.45m, 1 => 1.30m, 2 => 1.18m, 3 or 4 => 1.08m, _ => 1.00m };
+                        var groupFactor = vetFeeLimit switch { 1 => 0.9m, 2 => 1.0m, 3 => 1.2m, _ => {|#3:1.1m|} };
+                        return basePremium * areaFactor * (1m + loading) * limitFactor * single * strict * computed * grouped * licenceFactor * groupFactor;
                     }
                 }
                 """;
@@ -474,7 +477,8 @@ namespace QualityGates.Analyzers.Tests.Rules
                 source,
                 Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'ModalFactor'", "1.0000m"),
                 Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'areaFactor'", "1.05m"),
-                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate 'loading'", "0.05m"));
+                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate 'loading'", "0.05m"),
+                Verify.Diagnostic("QG4002").WithLocation(3).WithArguments("rate 'groupFactor'", "1.1m"));
         }
 
         [Fact]
