@@ -39,7 +39,8 @@ namespace QualityGates.Analyzers.Rules
 
                     var settings = insurance.GetSettings(op.Operation.Syntax.SyntaxTree, DiagnosticIds.AmbientClock);
                     var owner = op.ContainingSymbol;
-                    if (FlowsOnlyIntoAuditOrLog(op.Operation, settings.ClockAllowedMembers) || IsAuditRecorder(owner, settings.ClockAllowedMembers))
+                    if (FlowsOnlyIntoAuditOrLog(op.Operation, settings.ClockAllowedMembers) || IsAuditRecorder(owner, settings.ClockAllowedMembers) ||
+                        ImplementsClockAbstraction(owner.ContainingType))
                     {
                         return;
                     }
@@ -56,6 +57,49 @@ namespace QualityGates.Analyzers.Rules
                 },
                 ClockReadKinds);
         }
+
+        /// <summary>
+        /// <c>sealed class SystemClock : IClock { public DateTimeOffset UtcNow => DateTimeOffset.UtcNow; }</c>: the implementation
+        /// of an injected clock (an interface or base class named for a clock or a time provider) is where the clock is meant to
+        /// be read. A static wrapper implements nothing and stays reported: its callers cannot be given another time.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool ImplementsClockAbstraction(INamedTypeSymbol? type)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            foreach (var abstraction in type.AllInterfaces)
+            {
+                if (IsClockName(abstraction.Name))
+                {
+                    return true;
+                }
+            }
+
+            for (var baseType = type.BaseType; baseType != null; baseType = baseType.BaseType)
+            {
+                if (baseType.IsAbstract && IsClockName(baseType.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsClockName(string name)
+        {
+            var words = NameWords.Split(name);
+            return words.Contains("clock") ||
+                (words.Count > 1 && (words.Contains("time") || words.Contains("date")) && ClockAbstractionHeads.Contains(words[words.Count - 1])) ||
+                name.EndsWith("SystemTime", System.StringComparison.Ordinal);
+        }
+
+        private static readonly string[] ClockAbstractionHeads = { "provider", "source" };
 
         /// <summary>The tuple element at the index is named as an audit member (the literal's own name, or the type it converts to).</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -481,7 +481,12 @@ namespace QualityGates.Analyzers.Semantics
             switch (op)
             {
                 case IParameterReferenceOperation p: symbol = p.Parameter; type = p.Parameter.Type; break;
-                case IFieldReferenceOperation f when !f.Field.HasConstantValue: symbol = f.Field; type = f.Field.Type; break;
+                // A constant, or a static readonly value (static readonly Regex PostcodeArea), is fixed by the code, not known about
+                // a person; a static readonly table keyed by the proxy still carries it.
+                case IFieldReferenceOperation f when !f.Field.HasConstantValue && !(f.Field.IsStatic && f.Field.IsReadOnly && !IsCollection(f.Field.Type)):
+                    symbol = f.Field;
+                    type = f.Field.Type;
+                    break;
                 case IPropertyReferenceOperation pr: symbol = pr.Property; type = pr.Property.Type; break;
                 case IInvocationOperation i: symbol = i.TargetMethod; type = i.TargetMethod.ReturnType; break;
                 default: return null;
@@ -504,6 +509,11 @@ namespace QualityGates.Analyzers.Semantics
             type = type == null ? null : InsuranceContext.UnwrapNullable(type);
             return type != null && type.TypeKind == TypeKind.Enum && Matches(type.Name, patterns, exclude) ? symbol.Name : null;
         }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsCollection(ITypeSymbol type) =>
+            type.TypeKind == TypeKind.Array ||
+            (type.SpecialType != SpecialType.System_String && type.AllInterfaces.Any(i => i.Name == "IEnumerable" && i.ContainingNamespace?.Name == "Collections"));
 
         /// <summary>
         /// A member of an options, settings or configuration class (<c>_options.DeclinePregnancy</c>): a switch of the

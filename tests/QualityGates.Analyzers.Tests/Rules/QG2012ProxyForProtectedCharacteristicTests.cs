@@ -66,6 +66,28 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task StaticReadonlyPatternIsNoSource_AStaticTableKeyedByTheProxyIs()
+        {
+            // A compiled postcode pattern is fixed by the code; the postcode it matches is the source, reported once.
+            await Verify.VerifyAsync(Types + """
+                public class PremiumCalculator
+                {
+                    private static readonly System.Text.RegularExpressions.Regex PostcodeArea = new("^[A-Z]{1,2}");
+                    private static readonly System.Collections.Generic.Dictionary<string, decimal> FactorByPostcode = new();
+
+                    public decimal Premium(string postcode, decimal basePremium, string region)
+                    {
+                        var area = PostcodeArea.Match({|#0:postcode|}).Value;
+                        return basePremium * (area.Length > 1 ? 1.1m : 1m) * {|#1:FactorByPostcode|}[region];
+                    }
+                }
+                """,
+                Enable,
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(0).WithArguments("postcode", "the price"),
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(1).WithArguments("FactorByPostcode", "the price"));
+        }
+
+        [Fact]
         public async Task FirstNameGuardsDecision_Reported()
         {
             await Verify.VerifyAsync(Types + """

@@ -135,6 +135,31 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task InjectedClockImplementation_NotReported_StaticWrapperReported()
+        {
+            const string source = """
+                using System;
+
+                public interface IClock { DateTimeOffset UtcNow { get; } }
+                public interface IDateTimeProvider { DateTime Today(); }
+
+                namespace Company.Pricing
+                {
+                    public sealed class SystemClock : IClock { public DateTimeOffset UtcNow => DateTimeOffset.UtcNow; }
+
+                    public sealed class PricingDates : IDateTimeProvider { public DateTime Today() => DateTime.Today; }
+
+                    public sealed class PricingTime : TimeProvider { public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow; }
+
+                    public static class PricingClockWrapper { public static DateTime Now => {|#0:DateTime.Now|}; }
+                }
+                """;
+
+            await Verifiers.CSharpAnalyzerVerifier<AmbientClockAnalyzer>.VerifyAsync(source, "qualitygates_pricing_scope = Company.Pricing.*",
+                Verify.Diagnostic("QG3001").WithLocation(0).WithArguments("DateTime.Now", "PricingClockWrapper.Now"));
+        }
+
+        [Fact]
         public async Task ConcatenationAndStringFormat_IntoLogging_NotReported_ElsewhereReported()
         {
             const string source = """
