@@ -20,8 +20,8 @@ namespace QualityGates.Analyzers.Semantics
             // Minor units, incurred losses, and the exposure bases commercial lines rate on (turnover, wageroll, gross profit).
             "pence", "cents", "incurred", "turnover", "wageroll", "payroll", "grossprofit", "revenue",
 
-            // Health: the medical loss ratio rebate owed to policyholders.
-            "rebate",
+            // Health: the medical loss ratio rebate owed to policyholders; what a policyholder or claimant is owed (NetPayable).
+            "rebate", "payable",
         };
 
         public static readonly string[] RateNames =

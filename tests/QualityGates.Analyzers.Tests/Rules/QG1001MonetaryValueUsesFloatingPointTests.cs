@@ -224,6 +224,24 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RebatesAndWhatIsPayable_AreMoney_PayableDaysIsNot()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Settlement
+                {
+                    public double {|#0:NetPayable|} { get; set; }
+                    public double {|#1:MlrRebate|} { get; set; }
+                    public double PayableDays { get; set; }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("NetPayable", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("MlrRebate", "double"));
+        }
+
+        [Fact]
         public async Task LifeAndHealthMoneyTerms_Reported()
         {
             const string source = """
