@@ -124,8 +124,8 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            // zipCode.Length > 5 checks a format, not a risk.
-            if (other.ConstantValue.HasValue || (what == "threshold" && IsTextLength(other)))
+            // zipCode.Length > 5 checks a format, not a risk; so do the other comparisons IsNoRiskTest names.
+            if (other.ConstantValue.HasValue || (what == "threshold" && IsNoRiskTest(context.Operation, other)))
             {
                 return;
             }
@@ -233,9 +233,44 @@ namespace QualityGates.Analyzers.Rules
             return null;
         }
 
+        /// <summary>
+        /// Comparisons that test no risk: a string's length (<c>zipCode.Length &gt; 5</c>) or the number of pieces a string was
+        /// split into (<c>cells.Length &lt; 4</c>) check a format; a <c>for</c> loop's own counter against its bound
+        /// (<c>iteration &lt; 200</c>) stops a loop; an exception filter (<c>when (attempts &lt; 3)</c>) decides on a retry.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsTextLength(IOperation operation) =>
-            operation.WalkDownConversions() is IPropertyReferenceOperation { Property: { Name: "Length", ContainingType.SpecialType: SpecialType.System_String } };
+        private static bool IsNoRiskTest(IOperation comparison, IOperation other)
+        {
+            var operand = other.WalkDownConversions();
+            if (operand is IPropertyReferenceOperation { Property.Name: "Length" } length &&
+                (length.Property.ContainingType.SpecialType == SpecialType.System_String || IsSplitText(length.Instance)))
+            {
+                return true;
+            }
+
+            switch (comparison.Parent)
+            {
+                case IForLoopOperation loop when ReferenceEquals(loop.Condition, comparison):
+                    return operand is ILocalReferenceOperation counter && loop.Locals.Contains(counter.Local);
+                case ICatchClauseOperation handler when ReferenceEquals(handler.Filter, comparison):
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>An array a string was split into: <c>line.Split(',')</c>, directly or through the local it initialized.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsSplitText(IOperation? array)
+        {
+            var value = array?.WalkDownConversions();
+            if (value is ILocalReferenceOperation local)
+            {
+                value = local.InitialValue(local.Root())?.WalkDownConversions();
+            }
+
+            return value is IInvocationOperation { TargetMethod: { Name: "Split", ContainingType.SpecialType: SpecialType.System_String } };
+        }
 
         /// <summary>A local that chooses between year lengths (leap ? 366m : 365m): the year's actual length, not a fixed basis.</summary>
         [MethodImpl(HotPath.Optimize)]

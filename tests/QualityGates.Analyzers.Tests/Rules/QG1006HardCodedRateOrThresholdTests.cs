@@ -415,6 +415,38 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LoopBoundsRetryFiltersAndSplitRecords_AreNoThresholds_TheRiskTestsBesideThemAre()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.UnderwritingRule]
+                public class ReferralRules
+                {
+                    public int Screen(string line, int[] claims, int attempts)
+                    {
+                        var cells = line.Split(',');
+                        if (cells.Length < 4) return -1;
+                        var refer = 0;
+                        for (var i = 0; i < 200; i++)
+                        {
+                            if (claims.Length > {|#0:3|}) refer++;
+                        }
+
+                        for (var j = 0; refer < {|#1:5|}; j++) refer++;
+                        try { return refer; }
+                        catch (InvalidOperationException) when (attempts < 3) { return -1; }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("3", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("5", "threshold"));
+        }
+
+        [Fact]
         public async Task ElementOfARateTable_IsARate_TextLengthIsNoThreshold()
         {
             // An element is what its table is named for (factors, factorsByZip); a string's length checks a format.
