@@ -278,7 +278,7 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             var container = ContainerScope(symbol.ContainingSymbol, settings);
-            return container.Excluded ? Scope.None : own.Scope | container.Scope | assembly.Scope;
+            return container.Excluded ? Scope.None : own.Scope | container.Scope | assembly.Scope | InheritedScope(symbol, settings);
         }
 
         /// <summary>
@@ -301,7 +301,34 @@ namespace QualityGates.Analyzers.Semantics
         {
             var own = OwnScope(key.Symbol, key.Settings);
             var parent = ContainerScope(key.Symbol.ContainingSymbol, key.Settings);
-            return (own.Scope | parent.Scope, own.Excluded || parent.Excluded);
+            return (own.Scope | parent.Scope | InheritedScope(key.Symbol, key.Settings), own.Excluded || parent.Excluded);
+        }
+
+        /// <summary>
+        /// A type is what it derives from or implements: <c>YachtStrategy : PremiumCalculator</c> prices and
+        /// <c>SmokerRule : IUnderwritingRule</c> underwrites, whatever they are called. An exclusion is not inherited.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private Scope InheritedScope(ISymbol symbol, InsuranceSettings settings)
+        {
+            if (!(symbol is INamedTypeSymbol type) || type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate)
+            {
+                return Scope.None;
+            }
+
+            // The base's own scope already holds what it inherits: one level is enough.
+            var scope = Scope.None;
+            if (type.BaseType is { SpecialType: SpecialType.None } baseType)
+            {
+                scope |= ContainerScope(baseType.OriginalDefinition, settings).Scope;
+            }
+
+            foreach (var implemented in type.Interfaces)
+            {
+                scope |= ContainerScope(implemented.OriginalDefinition, settings).Scope;
+            }
+
+            return scope;
         }
 
         /// <summary>What a symbol says about itself: its attributes, its name, and a configured pattern matching its full name.</summary>
@@ -336,7 +363,7 @@ namespace QualityGates.Analyzers.Semantics
 
             if (settings.ScopeNameHeuristic)
             {
-                scope |= (Scope)_nameScopes.GetOrAdd(symbol.Name, _nameScope);
+                scope |= (Scope)_nameScopes.GetOrAdd(SimpleName(symbol), _nameScope);
             }
 
             // A method that returns a decision, or a result holding one, decides whatever its class is called (opt-in).
@@ -347,6 +374,19 @@ namespace QualityGates.Analyzers.Semantics
 
             return (scope, false);
         }
+
+        /// <summary>
+        /// An explicit interface implementation is named after its interface (<c>Rules.IRule&lt;UnderwritingInput&gt;.Evaluate</c>):
+        /// its own name is the member's, so that it is in scope exactly when the implicit implementation would be.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static string SimpleName(ISymbol symbol) => symbol switch
+        {
+            IMethodSymbol { ExplicitInterfaceImplementations.Length: > 0 } method => method.ExplicitInterfaceImplementations[0].Name,
+            IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 } property => property.ExplicitInterfaceImplementations[0].Name,
+            IEventSymbol { ExplicitInterfaceImplementations.Length: > 0 } e => e.ExplicitInterfaceImplementations[0].Name,
+            _ => symbol.Name,
+        };
 
         /// <summary>[PremiumCalculation], [UnderwritingRule] and [NotInRatingScope] on the symbol (or a property of an accessor), in one pass.</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -73,6 +73,34 @@ namespace QualityGates.Analyzers.Tests.Semantics
         }
 
         [Fact]
+        public void GetScope_ATypeIsWhatItDerivesFromOrImplements_NotWhatAnInterfaceItImplementsExplicitlyIsNamedFor()
+        {
+            var compilation = Compile("""
+                namespace Marine
+                {
+                    public class YachtStrategy : Motor.PremiumCalculator { public decimal Multiplier(decimal p) => p * 1.2m; }
+                    public class SuperyachtStrategy : YachtStrategy { public decimal Surcharge(decimal p) => p * 1.3m; }
+                    public interface IUnderwritingRule { bool Check(int age); }
+                    public class SmokerRule : IUnderwritingRule { public bool Check(int age) => age < 60; }
+                    public class UnderwritingInput { }
+                    public interface IRule<T> { bool Evaluate(T input); }
+                    public class DynamicRule : IRule<UnderwritingInput> { bool IRule<UnderwritingInput>.Evaluate(UnderwritingInput input) => true; }
+                    public class Hull : System.IEquatable<Hull> { public bool Equals(Hull? other) => other != null; }
+                }
+                """);
+            var context = InsuranceContext.Get(compilation, NoOptions.Instance);
+            Scope ScopeOf(string type, string member) =>
+                context.GetScope(compilation.GetTypeByMetadataName(type)!.GetMembers().Single(m => m.Name.EndsWith(member, StringComparison.Ordinal)));
+
+            Assert.Equal(Scope.Pricing, ScopeOf("Marine.YachtStrategy", "Multiplier"));
+            Assert.Equal(Scope.Pricing, ScopeOf("Marine.SuperyachtStrategy", "Surcharge"));
+            Assert.Equal(Scope.Pricing, context.GetScope(compilation.GetTypeByMetadataName("Marine.SuperyachtStrategy")!));
+            Assert.Equal(Scope.Underwriting, ScopeOf("Marine.SmokerRule", "Check"));
+            Assert.Equal(Scope.None, ScopeOf("Marine.DynamicRule", "Evaluate"));
+            Assert.Equal(Scope.None, ScopeOf("Marine.Hull", "Equals"));
+        }
+
+        [Fact]
         public void GetScope_KeepsNoCompilationAlive()
         {
             var compilation = AskAndForget();
