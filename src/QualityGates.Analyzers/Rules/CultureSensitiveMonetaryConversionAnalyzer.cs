@@ -180,7 +180,7 @@ namespace QualityGates.Analyzers.Rules
                     ? "System.Globalization.NumberStyles.Number"
                     : "System.Globalization.NumberStyles.Float | System.Globalization.NumberStyles.AllowThousands";
             }
-            else if (WellKnownTypes.Is(method.ContainingType, insurance.Types.Convert) && IsConvertToFraction(method))
+            else if (WellKnownTypes.Is(method.ContainingType, insurance.Types.Convert) && IsConvertToFraction(method) && !IsBoxedNumber(invocation))
             {
                 kind = AppendProvider;
             }
@@ -285,6 +285,15 @@ namespace QualityGates.Analyzers.Rules
                     return false;
             }
         }
+
+        /// <summary>
+        /// <c>Convert.ToDecimal(policy.SumInsured)</c> with an <c>int?</c>: the object overload was chosen only to box a number,
+        /// which converts without text and so without a culture.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsBoxedNumber(IInvocationOperation invocation) =>
+            invocation.Arguments.Length == 1 && invocation.Arguments[0].Value is IConversionOperation { IsImplicit: true, Operand.Type: { } source } &&
+            InsuranceContext.IsNumeric(source);
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsConvertToFraction(IMethodSymbol method) =>

@@ -297,6 +297,24 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ConvertOfABoxedNumber_NotReported_OfTextOrAnObjectStill()
+        {
+            // Convert.ToDecimal(int?) binds to the object overload only to box the number: no text, no culture.
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class PremiumService
+                {
+                    public decimal Run(int? sumInsured, long? limit, string text, object cell) =>
+                        Convert.ToDecimal(sumInsured) + Convert.ToDecimal(limit) + {|QG1007:Convert.ToDecimal(text)|} + {|QG1007:Convert.ToDecimal(cell)|};
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
         public async Task ToStringOverride_IsDisplayCode()
         {
             const string source = """
