@@ -45,6 +45,7 @@ namespace QualityGates.Analyzers.Rules
                 : returnType.SpecialType == SpecialType.System_Boolean && InsuranceContext.IsBoolDecisionMethod(method) ? "a bare bool"
                 : null;
             if (shape == null || method.Parameters.Any(p => p.RefKind == RefKind.Out || p.RefKind == RefKind.Ref) || IsReferenceData(method.ContainingType) ||
+                InsuranceContext.ImplementsInterfaceMember(method) ||
                 !(method.Locations.FirstOrDefault(l => l.IsInSource) is Location location))
             {
                 return;

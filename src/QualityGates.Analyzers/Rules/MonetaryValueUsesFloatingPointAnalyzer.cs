@@ -47,26 +47,42 @@ namespace QualityGates.Analyzers.Rules
                     bool single = initializer?.Parent is VariableDeclarationSyntax declaration && declaration.Variables.Count == 1;
                     Check(context.ReportDiagnostic, insurance, field, field.Type, field.DeclaredAccessibility == Accessibility.Private && single);
                     break;
-                case IPropertySymbol property when !property.IsIndexer && property.ExplicitInterfaceImplementations.IsEmpty && !ImplementsInterface(property) && !StatisticsWords.Matches(property.Name):
+                case IPropertySymbol property when !property.IsIndexer && property.ExplicitInterfaceImplementations.IsEmpty && !InsuranceContext.ImplementsInterfaceMember(property) && !StatisticsWords.Matches(property.Name):
                     Check(context.ReportDiagnostic, insurance, property, property.Type, property.DeclaredAccessibility == Accessibility.Private);
                     break;
-                case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && method.ExplicitInterfaceImplementations.IsEmpty && !ImplementsInterface(method):
+                case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && method.ExplicitInterfaceImplementations.IsEmpty && !InsuranceContext.ImplementsInterfaceMember(method):
                     // Return values and parameters change a signature: reported, but no automatic fix (suggest a decimal overload).
                     if (!StatisticsWords.Matches(method.Name))
                     {
                         Check(context.ReportDiagnostic, insurance, method, method.ReturnType, false);
                     }
 
-                    foreach (var parameter in method.Parameters)
-                    {
-                        if (!IsExternalContract(parameter))
-                        {
-                            Check(context.ReportDiagnostic, insurance, parameter, parameter.Type, false);
-                        }
-                    }
-
+                    CheckParameters(context, insurance, method);
+                    break;
+                case IMethodSymbol constructor when constructor.MethodKind == MethodKind.Constructor:
+                    CheckParameters(context, insurance, constructor);
                     break;
             }
+        }
+
+        /// <summary>A record's positional parameter is its property, reported as such: not a second time as a parameter.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void CheckParameters(SymbolAnalysisContext context, InsuranceContext insurance, IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (!IsExternalContract(parameter) && !(method.MethodKind == MethodKind.Constructor && IsPositionalProperty(parameter)))
+                {
+                    Check(context.ReportDiagnostic, insurance, parameter, parameter.Type, false);
+                }
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsPositionalProperty(IParameterSymbol parameter)
+        {
+            var location = parameter.Locations.FirstOrDefault();
+            return location != null && parameter.ContainingType.GetMembers(parameter.Name).Any(m => m is IPropertySymbol && m.Locations.Contains(location));
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -76,7 +92,8 @@ namespace QualityGates.Analyzers.Rules
             IPropertySymbol property => InsuranceContext.IsFloatingPoint(property.Type),
             // Accessors are checked through their property; a loop, not Any: Parameters is a fresh array at each call, and
             // Any boxed it, on every method of the compilation.
-            IMethodSymbol method => method.MethodKind == MethodKind.Ordinary && (InsuranceContext.IsFloatingPoint(method.ReturnType) || HasFloatingPointParameter(method.Parameters)),
+            IMethodSymbol method => (method.MethodKind == MethodKind.Ordinary && InsuranceContext.IsFloatingPoint(method.ReturnType)) ||
+                ((method.MethodKind == MethodKind.Ordinary || method.MethodKind == MethodKind.Constructor) && HasFloatingPointParameter(method.Parameters)),
             _ => false,
         };
 
@@ -229,8 +246,5 @@ namespace QualityGates.Analyzers.Rules
         private static bool IsExternalContract(ISymbol symbol) =>
             symbol.GetAttributes().Any(a => ExternalContractAttributes.Any(n => InsuranceContext.IsNamed(a, n)));
 
-        [MethodImpl(HotPath.Optimize)]
-        private static bool ImplementsInterface(ISymbol member) =>
-            member.ContainingType != null && member.ContainingType.AllInterfaces.Any(i => i.GetMembers(member.Name).Any(m => SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(m), member)));
     }
 }

@@ -544,6 +544,12 @@ namespace QualityGates.Analyzers.Semantics
         public static ITypeSymbol UnwrapNullable(ITypeSymbol type) =>
             type is INamedTypeSymbol named && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? named.TypeArguments[0] : type;
 
+        /// <summary>The member implements an interface member implicitly: its signature is the interface's, declared (and reported) there.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool ImplementsInterfaceMember(ISymbol member) =>
+            member.ContainingType != null &&
+            member.ContainingType.AllInterfaces.Any(i => i.GetMembers(member.Name).Any(m => SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(m), member)));
+
         [MethodImpl(HotPath.Optimize)]
         public static bool IsNumeric(ITypeSymbol type)
         {

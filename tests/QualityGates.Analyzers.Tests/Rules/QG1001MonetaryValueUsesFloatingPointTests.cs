@@ -242,6 +242,32 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ConstructorParameters_Reported_RecordPositionalParametersOnceAsProperties()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class BasicRiskPremiumStrategy
+                {
+                    public BasicRiskPremiumStrategy(double riskRate, double {|#0:sumAssured|}) { }
+                }
+
+                [QualityGates.PremiumCalculation]
+                public record PremiumQuote(double {|#1:Premium|}, double LoadingFactor);
+
+                [QualityGates.PremiumCalculation]
+                public class PrimaryRater(double {|#2:basePremium|})
+                {
+                    public double Rate(double factor) => factor;
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("sumAssured", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("Premium", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(2).WithArguments("basePremium", "double"));
+        }
+
+        [Fact]
         public async Task LifeAndHealthMoneyTerms_Reported()
         {
             const string source = """

@@ -208,6 +208,22 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task InterfaceImplementation_ReportedOnceAtTheInterface()
+        {
+            await Verify.VerifyAsync(Types + """
+                [QualityGates.UnderwritingRule]
+                public interface IUnderwritingEngine { bool {|QG2010:IsRiskAcceptable|}(int claims); }
+
+                [QualityGates.UnderwritingRule]
+                public class UnderwritingEngine : IUnderwritingEngine
+                {
+                    public bool IsRiskAcceptable(int claims) => claims < 3;
+                    public bool {|QG2010:IsEligible|}(int age) => age < 80;
+                }
+                """);
+        }
+
+        [Fact]
         public async Task ReferenceDataLookups_NotDecisions()
         {
             // A catalog's bool answers a question about reference data; the verdict about the applicant is the caller's.
