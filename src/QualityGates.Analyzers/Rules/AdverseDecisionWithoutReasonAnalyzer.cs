@@ -98,7 +98,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var creation = (IObjectCreationOperation)context.Operation;
-            var adverse = UnderwritingSemantics.FindOutcomeLeaf(creation, insurance, settings, boolIsDecision: false, favourable: false) ?? RefusedBoolVerdict(creation);
+            var adverse = UnderwritingSemantics.FindOutcomeLeaf(creation, insurance, settings, boolIsDecision: false, favourable: false);
             if (adverse == null)
             {
                 return;
@@ -130,25 +130,6 @@ namespace QualityGates.Analyzers.Rules
             }
 
             return false;
-        }
-
-        /// <summary>
-        /// new EligibilityResult(false, ""): a result whose verdict is a bool named for granting cover (Eligible, Approved,
-        /// Accepted, Insurable, Acceptable), built with false.
-        /// </summary>
-        [MethodImpl(HotPath.Optimize)]
-        private static IOperation? RefusedBoolVerdict(IObjectCreationOperation creation)
-        {
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.Parameter is { Type: { SpecialType: SpecialType.System_Boolean } } parameter && argument.Value.ConstantValue is { HasValue: true, Value: false } &&
-                    InsuranceContext.IsBoolVerdictName(parameter.Name))
-                {
-                    return argument;
-                }
-            }
-
-            return null;
         }
 
         [MethodImpl(HotPath.Optimize)]

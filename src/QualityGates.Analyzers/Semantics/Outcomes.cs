@@ -102,11 +102,23 @@ namespace QualityGates.Analyzers.Semantics
             return context.IsDecisionEnum(returnType) || HoldsDecision(returnType, context);
         }
 
-        /// <summary>A result type with a property or field of a decision enum type.</summary>
+        /// <summary>
+        /// A result type with a property or field of a decision enum type, or a bool one named for granting cover
+        /// (<c>record UnderwritingResult(bool IsApproved, string Reason)</c>).
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public static bool HoldsDecision(ITypeSymbol? type, InsuranceContext context) =>
             type is INamedTypeSymbol named && named.TypeKind != TypeKind.Enum && named.SpecialType == SpecialType.None &&
-            named.GetMembers().Any(m => (m is IPropertySymbol p && context.IsDecisionEnum(p.Type)) || (m is IFieldSymbol f && !f.IsStatic && context.IsDecisionEnum(f.Type)));
+            named.GetMembers().Any(m => m switch
+            {
+                IPropertySymbol p => IsVerdict(p.Type, p.Name, context),
+                IFieldSymbol { IsStatic: false } f => IsVerdict(f.Type, f.Name, context),
+                _ => false,
+            });
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsVerdict(ITypeSymbol type, string name, InsuranceContext context) =>
+            context.IsDecisionEnum(type) || (type.SpecialType == SpecialType.System_Boolean && InsuranceContext.IsBoolVerdictName(name));
 
         [MethodImpl(HotPath.Optimize)]
         public static ITypeSymbol UnwrapTask(ITypeSymbol type) =>

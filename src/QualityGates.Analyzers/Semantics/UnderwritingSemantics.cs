@@ -95,7 +95,8 @@ namespace QualityGates.Analyzers.Semantics
                 case IObjectCreationOperation creation:
                     foreach (var argument in creation.Arguments)
                     {
-                        var leaf = FindOutcomeLeaf(argument.Value, context, settings, false, favourable);
+                        var leaf = FindOutcomeLeaf(argument.Value, context, settings, false, favourable) ??
+                            (VerdictLeaf(argument.Parameter, argument.Value, favourable) != null ? argument : null);
                         if (leaf != null)
                         {
                             return leaf;
@@ -106,7 +107,8 @@ namespace QualityGates.Analyzers.Semantics
                     {
                         foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
                         {
-                            var leaf = FindOutcomeLeaf(assignment.Value, context, settings, false, favourable);
+                            var leaf = FindOutcomeLeaf(assignment.Value, context, settings, false, favourable) ??
+                                VerdictLeaf(assignment.Target.GetReferencedSymbol(), assignment.Value, favourable);
                             if (leaf != null)
                             {
                                 return leaf;
@@ -138,6 +140,20 @@ namespace QualityGates.Analyzers.Semantics
                         : Outcomes.GetAdverse(op, context, settings, boolIsDecision);
                     return outcome == null ? null : op;
             }
+        }
+
+        /// <summary>
+        /// <c>new UnderwritingResult(isApproved: false, ...)</c>, <c>new Result { Eligible = true }</c>: a bool parameter or member
+        /// named for granting cover (Approved, Eligible, Accepted, Insurable, Acceptable) holds the result's verdict.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? VerdictLeaf(ISymbol? verdict, IOperation value, bool favourable)
+        {
+            var type = verdict switch { IParameterSymbol p => p.Type, IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
+            return type?.SpecialType == SpecialType.System_Boolean && value.ConstantValue is { HasValue: true, Value: bool granted } && granted == favourable &&
+                InsuranceContext.IsBoolVerdictName(verdict!.Name)
+                ? value
+                : null;
         }
 
         /// <summary>

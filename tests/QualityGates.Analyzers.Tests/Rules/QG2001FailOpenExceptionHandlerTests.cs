@@ -344,6 +344,24 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ResultWithGrantedBoolVerdictInCatch_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Decision + """
+                public sealed record UnderwritingResult(bool IsApproved, string Reason);
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public UnderwritingResult Evaluate(string s)
+                    {
+                        try { return new UnderwritingResult(s.Length < 3, "size"); }
+                        catch (System.FormatException) { return new UnderwritingResult(false, "unreadable"); }
+                        catch (System.Exception) { return new UnderwritingResult({|QG2001:IsApproved: true|}, "error"); }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task HandlerFallsThroughToApprove_FixedByRethrow()
         {
             const string source = Decision + """

@@ -46,6 +46,34 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ResultWithRefusedBoolVerdictOnCreditAlone_Reported_OneWithOtherFactorsNot()
+        {
+            // A result record whose verdict is a bool named for granting cover: built with false, it is the decline.
+            await Verify.VerifyAsync(Types + """
+                public sealed record UnderwritingResult(bool IsApproved, string? Premium, string Reason);
+                [QualityGates.UnderwritingRule]
+                public class UnderwritingEngine
+                {
+                    public UnderwritingResult Evaluate(Applicant applicant, string creditTier)
+                    {
+                        if ({|#0:creditTier == "Poor"|})
+                        {
+                            return new UnderwritingResult(false, null, "Credit tier does not meet minimum requirements");
+                        }
+
+                        if (applicant.CreditScore < 500 && applicant.Claims > 2)
+                        {
+                            return new UnderwritingResult(IsApproved: false, null, "score and claims");
+                        }
+
+                        return new UnderwritingResult(true, "100", "ok");
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionSolelyOnCredit).WithLocation(0).WithArguments("false", "creditTier"));
+        }
+
+        [Fact]
         public async Task DeclineOnCreditScoreAlone_ReportedWithArguments()
         {
             await Verify.VerifyAsync(Types + """
