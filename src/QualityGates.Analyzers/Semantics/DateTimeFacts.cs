@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace QualityGates.Analyzers.Semantics
@@ -221,10 +222,29 @@ namespace QualityGates.Analyzers.Semantics
         [MethodImpl(HotPath.Optimize)]
         private static bool IsSame(IOperation candidate, IOperation division) => candidate == division || candidate.WalkDownConversions() == division;
 
-        /// <summary>True when the constant is one of the fixed year lengths (365, 366, 360, 365.25, 365.2425).</summary>
+        /// <summary>
+        /// True when the value is one of the fixed year lengths (365, 366, 360, 365.25, 365.2425): a constant, or a local that
+        /// a literal initializes and nothing writes again (<c>var totalDays = 365; ... / totalDays</c>).
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        public static bool IsYearLength(IOperation operation, out decimal value) =>
-            operation.TryGetNumericConstant(out value) && YearLengths.Contains(value);
+        public static bool IsYearLength(IOperation operation, out decimal value)
+        {
+            if (operation.TryGetNumericConstant(out value))
+            {
+                return YearLengths.Contains(value);
+            }
+
+            // The declaration is looked at before the member is walked: most divisors are not locals holding a literal.
+            if (operation.WalkDownConversions() is ILocalReferenceOperation read && read.Local.DeclaringSyntaxReferences.Length == 1 &&
+                read.Local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax } &&
+                read.SingleValue(read.Root()) is { } initial && initial.TryGetNumericConstant(out value))
+            {
+                return YearLengths.Contains(value);
+            }
+
+            value = 0;
+            return false;
+        }
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsDayNumber(IOperation operation, WellKnownTypes types) =>

@@ -112,6 +112,34 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task YearLengthHeldInALocal_Reported_ALocalWrittenAgainNot()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class EndorsementProcessing
+                {
+                    public decimal Refund(decimal premium, DateTime cancelled, DateTime expiry)
+                    {
+                        var totalDays = 365;
+                        var remainingDays = (expiry - cancelled).Days;
+                        return {|QG3003:premium * remainingDays / totalDays|};
+                    }
+
+                    public decimal Term(decimal premium, DateTime cancelled, DateTime effective, DateTime expiry)
+                    {
+                        var termDays = 365;
+                        if (expiry > effective) termDays = (expiry - effective).Days;
+                        return premium * (expiry - cancelled).Days / termDays;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
         public async Task ActualTermDenominatorAndNonDates_NotReported()
         {
             const string source = """
