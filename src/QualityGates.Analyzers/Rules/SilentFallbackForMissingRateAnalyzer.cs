@@ -77,7 +77,8 @@ namespace QualityGates.Analyzers.Rules
         {
             var switchStatement = (ISwitchOperation)context.Operation;
             var sections = switchStatement.Cases;
-            if (sections.Length < MinimumKeys + 1 || !(DefaultLiteral(sections) is { } fallback))
+            var fallback = sections.Length < MinimumKeys ? null : (sections.Length > MinimumKeys ? DefaultLiteral(sections) : null) ?? InitialValueOfTheAssignedLocal(switchStatement);
+            if (fallback == null)
             {
                 return;
             }
@@ -100,6 +101,46 @@ namespace QualityGates.Analyzers.Rules
             {
                 ReportTableDefault(context, insurance, fallback, fallback);
             }
+        }
+
+        /// <summary>
+        /// <c>double factor = 0.0; switch (rating) { case "A": factor = 1.1; break; case "B": factor = 1.3; break; }</c>: with no
+        /// <c>default:</c>, a key the cases do not list leaves the local as it was initialized, and that literal is the fallback.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? InitialValueOfTheAssignedLocal(ISwitchOperation switchStatement)
+        {
+            ILocalSymbol? assigned = null;
+            foreach (var section in switchStatement.Cases)
+            {
+                ILocalSymbol? local = null;
+                foreach (var clause in section.Clauses)
+                {
+                    if (clause.CaseKind == CaseKind.Default)
+                    {
+                        return null;
+                    }
+                }
+
+                foreach (var statement in section.Body)
+                {
+                    if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } })
+                    {
+                        local = target.Local;
+                    }
+                }
+
+                if (local == null || (assigned != null && !SymbolEqualityComparer.Default.Equals(local, assigned)))
+                {
+                    return null;
+                }
+
+                assigned = local;
+            }
+
+            var declarator = switchStatement.Root().DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, assigned));
+            var initial = declarator?.Initializer?.Value ?? (declarator?.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+            return initial != null && RateConfigurationFacts.IsNumericLiteral(initial, out _) && initial.Syntax.SpanStart < switchStatement.Syntax.SpanStart ? initial : null;
         }
 
         /// <summary>The literal a <c>default:</c> section yields (<c>return 1m;</c>, or <c>factor = 1m; break;</c>), or null.</summary>

@@ -511,6 +511,59 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SwitchWithoutDefaultOverAnInitializedFactor_InitializerReported()
+        {
+            // An occupation the cases do not list keeps the initial 0.0: priced at zero without a word.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class OccupationRater
+                {
+                    private readonly double[] _factors = { 1.0, 1.25, 1.5 };
+
+                    public double GetOccupationFactor(string rating)
+                    {
+                        double occupationFactor = {|#0:0.0|};
+                        switch (rating)
+                        {
+                            case "Professional": occupationFactor = _factors[0]; break;
+                            case "White Collar": occupationFactor = _factors[1]; break;
+                            case "Light Manual": occupationFactor = _factors[2]; break;
+                        }
+
+                        return occupationFactor;
+                    }
+
+                    public double WithDefault(string rating)
+                    {
+                        double factor = 0.0;
+                        switch (rating)
+                        {
+                            case "A": factor = 1.1; break;
+                            case "B": factor = 1.2; break;
+                            default: throw new System.ArgumentOutOfRangeException(nameof(rating));
+                        }
+
+                        return factor;
+                    }
+
+                    public double TwoLocals(string rating)
+                    {
+                        double factor = 0.0, loading = 0.0;
+                        switch (rating)
+                        {
+                            case "A": factor = 1.1; break;
+                            case "B": loading = 1.2; break;
+                        }
+
+                        return factor + loading;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'occupationFactor'", "0.0"));
+        }
+
+        [Fact]
         public async Task CatchThatRefersThrowsOrRecords_NotReported()
         {
             // The handler reports the miss (refers the case, rethrows, records it): 0 is "no price", not a made-up rate.
