@@ -55,6 +55,11 @@ namespace QualityGates.Analyzers.Rules
                         {
                             AddAdjustment(ref adjustments, binary);
                         }
+                        else if (IsBirthDayOfYearComparison(binary, types))
+                        {
+                            // It adjusts the year difference (the adjustment is read below, as .DayOfYear), but wrongly.
+                            Report(block, binary, "'" + binary.Syntax + "' compares days of the year, which differ by one after 28 February when only one of the two years is a leap year; compare month and day, or use the birth date's AddYears");
+                        }
 
                         break;
                     case OperationKind.PropertyReference:
@@ -95,6 +100,17 @@ namespace QualityGates.Analyzers.Rules
                 }
             }
         }
+
+        /// <summary><c>today.DayOfYear &lt; dob.DayOfYear</c>: a birthday test by day of the year.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsBirthDayOfYearComparison(IBinaryOperation comparison, WellKnownTypes types) =>
+            PricingSemantics.IsComparison(comparison.OperatorKind) && comparison.OperatorKind != BinaryOperatorKind.Equals && comparison.OperatorKind != BinaryOperatorKind.NotEquals &&
+            DayOfYearOf(comparison.LeftOperand, types) is { } left && DayOfYearOf(comparison.RightOperand, types) is { } right &&
+            (DateTimeFacts.ReadsBirthDate(left) || DateTimeFacts.ReadsBirthDate(right));
+
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? DayOfYearOf(IOperation operand, WellKnownTypes types) =>
+            operand.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "DayOfYear", Instance: { } date } p && IsDate(p.Property.ContainingType, types) ? date : null;
 
         [MethodImpl(HotPath.Optimize)]
         private static void AddAdjustment(ref List<int>? adjustments, IOperation operation) =>

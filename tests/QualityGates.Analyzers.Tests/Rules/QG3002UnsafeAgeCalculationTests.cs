@@ -139,6 +139,30 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task BirthdayTestedByDayOfYear_ReportedOnce_AtTheComparison()
+        {
+            // Born 1 March 1990 (day 60); on 29 February 2024 (also day 60) this says the birthday has come.
+            const string source = """
+                using System;
+
+                [QualityGates.UnderwritingRule]
+                public class AgeRules
+                {
+                    public int Age(DateTime dob, DateTime today)
+                    {
+                        int age = today.Year - dob.Year;
+                        if ({|QG3002:today.DayOfYear < dob.DayOfYear|}) age--;
+                        return age;
+                    }
+
+                    public bool SameSeason(DateTime inception, DateTime renewal) => renewal.DayOfYear < inception.DayOfYear;
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task DaysDividedByYearLength_Reported()
         {
             const string source = """
