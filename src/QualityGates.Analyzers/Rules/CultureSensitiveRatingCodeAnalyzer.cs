@@ -12,7 +12,8 @@ namespace QualityGates.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CultureSensitiveRatingCodeAnalyzer : InsuranceAnalyzer
     {
-        private static readonly string[] CodeWords = { "code", "class", "status", "state", "tier", "type", "gender", "plan", "product" };
+        // Postcodes, territories and breeds key rating tables as codes do ("ip1".ToUpper() is "İP1" under tr-TR).
+        private static readonly string[] CodeWords = { "code", "class", "status", "state", "tier", "type", "gender", "plan", "product", "postcode", "postal", "zip", "territory", "breed" };
 
         private static readonly string[] ComparingMethods = { "Compare", "CompareTo", "StartsWith", "EndsWith", "IndexOf", "LastIndexOf", "Equals" };
 

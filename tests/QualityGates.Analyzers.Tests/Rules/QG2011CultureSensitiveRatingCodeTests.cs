@@ -29,6 +29,21 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PostcodesAndBreedsAreRatingKeys_Reported()
+        {
+            // Under tr-TR "ip1".ToUpper() is "İP1": an Ipswich postcode no longer matches its area.
+            await Verify.VerifyAsync("""
+                public class PremiumCalculator
+                {
+                    public bool Channel(string postcode, string breed, string description) =>
+                        {|#0:postcode.StartsWith("GY")|} || {|#1:breed.ToLower()|} == "pug" || description.ToLower() == "x";
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.CultureSensitiveRatingCode).WithLocation(0).WithArguments("StartsWith()", "postcode"),
+                Verify.Diagnostic(DiagnosticIds.CultureSensitiveRatingCode).WithLocation(1).WithArguments("ToLower()", "breed"));
+        }
+
+        [Fact]
         public async Task SlicedClassCode_ReportedAndSlicedDescription_NotReported()
         {
             await Verify.VerifyAsync(Types + """
