@@ -15,7 +15,7 @@ namespace QualityGates.Analyzers.Rules
     public sealed class DivisorMayBeZeroAnalyzer : InsuranceAnalyzer
     {
         /// <summary>Where a division happens: <c>a / b</c>, <c>a % b</c>, <c>a /= b</c> and <c>a %= b</c>.</summary>
-        private static readonly ImmutableArray<OperationKind> DivisionKinds = ImmutableArray.Create(OperationKind.Binary, OperationKind.CompoundAssignment);
+        private static readonly ImmutableArray<OperationKind> DivisionKinds = ImmutableArray.Create(OperationKind.Binary, OperationKind.CompoundAssignment, OperationKind.Invocation);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DivisorMayBeZero);
 
@@ -32,6 +32,10 @@ namespace QualityGates.Analyzers.Rules
                             break;
                         case ICompoundAssignmentOperation compound when IsDivision(compound.OperatorKind):
                             Check(c, insurance, compound, compound.Value, DivisionType(compound.OperatorMethod, compound.Target.Type, insurance, compound.Syntax.SyntaxTree));
+                            break;
+                        // decimal.Divide(daysNotUsed, originalDaysCovered), decimal.Remainder, Math.DivRem: the operators by name.
+                        case IInvocationOperation call when call.Arguments.Length >= 2 && IsDivisionMethod(call.TargetMethod, insurance.Types):
+                            Check(c, insurance, call, call.Arguments[1].Value, call.Arguments[1].Value.Type);
                             break;
                     }
                 },
@@ -76,6 +80,11 @@ namespace QualityGates.Analyzers.Rules
         private static bool HoldsOnlyNonZeroConstants(IOperation divisor) =>
             divisor.WalkDownConversions() is ILocalReferenceOperation read &&
             read.SingleValue(read.Root()).EveryChoice(value => value.TryGetNumericConstant(out var number) && number != 0);
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsDivisionMethod(IMethodSymbol method, WellKnownTypes types) =>
+            method.IsStatic && (((method.Name == "Divide" || method.Name == "Remainder") && method.ContainingType.SpecialType == SpecialType.System_Decimal) ||
+                (method.Name == "DivRem" && WellKnownTypes.Is(method.ContainingType, types.Math)));
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;

@@ -31,6 +31,7 @@ namespace QualityGates.CodeFixes.Rules
             {
                 BinaryExpressionSyntax binary => binary.Right,
                 AssignmentExpressionSyntax compound => compound.Right,
+                InvocationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } call => call.ArgumentList.Arguments[1].Expression,
                 _ => null,
             };
 

@@ -97,6 +97,48 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task DivisionByName_ReportedAndGuarded()
+        {
+            // decimal.Divide and Math.DivRem are the division operators written as calls.
+            const string source = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    public decimal Refund(decimal premium, int daysNotUsed, int originalDaysCovered, int instalmentCount)
+                    {
+                        var share = {|#0:decimal.Divide(daysNotUsed, originalDaysCovered)|};
+                        var each = {|#1:Math.DivRem((int)premium, instalmentCount, out var left)|};
+                        return premium * share + each + left + decimal.Divide(premium, 12m);
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                public class PremiumCalculator
+                {
+                    public decimal Refund(decimal premium, int daysNotUsed, int originalDaysCovered, int instalmentCount)
+                    {
+                        if (originalDaysCovered == 0) throw new ArgumentOutOfRangeException(nameof(originalDaysCovered));
+                        if (instalmentCount == 0) throw new ArgumentOutOfRangeException(nameof(instalmentCount));
+                        var share = decimal.Divide(daysNotUsed, originalDaysCovered);
+                        var each = Math.DivRem((int)premium, instalmentCount, out var left);
+                        return premium * share + each + left + decimal.Divide(premium, 12m);
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Info)
+                    .WithArguments("originalDaysCovered", "; decimal division throws DivideByZeroException"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Info)
+                    .WithArguments("instalmentCount", "; int division throws DivideByZeroException"));
+            await VerifyFix.VerifyCodeFixAsync(source.Replace("{|#0:", "{|QG1008:").Replace("{|#1:", "{|QG1008:"), fixedSource);
+        }
+
+        [Fact]
         public async Task MoneyTypeOperatorDividedByCount_ReportedInTheOperatorsNumericType()
         {
             // Money's own operator divides the amount by the count it receives: decimal throws, double gives Infinity.
