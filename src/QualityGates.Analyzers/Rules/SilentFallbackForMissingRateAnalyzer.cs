@@ -277,6 +277,11 @@ namespace QualityGates.Analyzers.Rules
             var method = invocation.TargetMethod;
             if (method.Name != "GetValueOrDefault")
             {
+                if (method.Name.EndsWith("OrDefault", System.StringComparison.Ordinal))
+                {
+                    AnalyzeQueryOrDefault(context, insurance, invocation);
+                }
+
                 return;
             }
 
@@ -317,6 +322,61 @@ namespace QualityGates.Analyzers.Rules
             string? fix = implicitDefault ? null : (nullable ? NullableFix : (invocation.Instance == null && HasTryGetValue(receiver.Type) && invocation.Syntax.ToString().StartsWith(receiver.Syntax.ToString(), System.StringComparison.Ordinal) ? DictionaryFix : null));
             string missing = nullable ? receiver.Syntax.ToString() : receiver.Syntax + "[" + (invocation.Arguments.Length > 1 ? invocation.Arguments[1].Value.Syntax.ToString() : string.Empty) + "]";
             Report(context, location, kind, name, shown, fix, missing);
+        }
+
+        /// <summary>
+        /// <c>rules.Where(r =&gt; r.Applies(cover)).Select(r =&gt; r.BasePrice(cover)).FirstOrDefault()</c>: a query of numbers that
+        /// finds nothing gives 0 (or the literal given as its default), a price nobody filed.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeQueryOrDefault(OperationContext context, InsuranceContext insurance, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!(method.ContainingType is { Name: "Enumerable" or "Queryable" } linq) || linq.ContainingNamespace?.ToDisplayString() != "System.Linq" ||
+                invocation.Type == null || invocation.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || !InsuranceContext.IsNumeric(invocation.Type) ||
+                invocation.Arguments.Length == 0)
+            {
+                return;
+            }
+
+            var settings = insurance.GetSettings(invocation.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
+            var fallback = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "defaultValue" && a.ArgumentKind == ArgumentKind.Explicit);
+            if (fallback != null ? !IsReportableLiteral(fallback.Value, settings) : settings.AllowedFallbackValues.Contains(0m))
+            {
+                return;
+            }
+
+            var kind = KindOfQuery(invocation.Arguments[0].Value, insurance, settings, out var name);
+            if (kind == ValueKind.None)
+            {
+                kind = RateConfigurationFacts.KindOfConsumer(invocation, context.ContainingSymbol, insurance, out name);
+            }
+
+            if (kind != ValueKind.None)
+            {
+                Report(context, fallback?.Value.Syntax ?? invocation.Syntax, kind, name, fallback?.Value.Syntax.ToString() ?? "0", null, null);
+            }
+        }
+
+        /// <summary>What a query's elements are: what its Select returns, else the collection it starts from (<c>_baseRates.Where(...)</c>).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static ValueKind KindOfQuery(IOperation sequence, InsuranceContext insurance, InsuranceSettings settings, out string? name)
+        {
+            var current = sequence.WalkDownConversions();
+            while (current is IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments.Length: > 0 } step)
+            {
+                if (step.TargetMethod.Name == "Select" && step.Arguments.Length == 2 &&
+                    step.Arguments[1].Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation selector } &&
+                    selector.Body.Operations.LastOrDefault() is IReturnOperation { ReturnedValue: { } selected })
+                {
+                    name = selected.WalkDownConversions().GetReferencedSymbol()?.Name;
+                    return selected.GetValueKind(insurance);
+                }
+
+                current = step.Arguments[0].Value.WalkDownConversions();
+            }
+
+            return RateConfigurationFacts.KindOfSource(current, insurance, settings, out name);
         }
 
         /// <summary>

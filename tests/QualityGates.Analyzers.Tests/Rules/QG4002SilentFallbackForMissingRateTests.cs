@@ -564,6 +564,38 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task QueryOfNumbersOrDefault_SilentZeroReported()
+        {
+            // A cover no rule matches gets a base price of 0.
+            const string source = """
+                using System.Collections.Generic;
+                using System.Linq;
+
+                public interface IRule { bool Applies(string cover); decimal BasePrice(string cover); }
+
+                [QualityGates.PremiumCalculation]
+                public class BasePremiumRules
+                {
+                    private readonly List<IRule> _rules = new();
+                    private readonly List<decimal> _baseRates = new();
+                    private readonly List<int> _claimCounts = new();
+
+                    public decimal Calculate(string cover) => {|#0:_rules.Where(r => r.Applies(cover)).Select(r => r.BasePrice(cover)).FirstOrDefault()|};
+
+                    public decimal Rate(int i) => _baseRates.Where(r => r > i).FirstOrDefault({|#1:1.2m|});
+
+                    public int Claims() => _claimCounts.FirstOrDefault();
+
+                    public decimal? Maybe(string cover) => _rules.Where(r => r.Applies(cover)).Select(r => (decimal?)r.BasePrice(cover)).FirstOrDefault();
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("monetary value 'BasePrice'", "0"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate '_baseRates'", "1.2m"));
+        }
+
+        [Fact]
         public async Task CatchThatRefersThrowsOrRecords_NotReported()
         {
             // The handler reports the miss (refers the case, rethrows, records it): 0 is "no price", not a made-up rate.
