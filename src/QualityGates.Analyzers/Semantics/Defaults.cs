@@ -5,7 +5,7 @@ namespace QualityGates.Analyzers.Semantics
     /// <summary>Every default of the analyzers in one place (rules-catalog.md).</summary>
     public static class Defaults
     {
-        public static readonly string[] PricingScopeWords = { "premium", "rating", "rater", "pricer", "tariff", "quote", "quoting", "pricing", "money" };
+        public static readonly string[] PricingScopeWords = { "premium", "rating", "rater", "pricer", "tariff", "quote", "quoting", "pricing", "price", "money" };
         public static readonly string[] UnderwritingScopeWords = { "underwrit", "eligib", "referral", "appetite" };
 
         public static readonly string[] MoneyNames =
