@@ -152,6 +152,11 @@ namespace QualityGates.Analyzers.Rules
             if (what == null)
             {
                 var kind = other.GetValueKind(insurance);
+                if (kind == ValueKind.None && operatorKind == BinaryOperatorKind.Multiply && ProductLandsInMoney(context.Operation, insurance))
+                {
+                    kind = ValueKind.Rate; // milesPerMonth * 0.045 added to a premium: a rate per unit of exposure
+                }
+
                 if (kind == ValueKind.None)
                 {
                     return;
@@ -175,6 +180,29 @@ namespace QualityGates.Analyzers.Rules
             // A local's number is named after the local (loading -> LoadingFactor), an operand's after what it scales.
             var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.NameProperty, ConstantName(local ?? other, what));
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardCodedRateOrThreshold, syntax.GetLocation(), properties, syntax.ToString(), what));
+        }
+
+        /// <summary>
+        /// <c>premium += milesPerMonth * 0.045</c>, <c>var mileageCharge = miles * 0.045m</c>: a product that is added to an amount, or
+        /// stored as one, is an amount, so its number is a rate per unit of what it multiplies.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool ProductLandsInMoney(IOperation product, InsuranceContext insurance)
+        {
+            switch (product.WalkUpConversions())
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum:
+                    var other = sum.LeftOperand.WalkDownConversions() == product ? sum.RightOperand : sum.LeftOperand;
+                    return other.GetValueKind(insurance) == ValueKind.Money;
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } added:
+                    return added.Target.GetValueKind(insurance) == ValueKind.Money;
+                case ISimpleAssignmentOperation assigned:
+                    return assigned.Target.GetValueKind(insurance) == ValueKind.Money;
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return insurance.GetValueKind(declarator.Symbol) == ValueKind.Money;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>A numeric literal (signed or not), or an expression of nothing but such literals, with its value.</summary>

@@ -265,8 +265,9 @@ namespace QualityGates.Analyzers.Tests.Rules
                         basePremium * (driverAge < 25 ? YoungDriverLoading : 1m) +
                         basePremium * (driverAge < 25 ? ageFactor : 1m) +
                         basePremium * (driverAge < 25 ? 0m : 1m) +
-                        basePremium / (driverAge < 25 ? 12 : 1) +
-                        vehicles * (driverAge < 25 ? 3 : 1);
+                        basePremium / (driverAge < 25 ? 12 : 1);
+
+                    public int Drivers(int driverAge, int vehicles) => vehicles * (driverAge < 25 ? 3 : 1);
                 }
                 """;
 
@@ -575,6 +576,31 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RatePerUnitOfExposure_AProductAddedToOrStoredAsMoney_Reported()
+        {
+            // milesPerMonth * 0.045 is an amount once it is added to a premium: 0.045 is a rate per mile.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class PayPerMile
+                {
+                    public double Price(double premium, double milesPerMonth, int vehicles, int weeks)
+                    {
+                        premium += milesPerMonth * {|#0:0.045|};
+                        double mileageCharge = milesPerMonth * {|#1:0.03|};
+                        var days = weeks * 7;
+                        return premium + mileageCharge + vehicles * {|#2:3.5|} + days;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("0.045", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("0.03", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("3.5", "rate or factor"));
+        }
+
+        [Fact]
         public async Task TrivialAndAllowedLiterals_NotReported()
         {
             const string source = """
@@ -583,8 +609,10 @@ namespace QualityGates.Analyzers.Tests.Rules
                 [QualityGates.PremiumCalculation]
                 public class Rater
                 {
-                    public decimal Premium(decimal premium, decimal discountRate, int months) =>
-                        Math.Round(premium * (1 - discountRate) / 12, 2, MidpointRounding.AwayFromZero) + premium * 0 + premium / 100 + premium / 1000 * 2 + months * 7;
+                    public decimal Premium(decimal premium, decimal discountRate) =>
+                        Math.Round(premium * (1 - discountRate) / 12, 2, MidpointRounding.AwayFromZero) + premium * 0 + premium / 100 + premium / 1000 * 2;
+
+                    public int Days(int weeks) => weeks * 7;
                 }
                 """;
 
