@@ -28,6 +28,7 @@ namespace QualityGates.Analyzers.Rules
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeCollectionInitializer(c, insurance), OperationKinds.ObjectOrCollectionInitializer);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeArrayInitializer(c, insurance), OperationKinds.ArrayInitializer);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeSwitchExpression(c, insurance), OperationKinds.SwitchExpression);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeRowsAdded(c, insurance), OperationKinds.Block);
 
             // C# 12 collection expressions ([1.10m, 1.25m, 1.40m]) have no operation in the Roslyn version we build against: read
             // the syntax of each pricing member's code. Not a syntax-node action: the first one in a build makes the driver look
@@ -110,6 +111,63 @@ namespace QualityGates.Analyzers.Rules
             }
 
             Report(context, switchExpression, "switch expression", tally);
+        }
+
+        /// <summary>
+        /// <c>OccupationRating.Add("Professional", 1.0f); OccupationRating.Add("White Collar", 1.25f); ...</c>, or
+        /// <c>rates["A"] = 1.2m; rates["B"] = 1.4m; ...</c>: consecutive statements filling one collection are its initializer,
+        /// written row by row.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeRowsAdded(OperationContext context, InsuranceContext insurance)
+        {
+            var block = (IBlockOperation)context.Operation;
+            ISymbol? table = null;
+            IOperation? first = null;
+            var tally = default(Tally);
+            foreach (var statement in block.Operations)
+            {
+                var target = RowAdded(statement, out var values);
+                if (target == null || !SymbolEqualityComparer.Default.Equals(target, table))
+                {
+                    if (first != null)
+                    {
+                        ReportTable(context.ReportDiagnostic, first.Syntax, "collection filled row by row", tally);
+                    }
+
+                    table = target;
+                    first = target == null ? null : statement;
+                    tally = new Tally(Settings(insurance, statement.Syntax));
+                }
+
+                foreach (var value in values)
+                {
+                    tally.Add(value);
+                }
+            }
+
+            if (first != null)
+            {
+                ReportTable(context.ReportDiagnostic, first.Syntax, "collection filled row by row", tally);
+            }
+        }
+
+        /// <summary>The collection a statement adds a keyed row to (<c>x.Add(key, value...)</c>, <c>x[key] = value</c>), with the row's values.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static ISymbol? RowAdded(IOperation statement, out IOperation[] values)
+        {
+            values = System.Array.Empty<IOperation>();
+            switch ((statement as IExpressionStatementOperation)?.Operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Add", Instance: { } collection, Arguments.Length: >= 2 } add:
+                    values = add.Arguments.Skip(1).Select(a => a.Value).ToArray();
+                    return collection.GetReferencedSymbol();
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection } } row:
+                    values = new[] { row.Value };
+                    return collection.GetReferencedSymbol();
+                default:
+                    return null;
+            }
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -25,6 +25,44 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CollectionFilledRowByRow_ReportedAtItsFirstRow()
+        {
+            // The same table as an initializer, written one Add (or indexer assignment) per statement.
+            const string source = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class OccupationRater
+                {
+                    private readonly Dictionary<string, float> _occupationRating = new();
+                    private readonly Dictionary<string, decimal> _zones = new();
+
+                    public void Load()
+                    {
+                        {|#0:_occupationRating.Add("Professional", 1.0f);|}
+                        _occupationRating.Add("White Collar", 1.25f);
+                        _occupationRating.Add("Light Manual", 1.5f);
+                        _occupationRating.Add("Heavy Manual", 1.75f);
+                        {|#1:_zones["A"] = 1.1m;|}
+                        _zones["B"] = 1.2m;
+                        _zones["C"] = 1.4m;
+                        _zones.Add("D", 1.5m);
+                        var counts = new Dictionary<string, int>();
+                        counts.Add("A", 1);
+                        counts.Add("B", 2);
+                        counts.Add("C", 3);
+                        _occupationRating.Add("Retired", 1.1f);
+                        _occupationRating.Add("Student", 1.3f);
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enabled,
+                Verify.Diagnostic("QG4001").WithLocation(0).WithArguments("collection filled row by row", "4"),
+                Verify.Diagnostic("QG4001").WithLocation(1).WithArguments("collection filled row by row", "4"));
+        }
+
+        [Fact]
         public async Task CollectionExpressions_Reported()
         {
             const string source = """
