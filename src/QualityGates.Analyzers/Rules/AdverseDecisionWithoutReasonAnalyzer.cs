@@ -56,11 +56,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsReferenceData(INamedTypeSymbol type)
-        {
-            var words = NameWords.Split(type.Name);
-            return words.Count > 0 && ReferenceDataWords.Contains(words[words.Count - 1]);
-        }
+        private static bool IsReferenceData(INamedTypeSymbol type) => NameWords.HeadIs(NameWords.Split(type.Name), ReferenceDataWords);
 
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCreation(OperationContext context, InsuranceContext insurance)

@@ -95,7 +95,7 @@ namespace QualityGates.Analyzers.Rules
         {
             var words = NameWords.Split(name);
             return words.Contains("clock") ||
-                (words.Count > 1 && (words.Contains("time") || words.Contains("date")) && ClockAbstractionHeads.Contains(words[words.Count - 1])) ||
+                (words.Count > 1 && (words.Contains("time") || words.Contains("date")) && NameWords.HeadIs(words, ClockAbstractionHeads)) ||
                 name.EndsWith("SystemTime", System.StringComparison.Ordinal);
         }
 

@@ -140,15 +140,19 @@ namespace QualityGates.Analyzers.Rules
         private static bool IsRatioOfQuantities(IOperation? initializer, InsuranceContext insurance)
         {
             if (!(initializer?.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division) ||
-                division.RightOperand.ConstantValue.HasValue || division.LeftOperand.ConstantValue.HasValue ||
+                division.LeftOperand.ConstantValue.HasValue ||
                 division.LeftOperand.GetValueKind(insurance) == ValueKind.Money || division.RightOperand.GetValueKind(insurance) == ValueKind.Money)
             {
                 return false;
             }
 
-            var divisor = division.RightOperand.WalkDownConversions().GetReferencedSymbol();
-            return divisor != null && !PricingSemantics.IsExposureName(divisor.Name);
+            return division.RightOperand.WalkDownConversions().GetReferencedSymbol() != null && !IsPerUnitDivisor(division.RightOperand);
         }
+
+        /// <summary>A divisor that makes the quotient an amount per unit: a constant (<c>/ 12m</c>) or a count or term (<c>/ vehicles</c>).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsPerUnitDivisor(IOperation divisor) =>
+            divisor.ConstantValue.HasValue || (divisor.WalkDownConversions().GetReferencedSymbol() is ISymbol symbol && PricingSemantics.IsExposureName(symbol.Name));
 
         /// <summary>
         /// Members that summarise amounts statistically (<c>Statistics</c>, <c>ReserveVariance</c>, <c>ClaimPercentiles</c>):
@@ -185,9 +189,8 @@ namespace QualityGates.Analyzers.Rules
             }
 
             if (conversion.Operand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } quotient &&
-                !quotient.RightOperand.ConstantValue.HasValue && quotient.RightOperand.Type?.SpecialType == SpecialType.System_Decimal &&
-                quotient.RightOperand.GetValueKind(insurance) == ValueKind.None &&
-                !(quotient.RightOperand.WalkDownConversions().GetReferencedSymbol() is ISymbol divisor && PricingSemantics.IsExposureName(divisor.Name)))
+                quotient.RightOperand.Type?.SpecialType == SpecialType.System_Decimal && quotient.RightOperand.GetValueKind(insurance) == ValueKind.None &&
+                !IsPerUnitDivisor(quotient.RightOperand))
             {
                 return true;
             }

@@ -110,10 +110,10 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static IOperation? InitialValueOfTheAssignedLocal(ISwitchOperation switchStatement)
         {
-            ILocalSymbol? assigned = null;
+            ILocalReferenceOperation? assigned = null;
             foreach (var section in switchStatement.Cases)
             {
-                ILocalSymbol? local = null;
+                ILocalReferenceOperation? local = null;
                 foreach (var clause in section.Clauses)
                 {
                     if (clause.CaseKind == CaseKind.Default)
@@ -126,11 +126,11 @@ namespace QualityGates.Analyzers.Rules
                 {
                     if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } })
                     {
-                        local = target.Local;
+                        local = target;
                     }
                 }
 
-                if (local == null || (assigned != null && !SymbolEqualityComparer.Default.Equals(local, assigned)))
+                if (local == null || (assigned != null && !SymbolEqualityComparer.Default.Equals(local.Local, assigned.Local)))
                 {
                     return null;
                 }
@@ -138,8 +138,7 @@ namespace QualityGates.Analyzers.Rules
                 assigned = local;
             }
 
-            var declarator = switchStatement.Root().DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, assigned));
-            var initial = declarator?.Initializer?.Value ?? (declarator?.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+            var initial = assigned?.InitialValue(switchStatement.Root());
             return initial != null && RateConfigurationFacts.IsNumericLiteral(initial, out _) && initial.Syntax.SpanStart < switchStatement.Syntax.SpanStart ? initial : null;
         }
 

@@ -527,10 +527,10 @@ namespace QualityGates.Analyzers.Semantics
                 return false;
             }
 
-            var words = NameWords.Split(symbol.ContainingType.Name);
-            var last = words.Count == 0 ? string.Empty : words[words.Count - 1];
-            return last == "options" || last == "settings" || last == "config" || last == "configuration";
+            return NameWords.HeadIs(NameWords.Split(symbol.ContainingType.Name), ConfigurationHeads);
         }
+
+        private static readonly string[] ConfigurationHeads = { "options", "settings", "config", "configuration" };
 
         /// <summary>
         /// The constant column name of a string-keyed read: an indexer with one constant string argument (<c>row["Gender"]</c>,

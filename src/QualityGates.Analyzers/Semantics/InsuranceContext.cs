@@ -519,7 +519,7 @@ namespace QualityGates.Analyzers.Semantics
         public static bool HasNonMoneyHeadWord(string name) => IsNonMoneyHead(NameWords.Split(name));
 
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsNonMoneyHead(IReadOnlyList<string> words) => words.Count > 0 && Defaults.NonMoneyHeadWords.Contains(words[words.Count - 1]);
+        private static bool IsNonMoneyHead(IReadOnlyList<string> words) => NameWords.HeadIs(words, Defaults.NonMoneyHeadWords);
 
         [MethodImpl(HotPath.Optimize)]
         public static bool IsMoneyType(ITypeSymbol type, InsuranceSettings settings)

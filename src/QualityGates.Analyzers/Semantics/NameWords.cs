@@ -85,6 +85,27 @@ namespace QualityGates.Analyzers.Semantics
             return -1;
         }
 
+        /// <summary>True when the last word, the head noun of a name (<c>IDeclineConditionCatalog</c>: catalog), is one of <paramref name="heads"/>.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool HeadIs(IReadOnlyList<string> words, IReadOnlyList<string> heads)
+        {
+            if (words.Count == 0)
+            {
+                return false;
+            }
+
+            var head = words[words.Count - 1];
+            for (int h = 0; h < heads.Count; h++)
+            {
+                if (head == heads[h])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when the words contain the given sequence of whole words ("risk", "class").</summary>
         [MethodImpl(HotPath.Optimize)]
         public static bool ContainsSequence(IReadOnlyList<string> words, params string[] sequence)
