@@ -29,6 +29,7 @@ namespace QualityGates.Analyzers.Rules
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeArrayInitializer(c, insurance), OperationKinds.ArrayInitializer);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeSwitchExpression(c, insurance), OperationKinds.SwitchExpression);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeRowsAdded(c, insurance), OperationKinds.Block);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeSwitchStatement(c, insurance), OperationKinds.Switch);
 
             // C# 12 collection expressions ([1.10m, 1.25m, 1.40m]) have no operation in the Roslyn version we build against: read
             // the syntax of each pricing member's code. Not a syntax-node action: the first one in a build makes the driver look
@@ -114,6 +115,39 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>
+        /// The switch expression's older spelling: <c>switch (band) { case "A": factor = 1.1m; break; case "B": return 1.2m; ... }</c>.
+        /// Each section's value is what it returns or the first value it assigns.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeSwitchStatement(OperationContext context, InsuranceContext insurance)
+        {
+            var switchStatement = (ISwitchOperation)context.Operation;
+            var tally = new Tally(Settings(insurance, switchStatement.Syntax));
+            foreach (var section in switchStatement.Cases)
+            {
+                foreach (var statement in section.Body)
+                {
+                    var value = statement switch
+                    {
+                        IReturnOperation returned => returned.ReturnedValue,
+                        IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => assignment.Value,
+                        _ => null,
+                    };
+                    if (value != null)
+                    {
+                        tally.Add(value);
+                        break;
+                    }
+                }
+            }
+
+            // Reported at its head, `switch (band)`: the sections are the table's rows.
+            var syntax = (SwitchStatementSyntax)switchStatement.Syntax;
+            var head = Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.SwitchKeyword.SpanStart, syntax.CloseParenToken.Span.End));
+            ReportTable(context.ReportDiagnostic, head, "switch statement", tally);
+        }
+
+        /// <summary>
         /// <c>OccupationRating.Add("Professional", 1.0f); OccupationRating.Add("White Collar", 1.25f); ...</c>, or
         /// <c>rates["A"] = 1.2m; rates["B"] = 1.4m; ...</c>: consecutive statements filling one collection are its initializer,
         /// written row by row.
@@ -186,7 +220,16 @@ namespace QualityGates.Analyzers.Rules
         {
             if (tally.Factors >= MinimumFactors && tally.Rated)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.EmbeddedRateTable, table.GetLocation(), shape, tally.Factors.ToString(CultureInfo.InvariantCulture)));
+                ReportTable(report, table.GetLocation(), shape, tally);
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static void ReportTable(System.Action<Diagnostic> report, Location table, string shape, Tally tally)
+        {
+            if (tally.Factors >= MinimumFactors && tally.Rated)
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.EmbeddedRateTable, table, shape, tally.Factors.ToString(CultureInfo.InvariantCulture)));
             }
         }
 

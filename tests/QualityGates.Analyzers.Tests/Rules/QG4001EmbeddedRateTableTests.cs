@@ -131,6 +131,60 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SwitchStatementOfFactors_ReportedAtItsHead()
+        {
+            // The switch expression's older spelling: each section returns or assigns its row's factor.
+            const string source = """
+                public class OccupationRater
+                {
+                    public decimal Factor(string occupation)
+                    {
+                        {|#0:switch (occupation)|}
+                        {
+                            case "Clerical": return 0.9m;
+                            case "Manual":
+                            case "Trades": return 1.35m;
+                            case "Hazardous": return 2.1m;
+                            default: throw new System.ArgumentOutOfRangeException(nameof(occupation));
+                        }
+                    }
+
+                    public double Zone(int zone)
+                    {
+                        double factor;
+                        {|#1:switch (zone)|}
+                        {
+                            case 1: factor = 1.1; break;
+                            case 2: System.Console.WriteLine(zone); factor = 1.2; break;
+                            default: factor = 1.4; break;
+                        }
+
+                        return factor;
+                    }
+
+                    public decimal Pair(bool young)
+                    {
+                        switch (young) { case true: return 1.8m; default: return 1.2m; }
+                    }
+
+                    public int Excess(int band)
+                    {
+                        switch (band) { case 1: return 250; case 2: return 500; default: return 1000; }
+                    }
+
+                    public decimal Units(string basis)
+                    {
+                        switch (basis) { case "Payroll": return 100m; case "Sales": return 1000m; default: return 1m; }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enabled,
+                Verify.Diagnostic("QG4001").WithLocation(0).WithArguments("switch statement", "3"),
+                Verify.Diagnostic("QG4001").WithLocation(1).WithArguments("switch statement", "3"));
+        }
+
+        [Fact]
         public async Task FewFactorsIntegersOrStrings_NotReported()
         {
             const string source = """
