@@ -34,7 +34,7 @@ namespace QualityGates.Analyzers.Rules
         {
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCoalesce(op, insurance), OperationKinds.Coalesce);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeGetValueOrDefault(op, insurance), OperationKinds.Invocation);
-            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeTryGetValue(op, insurance, (IConditionalOperation)op.Operation, null), OperationKinds.Conditional);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeConditional(op, insurance), OperationKinds.Conditional);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeFallThrough(op, insurance), OperationKinds.Block);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeCatch(op, insurance), OperationKinds.CatchClause);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (op, _) => AnalyzeSwitchExpression(op, insurance), OperationKinds.SwitchExpression);
@@ -579,12 +579,240 @@ namespace QualityGates.Analyzers.Rules
         private static void AnalyzeFallThrough(OperationContext context, InsuranceContext insurance)
         {
             var statements = ((IBlockOperation)context.Operation).Operations;
-            for (int i = 0; i + 1 < statements.Length; i++)
+            for (int i = 0; i < statements.Length; i++)
             {
-                if (statements[i] is IConditionalOperation conditional && conditional.WhenFalse == null)
+                if (statements[i] is IConditionalOperation conditional)
                 {
-                    AnalyzeTryGetValue(context, insurance, conditional, statements[i + 1]);
+                    if (conditional.WhenFalse == null && i + 1 < statements.Length)
+                    {
+                        AnalyzeTryGetValue(context, insurance, conditional, statements[i + 1]);
+                    }
+
+                    if (i == 0 || !KeyChain.IsReturningRow(statements[i - 1]))
+                    {
+                        AnalyzeKeyChain(context, insurance, conditional, statements, i + 1);
+                    }
                 }
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeConditional(OperationContext context, InsuranceContext insurance)
+        {
+            var conditional = (IConditionalOperation)context.Operation;
+            AnalyzeTryGetValue(context, insurance, conditional, null);
+
+            // The ternary spelling of a keyed table (zone == "A" ? 1.2m : zone == "B" ? 1.4m : 1.0m), from its head; the
+            // statement spelling is read from its block, which also holds the statements after it.
+            if (conditional.Type != null && !(conditional.Parent is IConditionalOperation parent && parent.WhenFalse == conditional))
+            {
+                AnalyzeKeyChain(context, insurance, conditional, ImmutableArray<IOperation>.Empty, 0);
+            }
+        }
+
+        /// <summary>
+        /// A keyed table written as tests of one value against constants, each yielding a literal:
+        /// <c>if (zone == "A") f = 1.2m; else if (zone == "B") f = 1.4m; else f = 1.0m;</c>, the same with <c>return</c>s and
+        /// no <c>else</c> (<c>if (zone == "A") return 1.2m; if (zone == "B") return 1.4m; return 1.0m;</c>), or as a ternary.
+        /// The last literal, or the local's initial value when no branch is left, is what a key not listed gets: the
+        /// fallback of a switch with a default.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeKeyChain(OperationContext context, InsuranceContext insurance, IConditionalOperation head, ImmutableArray<IOperation> following, int next)
+        {
+            if (!KeyChain.MayBeRow(head))
+            {
+                return;
+            }
+
+            var chain = new KeyChain(head.Type != null);
+            IOperation? rest = head;
+            while (rest is IConditionalOperation row)
+            {
+                if (!chain.AddRow(row.Condition, row.WhenTrue))
+                {
+                    return;
+                }
+
+                rest = row.WhenFalse;
+            }
+
+            IOperation? fallback;
+            if (rest != null)
+            {
+                fallback = chain.Yielded(rest);
+            }
+            else if (chain.Returns)
+            {
+                // if (...) return 1.2m; if (...) return 1.4m; return 1.0m;
+                fallback = null;
+                for (; next < following.Length; next++)
+                {
+                    if (!(following[next] is IConditionalOperation { WhenFalse: null } row))
+                    {
+                        fallback = chain.Yielded(following[next]);
+                        break;
+                    }
+
+                    if (!chain.AddRow(row.Condition, row.WhenTrue))
+                    {
+                        return;
+                    }
+                }
+            }
+            else
+            {
+                fallback = chain.Target is ILocalSymbol ? chain.InitialValue(head) : null;
+            }
+
+            if (fallback != null && chain.Rows >= MinimumKeys && CoversEveryMember(chain.KeyType, chain.Keys) && !IsCountBands(chain.KeyType, chain.Keys))
+            {
+                ReportTableDefault(context, insurance, fallback, head.Type != null ? head : fallback);
+            }
+        }
+
+        /// <summary>The rows of a keyed table written as conditions: one tested value, constant keys, a literal per row.</summary>
+        private sealed class KeyChain
+        {
+            private readonly bool _ternary;
+            private ISymbol? _key;
+            private ILocalReferenceOperation? _assigned;
+
+            public KeyChain(bool ternary) => _ternary = ternary;
+
+            public HashSet<object> Keys { get; } = new HashSet<object>();
+
+            public ITypeSymbol? KeyType { get; private set; }
+
+            public int Rows { get; private set; }
+
+            /// <summary>The rows return their values (rather than assign them to <see cref="Target"/>).</summary>
+            public bool Returns { get; private set; }
+
+            public ISymbol? Target { get; private set; }
+
+            /// <summary><c>if (zone == "A") return 1.2m;</c>: a row of a chain whose later rows are the statements after it.</summary>
+            [MethodImpl(HotPath.Optimize)]
+            public static bool IsReturningRow(IOperation statement)
+            {
+                if (!(statement is IConditionalOperation conditional) || !MayBeRow(conditional))
+                {
+                    return false;
+                }
+
+                var chain = new KeyChain(false);
+                return statement is IConditionalOperation { WhenFalse: null } row && chain.AddRow(row.Condition, row.WhenTrue) && chain.Returns;
+            }
+
+            /// <summary>A cheap first test, before anything is allocated: the condition is an equality test and the branch yields a literal.</summary>
+            [MethodImpl(HotPath.Optimize)]
+            public static bool MayBeRow(IConditionalOperation row)
+            {
+                var yield = row.WhenTrue is IBlockOperation { Operations.Length: 1 } block ? block.Operations[0] : row.WhenTrue;
+                var value = yield switch
+                {
+                    IReturnOperation returned => returned.ReturnedValue,
+                    IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => assignment.Value,
+                    _ => yield,
+                };
+                return value != null && value.WalkDownConversions() is ILiteralOperation or IUnaryOperation &&
+                    row.Condition.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.ConditionalOr } or IIsPatternOperation or IInvocationOperation { TargetMethod.Name: "Equals" };
+            }
+
+            [MethodImpl(HotPath.Optimize)]
+            public bool AddRow(IOperation condition, IOperation yield)
+            {
+                if (!AddKeys(condition) || Yielded(yield) == null)
+                {
+                    return false;
+                }
+
+                Rows++;
+                return true;
+            }
+
+            /// <summary>The numeric literal a branch yields the same way as the rows before it (returned, assigned to the same target, or a ternary's arm).</summary>
+            [MethodImpl(HotPath.Optimize)]
+            public IOperation? Yielded(IOperation branch)
+            {
+                if (!_ternary && branch is IBlockOperation { Operations.Length: 1 } block)
+                {
+                    branch = block.Operations[0];
+                }
+
+                IOperation? value;
+                ISymbol? target = null;
+                switch (branch)
+                {
+                    case IReturnOperation { ReturnedValue: { } returned } when !_ternary && (Rows == 0 || Returns):
+                        value = returned;
+                        Returns = true;
+                        break;
+                    case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } when !_ternary && !Returns:
+                        value = assignment.Value;
+                        target = assignment.Target.GetReferencedSymbol();
+                        if (target == null || (Target != null && !SymbolEqualityComparer.Default.Equals(target, Target)))
+                        {
+                            return null;
+                        }
+
+                        _assigned ??= assignment.Target as ILocalReferenceOperation;
+                        Target = target;
+                        break;
+                    default:
+                        value = _ternary ? branch : null;
+                        break;
+                }
+
+                return value != null && RateConfigurationFacts.IsNumericLiteral(value, out _) ? value : null;
+            }
+
+            /// <summary>With no <c>else</c>, a key not listed leaves the assigned local as it was declared.</summary>
+            [MethodImpl(HotPath.Optimize)]
+            public IOperation? InitialValue(IOperation head)
+            {
+                var initial = _assigned?.InitialValue(head.Root());
+                return initial != null && RateConfigurationFacts.IsNumericLiteral(initial, out _) && initial.Syntax.SpanStart < head.Syntax.SpanStart ? initial : null;
+            }
+
+            /// <summary><c>zone == "A"</c>, <c>"A" == zone</c>, <c>zone.Equals("A")</c>, <c>string.Equals(zone, "A", ...)</c>, <c>zone is "A" or "B"</c>, or an <c>||</c> of those.</summary>
+            [MethodImpl(HotPath.Optimize)]
+            private bool AddKeys(IOperation condition)
+            {
+                switch (condition.WalkDownConversions())
+                {
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                        return AddKeys(or.LeftOperand) && AddKeys(or.RightOperand);
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                        return equals.RightOperand.ConstantValue.HasValue ? AddKey(equals.LeftOperand, equals.RightOperand) : AddKey(equals.RightOperand, equals.LeftOperand);
+                    case IIsPatternOperation isPattern:
+                        return Tested(isPattern.Value) && SilentFallbackForMissingRateAnalyzer.AddKeys(isPattern.Pattern, Keys);
+                    case IInvocationOperation { TargetMethod.Name: "Equals" } call when call.Arguments.Length >= 1:
+                        return call.Instance != null
+                            ? AddKey(call.Instance, call.Arguments[0].Value)
+                            : call.Arguments.Length >= 2 && (call.Arguments[1].Value.ConstantValue.HasValue ? AddKey(call.Arguments[0].Value, call.Arguments[1].Value) : AddKey(call.Arguments[1].Value, call.Arguments[0].Value));
+                    default:
+                        return false;
+                }
+            }
+
+            [MethodImpl(HotPath.Optimize)]
+            private bool AddKey(IOperation tested, IOperation key) => Tested(tested) && SilentFallbackForMissingRateAnalyzer.AddKey(key, Keys);
+
+            /// <summary>Every row tests the same value; a bool has no key a test could miss.</summary>
+            [MethodImpl(HotPath.Optimize)]
+            private bool Tested(IOperation tested)
+            {
+                tested = tested.WalkDownConversions();
+                var symbol = tested.GetReferencedSymbol();
+                if (symbol == null || tested.ConstantValue.HasValue || tested.Type?.SpecialType == SpecialType.System_Boolean || (_key != null && !SymbolEqualityComparer.Default.Equals(symbol, _key)))
+                {
+                    return false;
+                }
+
+                _key = symbol;
+                KeyType = tested.Type;
+                return true;
             }
         }
 

@@ -564,6 +564,127 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task KeyedTableWrittenAsConditions_FallbackReported()
+        {
+            // The if/else, return and ternary spellings of a switch with a default: a zone the tests do not list is rated
+            // with the last literal, or with the local's initial value when no else is left.
+            const string source = """
+                public enum Cover { Basic, Plus }
+
+                [QualityGates.PremiumCalculation]
+                public class ZoneRater
+                {
+                    public decimal ElseIf(string zone)
+                    {
+                        decimal factor;
+                        if (zone == "A") factor = 1.2m;
+                        else if (zone == "B" || zone == "C") { factor = 1.4m; }
+                        else factor = {|#0:1.1m|};
+                        return factor;
+                    }
+
+                    public decimal ZoneFactor(string zone)
+                    {
+                        if (zone.Equals("A")) return 1.2m;
+                        if (string.Equals(zone, "B", System.StringComparison.Ordinal)) return 1.4m;
+                        return {|#1:0.9m|};
+                    }
+
+                    public decimal ZoneLoading(string zone) => zone == "A" ? 1.2m : "B" == zone ? 1.4m : {|#2:0m|};
+
+                    public decimal NoElse(string zone)
+                    {
+                        decimal factor = {|#3:0m|};
+                        if (zone is "A" or "D") factor = 1.2m;
+                        else if (zone == "B") factor = 1.4m;
+                        return factor;
+                    }
+
+                    public decimal CoverFactor(Cover cover)
+                    {
+                        if (cover == Cover.Basic) return 1.0m;
+                        if (cover == Cover.Plus) return 1.3m;
+                        return {|#4:0.5m|};
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'factor'", "1.1m"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate 'ZoneFactor'", "0.9m"),
+                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate 'ZoneLoading'", "0m"),
+                Verify.Diagnostic("QG4002").WithLocation(3).WithArguments("rate 'factor'", "0m"),
+                Verify.Diagnostic("QG4002").WithLocation(4).WithArguments("rate 'CoverFactor'", "0.5m"));
+        }
+
+        [Fact]
+        public async Task ConditionsThatAreNoKeyedTable_NotReported()
+        {
+            const string source = """
+                public enum Cover { Basic, Plus, Premier }
+
+                [QualityGates.PremiumCalculation]
+                public class ZoneRater
+                {
+                    // Bands, not keys: the last branch is the top band.
+                    public decimal BandFactor(int age) => age < 25 ? 1.8m : age < 70 ? 1.0m : 1.3m;
+
+                    // Claims counted from 0: "2 or more" is a band.
+                    public decimal ClaimsFactor(int claims)
+                    {
+                        if (claims == 0) return 0.8m;
+                        if (claims == 1) return 1.0m;
+                        return 1.5m;
+                    }
+
+                    // Over an enum, the last branch stands for the members not listed.
+                    public decimal GroupFactor(Cover cover) => cover == Cover.Basic ? 1.0m : cover == Cover.Plus ? 1.3m : 1.6m;
+
+                    // One key is an if/else, not a table; a bool has no key to miss.
+                    public decimal OneFactor(string zone) => zone == "A" ? 1.2m : 1.1m;
+
+                    public decimal SmokerFactor(bool smoker, bool drinker)
+                    {
+                        if (smoker == true) return 1.5m;
+                        if (drinker == true) return 1.2m;
+                        return 1.1m;
+                    }
+
+                    // Different values tested, a computed row, a row that is no literal.
+                    public decimal MixedFactor(string zone, string region, decimal rate)
+                    {
+                        if (zone == "A") return 1.2m;
+                        if (region == "B") return 1.4m;
+                        if (zone == "C") return rate;
+                        return 1.1m;
+                    }
+
+                    // The last statement throws: no fallback.
+                    public decimal StrictFactor(string zone)
+                    {
+                        if (zone == "A") return 1.2m;
+                        if (zone == "B") return 1.4m;
+                        throw new System.ArgumentOutOfRangeException(nameof(zone));
+                    }
+
+                    // An allowed neutral fallback is reported by no spelling (qualitygates_allowed_fallback_values).
+                    public decimal NeutralFactor(string zone) => zone == "A" ? 1.2m : zone == "B" ? 1.4m : 1m;
+
+                    // Two targets: no table.
+                    public decimal TwoTargetsFactor(string zone)
+                    {
+                        decimal factor = 0m, loading = 0m;
+                        if (zone == "A") factor = 1.2m;
+                        else if (zone == "B") loading = 1.4m;
+                        return factor + loading;
+                    }
+                }
+                """;
+
+            await Verifiers.CSharpAnalyzerVerifier<QualityGates.Analyzers.Rules.SilentFallbackForMissingRateAnalyzer>.VerifyAsync(source, "qualitygates_allowed_fallback_values = 1");
+        }
+
+        [Fact]
         public async Task QueryOfNumbersOrDefault_SilentZeroReported()
         {
             // A cover no rule matches gets a base price of 0.
