@@ -33,6 +33,8 @@ namespace QualityGates.Analyzers.Semantics
         private readonly ConcurrentDictionary<string, object> _nameScopes = SharedCache.Create<string, object>(StringComparer.Ordinal);
         private readonly Lazy<(Scope Scope, bool Excluded)> _assemblyScope;
         private readonly ConcurrentDictionary<INamedTypeSymbol, object> _typesWithScopedCode;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, Scope>> _helperScopes = SharedCache.Create<INamedTypeSymbol, Dictionary<string, Scope>>(ReferenceComparer<INamedTypeSymbol>.Instance);
+        private readonly Func<INamedTypeSymbol, Dictionary<string, Scope>> _computeHelperScopes;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _decisionEnums = SharedCache.Create<INamedTypeSymbol, bool>(ReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly Func<ISymbol, object> _computeScope;
         private readonly Func<INamedTypeSymbol, object> _newTypeCell = [MethodImpl(HotPath.Optimize)] (_) => new TypeCell();
@@ -61,6 +63,7 @@ namespace QualityGates.Analyzers.Semantics
             // Method groups passed to GetOrAdd would allocate a delegate on every lookup.
             _computeScope = [MethodImpl(HotPath.Optimize)] (symbol) => SharedCache.Box(ComputeScope(symbol));
             _computeContainerScope = ComputeContainerScope;
+            _computeHelperScopes = ComputeHelperScopes;
             _nameScope = [MethodImpl(HotPath.Optimize)] (name) => SharedCache.Box(NameScope(name));
         }
 
@@ -259,6 +262,15 @@ namespace QualityGates.Analyzers.Semantics
         [MethodImpl(HotPath.Optimize)]
         private Scope ComputeScope(ISymbol symbol)
         {
+            var scope = DeclaredScope(symbol, out bool excluded);
+            return excluded || !IsPrivateHelper(symbol) ? scope : scope | HelperScope((IMethodSymbol)symbol);
+        }
+
+        /// <summary>The scope a member has by itself: its attributes, names and configured patterns, and those of its containers.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private Scope DeclaredScope(ISymbol symbol, out bool excluded)
+        {
+            excluded = true;
             var settings = GetSettings(symbol);
             if (IsTestProject && !settings.IncludeTestProjects)
             {
@@ -278,8 +290,91 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             var container = ContainerScope(symbol.ContainingSymbol, settings);
-            return container.Excluded ? Scope.None : own.Scope | container.Scope | assembly.Scope | InheritedScope(symbol, settings);
+            excluded = container.Excluded;
+            return excluded ? Scope.None : own.Scope | container.Scope | assembly.Scope | InheritedScope(symbol, settings);
         }
+
+        /// <summary>A private method: only its own type calls it, so it does what its callers do.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsPrivateHelper(ISymbol symbol) =>
+            symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, ContainingType: not null };
+
+        /// <summary>
+        /// <c>CalculatePremium</c> prices, and so do the private <c>ApplyAgeLoading</c> and <c>RoundToPence</c> it calls, whatever
+        /// they are called: a private method has the scope of the members of its type that use it, directly or through
+        /// other private methods.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private Scope HelperScope(IMethodSymbol method) =>
+            _helperScopes.GetOrAdd(method.ContainingType, _computeHelperScopes).TryGetValue(method.Name, out var scope) ? scope : Scope.None;
+
+        /// <summary>
+        /// Once per type: the scope each private method name gets from the members that mention it. By name, from the
+        /// callers' syntax (a call, or a method group passed on): overloads share their callers, which costs nothing a
+        /// binder would catch. Only scope the type itself lacks is passed on, so a type in scope reads no syntax.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private Dictionary<string, Scope> ComputeHelperScopes(INamedTypeSymbol type)
+        {
+            var typeScope = ContainerScope(type, GetSettings(type)).Scope;
+            if (typeScope == Scope.Any)
+            {
+                return Empty;
+            }
+
+            var helpers = new Dictionary<string, Scope>(StringComparer.Ordinal);
+            var roots = new List<(ISymbol Member, Scope Scope)>();
+            foreach (var member in type.GetMembers())
+            {
+                if (member is INamedTypeSymbol)
+                {
+                    continue;
+                }
+
+                var scope = DeclaredScope(member, out bool excluded) & ~typeScope;
+                if (IsPrivateHelper(member) && !excluded)
+                {
+                    helpers[member.Name] = helpers.TryGetValue(member.Name, out var known) ? known | scope : scope;
+                }
+
+                if (scope != Scope.None)
+                {
+                    roots.Add((member, scope));
+                }
+            }
+
+            if (roots.Count == 0 || helpers.Count == 0)
+            {
+                return Empty;
+            }
+
+            var work = new Queue<(ISymbol Member, Scope Scope)>(roots);
+            while (work.Count > 0)
+            {
+                var (member, scope) = work.Dequeue();
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    foreach (var token in reference.GetSyntax().DescendantTokens())
+                    {
+                        if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && helpers.TryGetValue(token.ValueText, out var known) && (known | scope) != known)
+                        {
+                            helpers[token.ValueText] = known | scope;
+                            foreach (var helper in type.GetMembers(token.ValueText))
+                            {
+                                if (IsPrivateHelper(helper))
+                                {
+                                    work.Enqueue((helper, scope));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return helpers;
+        }
+
+        private static readonly Dictionary<string, Scope> Empty = new Dictionary<string, Scope>();
 
         /// <summary>
         /// Types and namespaces are asked about once per settings in force, not once per member: scope is the hot path of

@@ -8,6 +8,28 @@ namespace QualityGates.Analyzers.Tests.Rules
     public class QG3001AmbientClockTests
     {
         [Fact]
+        public async Task PrivateHelperOfAPricingMember_Reported_OtherHelpersNot()
+        {
+            // CalculateLifeQuote prices, and so does the private age helper it calls, whatever the class is called.
+            const string source = """
+                using System;
+
+                public class Calculator
+                {
+                    public decimal CalculateLifeQuote(DateTime dateOfBirth) => AgeFrom(dateOfBirth) * 12.5m;
+
+                    public void Archive() => Stamp();
+
+                    private int AgeFrom(DateTime dateOfBirth) => {|#0:DateTime.Today|}.Year - dateOfBirth.Year;
+
+                    private void Stamp() => Console.WriteLine(DateTime.Now);
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG3001").WithLocation(0).WithArguments("DateTime.Today", "Calculator.AgeFrom"));
+        }
+
+        [Fact]
         public async Task UtcNowInPricing_ReportedWithClockAndMember()
         {
             const string source = """

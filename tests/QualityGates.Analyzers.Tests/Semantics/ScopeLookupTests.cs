@@ -101,6 +101,46 @@ namespace QualityGates.Analyzers.Tests.Semantics
         }
 
         [Fact]
+        public void GetScope_APrivateMethodDoesWhatTheMembersThatUseItDo()
+        {
+            var compilation = Compile("""
+                namespace Policies
+                {
+                    public class PolicyService
+                    {
+                        public decimal CalculatePremium(decimal b) => ApplyLoading(b) + Enumerable.Sum(new[] { b }, RoundToPence);
+                        public bool CheckEligibility(int age) => IsAdult(age);
+                        public void Renew() => Log("renewed");
+                        private decimal ApplyLoading(decimal b) => Twice(b) * 1.1m;
+                        private decimal Twice(decimal b) => b * 2;
+                        private decimal Twice(int b) => b * 2;
+                        private decimal RoundToPence(decimal b) => decimal.Round(b, 2, System.MidpointRounding.AwayFromZero);
+                        private bool IsAdult(int age) => age >= 18 && Twice(age) > 0;
+                        private void Log(string message) { }
+                        public decimal Unused(decimal b) => b;
+                        [QualityGates.NotInRatingScope] private decimal Excluded(decimal b) => b;
+                        public decimal Audit(decimal b) => Excluded(b);
+                    }
+
+                    public class Enumerable { public static decimal Sum(decimal[] values, System.Func<decimal, decimal> f) => f(values[0]); }
+                }
+
+                namespace QualityGates { public class NotInRatingScopeAttribute : System.Attribute { } }
+                """);
+            var context = InsuranceContext.Get(compilation, NoOptions.Instance);
+            var type = compilation.GetTypeByMetadataName("Policies.PolicyService")!;
+            Scope ScopeOf(string member) => type.GetMembers(member).Select(context.GetScope).Aggregate(Scope.None, (a, b) => a | b);
+
+            Assert.Equal(Scope.Pricing, ScopeOf("ApplyLoading"));
+            Assert.Equal(Scope.Pricing, ScopeOf("RoundToPence"));
+            Assert.Equal(Scope.Pricing | Scope.Underwriting, ScopeOf("Twice"));
+            Assert.Equal(Scope.Underwriting, ScopeOf("IsAdult"));
+            Assert.Equal(Scope.None, ScopeOf("Log"));
+            Assert.Equal(Scope.None, ScopeOf("Unused"));
+            Assert.Equal(Scope.None, ScopeOf("Excluded"));
+        }
+
+        [Fact]
         public void GetScope_KeepsNoCompilationAlive()
         {
             var compilation = AskAndForget();
