@@ -124,8 +124,14 @@ namespace QualityGates.Analyzers.Rules
 
                 foreach (var statement in section.Body)
                 {
-                    if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } })
+                    if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment })
                     {
+                        // premium = premium / 4: a case that transforms the value looks nothing up.
+                        if (assignment.Value.ReferencesTo(target.Local).Any())
+                        {
+                            return null;
+                        }
+
                         local = target;
                     }
                 }
@@ -138,8 +144,8 @@ namespace QualityGates.Analyzers.Rules
                 assigned = local;
             }
 
-            var initial = assigned?.InitialValue(switchStatement.Root());
-            return initial != null && RateConfigurationFacts.IsNumericLiteral(initial, out _) && initial.Syntax.SpanStart < switchStatement.Syntax.SpanStart ? initial : null;
+            var initial = assigned?.InitialValueAt(switchStatement);
+            return initial != null && RateConfigurationFacts.IsNumericLiteral(initial, out _) ? initial : null;
         }
 
         /// <summary>The literal a <c>default:</c> section yields (<c>return 1m;</c>, or <c>factor = 1m; break;</c>), or null.</summary>
@@ -771,8 +777,8 @@ namespace QualityGates.Analyzers.Rules
             [MethodImpl(HotPath.Optimize)]
             public IOperation? InitialValue(IOperation head)
             {
-                var initial = _assigned?.InitialValue(head.Root());
-                return initial != null && RateConfigurationFacts.IsNumericLiteral(initial, out _) && initial.Syntax.SpanStart < head.Syntax.SpanStart ? initial : null;
+                var initial = _assigned?.InitialValueAt(head);
+                return initial != null && RateConfigurationFacts.IsNumericLiteral(initial, out _) ? initial : null;
             }
 
             /// <summary><c>zone == "A"</c>, <c>"A" == zone</c>, <c>zone.Equals("A")</c>, <c>string.Equals(zone, "A", ...)</c>, <c>zone is "A" or "B"</c>, or an <c>||</c> of those.</summary>

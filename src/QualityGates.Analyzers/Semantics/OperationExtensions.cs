@@ -109,6 +109,31 @@ namespace QualityGates.Analyzers.Semantics
                 : null;
 
         /// <summary>
+        /// The value a local was declared with, when it still holds it at <paramref name="at"/>: declared before it and
+        /// written nowhere in between (<c>var premium = 0m; premium = sumInsured * rate; switch ...</c> holds no 0m there).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static IOperation? InitialValueAt(this ILocalReferenceOperation local, IOperation at)
+        {
+            var root = at.Root();
+            var initial = local.InitialValue(root);
+            if (initial == null || initial.Syntax.SpanStart >= at.Syntax.SpanStart)
+            {
+                return null;
+            }
+
+            foreach (var reference in root.ReferencesTo(local.Local))
+            {
+                if (reference.Syntax.SpanStart > initial.Syntax.SpanStart && reference.Syntax.SpanStart < at.Syntax.SpanStart && reference.IsWrite())
+                {
+                    return null;
+                }
+            }
+
+            return initial;
+        }
+
+        /// <summary>
         /// The value a local holds wherever it is read: its declaration's value, when nothing else in the member writes it
         /// (no assignment, increment, deconstruction or ref/out argument). Null otherwise.
         /// </summary>

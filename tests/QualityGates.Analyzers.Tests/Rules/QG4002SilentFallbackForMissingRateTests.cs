@@ -685,6 +685,51 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SwitchWithoutDefault_InitializerOverwrittenOrValueTransformed_NotReported()
+        {
+            // An unlisted term keeps the computed premium, not the 0.00m it was declared with.
+            const string source = """
+                public class QuoteLogic
+                {
+                    public decimal CalculatePremium(decimal sumInsured, decimal rate, int term, string zone)
+                    {
+                        var premium = 0.00m;
+                        premium = sumInsured * rate;
+                        switch (term)
+                        {
+                            case 3: premium = 1.2m; break;
+                            case 4: premium = 1.3m; break;
+                        }
+
+                        var loading = 0.00m;
+                        if (zone == "A") loading = 1.2m;
+                        else if (zone == "B") loading = 1.4m;
+
+                        var premiumPerTerm = 0.00m;
+                        switch (term)
+                        {
+                            case 3: premiumPerTerm = premiumPerTerm / 4; break;
+                            case 4: premiumPerTerm = premiumPerTerm / 3; break;
+                        }
+
+                        return premium + loading + premiumPerTerm;
+                    }
+
+                    public decimal Loading(string zone)
+                    {
+                        var loading = 0.00m;
+                        loading = zone.Length;
+                        if (zone == "A") loading = 1.2m;
+                        else if (zone == "B") loading = 1.4m;
+                        return loading;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG4002").WithSpan(13, 23, 13, 28).WithArguments("rate 'loading'", "0.00m"));
+        }
+
+        [Fact]
         public async Task QueryOfNumbersOrDefault_SilentZeroReported()
         {
             // A cover no rule matches gets a base price of 0.
