@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -30,7 +31,7 @@ namespace QualityGates.Analyzers.Rules
                 var all = block.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).ToList();
                 foreach (var round in all.OfType<IInvocationOperation>().Where(i => PricingSemantics.IsRound(i.TargetMethod, insurance.Types)))
                 {
-                    if (PricingSemantics.IsAllocatedWithRemainder(round))
+                    if (PricingSemantics.IsAllocatedWithRemainder(round) || IsRoundToGrid(round))
                     {
                         continue;
                     }
@@ -42,7 +43,7 @@ namespace QualityGates.Analyzers.Rules
                     if (local != null && !settings.AllowedIntermediateRounding.Contains(local.Name))
                     {
                         sink = all.OfType<ILocalReferenceOperation>()
-                            .Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local))
+                            .Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local) && MayReach(round, r))
                             .Select(r => FindSink(r, insurance, moneyIn))
                             .FirstOrDefault(s => s != null);
                     }
@@ -87,6 +88,63 @@ namespace QualityGates.Analyzers.Rules
             }
 
             return moneyIn || top.GetValueKind(insurance) == ValueKind.Money ? PricingSemantics.Describe(top) : null;
+        }
+
+        /// <summary>
+        /// <c>Math.Round(x * 5) / 5</c> or <c>Math.Round(x / 0.05m) * 0.05m</c>: one rounding to a grid (the nearest fifth, the
+        /// nearest 5 cents), spelled as three operations.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsRoundToGrid(IInvocationOperation round)
+        {
+            if (round.Arguments.Length == 0 || !(round.Arguments[0].Value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } inner) ||
+                !(round.WalkUpConversions() is IBinaryOperation outer) || outer.OperatorKind == inner.OperatorKind ||
+                !(outer.OperatorKind == BinaryOperatorKind.Multiply || outer.OperatorKind == BinaryOperatorKind.Divide) ||
+                !outer.RightOperand.TryGetNumericConstant(out var step) || !inner.RightOperand.TryGetNumericConstant(out var innerStep))
+            {
+                return false;
+            }
+
+            return step == innerStep;
+        }
+
+        /// <summary>
+        /// Whether the value stored at <paramref name="store"/> can be what <paramref name="read"/> reads: the read comes later,
+        /// or both run in one loop, and the two are not in branches that exclude each other (the two arms of an if, two
+        /// sections of a switch: <c>case 5: r = f * r; break; case 6: r = Math.Round(r, 2); break;</c>).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool MayReach(IOperation store, IOperation read)
+        {
+            var storePath = new Dictionary<IOperation, IOperation>();
+            for (IOperation child = store; child.Parent != null; child = child.Parent)
+            {
+                storePath[child.Parent] = child;
+            }
+
+            IOperation readChild = read;
+            var common = read.Parent;
+            while (common != null && !storePath.ContainsKey(common))
+            {
+                readChild = common;
+                common = common.Parent;
+            }
+
+            if (common == null)
+            {
+                return true;
+            }
+
+            var storeChild = storePath[common];
+            switch (common)
+            {
+                case IConditionalOperation conditional when (storeChild == conditional.WhenTrue && readChild == conditional.WhenFalse) || (storeChild == conditional.WhenFalse && readChild == conditional.WhenTrue):
+                case ISwitchOperation _ when storeChild is ISwitchCaseOperation && readChild is ISwitchCaseOperation && storeChild != readChild:
+                case ISwitchExpressionOperation _ when storeChild is ISwitchExpressionArmOperation && readChild is ISwitchExpressionArmOperation && storeChild != readChild:
+                    return false;
+            }
+
+            return read.Syntax.SpanStart > store.Syntax.SpanStart || common is ILoopOperation || IsInLoop(common);
         }
 
         [MethodImpl(HotPath.Optimize)]

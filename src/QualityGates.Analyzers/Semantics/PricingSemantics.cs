@@ -263,6 +263,15 @@ namespace QualityGates.Analyzers.Semantics
                 {
                     return true;
                 }
+
+                // var cgst = Math.Round(gst / 2, 2); var sgst = gst - cgst: a total split in two, the second share the remainder.
+                if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } split && IsSymbol(split.LeftOperand, local) &&
+                    split.RightOperand.WalkDownConversions() is ILocalReferenceOperation share && share.SingleValue(operation.Root()) is { } shareValue &&
+                    shareValue.DescendantsAndSelf().Any(o => o is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Multiply } part &&
+                        (IsSymbol(part.LeftOperand, local) || IsSymbol(part.RightOperand, local))))
+                {
+                    return true;
+                }
             }
 
             return false;

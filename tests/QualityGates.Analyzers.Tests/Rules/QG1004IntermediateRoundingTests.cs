@@ -76,6 +76,77 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RoundingThatCannotReachTheArithmetic_NotReported_ALaterOrLoopCarriedUse_Reported()
+        {
+            // Exclusive branches, an earlier use, a total split in two with the remainder, a rounding to a grid.
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Branches(decimal premium, decimal f, bool annual, int term)
+                    {
+                        decimal r = premium;
+                        if (annual) { r = Math.Round(premium, 2, MidpointRounding.AwayFromZero); }
+                        else { r = f * r; }
+
+                        decimal q = premium;
+                        switch (term)
+                        {
+                            case 5: q = f * q; break;
+                            case 6: q = Math.Round(q / 2, 2, MidpointRounding.AwayFromZero); break;
+                            default: q = f / q; break;
+                        }
+
+                        var s = premium;
+                        var t = s * f;
+                        s = Math.Round(premium, 2, MidpointRounding.AwayFromZero);
+                        return r + q + t + s;
+                    }
+
+                    public decimal Later(decimal premium, decimal f, bool annual)
+                    {
+                        decimal r = premium;
+                        if (annual) { r = {|#0:Math.Round(premium, 2, MidpointRounding.AwayFromZero)|}; }
+                        return r * f;
+                    }
+
+                    public decimal Loop(decimal[] premiums, decimal f)
+                    {
+                        decimal total = 0m, r = 0m;
+                        foreach (var premium in premiums)
+                        {
+                            total += r * f;
+                            r = {|#1:Math.Round(premium, 2, MidpointRounding.AwayFromZero)|};
+                        }
+
+                        return total;
+                    }
+
+                    public (decimal Central, decimal State) Gst(decimal netPremium, decimal gstRate)
+                    {
+                        var gst = Math.Round(netPremium * gstRate, 2, MidpointRounding.AwayFromZero);
+                        var cgst = decimal.Round(gst / 2, 2, MidpointRounding.ToZero);
+                        var sgst = gst - cgst;
+                        return (cgst, sgst);
+                    }
+
+                    public decimal Nearest5Cents(decimal premium) => Math.Round(premium / 0.05m, MidpointRounding.AwayFromZero) * 0.05m;
+
+                    public decimal NotAGrid(decimal premium) => {|#2:Math.Round(premium / 0.05m, MidpointRounding.AwayFromZero)|} * 0.04m;
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Enable,
+                Verify.Diagnostic(DiagnosticIds.IntermediateRounding).WithLocation(0).WithArguments("r", "r * f"),
+                Verify.Diagnostic(DiagnosticIds.IntermediateRounding).WithLocation(1).WithArguments("r", "r * f"),
+                Verify.Diagnostic(DiagnosticIds.IntermediateRounding).WithLocation(2).WithArguments("Math.Round(premium / 0.05m, MidpointRounding.AwayFromZero)", "Math.Round(premium / 0.05m, MidpointRounding.AwayFromZero..."));
+        }
+
+        [Fact]
         public async Task RoundOnceAtTheEnd_NotReported()
         {
             const string source = """
