@@ -25,6 +25,7 @@ namespace QualityGates.Analyzers.Rules
 
             context.RegisterScopedOperationAction(insurance, Scope.Any, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeLocal(c, insurance), OperationKinds.VariableDeclarator);
             context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeConversion(c, insurance), OperationKinds.Conversion);
+            context.RegisterScopedOperationAction(insurance, Scope.Pricing, [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeConvertCall(c, insurance), OperationKinds.Invocation);
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -173,7 +174,7 @@ namespace QualityGates.Analyzers.Rules
         /// a rate (<c>double lossRatio = ... ? 0.0 : (double)(...)</c>).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsNotStoredAsMoney(IConversionOperation conversion, ISymbol owner, InsuranceContext insurance)
+        private static bool IsNotStoredAsMoney(IOperation conversion, IOperation operand, ISymbol owner, InsuranceContext insurance)
         {
             var parent = conversion.WalkUpConversions();
             if (parent is IArgumentOperation { Parent: IInvocationOperation call } && PricingSemantics.IsStatisticalMath(call, insurance.Types))
@@ -183,12 +184,12 @@ namespace QualityGates.Analyzers.Rules
 
             // (double)premium / (double)quotedPremium: both amounts are converted to be divided into a ratio.
             if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } ratio &&
-                ratio.LeftOperand.WalkDownConversions().GetValueKind(insurance) == ValueKind.Money && ratio.RightOperand.WalkDownConversions().GetValueKind(insurance) == ValueKind.Money)
+                Unconverted(ratio.LeftOperand).GetValueKind(insurance) == ValueKind.Money && Unconverted(ratio.RightOperand).GetValueKind(insurance) == ValueKind.Money)
             {
                 return true;
             }
 
-            if (conversion.Operand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } quotient &&
+            if (operand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } quotient &&
                 quotient.RightOperand.Type?.SpecialType == SpecialType.System_Decimal && quotient.RightOperand.GetValueKind(insurance) == ValueKind.None &&
                 !IsPerUnitDivisor(quotient.RightOperand))
             {
@@ -208,9 +209,45 @@ namespace QualityGates.Analyzers.Rules
         private static void AnalyzeConversion(OperationContext context, InsuranceContext insurance)
         {
             var conversion = (IConversionOperation)context.Operation;
-            if (conversion.OperatorMethod != null || conversion.Operand.Type?.SpecialType != SpecialType.System_Decimal ||
-                !InsuranceContext.IsFloatingPoint(conversion.Type ?? insurance.Types.ObjectType) || conversion.Operand.GetValueKind(insurance) != ValueKind.Money ||
-                StatisticsWords.Matches(context.ContainingSymbol.Name) || IsNotStoredAsMoney(conversion, context.ContainingSymbol, insurance))
+            if (conversion.OperatorMethod == null)
+            {
+                AnalyzeConversion(context, insurance, conversion, conversion.Operand);
+            }
+        }
+
+        /// <summary><c>Convert.ToDouble(levyAmount)</c>, <c>decimal.ToDouble(premium)</c>: the cast spelled as a call.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeConvertCall(OperationContext context, InsuranceContext insurance)
+        {
+            var call = (IInvocationOperation)context.Operation;
+            if (IsConversionCall(call))
+            {
+                AnalyzeConversion(context, insurance, call, call.Arguments[0].Value);
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsConversionCall(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            return (method.Name == "ToDouble" || method.Name == "ToSingle") && call.Arguments.Length == 1 && method.IsStatic &&
+                (method.ContainingType.SpecialType == SpecialType.System_Decimal || (method.ContainingType.Name == "Convert" && method.ContainingType.ContainingNamespace?.Name == "System"));
+        }
+
+        /// <summary>What a cast or a conversion call converts.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation Unconverted(IOperation operation)
+        {
+            operation = operation.WalkDownConversions();
+            return operation is IInvocationOperation call && IsConversionCall(call) ? call.Arguments[0].Value.WalkDownConversions() : operation;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeConversion(OperationContext context, InsuranceContext insurance, IOperation conversion, IOperation operand)
+        {
+            if (operand.Type?.SpecialType != SpecialType.System_Decimal ||
+                !InsuranceContext.IsFloatingPoint(conversion.Type ?? insurance.Types.ObjectType) || operand.GetValueKind(insurance) != ValueKind.Money ||
+                StatisticsWords.Matches(context.ContainingSymbol.Name) || IsNotStoredAsMoney(conversion, operand, context.ContainingSymbol, insurance))
             {
                 return;
             }
@@ -218,7 +255,7 @@ namespace QualityGates.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.MonetaryValueUsesFloatingPoint,
                 conversion.Syntax.GetLocation(),
-                PricingSemantics.Describe(conversion.Operand),
+                PricingSemantics.Describe(operand),
                 conversion.Type!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
         }
 

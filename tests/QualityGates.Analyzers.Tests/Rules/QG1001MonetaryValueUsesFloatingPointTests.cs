@@ -224,6 +224,32 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ConversionSpelledAsACall_ReportedLikeTheCast()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class LevyRater
+                {
+                    public bool OverCap(decimal levyAmount, double cap) => {|#0:Convert.ToDouble(levyAmount)|} > cap;
+
+                    public float Display(decimal premium) => {|#1:decimal.ToSingle(premium)|};
+
+                    public double Feature(decimal sumInsured) => Math.Log10(Convert.ToDouble(sumInsured));
+
+                    public double Ratio(decimal premium, decimal quotedPremium) => Convert.ToDouble(premium) / Convert.ToDouble(quotedPremium);
+
+                    public double Count(decimal vehicles, string text) => Convert.ToDouble(vehicles) + Convert.ToDouble(text, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("levyAmount", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("premium", "float"));
+        }
+
+        [Fact]
         public async Task RebatesAndWhatIsPayable_AreMoney_PayableDaysIsNot()
         {
             const string source = """
