@@ -22,6 +22,9 @@ namespace QualityGates.Analyzers.Semantics
 
             // Health: the medical loss ratio rebate owed to policyholders; what a policyholder or claimant is owed (NetPayable).
             "rebate", "payable",
+
+            // Stamp duty; a takaful participant's or a pension member's contribution (what conventional cover calls premium).
+            "duty", "contribution",
         };
 
         public static readonly string[] RateNames =

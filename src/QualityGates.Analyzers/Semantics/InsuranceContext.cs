@@ -594,6 +594,14 @@ namespace QualityGates.Analyzers.Semantics
         public static ValueKind ClassifyName(string name, InsuranceSettings settings)
         {
             var words = NameWords.Split(name);
+
+            // premiumPerDay, costPerClaim: an amount per unit is still an amount; what it is comes before "per".
+            int per = IndexOfPer(words);
+            if (per > 0)
+            {
+                words = words.Take(per).ToList();
+            }
+
             if (words.Count == 0 || IsNonMoneyHead(words))
             {
                 return ValueKind.None;
@@ -607,6 +615,20 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             return money > rate ? ValueKind.Money : ValueKind.Rate;
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static int IndexOfPer(IReadOnlyList<string> words)
+        {
+            for (int i = 0; i < words.Count; i++)
+            {
+                if (words[i] == "per")
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>A name whose last word says it counts or measures something other than money (BandIndex, TermYears, SumInsuredBand).</summary>

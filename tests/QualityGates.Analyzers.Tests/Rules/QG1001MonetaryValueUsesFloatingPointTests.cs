@@ -250,6 +250,31 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task AmountsPerUnit_DutiesAndContributions_AreMoney_UnitsPerUnitAreNot()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class TravelRater
+                {
+                    public double {|#0:PremiumPerDay|} { get; set; }
+                    public double {|#1:CostPerClaim|} { get; set; }
+                    public double {|#2:StampDuty|} { get; set; }
+                    public double {|#3:WakalahContribution|} { get; set; }
+                    public double DaysPerYear { get; set; }
+                    public double ClaimsPerPolicy { get; set; }
+                    public double PremiumDay { get; set; }
+                    public double RatePerMille { get; set; }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("PremiumPerDay", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("CostPerClaim", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(2).WithArguments("StampDuty", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(3).WithArguments("WakalahContribution", "double"));
+        }
+
+        [Fact]
         public async Task RebatesAndWhatIsPayable_AreMoney_PayableDaysIsNot()
         {
             const string source = """
