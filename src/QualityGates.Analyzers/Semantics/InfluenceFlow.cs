@@ -148,11 +148,15 @@ namespace QualityGates.Analyzers.Semantics
                     return false;
             }
 
+            // The key may be a part of the source (_postcodeLoadings.TryGetValue(a.Postcode[..2], out var loading)).
             foreach (var argument in arguments)
             {
-                if (influences.Contains(argument.Value.WalkDownConversions()))
+                foreach (var part in argument.Value.DescendantsAndSelf())
                 {
-                    return true;
+                    if (influences.Contains(part))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -276,8 +280,13 @@ namespace QualityGates.Analyzers.Semantics
             switch (op)
             {
                 case IAssignmentOperation assignment:
-                    sink = TargetSink(assignment.Target.GetReferencedSymbol(), assignment.Target.Type);
+                    sink = TargetSink(assignment.Target.GetReferencedSymbol(), assignment.Target.Type) ?? ScaledBy(assignment);
                     value = assignment.Value;
+                    break;
+                // return new QuoteRecord(total): an argument that becomes a constructed value's premium or rate.
+                case IArgumentOperation { Parent: IObjectCreationOperation, Parameter: { } parameter } argument:
+                    sink = TargetSink(parameter, parameter.Type);
+                    value = argument.Value;
                     break;
                 case IVariableDeclaratorOperation declarator when declarator.Initializer != null:
                     sink = TargetSink(declarator.Symbol, declarator.Symbol.Type);
@@ -310,6 +319,23 @@ namespace QualityGates.Analyzers.Semantics
             influences = Taint(value);
             influences.UnionWith(GuardTaint(op));
             return influences.Count == 0 ? null : sink;
+        }
+
+        /// <summary><c>total *= genderLoading</c>: whatever the target is called, scaling it by a rate or adding money prices it, as <c>total * genderLoading</c> would.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private string? ScaledBy(IAssignmentOperation assignment)
+        {
+            if (!(assignment is ICompoundAssignmentOperation compound) || !OperationExtensions.IsArithmetic(compound.OperatorKind))
+            {
+                return null;
+            }
+
+            switch (compound.Value.GetValueKind(_insurance))
+            {
+                case ValueKind.Money: return PriceSink;
+                case ValueKind.Rate: return RateSink;
+                default: return null;
+            }
         }
 
         [MethodImpl(HotPath.Optimize)]

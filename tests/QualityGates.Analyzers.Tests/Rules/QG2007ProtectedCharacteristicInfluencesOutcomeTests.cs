@@ -35,6 +35,32 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LoadingLookedUpByGender_ScalingAnyTotal_ReportedOnceAtTheKey()
+        {
+            // total is not named as money, but scaling it by a loading prices it, as total * loading would.
+            await Verify.VerifyAsync(Types + """
+                public class QuoteRater
+                {
+                    private readonly System.Collections.Generic.Dictionary<string, decimal> _genderLoadings = new();
+                    private readonly System.Collections.Generic.Dictionary<string, int> _genderCounts = new();
+
+                    public decimal GenderIntoTotal(Applicant a, decimal total)
+                    {
+                        if (_genderLoadings.TryGetValue({|#0:a.Gender|}.ToString()[..1], out var genderLoading)) total *= genderLoading;
+                        return total;
+                    }
+
+                    public string Label(Applicant a, string text)
+                    {
+                        if (_genderCounts.TryGetValue(a.Gender.ToString(), out var count)) text += count;
+                        return text;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(0).WithArguments("Gender", "a rating factor"));
+        }
+
+        [Fact]
         public async Task MeasureOfTheInsuredEvent_NotASource()
         {
             // WeeksOfDisability is how long the claim lasts, like DisabilityWeeks; DisabilityStatus is the person's.

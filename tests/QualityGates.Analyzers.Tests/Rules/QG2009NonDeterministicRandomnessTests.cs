@@ -9,6 +9,32 @@ namespace QualityGates.Analyzers.Tests.Rules
         private const string Types = "using System;\nusing System.Security.Cryptography;\npublic enum Decision { Approve, Refer, Decline }\n";
 
         [Fact]
+        public async Task RandomDiscountOfAValueThatBecomesAQuotesPrice_Reported()
+        {
+            // total is not named as money; the record it builds names its value as the amount payable.
+            const string source = """
+                using System;
+
+                public sealed record QuoteRecord(decimal TotalPayable, string Reference);
+
+                [QualityGates.PremiumCalculation]
+                public class QuoteService
+                {
+                    public QuoteRecord Quote(decimal totalPayable)
+                    {
+                        var total = totalPayable;
+                        if ({|#0:Random.Shared.Next(100)|} < 10) total = Math.Round(total * 0.97m, 2, MidpointRounding.AwayFromZero);
+                        return new QuoteRecord(total, Guid.NewGuid().ToString());
+                    }
+
+                    public QuoteRecord Reference(decimal totalPayable) => new QuoteRecord(totalPayable, Random.Shared.Next(1000).ToString());
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic(DiagnosticIds.NonDeterministicRandomness).WithLocation(0).WithArguments("Random.Next", "the price"));
+        }
+
+        [Fact]
         public async Task RandomLoadingInPremium_ReportedWithArguments()
         {
             await Verify.VerifyAsync(Types + """
