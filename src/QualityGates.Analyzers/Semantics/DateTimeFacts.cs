@@ -156,8 +156,8 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>
-        /// A count of days: .Days/.TotalDays of a TimeSpan, a difference of DayNumber values, or a numeric symbol named
-        /// ...Days (daysRemaining, TermDays), possibly inside arithmetic.
+        /// A count of days: .Days/.TotalDays of a TimeSpan, a difference of DayNumber values, a numeric symbol named
+        /// ...Days or ...Day (daysRemaining, TermDays, day), or a local that holds one, possibly inside arithmetic.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public static bool IsDayCount(IOperation operation, WellKnownTypes types)
@@ -171,9 +171,12 @@ namespace QualityGates.Analyzers.Semantics
                     return true;
                 case IBinaryOperation b when OperationExtensions.IsArithmetic(b.OperatorKind):
                     return IsDayCount(b.LeftOperand, types) || IsDayCount(b.RightOperand, types);
+                // var remaining = (expiry - upgrade).Days; ... remaining / 365: the local holds the day count, whatever its name.
+                case ILocalReferenceOperation read when read.SingleValue(read.Root()) is { } value && IsDayCount(value, types):
+                    return true;
                 default:
                     var symbol = op.GetReferencedSymbol();
-                    return symbol != null && !(symbol is IMethodSymbol) && IsNumericSymbol(symbol) && NameWords.Split(symbol.Name).Contains("days");
+                    return symbol != null && !(symbol is IMethodSymbol) && IsNumericSymbol(symbol) && NameWords.Split(symbol.Name) is var words && (words.Contains("days") || words.Contains("day"));
             }
         }
 

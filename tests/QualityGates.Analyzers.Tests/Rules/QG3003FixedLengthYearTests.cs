@@ -71,6 +71,34 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task DayCountHeldInAnUnnamedLocalOrASingularDay_Reported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class AnnualMultiTripQuote
+                {
+                    public decimal Upgrade(decimal annualDifference, DateTime expiry, DateTime upgrade)
+                    {
+                        var remaining = (expiry - upgrade).Days;
+                        return {|QG3003:annualDifference * remaining / 365|};
+                    }
+
+                    public double Fraction(int day) => {|QG3003:(double)day / 365|};
+
+                    public decimal NotADayCount(decimal sumInsured, int count)
+                    {
+                        var remaining = count * 2;
+                        return remaining / 365m;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
         public async Task ProrationByFixedYear_Reported()
         {
             const string source = """
