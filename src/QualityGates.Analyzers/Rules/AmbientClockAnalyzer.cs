@@ -157,6 +157,8 @@ namespace QualityGates.Analyzers.Rules
                     case ISimpleAssignmentOperation a when a.Value == current:
                         var target = a.Target.GetReferencedSymbol();
                         return target != null && (allowed.IsMatch(target.Name) || (target is ILocalSymbol assigned && LocalFlowsOnlyIntoAuditOrLog(assigned, parent, allowed, depth)));
+                    case ICompoundAssignmentOperation appendText when appendText.Value == current && appendText.Type?.SpecialType == SpecialType.System_String:
+                        return appendText.Target is ILocalReferenceOperation textLocal && LocalFlowsOnlyIntoAuditOrLog(textLocal.Local, parent, allowed, depth);
                     case IVariableInitializerOperation init when init.Parent is IVariableDeclaratorOperation declarator:
                         return allowed.IsMatch(declarator.Symbol.Name) || LocalFlowsOnlyIntoAuditOrLog(declarator.Symbol, parent, allowed, depth);
                     // (Timestamp: DateTime.UtcNow, user): the element's name says where it lands; an unnamed one goes where the tuple goes.
@@ -198,7 +200,9 @@ namespace QualityGates.Analyzers.Rules
             var reads = 0;
             foreach (var reference in inside.Root().ReferencesTo(local))
             {
-                if (reference.Parent is ISimpleAssignmentOperation write && ReferenceEquals(write.Target, reference))
+                // line += " | " + details: the text stays in the local; where the local goes still decides.
+                if (reference.Parent is IAssignmentOperation write && ReferenceEquals(write.Target, reference) &&
+                    (write is ISimpleAssignmentOperation || write.Type?.SpecialType == SpecialType.System_String))
                 {
                     continue;
                 }

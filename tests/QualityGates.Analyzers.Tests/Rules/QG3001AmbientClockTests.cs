@@ -253,6 +253,41 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LogLineBuiltWithAppends_NotReported_AppendedIntoAPriceReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public sealed class PricingLogger
+                {
+                    public void Log(string message, params object[] args)
+                    {
+                        var line = $"{DateTime.UtcNow:O} {message}";
+                        if (args.Length > 0) line += " | " + string.Join(", ", args);
+                        Console.WriteLine(line);
+                    }
+
+                    public void Trace(string message)
+                    {
+                        var line = message;
+                        line += DateTime.UtcNow.ToString("O");
+                        Console.WriteLine(line);
+                    }
+
+                    public decimal Premium(decimal basePremium)
+                    {
+                        var text = "";
+                        text += {|#0:DateTime.Now|}.Month;
+                        return basePremium * text.Length;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.AmbientClock).WithLocation(0).WithArguments("DateTime.Now", "PricingLogger.Premium"));
+        }
+
+        [Fact]
         public async Task OutsideScope_NotReported()
         {
             const string source = """
