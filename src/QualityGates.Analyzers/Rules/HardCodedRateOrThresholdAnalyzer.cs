@@ -86,6 +86,11 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
+            if (IsGridStep(context.Operation, insurance))
+            {
+                return;
+            }
+
             string? what;
             if ((scope & Scope.Pricing) != 0 && IsPricingArithmetic(kind))
             {
@@ -109,6 +114,20 @@ namespace QualityGates.Analyzers.Rules
             {
                 Check(context, insurance, kind, right, left, what);
             }
+        }
+
+        /// <summary>The 5 of <c>Math.Round(x * 5) / 5</c>: the step of a rounding to a grid, like the digits of a Round.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsGridStep(IOperation arithmetic, InsuranceContext insurance)
+        {
+            if (!(arithmetic is IBinaryOperation binary))
+            {
+                return false;
+            }
+
+            var round = binary.LeftOperand.WalkDownConversions() as IInvocationOperation
+                ?? (binary.WalkUpConversions() as IArgumentOperation)?.Parent as IInvocationOperation;
+            return round != null && PricingSemantics.IsRound(round.TargetMethod, insurance.Types) && PricingSemantics.IsRoundToGrid(round);
         }
 
         /// <param name="local">The local the number reaches the formula through, which names the extracted constant; null when written in place.</param>

@@ -31,7 +31,7 @@ namespace QualityGates.Analyzers.Rules
                 var all = block.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).ToList();
                 foreach (var round in all.OfType<IInvocationOperation>().Where(i => PricingSemantics.IsRound(i.TargetMethod, insurance.Types)))
                 {
-                    if (PricingSemantics.IsAllocatedWithRemainder(round) || IsRoundToGrid(round))
+                    if (PricingSemantics.IsAllocatedWithRemainder(round) || PricingSemantics.IsRoundToGrid(round))
                     {
                         continue;
                     }
@@ -88,24 +88,6 @@ namespace QualityGates.Analyzers.Rules
             }
 
             return moneyIn || top.GetValueKind(insurance) == ValueKind.Money ? PricingSemantics.Describe(top) : null;
-        }
-
-        /// <summary>
-        /// <c>Math.Round(x * 5) / 5</c> or <c>Math.Round(x / 0.05m) * 0.05m</c>: one rounding to a grid (the nearest fifth, the
-        /// nearest 5 cents), spelled as three operations.
-        /// </summary>
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsRoundToGrid(IInvocationOperation round)
-        {
-            if (round.Arguments.Length == 0 || !(round.Arguments[0].Value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } inner) ||
-                !(round.WalkUpConversions() is IBinaryOperation outer) || outer.OperatorKind == inner.OperatorKind ||
-                !(outer.OperatorKind == BinaryOperatorKind.Multiply || outer.OperatorKind == BinaryOperatorKind.Divide) ||
-                !outer.RightOperand.TryGetNumericConstant(out var step) || !inner.RightOperand.TryGetNumericConstant(out var innerStep))
-            {
-                return false;
-            }
-
-            return step == innerStep;
         }
 
         /// <summary>

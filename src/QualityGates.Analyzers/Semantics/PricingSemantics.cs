@@ -278,6 +278,24 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         /// <summary>
+        /// <c>Math.Round(x * 5) / 5</c> or <c>Math.Round(x / 0.05m) * 0.05m</c>: one rounding to a grid (the nearest fifth, the
+        /// nearest 5 cents), spelled as three operations.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsRoundToGrid(IInvocationOperation round)
+        {
+            if (round.Arguments.Length == 0 || !(round.Arguments[0].Value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } inner) ||
+                !(round.WalkUpConversions() is IBinaryOperation outer) || outer.OperatorKind == inner.OperatorKind ||
+                !(outer.OperatorKind == BinaryOperatorKind.Multiply || outer.OperatorKind == BinaryOperatorKind.Divide) ||
+                !outer.RightOperand.TryGetNumericConstant(out var step) || !inner.RightOperand.TryGetNumericConstant(out var innerStep))
+            {
+                return false;
+            }
+
+            return step == innerStep;
+        }
+
+        /// <summary>
         /// The value holds the remainder of an allocation of rounded shares (<c>(Amount - share * parts) * 100m</c>, where
         /// <c>share</c> was rounded or floored): a difference of amounts in minor units, which converts to whole cents exactly.
         /// </summary>

@@ -38,6 +38,27 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task StepOfARoundingToAGrid_NotReported_AFactorBesideItStill()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class AnnuityRater
+                {
+                    public decimal Nearest5Cents(decimal premium) => Math.Round(premium / 0.05m, MidpointRounding.AwayFromZero) * 0.05m;
+
+                    public double AdjustedPayoutRate(double payout, double factor) =>
+                        Math.Round(payout / factor * 5.0, MidpointRounding.AwayFromZero) / 5.0;
+
+                    public decimal NotAGrid(decimal premium) => Math.Round(premium * {|#0:1.15m|}, 2, MidpointRounding.AwayFromZero) / 2;
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1.15m", "rate or factor"));
+        }
+
+        [Fact]
         public async Task LoadingLiteralOnPremium_ReportedWithArguments()
         {
             const string source = """
