@@ -374,6 +374,9 @@ namespace QualityGates.Analyzers.Semantics
                     case ISwitchCaseOperation section when section.Parent is ISwitchOperation switchStatement && IsSymbol(switchStatement.Value, symbol) &&
                         SectionExcludesZero(switchStatement, section):
                         return true;
+                    // rows.Where(r => r.Reserve != 0m).Select(r => r.Paid / r.Reserve): the query only passes on what the filter let through.
+                    case IAnonymousFunctionOperation lambda when IsFilteredBy(lambda, symbol):
+                        return true;
                     case IBlockOperation block:
                         foreach (var statement in block.Operations)
                         {
@@ -389,6 +392,47 @@ namespace QualityGates.Analyzers.Semantics
                         }
 
                         break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The lambda of a query step (<c>Select</c>, <c>Sum</c>, ...) whose source was filtered by a <c>Where</c> that guards
+        /// the symbol, through steps that keep the elements (ordering, <c>ToList</c>, <c>Take</c>, ...).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsFilteredBy(IAnonymousFunctionOperation lambda, ISymbol symbol)
+        {
+            if (!(lambda.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation step } }) || !step.TargetMethod.IsExtensionMethod || step.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            for (var source = step.Arguments[0].Value.WalkDownConversions() as IInvocationOperation; source != null && source.TargetMethod.IsExtensionMethod && source.Arguments.Length > 0;
+                source = source.Arguments[0].Value.WalkDownConversions() as IInvocationOperation)
+            {
+                switch (source.TargetMethod.Name)
+                {
+                    case "Where" when source.Arguments.Length == 2 &&
+                        source.Arguments[1].Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Body.Operations: { Length: 1 } body } } &&
+                        body[0] is IReturnOperation { ReturnedValue: { } predicate } && Guards(predicate, symbol, reachedWhen: true):
+                        return true;
+                    case "Where":
+                    case "OrderBy":
+                    case "OrderByDescending":
+                    case "ThenBy":
+                    case "ThenByDescending":
+                    case "ToList":
+                    case "ToArray":
+                    case "AsEnumerable":
+                    case "Take":
+                    case "Skip":
+                    case "Distinct":
+                        continue;
+                    default:
+                        return false;
                 }
             }
 

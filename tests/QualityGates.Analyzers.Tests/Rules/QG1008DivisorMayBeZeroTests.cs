@@ -27,6 +27,37 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task QueryFilteredByTheDivisor_NotReported_OtherFiltersStillReported()
+        {
+            const string source = """
+                using System.Linq;
+
+                public record Row(decimal SettledAmount, decimal InitialCaseReserve, string Status);
+
+                [QualityGates.PremiumCalculation]
+                public class ReserveRater
+                {
+                    public decimal[] Ratios(Row[] rows) =>
+                        rows.Where(r => r.InitialCaseReserve != 0m).OrderBy(r => r.Status).Select(r => r.SettledAmount / r.InitialCaseReserve).ToArray();
+
+                    public decimal Total(Row[] rows) =>
+                        (from r in rows where r.InitialCaseReserve > 0m select r.SettledAmount / r.InitialCaseReserve).Sum();
+
+                    public decimal[] Open(Row[] rows) =>
+                        rows.Where(r => r.Status == "Open").Select(r => {|#0:r.SettledAmount / r.InitialCaseReserve|}).ToArray();
+
+                    public decimal[] Projected(Row[] rows) =>
+                        rows.Where(r => r.InitialCaseReserve != 0m).Select(r => r with { InitialCaseReserve = 0m }).Select(r => {|#1:r.SettledAmount / r.InitialCaseReserve|}).ToArray();
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("r.InitialCaseReserve", "; decimal division throws DivideByZeroException"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("r.InitialCaseReserve", "; decimal division throws DivideByZeroException"));
+        }
+
+        [Fact]
         public async Task LocalHoldingOnlyNonZeroConstants_NotReported()
         {
             // The year's length chosen by leap year cannot be zero; a choice that can, or a local written again, still can.
