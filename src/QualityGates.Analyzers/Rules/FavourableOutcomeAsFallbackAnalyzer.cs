@@ -70,7 +70,8 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeCoalesce(OperationContext context, InsuranceContext insurance)
         {
-            if (insurance.IsInScope(context.ContainingSymbol) && context.Operation is ICoalesceOperation coalesce)
+            // requested ?? (map.TryGetValue(k, out var d) ? d : Decision.Approve): the lookup's miss is the fallback, reported once, as that.
+            if (insurance.IsInScope(context.ContainingSymbol) && context.Operation is ICoalesceOperation coalesce && !IsTryGetValueTest(coalesce.WhenNull))
             {
                 Report(context, insurance, coalesce.WhenNull, "?? fallback", "Other");
             }
@@ -130,15 +131,7 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeTryGetValue(OperationContext context, InsuranceContext insurance, IConditionalOperation conditional, IOperation? nextStatement)
         {
-            var condition = conditional.Condition.WalkDownConversions();
-            bool negated = false;
-            if (condition is IUnaryOperation unary && unary.OperatorKind == UnaryOperatorKind.Not)
-            {
-                negated = true;
-                condition = unary.Operand.WalkDownConversions();
-            }
-
-            if (!(condition is IInvocationOperation invocation) || invocation.TargetMethod.Name != "TryGetValue")
+            if (!IsTryGetValueTest(conditional, out bool negated))
             {
                 return;
             }
@@ -159,6 +152,24 @@ namespace QualityGates.Analyzers.Rules
             {
                 Report(context, insurance, miss, "TryGetValue miss branch", "Other");
             }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsTryGetValueTest(IOperation value) => value.WalkDownConversions() is IConditionalOperation conditional && IsTryGetValueTest(conditional, out _);
+
+        /// <summary><c>map.TryGetValue(k, out var d) ? ...</c> or <c>if (!map.TryGetValue(...))</c>.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsTryGetValueTest(IConditionalOperation conditional, out bool negated)
+        {
+            var condition = conditional.Condition.WalkDownConversions();
+            negated = false;
+            if (condition is IUnaryOperation unary && unary.OperatorKind == UnaryOperatorKind.Not)
+            {
+                negated = true;
+                condition = unary.Operand.WalkDownConversions();
+            }
+
+            return condition is IInvocationOperation invocation && invocation.TargetMethod.Name == "TryGetValue";
         }
 
         /// <summary>Statements of a fallback branch: favourable returns of a deciding function and favourable decision assignments.</summary>

@@ -373,6 +373,9 @@ namespace QualityGates.Analyzers.Tests.Rules
 
                     public Decision ByTernary(string code) => _byCode.TryGetValue(code, out var d) ? d : {|QG2003:Decision.Approve|};
 
+                    // One fallback, reported once (as the lookup's miss), not once more for the ??.
+                    public Decision Override(Decision? requested, string code) => requested ?? (_byCode.TryGetValue(code, out var d) ? d : {|QG2003:Decision.Approve|});
+
                     public Decision ByIf(string code)
                     {
                         if (!_byCode.TryGetValue(code, out var d))
