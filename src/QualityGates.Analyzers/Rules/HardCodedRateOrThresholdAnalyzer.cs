@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -48,6 +49,75 @@ namespace QualityGates.Analyzers.Rules
                     }
                 },
                 OperationKinds.RelationalPattern);
+
+            // RuleFor(a => a.Age).LessThanOrEqualTo(65): the validator's spelling of a.Age <= 65.
+            context.RegisterScopedOperationAction(
+                insurance,
+                Scope.Underwriting,
+                [MethodImpl(HotPath.Optimize)] (c, _) => AnalyzeValidationRule(c, insurance),
+                OperationKinds.Invocation);
+        }
+
+        private static readonly ImmutableDictionary<string, BinaryOperatorKind> ValidationComparisons = new Dictionary<string, BinaryOperatorKind>
+        {
+            ["GreaterThan"] = BinaryOperatorKind.GreaterThan,
+            ["GreaterThanOrEqualTo"] = BinaryOperatorKind.GreaterThanOrEqual,
+            ["LessThan"] = BinaryOperatorKind.LessThan,
+            ["LessThanOrEqualTo"] = BinaryOperatorKind.LessThanOrEqual,
+            ["InclusiveBetween"] = BinaryOperatorKind.GreaterThanOrEqual,
+            ["ExclusiveBetween"] = BinaryOperatorKind.GreaterThan,
+        }.ToImmutableDictionary();
+
+        /// <summary>
+        /// A FluentValidation-style comparison rule on a value chosen by <c>RuleFor</c>/<c>RuleForEach</c>
+        /// (<c>RuleFor(a =&gt; a.Age).NotEmpty().LessThanOrEqualTo(65)</c>): its numbers are thresholds on that value.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeValidationRule(OperationContext context, InsuranceContext insurance)
+        {
+            var call = (IInvocationOperation)context.Operation;
+            if (!ValidationComparisons.TryGetValue(call.TargetMethod.Name, out var kind) || IsNamedConstantInitializer(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            int first = call.TargetMethod.IsExtensionMethod ? 1 : 0;
+            var receiver = first == 1 && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
+            var tested = RuleForValue(receiver);
+            if (tested == null)
+            {
+                return;
+            }
+
+            for (int i = first; i < call.Arguments.Length; i++)
+            {
+                var argument = call.Arguments[i];
+                if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Value.Type != null && InsuranceContext.IsNumeric(argument.Value.Type))
+                {
+                    Check(context, insurance, kind, argument.Value, tested, "threshold");
+                }
+            }
+        }
+
+        /// <summary>The value a rule builder chain started from: the body of <c>RuleFor(x =&gt; x.Age)</c>, through the rules chained after it.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? RuleForValue(IOperation? receiver)
+        {
+            for (var step = receiver?.WalkDownConversions() as IInvocationOperation; step != null;)
+            {
+                var method = step.TargetMethod;
+                if ((method.Name == "RuleFor" || method.Name == "RuleForEach") && step.Arguments.Length > 0)
+                {
+                    var selector = step.Arguments[0].Value.WalkDownConversions();
+                    var lambda = (selector as IDelegateCreationOperation)?.Target ?? selector;
+                    return lambda is IAnonymousFunctionOperation { Body.Operations: { Length: 1 } body } && body[0] is IReturnOperation { ReturnedValue: { } value } ? value : null;
+                }
+
+                var next = method.IsExtensionMethod && step.Arguments.Length > 0 ? step.Arguments[0].Value : step.Instance;
+                step = next?.WalkDownConversions() as IInvocationOperation;
+            }
+
+            return null;
         }
 
         [MethodImpl(HotPath.Optimize)]

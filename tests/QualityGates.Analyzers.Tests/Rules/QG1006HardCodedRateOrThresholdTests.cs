@@ -59,6 +59,57 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ValidatorComparisonRules_AreThresholds()
+        {
+            // FluentValidation's spelling of a.Age <= 65, stubbed the way the library declares it (extension methods).
+            const string source = """
+                using System;
+                using System.Linq.Expressions;
+
+                namespace FluentValidation
+                {
+                    public interface IRuleBuilder<T, TProperty> { }
+                    public abstract class AbstractValidator<T>
+                    {
+                        protected IRuleBuilder<T, TProperty> RuleFor<TProperty>(Expression<Func<T, TProperty>> expression) => null!;
+                    }
+
+                    public static class DefaultValidatorExtensions
+                    {
+                        public static IRuleBuilder<T, TProperty> NotEmpty<T, TProperty>(this IRuleBuilder<T, TProperty> rule) => rule;
+                        public static IRuleBuilder<T, TProperty> LessThanOrEqualTo<T, TProperty>(this IRuleBuilder<T, TProperty> rule, TProperty value) => rule;
+                        public static IRuleBuilder<T, TProperty> InclusiveBetween<T, TProperty>(this IRuleBuilder<T, TProperty> rule, TProperty from, TProperty to) => rule;
+                        public static IRuleBuilder<T, string> MaximumLength<T>(this IRuleBuilder<T, string> rule, int max) => rule;
+                    }
+                }
+
+                namespace Claims
+                {
+                    using FluentValidation;
+
+                    public record Application(int Age, decimal DamageCost, string Name, int Drivers);
+
+                    [QualityGates.UnderwritingRule]
+                    public class EligibilityValidator : AbstractValidator<Application>
+                    {
+                        public EligibilityValidator()
+                        {
+                            RuleFor(a => a.Age).NotEmpty().LessThanOrEqualTo({|#0:65|});
+                            RuleFor(a => a.DamageCost).InclusiveBetween(0m, {|#1:100_000m|});
+                            RuleFor(a => a.Name).MaximumLength(50);
+                            RuleFor(a => a.Drivers).LessThanOrEqualTo(1);
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("65", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("100_000m", "threshold"));
+        }
+
+        [Fact]
         public async Task LoadingLiteralOnPremium_ReportedWithArguments()
         {
             const string source = """
