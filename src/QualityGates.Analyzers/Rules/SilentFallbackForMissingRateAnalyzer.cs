@@ -599,6 +599,43 @@ namespace QualityGates.Analyzers.Rules
                         AnalyzeKeyChain(context, insurance, conditional, statements, i + 1);
                     }
                 }
+                else if (statements[i] is ITryOperation attempt && i + 1 < statements.Length)
+                {
+                    AnalyzeAfterCatch(context, insurance, attempt, statements[i + 1]);
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>try { return table.Rate(k); } catch (Exception) { } return 0m;</c>: a handler that falls through to a literal
+        /// return yields that literal on the failure, as <c>catch { return 0m; }</c> would.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeAfterCatch(OperationContext context, InsuranceContext insurance, ITryOperation attempt, IOperation next)
+        {
+            if (attempt.Catches.IsEmpty || !(next is IReturnOperation { ReturnedValue: { } literal }) || !UnderwritingSemantics.EndsInJump(attempt.Body))
+            {
+                return;
+            }
+
+            var settings = insurance.GetSettings(literal.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
+            if (!IsReportableLiteral(literal, settings))
+            {
+                return;
+            }
+
+            foreach (var handler in attempt.Catches)
+            {
+                if (!UnderwritingSemantics.EndsInJump(handler.Handler) && !ReportsTheMiss(handler.Handler, insurance, settings))
+                {
+                    var kind = RateConfigurationFacts.KindOfConsumer(literal, context.ContainingSymbol, insurance, out var name);
+                    if (kind != ValueKind.None)
+                    {
+                        Report(context, literal.Syntax, kind, name, literal.Syntax.ToString(), null, null);
+                    }
+
+                    return;
+                }
             }
         }
 

@@ -730,6 +730,53 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task HandlerFallingThroughToALiteralReturn_Reported_HandlersThatTellOrExitNot()
+        {
+            const string source = """
+                using System;
+
+                public interface IRateTable { decimal Rate(string key); }
+
+                [QualityGates.PremiumCalculation]
+                public class InstalmentRater
+                {
+                    private readonly IRateTable _table;
+                    public InstalmentRater(IRateTable table) => _table = table;
+
+                    public decimal LowestInstalmentPremium(string key)
+                    {
+                        try
+                        {
+                            return _table.Rate(key) / 12;
+                        }
+                        catch (Exception)
+                        {
+                        }
+
+                        return {|#0:0|};
+                    }
+
+                    public decimal Rethrown(string key)
+                    {
+                        try { return _table.Rate(key); }
+                        catch (Exception) { throw; }
+                        return 0m;
+                    }
+
+                    public decimal Computed(string key)
+                    {
+                        decimal premium = 0m;
+                        try { premium = _table.Rate(key); }
+                        catch (Exception) { }
+                        return 0m;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("monetary value 'LowestInstalmentPremium'", "0"));
+        }
+
+        [Fact]
         public async Task QueryOfNumbersOrDefault_SilentZeroReported()
         {
             // A cover no rule matches gets a base price of 0.
