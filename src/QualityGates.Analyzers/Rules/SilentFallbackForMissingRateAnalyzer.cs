@@ -998,6 +998,17 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// <c>_promoDiscounts.GetValueOrDefault(promoCode)</c>: an unknown code gets no discount. A reduction that falls back
+        /// to 0 charges the full price, the safe side, unlike a rate or a factor at 0 (a discount factor is a factor).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsNoReduction(string? name, string fallback) =>
+            name != null && NameWords.HeadIs(NameWords.Split(name), ReductionWords) &&
+            decimal.TryParse(fallback.TrimEnd('m', 'M', 'd', 'D', 'f', 'F'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value == 0;
+
+        private static readonly string[] ReductionWords = { "discount", "discounts", "credit", "credits", "rebate", "rebates", "reduction", "reductions", "concession", "concessions", "allowance" };
+
         [MethodImpl(HotPath.Optimize)]
         private static bool HasTryGetValue(ITypeSymbol? type) =>
             type != null && (type.GetMembers("TryGetValue").Length > 0 || type.AllInterfaces.Any(i => i.GetMembers("TryGetValue").Length > 0));
@@ -1005,6 +1016,11 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static void Report(OperationContext context, SyntaxNode location, ValueKind kind, string? name, string fallback, string? fix, string? missing)
         {
+            if (IsNoReduction(name, fallback))
+            {
+                return;
+            }
+
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (fix != null && missing != null)
             {

@@ -777,6 +777,34 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task UnknownDiscountFallingBackToNone_NotReported_FactorsAndOtherFallbacksStill()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class TravelPremiumCalculator
+                {
+                    private readonly Dictionary<string, decimal> _promoDiscounts = new();
+                    private readonly Dictionary<string, decimal> _discountFactors = new();
+                    private readonly Dictionary<string, decimal> _loyaltyCredits = new();
+
+                    public decimal Discount(string promoCode) => _promoDiscounts.GetValueOrDefault(promoCode);
+
+                    public decimal Credit(string tier) => _loyaltyCredits.TryGetValue(tier, out var credit) ? credit : 0m;
+
+                    public decimal Factor(string promoCode) => {|#0:_discountFactors.GetValueOrDefault(promoCode)|};
+
+                    public decimal Generous(string promoCode) => _promoDiscounts.GetValueOrDefault(promoCode, {|#1:0.10m|});
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate '_discountFactors'", "0"),
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate '_promoDiscounts'", "0.10m"));
+        }
+
+        [Fact]
         public async Task QueryOfNumbersOrDefault_SilentZeroReported()
         {
             // A cover no rule matches gets a base price of 0.
