@@ -233,7 +233,7 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            if (value == 0 || value == 1 || value == -1)
+            if (value == 0 || value == 1 || value == -1 || IsPercentConversion(value, other))
             {
                 return;
             }
@@ -267,7 +267,10 @@ namespace QualityGates.Analyzers.Rules
             }
 
             // A local's number is named after the local (loading -> LoadingFactor), an operand's after what it scales.
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.NameProperty, ConstantName(local ?? other, what));
+            // Convert.ToDecimal(0.2) cannot initialize a const: no fix is offered for it.
+            var properties = literal.WalkDownConversions() is IInvocationOperation
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(PricingSemantics.NameProperty, ConstantName(local ?? other, what));
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardCodedRateOrThreshold, syntax.GetLocation(), properties, syntax.ToString(), what));
         }
 
@@ -298,9 +301,36 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static bool IsLiteralValue(IOperation operation, out decimal value)
         {
+            // premium * Convert.ToDecimal(0.2): the literal spelled through a conversion call.
+            if (operation.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "ToDecimal" or "ToDouble" or "ToSingle", ContainingType.Name: "Convert" }, Arguments.Length: 1 } convert)
+            {
+                return IsLiteralValue(convert.Arguments[0].Value, out value);
+            }
+
             value = 0;
             return OnlyLiterals(operation) && operation.TryGetNumericConstant(out value);
         }
+
+        /// <summary><c>premium * discountPct * 0.01m</c>: the 0.01 turns a percentage into a fraction, as <c>/ 100</c> does.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsPercentConversion(decimal value, IOperation other)
+        {
+            if (value != 0.01m)
+            {
+                return false;
+            }
+
+            var operand = other.WalkDownConversions();
+            if (operand is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product)
+            {
+                return IsPercentConversion(value, product.LeftOperand) || IsPercentConversion(value, product.RightOperand);
+            }
+
+            var symbol = operand.GetReferencedSymbol();
+            return symbol != null && NameWords.HeadIs(NameWords.Split(symbol.Name), PercentWords);
+        }
+
+        private static readonly string[] PercentWords = { "percent", "pct", "percentage", "perc" };
 
         [MethodImpl(HotPath.Optimize)]
         private static bool OnlyLiterals(IOperation operation)
@@ -361,6 +391,12 @@ namespace QualityGates.Analyzers.Rules
             var operand = other.WalkDownConversions();
             if (operand is IPropertyReferenceOperation { Property.Name: "Length" } length &&
                 (length.Property.ContainingType.SpecialType == SpecialType.System_String || IsSplitText(length.Instance)))
+            {
+                return true;
+            }
+
+            // Sampler.NextDouble() < 0.02: a sampling probability, not a risk threshold (QG2009 judges randomness in a decision).
+            if (operand is IInvocationOperation { TargetMethod: { Name: "NextDouble" or "NextSingle" or "Next", ContainingType.Name: "Random" } })
             {
                 return true;
             }

@@ -110,6 +110,35 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PercentConversionAndSamplingRate_NotReported_LiteralThroughConvertReported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                [QualityGates.UnderwritingRule]
+                public class RefundRater
+                {
+                    private static readonly Random Sampler = new Random(7);
+
+                    public decimal Refund(decimal premium, decimal refundPct) => premium * refundPct * 0.01m;
+
+                    public decimal Commission(decimal premium) => premium * {|#0:0.01m|};
+
+                    public decimal Loaded(decimal premium) => premium * {|#1:Convert.ToDecimal(0.2)|};
+
+                    public bool SelectForQualityReview(int age) => Sampler.NextDouble() < 0.02 || age > {|#2:80|};
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("0.01m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("Convert.ToDecimal(0.2)", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("80", "threshold"));
+        }
+
+        [Fact]
         public async Task LoadingLiteralOnPremium_ReportedWithArguments()
         {
             const string source = """
@@ -848,6 +877,21 @@ namespace QualityGates.Analyzers.Tests.Rules
                 """;
 
             await VerifyFix.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task LiteralThroughAConvertCall_NoFixOffered()
+        {
+            // Convert.ToDecimal(0.2) cannot initialize a const: the finding stands, the code stays as written.
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Loaded(decimal premium) => premium * {|QG1006:System.Convert.ToDecimal(0.2)|};
+                }
+                """;
+
+            await VerifyFix.VerifyCodeFixAsync(source, source);
         }
 
         [Fact]
