@@ -67,11 +67,16 @@ namespace QualityGates.Analyzers.Rules
             return symbol != null && PricingSemantics.IsReductionName(symbol.Name);
         }
 
-        /// <summary>(1 - x) with a non-constant x: a discount that exceeds 100 % turns the premium negative.</summary>
+        /// <summary>
+        /// (1 - x) with a non-constant x: a discount that exceeds 100 % turns the premium negative. Not (1 - 1 / x): the
+        /// complement of a reciprocal (the share of losses a development factor says is still unreported) is no discount.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool IsOneMinus(IOperation operation) =>
             operation.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtract &&
-            PricingSemantics.IsNumericLiteral(subtract.LeftOperand, out var one) && one == 1 && !subtract.RightOperand.ConstantValue.HasValue;
+            PricingSemantics.IsNumericLiteral(subtract.LeftOperand, out var one) && one == 1 && !subtract.RightOperand.ConstantValue.HasValue &&
+            !(subtract.RightOperand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } reciprocal &&
+                PricingSemantics.IsNumericLiteral(reciprocal.LeftOperand, out var numerator) && numerator == 1);
 
         /// <summary>
         /// <c>z * actual + (1 - z) * expected</c>: when the same sum also weighs something by z, z and 1 - z are the two weights

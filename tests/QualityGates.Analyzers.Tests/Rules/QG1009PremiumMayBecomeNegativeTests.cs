@@ -57,6 +57,9 @@ namespace QualityGates.Analyzers.Tests.Rules
 
                     public decimal Mixed(decimal premium, decimal basePremium, decimal z, decimal discountRate) =>
                         z * premium + {|#0:basePremium * (1 - discountRate)|};
+
+                    // Bornhuetter-Ferguson: 1 - 1/cdf is the share of losses not yet reported, not a discount.
+                    public double BfReserve(double earnedPremium, double elr, double cdf) => earnedPremium * elr * (1.0 - 1.0 / cdf);
                 }
                 """;
 
