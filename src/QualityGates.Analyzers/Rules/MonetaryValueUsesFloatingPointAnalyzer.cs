@@ -202,6 +202,14 @@ namespace QualityGates.Analyzers.Rules
                 value = choice;
             }
 
+            // new CubeRow { EarnedPremium = (double)earnedPremium }: a member that is itself an accepted double (an external
+            // contract, or one suppressed for this rule) was reported, or not, once, where it is declared.
+            if (value.WalkUpConversions() is ISimpleAssignmentOperation { Target: var target } && target.GetReferencedSymbol() is { } member &&
+                (member is IPropertySymbol || member is IFieldSymbol) && member.Locations.Any(l => l.IsInSource) && (IsExternalContract(member) || IsSuppressedHere(member)))
+            {
+                return true;
+            }
+
             return !(value.WalkUpConversions() is IBinaryOperation) && RateConfigurationFacts.KindOfConsumer(value, owner, insurance, out _) == ValueKind.Rate;
         }
 
@@ -280,6 +288,12 @@ namespace QualityGates.Analyzers.Rules
                 symbol.Name,
                 type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
         }
+
+        /// <summary>[SuppressMessage("...", "QG1001:...", Justification = "...")] on the member.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsSuppressedHere(ISymbol member) =>
+            member.GetAttributes().Any(a => InsuranceContext.IsNamed(a, "SuppressMessage") && a.ConstructorArguments.Length >= 2 &&
+                a.ConstructorArguments[1].Value is string checkId && checkId.StartsWith(DiagnosticIds.MonetaryValueUsesFloatingPoint, System.StringComparison.Ordinal));
 
         /// <summary>Serialized DTO members and interface implementations follow a contract someone else owns.</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -275,6 +275,41 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ConversionIntoAnAcceptedDoubleMember_NotReported_IntoAnyOtherStill()
+        {
+            // The cube's contract is double; the member is judged once, where it is declared.
+            const string source = """
+                using System.Diagnostics.CodeAnalysis;
+                using System.Text.Json.Serialization;
+
+                public class CubeRow
+                {
+                    [JsonPropertyName("earned_premium")] public double EarnedPremium { get; set; }
+
+                    [SuppressMessage("Design", "QG1001:Monetary value uses floating point", Justification = "BI cube schema")]
+                    public double WrittenPremium { get; set; }
+
+                    public double {|#0:CededPremium|} { get; set; }
+                }
+
+                [QualityGates.PremiumCalculation]
+                public class PortfolioMiReport
+                {
+                    public CubeRow Row(decimal earnedPremium, decimal writtenPremium, decimal cededPremium) => new CubeRow
+                    {
+                        EarnedPremium = (double)earnedPremium,
+                        WrittenPremium = (double)writtenPremium,
+                        CededPremium = {|#1:(double)cededPremium|},
+                    };
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("CededPremium", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("cededPremium", "double"));
+        }
+
+        [Fact]
         public async Task RebatesAndWhatIsPayable_AreMoney_PayableDaysIsNot()
         {
             const string source = """
