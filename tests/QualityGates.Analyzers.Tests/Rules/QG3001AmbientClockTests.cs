@@ -253,7 +253,7 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task LogLineBuiltWithAppends_NotReported_AppendedIntoAPriceReported()
+        public async Task LogLineBuiltWithAppendsOrAnUnreadLocal_NotReported_AppendedIntoAPriceReported()
         {
             const string source = """
                 using System;
@@ -273,6 +273,12 @@ namespace QualityGates.Analyzers.Tests.Rules
                         var line = message;
                         line += DateTime.UtcNow.ToString("O");
                         Console.WriteLine(line);
+                    }
+
+                    public decimal Unused(decimal basePremium)
+                    {
+                        DateTime currentDate = DateTime.Now;
+                        return basePremium;
                     }
 
                     public decimal Premium(decimal basePremium)
