@@ -71,6 +71,13 @@ namespace QualityGates.Analyzers.Rules
                 return null;
             }
 
+            // var paise = gst * 100m: a rounded amount restated in minor units; decimal scales by a power of ten exactly.
+            if (IsPowerOfTen(ReferenceEquals(binary.LeftOperand.WalkDownConversions(), value.WalkDownConversions()) ? binary.RightOperand : binary.LeftOperand) &&
+                !(binary.WalkUpConversions() is IBinaryOperation))
+            {
+                return null;
+            }
+
             // Climb to the whole arithmetic chain and ask whether it is money.
             IOperation top = binary;
             for (var up = top.WalkUpConversions(); up is IBinaryOperation b && Semantics.OperationExtensions.IsArithmetic(b.OperatorKind); up = top.WalkUpConversions())
@@ -127,6 +134,22 @@ namespace QualityGates.Analyzers.Rules
             }
 
             return read.Syntax.SpanStart > store.Syntax.SpanStart || common is ILoopOperation || IsInLoop(common);
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsPowerOfTen(IOperation operand)
+        {
+            if (!operand.TryGetNumericConstant(out var value) || value < 10)
+            {
+                return false;
+            }
+
+            while (value >= 10 && value % 10 == 0)
+            {
+                value /= 10;
+            }
+
+            return value == 1;
         }
 
         [MethodImpl(HotPath.Optimize)]

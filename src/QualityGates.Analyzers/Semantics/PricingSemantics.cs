@@ -410,7 +410,23 @@ namespace QualityGates.Analyzers.Semantics
                 return false;
             }
 
-            for (var source = step.Arguments[0].Value.WalkDownConversions() as IInvocationOperation; source != null && source.TargetMethod.IsExtensionMethod && source.Arguments.Length > 0;
+            // g.Average(r => r.Paid / r.Reserve) inside rows.Where(...).GroupBy(...).ToDictionary(g => ...): the group holds
+            // what the enclosing query let through.
+            var first = step.Arguments[0].Value.WalkDownConversions();
+            if (first is IParameterReferenceOperation group)
+            {
+                for (var outer = lambda.Parent; outer != null; outer = outer.Parent)
+                {
+                    if (outer is IAnonymousFunctionOperation enclosing && enclosing.Symbol.Parameters.Contains(group.Parameter))
+                    {
+                        return IsFilteredBy(enclosing, symbol);
+                    }
+                }
+
+                return false;
+            }
+
+            for (var source = first as IInvocationOperation; source != null && source.TargetMethod.IsExtensionMethod && source.Arguments.Length > 0;
                 source = source.Arguments[0].Value.WalkDownConversions() as IInvocationOperation)
             {
                 switch (source.TargetMethod.Name)
@@ -430,6 +446,7 @@ namespace QualityGates.Analyzers.Semantics
                     case "Take":
                     case "Skip":
                     case "Distinct":
+                    case "GroupBy":
                         continue;
                     default:
                         return false;

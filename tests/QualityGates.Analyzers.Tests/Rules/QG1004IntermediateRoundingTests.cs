@@ -132,6 +132,14 @@ namespace QualityGates.Analyzers.Tests.Rules
                         return (cgst, sgst);
                     }
 
+                    public (decimal Central, decimal State) GstInPaise(decimal netPremium, decimal gstRate)
+                    {
+                        var gst = Math.Round(netPremium * gstRate, 2, MidpointRounding.AwayFromZero);
+                        var paise = gst * 100m;
+                        var cgstPaise = decimal.Floor(paise / 2);
+                        return (cgstPaise / 100m, (paise - cgstPaise) / 100m);
+                    }
+
                     public decimal Nearest5Cents(decimal premium) => Math.Round(premium / 0.05m, MidpointRounding.AwayFromZero) * 0.05m;
 
                     public decimal NotAGrid(decimal premium) => {|#2:Math.Round(premium / 0.05m, MidpointRounding.AwayFromZero)|} * 0.04m;

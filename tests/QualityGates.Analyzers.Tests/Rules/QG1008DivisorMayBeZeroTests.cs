@@ -43,6 +43,11 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public decimal Total(Row[] rows) =>
                         (from r in rows where r.InitialCaseReserve > 0m select r.SettledAmount / r.InitialCaseReserve).Sum();
 
+                    public System.Collections.Generic.Dictionary<string, decimal> ByStatus(Row[] rows) =>
+                        rows.Where(r => r.Status != "Open" && r.InitialCaseReserve != 0m)
+                            .GroupBy(r => r.Status)
+                            .ToDictionary(g => g.Key, g => g.Average(r => r.SettledAmount / r.InitialCaseReserve));
+
                     public decimal[] Open(Row[] rows) =>
                         rows.Where(r => r.Status == "Open").Select(r => {|#0:r.SettledAmount / r.InitialCaseReserve|}).ToArray();
 
