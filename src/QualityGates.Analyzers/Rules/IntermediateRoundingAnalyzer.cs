@@ -133,7 +133,9 @@ namespace QualityGates.Analyzers.Rules
                     return false;
             }
 
-            return read.Syntax.SpanStart > store.Syntax.SpanStart || common is ILoopOperation || IsInLoop(common);
+            // premium = Math.Round(f * premium, 2): the premium read inside is the value before the store.
+            var stored = store.WalkUpConversions() is IAssignmentOperation or IVariableInitializerOperation ? store.WalkUpConversions()! : store;
+            return read.Syntax.SpanStart >= stored.Syntax.Span.End || common is ILoopOperation || IsInLoop(common);
         }
 
         [MethodImpl(HotPath.Optimize)]

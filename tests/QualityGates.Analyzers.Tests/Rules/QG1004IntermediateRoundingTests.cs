@@ -94,6 +94,7 @@ namespace QualityGates.Analyzers.Tests.Rules
                         decimal q = premium;
                         switch (term)
                         {
+                            case 4: q = Math.Round(f * q, 2, MidpointRounding.AwayFromZero); break;
                             case 5: q = f * q; break;
                             case 6: q = Math.Round(q / 2, 2, MidpointRounding.AwayFromZero); break;
                             default: q = f / q; break;
