@@ -58,8 +58,13 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            var settings = insurance.GetSettings(invocation.Syntax.SyntaxTree, DiagnosticIds.RoundingWithoutMidpointMode);
             var modeArgument = invocation.FindArgument(insurance.Types.MidpointRounding);
+            if (modeArgument == null && IsWholeNumber(rounded))
+            {
+                return;
+            }
+
+            var settings = insurance.GetSettings(invocation.Syntax.SyntaxTree, DiagnosticIds.RoundingWithoutMidpointMode);
             string used;
             if (modeArgument == null)
             {
@@ -88,6 +93,28 @@ namespace QualityGates.Analyzers.Rules
                 settings.RoundingPolicy != null
                     ? "the tariff requires MidpointRounding." + settings.RoundingPolicy
                     : "state the midpoint mode the tariff requires (half-up is MidpointRounding.AwayFromZero)"));
+        }
+
+        /// <summary>
+        /// <c>Math.Round((decimal)count, 2)</c>, or a local that only ever holds a converted integer: a whole number has no
+        /// midpoint, so no mode changes the result.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsWholeNumber(IOperation value)
+        {
+            var operand = value;
+            while (operand is IConversionOperation conversion)
+            {
+                if (InsuranceContext.IsIntegral(conversion.Operand.Type))
+                {
+                    return true;
+                }
+
+                operand = conversion.Operand;
+            }
+
+            return operand is ILocalReferenceOperation local && local.SingleValue(local.Root()) is { } single && !ReferenceEquals(single, value) &&
+                (InsuranceContext.IsIntegral(single.Type) || (single is IConversionOperation && IsWholeNumber(single)));
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -27,6 +27,35 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task WholeNumbers_HaveNoMidpoint_NotReported()
+        {
+            const string source = """
+                using System;
+                using System.Globalization;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal PerPersonAmount { get; set; }
+
+                    public void Set(string text, int persons, decimal premium)
+                    {
+                        decimal perPerson = Convert.ToInt32(text, CultureInfo.InvariantCulture);
+                        PerPersonAmount = Math.Round(perPerson, 2);
+                        PerPersonAmount += Math.Round((decimal)persons, 2);
+                        decimal share = premium / persons;
+                        PerPersonAmount += {|#0:Math.Round(share, 2)|};
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.RoundingWithoutMidpointMode).WithLocation(0)
+                    .WithArguments("Math.Round", "the default MidpointRounding.ToEven (banker's rounding)", "state the midpoint mode the tariff requires (half-up is MidpointRounding.AwayFromZero)"));
+        }
+
+        [Fact]
         public async Task MissingMode_FixAddsAwayFromZero()
         {
             const string source = """
