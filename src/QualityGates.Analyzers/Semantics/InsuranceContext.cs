@@ -331,10 +331,19 @@ namespace QualityGates.Analyzers.Semantics
                     continue;
                 }
 
-                var scope = DeclaredScope(member, out bool excluded) & ~typeScope;
-                if (IsPrivateHelper(member) && !excluded)
+                // Other members' scopes are the cached answers every rule asks for anyway; only private ones are computed here.
+                Scope scope;
+                if (IsPrivateHelper(member))
                 {
-                    helpers[member.Name] = helpers.TryGetValue(member.Name, out var known) ? known | scope : scope;
+                    scope = DeclaredScope(member, out bool excluded) & ~typeScope;
+                    if (!excluded)
+                    {
+                        helpers[member.Name] = helpers.TryGetValue(member.Name, out var known) ? known | scope : scope;
+                    }
+                }
+                else
+                {
+                    scope = GetScope(member) & ~typeScope;
                 }
 
                 if (scope != Scope.None)
