@@ -395,8 +395,10 @@ namespace QualityGates.Analyzers.Rules
                 return true;
             }
 
-            // Sampler.NextDouble() < 0.02: a sampling probability, not a risk threshold (QG2009 judges randomness in a decision).
-            if (operand is IInvocationOperation { TargetMethod: { Name: "NextDouble" or "NextSingle" or "Next", ContainingType.Name: "Random" } })
+            // Sampler.NextDouble() < 0.02, or var cohort = random.Next(100); cohort < 50: a sampling probability or bucket,
+            // not a risk threshold (QG2009 judges randomness in a decision).
+            var drawn = operand is ILocalReferenceOperation local ? local.SingleValue(local.Root())?.WalkDownConversions() : operand;
+            if (drawn is IInvocationOperation { TargetMethod: { Name: "NextDouble" or "NextSingle" or "Next", ContainingType.Name: "Random" } })
             {
                 return true;
             }

@@ -79,7 +79,7 @@ namespace QualityGates.Analyzers.Semantics
 
         public static readonly decimal[] AllowedDayCountBasis = Array.Empty<decimal>();
 
-        public const string ClockAllowedMembers = "(?i)(created|modified|updated|timestamp|audit|logged)";
+        public const string ClockAllowedMembers = "(?i)(created|modified|updated|changed|recorded|timestamp|audit|logged)";
 
         public static readonly decimal[] AllowedFallbackValues = Array.Empty<decimal>();
     }

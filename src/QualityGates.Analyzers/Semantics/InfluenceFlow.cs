@@ -434,11 +434,39 @@ namespace QualityGates.Analyzers.Semantics
 
                 foreach (var child in op.ChildOperations)
                 {
-                    stack.Push(child);
+                    if (!IsSideCarriage(child))
+                    {
+                        stack.Push(child);
+                    }
                 }
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// <c>new TriageOutcome(decision, "SCORE", sampledForQuality)</c>: a constructed result carries its decision and its
+        /// amounts, not the flags, texts and stamps beside them. A bool parameter that is no verdict, a string, a Guid or a
+        /// date is carried along; what it holds does not decide.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsSideCarriage(IOperation child)
+        {
+            if (!(child is IArgumentOperation { Parent: IObjectCreationOperation, Parameter: { } parameter }))
+            {
+                return false;
+            }
+
+            switch (parameter.Type.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                    return !InsuranceContext.IsBoolVerdictName(parameter.Name);
+                case SpecialType.System_String:
+                case SpecialType.System_DateTime:
+                    return true;
+                default:
+                    return parameter.Type.Name == "Guid" || parameter.Type.Name == "DateTimeOffset" || parameter.Type.Name == "DateOnly";
+            }
         }
 
         /// <summary>The sources read by the conditions that decide whether <paramref name="op"/> runs.</summary>

@@ -128,6 +128,12 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public decimal Loaded(decimal premium) => premium * {|#1:Convert.ToDecimal(0.2)|};
 
                     public bool SelectForQualityReview(int age) => Sampler.NextDouble() < 0.02 || age > {|#2:80|};
+
+                    public bool InTestCohort()
+                    {
+                        var cohort = Sampler.Next(100);
+                        return cohort < 50;
+                    }
                 }
                 """;
 

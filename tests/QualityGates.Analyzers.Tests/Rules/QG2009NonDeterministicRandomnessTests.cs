@@ -9,6 +9,35 @@ namespace QualityGates.Analyzers.Tests.Rules
         private const string Types = "using System;\nusing System.Security.Cryptography;\npublic enum Decision { Approve, Refer, Decline }\n";
 
         [Fact]
+        public async Task SamplingFlagCarriedBesideTheDecision_NotReported_ARandomVerdictStill()
+        {
+            const string source = """
+                using System;
+
+                public enum Verdict { Unknown, Approve, Refer, Decline }
+                public sealed record TriageOutcome(Verdict Decision, string Reason, bool SampledForQuality);
+                public sealed record Screening(bool Approved, string Reason);
+
+                [QualityGates.UnderwritingRule]
+                public class Triage
+                {
+                    private readonly Random _sampler = new Random(3);
+
+                    public TriageOutcome Decide(int score, int threshold)
+                    {
+                        var sampled = _sampler.NextDouble() < 0.05;
+                        var decision = score >= threshold ? Verdict.Refer : Verdict.Approve;
+                        return new TriageOutcome(decision, "SCORE-" + _sampler.Next(10), sampled);
+                    }
+
+                    public Screening Screen(int score) => new Screening({|#0:_sampler.NextDouble()|} < 0.5 && score > 10, "coin");
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic(DiagnosticIds.NonDeterministicRandomness).WithLocation(0).WithArguments("Random.NextDouble", "the underwriting decision"));
+        }
+
+        [Fact]
         public async Task RandomDiscountOfAValueThatBecomesAQuotesPrice_Reported()
         {
             // total is not named as money; the record it builds names its value as the amount payable.

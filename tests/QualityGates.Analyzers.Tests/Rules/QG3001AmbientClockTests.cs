@@ -258,6 +258,8 @@ namespace QualityGates.Analyzers.Tests.Rules
             const string source = """
                 using System;
 
+                public sealed record ReserveChange(string ClaimNumber, decimal NewReserve, DateTime ChangedUtc, DateTime RecordedAt);
+
                 [QualityGates.PremiumCalculation]
                 public sealed class PricingLogger
                 {
@@ -274,6 +276,8 @@ namespace QualityGates.Analyzers.Tests.Rules
                         line += DateTime.UtcNow.ToString("O");
                         Console.WriteLine(line);
                     }
+
+                    public ReserveChange Change(string claim, decimal newReserve) => new ReserveChange(claim, newReserve, DateTime.UtcNow, DateTime.UtcNow);
 
                     public decimal Unused(decimal basePremium)
                     {
