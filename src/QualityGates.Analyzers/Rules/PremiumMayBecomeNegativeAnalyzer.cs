@@ -76,7 +76,28 @@ namespace QualityGates.Analyzers.Rules
             operation.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtract &&
             PricingSemantics.IsNumericLiteral(subtract.LeftOperand, out var one) && one == 1 && !subtract.RightOperand.ConstantValue.HasValue &&
             !(subtract.RightOperand.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } reciprocal &&
-                PricingSemantics.IsNumericLiteral(reciprocal.LeftOperand, out var numerator) && numerator == 1);
+                PricingSemantics.IsNumericLiteral(reciprocal.LeftOperand, out var numerator) && numerator == 1) &&
+            !IsCappedBelowOne(subtract.RightOperand);
+
+        /// <summary><c>var share = Math.Min(0.8m, depreciation); ... * (1 - share)</c>: capped below one beforehand, 1 - x stays positive.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsCappedBelowOne(IOperation operand)
+        {
+            var value = operand.WalkDownConversions();
+            if (value is ILocalReferenceOperation local)
+            {
+                value = local.SingleValue(local.Root())?.WalkDownConversions();
+            }
+
+            if (!(value is IInvocationOperation { TargetMethod.Name: "Min" or "Clamp" } call) || call.Arguments.Length < 2)
+            {
+                return false;
+            }
+
+            // Min(cap, x) or Min(x, cap); Clamp(x, low, high): the cap is the constant.
+            var caps = call.TargetMethod.Name == "Clamp" ? new[] { call.Arguments[call.Arguments.Length - 1] } : call.Arguments.ToArray();
+            return caps.Any(a => a.Value.TryGetNumericConstant(out var cap) && cap <= 1);
+        }
 
         /// <summary>
         /// <c>z * actual + (1 - z) * expected</c>: when the same sum also weighs something by z, z and 1 - z are the two weights

@@ -25,6 +25,9 @@ namespace QualityGates.Analyzers.Semantics
 
             // Stamp duty; a takaful participant's or a pension member's contribution (what conventional cover calls premium).
             "duty", "contribution",
+
+            // Billing and claims: what a policyholder owes, what a claim can recover.
+            "balance", "recoverable",
         };
 
         public static readonly string[] RateNames =

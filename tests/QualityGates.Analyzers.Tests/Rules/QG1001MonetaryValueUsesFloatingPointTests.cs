@@ -260,6 +260,7 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public double {|#1:CostPerClaim|} { get; set; }
                     public double {|#2:StampDuty|} { get; set; }
                     public double {|#3:WakalahContribution|} { get; set; }
+                    public double {|#4:OutstandingBalance|} { get; set; }
                     public double DaysPerYear { get; set; }
                     public double ClaimsPerPolicy { get; set; }
                     public double PremiumDay { get; set; }
@@ -271,7 +272,8 @@ namespace QualityGates.Analyzers.Tests.Rules
                 Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("PremiumPerDay", "double"),
                 Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("CostPerClaim", "double"),
                 Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(2).WithArguments("StampDuty", "double"),
-                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(3).WithArguments("WakalahContribution", "double"));
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(3).WithArguments("WakalahContribution", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(4).WithArguments("OutstandingBalance", "double"));
         }
 
         [Fact]

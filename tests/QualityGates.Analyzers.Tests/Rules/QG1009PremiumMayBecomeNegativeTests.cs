@@ -60,6 +60,13 @@ namespace QualityGates.Analyzers.Tests.Rules
 
                     // Bornhuetter-Ferguson: 1 - 1/cdf is the share of losses not yet reported, not a discount.
                     public double BfReserve(double earnedPremium, double elr, double cdf) => earnedPremium * elr * (1.0 - 1.0 / cdf);
+
+                    // Capped below one beforehand: 1 - share stays positive.
+                    public decimal ActualCashValue(decimal replacementCost, decimal depreciation)
+                    {
+                        var depreciationShare = System.Math.Min(0.8m, depreciation);
+                        return replacementCost * (1 - depreciationShare);
+                    }
                 }
                 """;
 
