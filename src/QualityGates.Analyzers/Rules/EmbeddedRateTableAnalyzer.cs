@@ -116,7 +116,8 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>
         /// The switch expression's older spelling: <c>switch (band) { case "A": factor = 1.1m; break; case "B": return 1.2m; ... }</c>.
-        /// Each section's value is what it returns or the first value it assigns.
+        /// A section's cells are the values it assigns (a row of several rates: <c>_basicRate1 = 92.00; _basicRate2 = 97.00;</c>)
+        /// and the value it returns.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         private static void AnalyzeSwitchStatement(OperationContext context, InsuranceContext insurance)
@@ -127,15 +128,13 @@ namespace QualityGates.Analyzers.Rules
             {
                 foreach (var statement in section.Body)
                 {
-                    var value = statement switch
+                    if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment })
                     {
-                        IReturnOperation returned => returned.ReturnedValue,
-                        IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => assignment.Value,
-                        _ => null,
-                    };
-                    if (value != null)
+                        tally.Add(assignment.Value);
+                    }
+                    else if (statement is IReturnOperation { ReturnedValue: { } returned })
                     {
-                        tally.Add(value);
+                        tally.Add(returned);
                         break;
                     }
                 }
@@ -269,6 +268,15 @@ namespace QualityGates.Analyzers.Rules
                         foreach (var argument in creation.Arguments)
                         {
                             Add(argument.Value);
+                        }
+
+                        // new RatingModel { Id = 2, Name = "White Collar", Factor = 1.25M }: a row written as an initializer.
+                        foreach (var member in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+                        {
+                            if (member is ISimpleAssignmentOperation cell)
+                            {
+                                Add(cell.Value);
+                            }
                         }
 
                         break;

@@ -185,6 +185,45 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RowsWrittenAsInitializersOrSectionsAssigningSeveralRates_Reported()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                public class RatingModel { public int Id { get; set; } public string Name { get; set; } = ""; public decimal Factor { get; set; } }
+
+                [QualityGates.PremiumCalculation]
+                public class RatingRepository
+                {
+                    private double _basicRate1, _basicRate2, _basicRate3;
+
+                    public IList<RatingModel> GetRatings() => {|#0:new List<RatingModel>
+                    {
+                        new RatingModel { Id = 1, Name = "Professional", Factor = 1 },
+                        new RatingModel { Id = 2, Name = "White Collar", Factor = 1.25M },
+                        new RatingModel { Id = 3, Name = "Light Manual", Factor = 1.5M },
+                        new RatingModel { Id = 4, Name = "Heavy Manual", Factor = 1.75M },
+                    }|};
+
+                    public RatingModel Single() => new RatingModel { Id = 1, Name = "Only", Factor = 1.25M };
+
+                    public void SetRate(int propertiesNum)
+                    {
+                        {|#1:switch (propertiesNum)|}
+                        {
+                            case 1: _basicRate1 = 92.00; _basicRate2 = 92.00; _basicRate3 = 97.00; break;
+                            default: _basicRate1 = 24.00; _basicRate2 = 37.00; _basicRate3 = 132.00; break;
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enabled,
+                Verify.Diagnostic("QG4001").WithLocation(0).WithArguments("collection initializer", "3"),
+                Verify.Diagnostic("QG4001").WithLocation(1).WithArguments("switch statement", "6"));
+        }
+
+        [Fact]
         public async Task FewFactorsIntegersOrStrings_NotReported()
         {
             const string source = """
