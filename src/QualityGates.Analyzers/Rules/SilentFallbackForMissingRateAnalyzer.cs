@@ -603,6 +603,48 @@ namespace QualityGates.Analyzers.Rules
                 {
                     AnalyzeAfterCatch(context, insurance, attempt, statements[i + 1]);
                 }
+                else if (statements[i] is ISwitchOperation switchStatement && i + 1 < statements.Length)
+                {
+                    AnalyzeAfterSwitch(context, insurance, switchStatement, statements[i + 1]);
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>switch (limit) { case 200000: return 1.15m; case 300000: return 1.24m; } return 1.00m;</c>: every section returns,
+        /// so only a key the cases do not list reaches the literal after the switch, its default.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static void AnalyzeAfterSwitch(OperationContext context, InsuranceContext insurance, ISwitchOperation switchStatement, IOperation next)
+        {
+            var sections = switchStatement.Cases;
+            if (sections.Length < MinimumKeys || !(next is IReturnOperation { ReturnedValue: { } literal }) ||
+                !RateConfigurationFacts.IsNumericLiteral(literal, out _))
+            {
+                return;
+            }
+
+            var keys = new HashSet<object>();
+            foreach (var section in sections)
+            {
+                if (!(section.Body.LastOrDefault() is IReturnOperation || (section.Body.Length >= 2 && section.Body[section.Body.Length - 1] is IBranchOperation && section.Body[section.Body.Length - 2] is IReturnOperation)))
+                {
+                    return;
+                }
+
+                foreach (var clause in section.Clauses)
+                {
+                    if (!(clause is ISingleValueCaseClauseOperation single && AddKey(single.Value, keys)) &&
+                        !(clause is IPatternCaseClauseOperation { Guard: null } pattern && AddKeys(pattern.Pattern, keys)))
+                    {
+                        return; // a default, or a case that is no key
+                    }
+                }
+            }
+
+            if (CoversEveryMember(switchStatement.Value.Type, keys) && !IsCountBands(switchStatement.Value.Type, keys))
+            {
+                ReportTableDefault(context, insurance, literal, literal);
             }
         }
 

@@ -805,6 +805,54 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SwitchWithoutDefaultThenALiteralReturn_Reported_BandsAndBreaksNot()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class LiabilityRater
+                {
+                    private decimal _inc200 = 1.15m, _inc300 = 1.24m;
+
+                    public decimal LimitFactor(int limit)
+                    {
+                        switch (limit)
+                        {
+                            case 200000: return _inc200;
+                            case 300000: return _inc300;
+                                break;
+                        }
+
+                        return {|#0:1.00m|};
+                    }
+
+                    public decimal ClaimsFactor(int claims)
+                    {
+                        switch (claims)
+                        {
+                            case 0: return 0.9m;
+                            case 1: return 1.1m;
+                        }
+
+                        return 1.5m;
+                    }
+
+                    public decimal NotAllReturn(int limit, decimal loading)
+                    {
+                        switch (limit)
+                        {
+                            case 200000: loading = 1.15m; break;
+                            case 300000: return 1.24m;
+                        }
+
+                        return 1.00m;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'LimitFactor'", "1.00m"));
+        }
+
+        [Fact]
         public async Task QueryOfNumbersOrDefault_SilentZeroReported()
         {
             // A cover no rule matches gets a base price of 0.
