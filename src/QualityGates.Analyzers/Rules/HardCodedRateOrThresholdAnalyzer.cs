@@ -156,7 +156,7 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            if (IsGridStep(context.Operation, insurance))
+            if (IsGridStep(context.Operation, insurance) || IsHandWrittenRounding(context.Operation, kind, insurance))
             {
                 return;
             }
@@ -184,6 +184,36 @@ namespace QualityGates.Analyzers.Rules
             {
                 Check(context, insurance, kind, right, left, what);
             }
+        }
+
+        /// <summary>
+        /// <c>(int)(rate + .5M)</c>, <c>(int)(x / 1000 + .999M)</c>, <c>Math.Floor(x + 0.5m)</c>: a fraction added just before the
+        /// value is cut to a whole number rounds it by hand (half up, or up to the next unit); the fraction is no rate.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsHandWrittenRounding(IOperation arithmetic, BinaryOperatorKind kind, InsuranceContext insurance)
+        {
+            if (kind != BinaryOperatorKind.Add || !(arithmetic is IBinaryOperation sum) ||
+                !(sum.RightOperand.TryGetNumericConstant(out var fraction) || sum.LeftOperand.TryGetNumericConstant(out fraction)) || fraction <= 0 || fraction >= 1)
+            {
+                return false;
+            }
+
+            var cut = arithmetic.WalkUpConversions();
+            if (cut is IArgumentOperation { Parent: IInvocationOperation call })
+            {
+                return PricingSemantics.IsTruncation(call.TargetMethod, insurance.Types);
+            }
+
+            for (var parent = arithmetic.Parent; parent is IConversionOperation conversion; parent = parent.Parent)
+            {
+                if (InsuranceContext.IsIntegral(conversion.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The 5 of <c>Math.Round(x * 5) / 5</c>: the step of a rounding to a grid, like the digits of a Round.</summary>

@@ -38,7 +38,7 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task StepOfARoundingToAGrid_NotReported_AFactorBesideItStill()
+        public async Task StepOfARoundingToAGridOrByHand_NotReported_AFactorBesideItStill()
         {
             const string source = """
                 using System;
@@ -52,10 +52,22 @@ namespace QualityGates.Analyzers.Tests.Rules
                         Math.Round(payout / factor * 5.0, MidpointRounding.AwayFromZero) / 5.0;
 
                     public decimal NotAGrid(decimal premium) => Math.Round(premium * {|#0:1.15m|}, 2, MidpointRounding.AwayFromZero) / 2;
+
+                    // Rounding by hand: half up to whole dollars, up to the next thousand, half up with Floor.
+                    public int Whole(decimal collisionRate) => (int)(collisionRate + .5M);
+
+                    public int Units(decimal cost) => (int)(cost / 1000 + .999M);
+
+                    public decimal Floored(decimal premium) => Math.Floor(premium + 0.5m);
+
+                    public decimal Loaded(decimal premium) => premium + {|#1:0.5m|};
                 }
                 """;
 
-            await Verify.VerifyAsync(source, Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1.15m", "rate or factor"));
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("1.15m", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("0.5m", "amount"));
         }
 
         [Fact]
