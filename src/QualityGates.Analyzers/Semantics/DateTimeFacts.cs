@@ -150,6 +150,9 @@ namespace QualityGates.Analyzers.Semantics
                     return IsBirthDateDerived(b.LeftOperand) || IsBirthDateDerived(b.RightOperand);
                 case IInvocationOperation i when i.TargetMethod.Name == "Subtract" && i.Instance != null:
                     return ReadsBirthDate(i.Instance) || (i.Arguments.Length == 1 && ReadsBirthDate(i.Arguments[0].Value));
+                // TimeSpan span = asOf - birthDate; ... span.Days / 365.25m: the local holds the birth-date difference.
+                case ILocalReferenceOperation read when !ReadsBirthDate(op) && read.SingleValue(read.Root()) is { } value:
+                    return IsBirthDateDerived(value);
                 default:
                     return ReadsBirthDate(op);
             }

@@ -176,6 +176,12 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public int AgeDays(DateTime dob, DateTime asOf) => {|QG3002:(asOf - dob).Days / 365|};
 
                     public int AgeNumbers(DateOnly birthDate, DateOnly asOf) => {|QG3002:(asOf.DayNumber - birthDate.DayNumber) / 365|};
+
+                    public int AgeThroughALocal(DateTime asOf, DateTime birthDate)
+                    {
+                        TimeSpan span = asOf - birthDate;
+                        return (int)({|QG3002:span.Days / 365.25m|});
+                    }
                 }
                 """;
 

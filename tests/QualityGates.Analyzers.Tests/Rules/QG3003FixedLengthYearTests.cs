@@ -87,6 +87,13 @@ namespace QualityGates.Analyzers.Tests.Rules
 
                     public double Fraction(int day) => {|QG3003:(double)day / 365|};
 
+                    // An age, QG3002's finding.
+                    public int AgeAt(DateTime asOf, DateTime birthDate)
+                    {
+                        TimeSpan span = asOf - birthDate;
+                        return (int)(span.Days / 365.25m);
+                    }
+
                     public decimal NotADayCount(decimal sumInsured, int count)
                     {
                         var remaining = count * 2;
