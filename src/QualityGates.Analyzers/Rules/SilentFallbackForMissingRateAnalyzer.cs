@@ -267,8 +267,22 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            var kind = Classify(coalesce.Value, coalesce, owner, insurance, settings, out var name);
-            if (kind != ValueKind.None && !IsTryOutPlaceholder(coalesce))
+            // match.Factor ?? match.Additive ?? 0m: the literal stands in for every value of the chain; the first one that
+            // names what it is, or where the whole chain lands, says what is missing.
+            IOperation chain = coalesce;
+            var kind = RateConfigurationFacts.KindOfSource(coalesce.Value, insurance, settings, out var name);
+            while (kind == ValueKind.None && chain.WalkUpConversions() is ICoalesceOperation outer && ReferenceEquals(outer.WhenNull.WalkDownConversions(), chain))
+            {
+                chain = outer;
+                kind = RateConfigurationFacts.KindOfSource(outer.Value, insurance, settings, out name);
+            }
+
+            if (kind == ValueKind.None)
+            {
+                kind = RateConfigurationFacts.KindOfConsumer(chain, owner, insurance, out name);
+            }
+
+            if (kind != ValueKind.None && !IsTryOutPlaceholder(chain))
             {
                 Report(context, coalesce.WhenNull.Syntax, kind, name, coalesce.WhenNull.Syntax.ToString(), CoalesceFix, coalesce.Value.Syntax.ToString());
             }

@@ -853,6 +853,24 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ChainedCoalesce_NamedByTheChain_Reported()
+        {
+            const string source = """
+                public sealed record RateRow(decimal? Factor, decimal? Additive, decimal? Other);
+
+                [QualityGates.PremiumCalculation]
+                public class InMemoryRateLookup
+                {
+                    public decimal Resolve(RateRow match) => match.Factor ?? match.Additive ?? {|#0:0m|};
+
+                    public decimal Pick(RateRow match) => match.Other ?? match.Additive ?? 0m;
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 'Factor'", "0m"));
+        }
+
+        [Fact]
         public async Task QueryOfNumbersOrDefault_SilentZeroReported()
         {
             // A cover no rule matches gets a base price of 0.
