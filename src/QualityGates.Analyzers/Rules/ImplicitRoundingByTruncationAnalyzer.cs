@@ -90,6 +90,10 @@ namespace QualityGates.Analyzers.Rules
                 case IReturnOperation ret:
                     named = ReturningFunction(ret, containingSymbol);
                     break;
+                // switch ((int)collisionDeductible) { case 250: ... }: the whole number picks a row, it is a key.
+                case ISwitchOperation _:
+                case ISwitchExpressionOperation _:
+                    return true;
                 default:
                     return false;
             }

@@ -23,6 +23,32 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CastThatPicksASwitchRow_NotReported()
+        {
+            const string source = """
+                [QualityGates.PremiumCalculation]
+                public class CollisionRater
+                {
+                    public decimal DeductibleFactor(decimal collisionDeductible)
+                    {
+                        switch ((int)collisionDeductible)
+                        {
+                            case 250: return 0.75m;
+                            case 500: return 0.54m;
+                            default: throw new System.ArgumentOutOfRangeException(nameof(collisionDeductible));
+                        }
+                    }
+
+                    public decimal Band(decimal sumInsured) => (int)sumInsured switch { < 100_000 => 1.0m, _ => 1.2m };
+
+                    public int Whole(decimal premium) => {|#0:(int)premium|};
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic(DiagnosticIds.ImplicitRoundingByTruncation).WithLocation(0).WithArguments("The cast to int", "premium", "zero"));
+        }
+
+        [Fact]
         public async Task CentsWithoutRounding_Reported()
         {
             const string source = """
