@@ -30,7 +30,7 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            if (!IsUsedAsMoneyOrRate(division, insurance, out var target) || AlsoTakesRemainder(division))
+            if (!(IsUsedAsMoneyOrRate(division, insurance, out var target) || IsConstantFractionMadeFractional(division, out target)) || AlsoTakesRemainder(division))
             {
                 return;
             }
@@ -41,6 +41,37 @@ namespace QualityGates.Analyzers.Rules
                 division.Syntax.GetLocation(),
                 properties,
                 PricingSemantics.Describe(division)));
+        }
+
+        /// <summary>
+        /// <c>Math.Pow(v, x + 1 / 2)</c>, <c>Math.Pow(q, 1 / 12)</c>: two whole constants that do not divide evenly are 0 (or
+        /// cut) as integers, and the whole-number arithmetic around them ends in a fraction-capable value: the fraction was
+        /// meant, whatever the value is.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsConstantFractionMadeFractional(IBinaryOperation division, out string? target)
+        {
+            target = null;
+            if (!division.LeftOperand.TryGetNumericConstant(out var dividend) || !division.RightOperand.TryGetNumericConstant(out var divisor) ||
+                divisor == 0 || dividend % divisor == 0)
+            {
+                return false;
+            }
+
+            var parent = division.Parent;
+            while (parent is IParenthesizedOperation || (parent is IBinaryOperation arithmetic && Semantics.OperationExtensions.IsArithmetic(arithmetic.OperatorKind) && InsuranceContext.IsIntegral(arithmetic.Type)))
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is IConversionOperation { OperatorMethod: null } conversion && PricingSemantics.IsDecimalOrFloatingPoint(conversion.Type))
+            {
+                // The fix divides in the target type only where the quotient itself is converted.
+                target = ReferenceEquals(conversion.Operand, division) ? InsuranceContext.UnwrapNullable(conversion.Type!).ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) : null;
+                return true;
+            }
+
+            return false;
         }
 
         /// <param name="target">decimal, double or float when the quotient is converted to it (the fix divides in that type).</param>

@@ -8,6 +8,30 @@ namespace QualityGates.Analyzers.Tests.Rules
     public class QG1005IntegerDivisionInMonetaryArithmeticTests
     {
         [Fact]
+        public async Task WholeConstantsThatDoNotDivide_InArithmeticMadeFractional_Reported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class LifeTable
+                {
+                    public decimal Cx(int x, decimal deaths, double discount) => deaths * (decimal)Math.Pow(discount, x + {|#0:1 / 2|});
+
+                    public double Monthly(double annualRate) => Math.Pow(1 + annualRate, {|#1:1 / 12|}) - 1;
+
+                    public double Even(double v, int x) => Math.Pow(v, x + 4 / 2);
+
+                    public int Half(int x) => x + 1 / 2;
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source,
+                Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(0).WithArguments("1 / 2"),
+                Verify.Diagnostic(DiagnosticIds.IntegerDivisionInMonetaryArithmetic).WithLocation(1).WithArguments("1 / 12"));
+        }
+
+        [Fact]
         public async Task ProRataByLiteral_ReportedAndDivisorMadeDecimal()
         {
             const string source = """
