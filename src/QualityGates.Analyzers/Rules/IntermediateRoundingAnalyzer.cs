@@ -38,13 +38,13 @@ namespace QualityGates.Analyzers.Rules
 
                     // Math.Round(basePremium, 2) stored in "rounded" is still money, whatever the local is called.
                     bool moneyIn = round.Arguments.Length > 0 && round.Arguments[0].Value.GetValueKind(insurance) == ValueKind.Money;
-                    var sink = FindSink(round, insurance, moneyIn);
+                    var sink = FindSink(round, insurance, moneyIn, block.OwningSymbol);
                     var local = sink == null ? RoundedLocal(round) : null;
                     if (local != null && !settings.AllowedIntermediateRounding.Contains(local.Name))
                     {
                         sink = all.OfType<ILocalReferenceOperation>()
                             .Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local) && MayReach(round, r))
-                            .Select(r => FindSink(r, insurance, moneyIn))
+                            .Select(r => FindSink(r, insurance, moneyIn, block.OwningSymbol))
                             .FirstOrDefault(s => s != null);
                     }
 
@@ -57,7 +57,7 @@ namespace QualityGates.Analyzers.Rules
 
         /// <summary>The money the value feeds through * or / (or a loop-carried +=), described for the message; null if none.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static string? FindSink(IOperation value, InsuranceContext insurance, bool moneyIn)
+        private static string? FindSink(IOperation value, InsuranceContext insurance, bool moneyIn, ISymbol owner)
         {
             var parent = value.WalkUpConversions();
             if (parent is ICompoundAssignmentOperation compound && compound.OperatorKind == BinaryOperatorKind.Add &&
@@ -85,7 +85,13 @@ namespace QualityGates.Analyzers.Rules
                 top = up;
             }
 
+            // return Math.Round(annualChange * proRataFactor, 2, ...): the chain is rounded again on its way to where it lands.
             var consumer = top.WalkUpConversions();
+            while (consumer is IArgumentOperation { Parent: IInvocationOperation outer } && PricingSemantics.IsRound(outer.TargetMethod, insurance.Types))
+            {
+                consumer = outer.WalkUpConversions();
+            }
+
             switch (consumer)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target.GetValueKind(insurance) == ValueKind.Money:
@@ -94,7 +100,14 @@ namespace QualityGates.Analyzers.Rules
                     return declarator.Symbol.Name;
             }
 
-            return moneyIn || top.GetValueKind(insurance) == ValueKind.Money ? PricingSemantics.Describe(top) : null;
+            if (moneyIn || top.GetValueKind(insurance) == ValueKind.Money)
+            {
+                return PricingSemantics.Describe(top);
+            }
+
+            // ... returned from AdditionalPremium: the value is what the member is named for.
+            return consumer is IReturnOperation ret && UnderwritingSemantics.EnclosingFunction(ret, owner) is { MethodKind: not MethodKind.AnonymousFunction } function &&
+                insurance.GetValueKind(function.AssociatedSymbol ?? function) == ValueKind.Money ? (function.AssociatedSymbol ?? function).Name : null;
         }
 
         /// <summary>

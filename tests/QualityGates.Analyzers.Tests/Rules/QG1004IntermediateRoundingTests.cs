@@ -156,6 +156,32 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RoundedFactorIntoTheReturnOfAMoneyMember_Reported()
+        {
+            const string source = """
+                using System;
+
+                [QualityGates.PremiumCalculation]
+                public class Endorsements
+                {
+                    public decimal AdditionalPremium(decimal annualChange, int daysRemaining, int termDays)
+                    {
+                        var proRataFactor = {|#0:Math.Round((decimal)daysRemaining / termDays, 3, MidpointRounding.AwayFromZero)|};
+                        return Math.Round(annualChange * proRataFactor, 2, MidpointRounding.AwayFromZero);
+                    }
+
+                    public decimal ScaledFactor(decimal change, int daysRemaining, int termDays)
+                    {
+                        var proRataFactor = Math.Round((decimal)daysRemaining / termDays, 3, MidpointRounding.AwayFromZero);
+                        return Math.Round(change * proRataFactor, 4, MidpointRounding.AwayFromZero);
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable, Verify.Diagnostic(DiagnosticIds.IntermediateRounding).WithLocation(0).WithArguments("proRataFactor", "AdditionalPremium"));
+        }
+
+        [Fact]
         public async Task RoundOnceAtTheEnd_NotReported()
         {
             const string source = """
