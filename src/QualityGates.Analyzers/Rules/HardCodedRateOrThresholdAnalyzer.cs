@@ -308,6 +308,16 @@ namespace QualityGates.Analyzers.Rules
         /// <c>premium += milesPerMonth * 0.045</c>, <c>var mileageCharge = miles * 0.045m</c>: a product that is added to an amount, or
         /// stored as one, is an amount, so its number is a rate per unit of what it multiplies.
         /// </summary>
+        /// <summary>
+        /// <c>basePremium * (1.0m + 0.1m * chargeableClaims)</c>: one plus a product is a loading, and a loading that multiplies
+        /// money makes the product's number a rate per unit of what it multiplies.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsLoadingOfMoney(IBinaryOperation sum, IOperation other, InsuranceContext insurance) =>
+            sum.OperatorKind == BinaryOperatorKind.Add && other.TryGetNumericConstant(out var one) && one == 1 &&
+            sum.WalkUpConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } scaled &&
+            (scaled.LeftOperand.WalkDownConversions() == sum ? scaled.RightOperand : scaled.LeftOperand).GetValueKind(insurance) == ValueKind.Money;
+
         [MethodImpl(HotPath.Optimize)]
         private static bool ProductLandsInMoney(IOperation product, InsuranceContext insurance)
         {
@@ -315,7 +325,7 @@ namespace QualityGates.Analyzers.Rules
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum:
                     var other = sum.LeftOperand.WalkDownConversions() == product ? sum.RightOperand : sum.LeftOperand;
-                    return other.GetValueKind(insurance) == ValueKind.Money;
+                    return other.GetValueKind(insurance) == ValueKind.Money || IsLoadingOfMoney(sum, other, insurance);
                 case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } added:
                     return added.Target.GetValueKind(insurance) == ValueKind.Money;
                 case ISimpleAssignmentOperation assigned:

@@ -709,6 +709,10 @@ namespace QualityGates.Analyzers.Tests.Rules
                         var days = weeks * 7;
                         return premium + mileageCharge + vehicles * {|#2:3.5|} + days;
                     }
+
+                    // One plus a per-claim loading, scaling the premium; one plus a count scales nothing.
+                    public double ClaimsLoaded(double basePremium, int chargeableClaims, int drivers) =>
+                        basePremium * (1.0 + {|#3:0.1|} * chargeableClaims) + drivers * (1 + 2 * drivers);
                 }
                 """;
 
@@ -716,7 +720,8 @@ namespace QualityGates.Analyzers.Tests.Rules
                 source,
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("0.045", "rate or factor"),
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("0.03", "rate or factor"),
-                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("3.5", "rate or factor"));
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("3.5", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(3).WithArguments("0.1", "rate or factor"));
         }
 
         [Fact]
