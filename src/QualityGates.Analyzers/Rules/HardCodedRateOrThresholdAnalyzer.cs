@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -313,10 +314,26 @@ namespace QualityGates.Analyzers.Rules
         /// money makes the product's number a rate per unit of what it multiplies.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsLoadingOfMoney(IBinaryOperation sum, IOperation other, InsuranceContext insurance) =>
-            sum.OperatorKind == BinaryOperatorKind.Add && other.TryGetNumericConstant(out var one) && one == 1 &&
-            sum.WalkUpConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } scaled &&
-            (scaled.LeftOperand.WalkDownConversions() == sum ? scaled.RightOperand : scaled.LeftOperand).GetValueKind(insurance) == ValueKind.Money;
+        private static bool IsLoadingOfMoney(IBinaryOperation sum, IOperation other, InsuranceContext insurance)
+        {
+            if (sum.OperatorKind != BinaryOperatorKind.Add || !other.TryGetNumericConstant(out var one) || one != 1)
+            {
+                return false;
+            }
+
+            // ... or kept as a factor first: var claimsFactor = 1.0m + 0.1m * chargeableClaims.
+            switch (sum.WalkUpConversions())
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } scaled:
+                    return (scaled.LeftOperand.WalkDownConversions() == sum ? scaled.RightOperand : scaled.LeftOperand).GetValueKind(insurance) == ValueKind.Money;
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return insurance.GetValueKind(declarator.Symbol) != ValueKind.None;
+                case ISimpleAssignmentOperation assigned:
+                    return assigned.Target.GetValueKind(insurance) != ValueKind.None;
+                default:
+                    return false;
+            }
+        }
 
         [MethodImpl(HotPath.Optimize)]
         private static bool ProductLandsInMoney(IOperation product, InsuranceContext insurance)
@@ -438,7 +455,7 @@ namespace QualityGates.Analyzers.Rules
             // Sampler.NextDouble() < 0.02, or var cohort = random.Next(100); cohort < 50: a sampling probability or bucket,
             // not a risk threshold (QG2009 judges randomness in a decision).
             var drawn = operand is ILocalReferenceOperation local ? local.SingleValue(local.Root())?.WalkDownConversions() : operand;
-            if (drawn is IInvocationOperation { TargetMethod: { Name: "NextDouble" or "NextSingle" or "Next", ContainingType.Name: "Random" } })
+            if (drawn != null && drawn.DescendantsAndSelf().Any(IsRandomDraw))
             {
                 return true;
             }
@@ -453,6 +470,12 @@ namespace QualityGates.Analyzers.Rules
                     return false;
             }
         }
+
+        /// <summary>random.Next(100), Random.Shared.NextDouble(), Guid.NewGuid() (hashed into a bucket).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsRandomDraw(IOperation operation) =>
+            operation is IInvocationOperation { TargetMethod: { Name: "NextDouble" or "NextSingle" or "Next", ContainingType.Name: "Random" } } ||
+            operation is IInvocationOperation { TargetMethod: { Name: "NewGuid", ContainingType.Name: "Guid" } };
 
         /// <summary>An array a string was split into: <c>line.Split(',')</c>, directly or through the local it initialized.</summary>
         [MethodImpl(HotPath.Optimize)]

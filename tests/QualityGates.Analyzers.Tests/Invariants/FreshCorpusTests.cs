@@ -32,7 +32,7 @@ namespace QualityGates.Analyzers.Tests.Invariants
             """;
 
         /// <summary>Each corpus with its project's language version, nullable context and implicit usings.</summary>
-        public static TheoryData<string> Corpora() => new() { "Insurer", "Legacy", "Modern", "DomainDriven", "LifeAnnuity", "Commercial", "Health", "Europe" };
+        public static TheoryData<string> Corpora() => new() { "Insurer", "Legacy", "Modern", "DomainDriven", "LifeAnnuity", "Commercial", "Health", "Europe", "Reinsurance", "Claims" };
 
         [Theory]
         [MemberData(nameof(Corpora))]

@@ -146,6 +146,12 @@ namespace QualityGates.Analyzers.Tests.Rules
                         var cohort = Sampler.Next(100);
                         return cohort < 50;
                     }
+
+                    public bool InGuidCohort()
+                    {
+                        var cohort = Math.Abs(Guid.NewGuid().GetHashCode()) % 100;
+                        return cohort < 50;
+                    }
                 }
                 """;
 
@@ -713,6 +719,13 @@ namespace QualityGates.Analyzers.Tests.Rules
                     // One plus a per-claim loading, scaling the premium; one plus a count scales nothing.
                     public double ClaimsLoaded(double basePremium, int chargeableClaims, int drivers) =>
                         basePremium * (1.0 + {|#3:0.1|} * chargeableClaims) + drivers * (1 + 2 * drivers);
+
+                    public double ClaimsFactorFirst(double basePremium, int chargeableClaims)
+                    {
+                        var claimsFactor = 1.0 + {|#4:0.1|} * chargeableClaims;
+                        var claimsCount = 1 + 2 * chargeableClaims;
+                        return basePremium * claimsFactor + claimsCount;
+                    }
                 }
                 """;
 
@@ -721,7 +734,8 @@ namespace QualityGates.Analyzers.Tests.Rules
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("0.045", "rate or factor"),
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("0.03", "rate or factor"),
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("3.5", "rate or factor"),
-                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(3).WithArguments("0.1", "rate or factor"));
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(3).WithArguments("0.1", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(4).WithArguments("0.1", "rate or factor"));
         }
 
         [Fact]
