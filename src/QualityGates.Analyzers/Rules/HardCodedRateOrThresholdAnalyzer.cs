@@ -272,7 +272,7 @@ namespace QualityGates.Analyzers.Rules
             if (what == null)
             {
                 var kind = other.GetValueKind(insurance);
-                if (kind == ValueKind.None && operatorKind == BinaryOperatorKind.Multiply && ProductLandsInMoney(context.Operation, insurance))
+                if (kind == ValueKind.None && operatorKind == BinaryOperatorKind.Multiply && ProductLandsInMoney(context.Operation, insurance, context.ContainingSymbol))
                 {
                     kind = ValueKind.Rate; // milesPerMonth * 0.045 added to a premium: a rate per unit of exposure
                 }
@@ -336,7 +336,7 @@ namespace QualityGates.Analyzers.Rules
         }
 
         [MethodImpl(HotPath.Optimize)]
-        private static bool ProductLandsInMoney(IOperation product, InsuranceContext insurance)
+        private static bool ProductLandsInMoney(IOperation product, InsuranceContext insurance, ISymbol owner)
         {
             switch (product.WalkUpConversions())
             {
@@ -349,6 +349,10 @@ namespace QualityGates.Analyzers.Rules
                     return assigned.Target.GetValueKind(insurance) == ValueKind.Money;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     return insurance.GetValueKind(declarator.Symbol) == ValueKind.Money;
+                // return insuranceValue * 0.04m; in CalculatePremium: the product is what the member returns, a premium.
+                case IReturnOperation ret:
+                    return UnderwritingSemantics.EnclosingFunction(ret, owner) is { MethodKind: not MethodKind.AnonymousFunction } function &&
+                        insurance.GetValueKind(function.AssociatedSymbol ?? function) == ValueKind.Money;
                 default:
                     return false;
             }

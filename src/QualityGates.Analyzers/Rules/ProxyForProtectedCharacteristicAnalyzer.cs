@@ -47,7 +47,14 @@ namespace QualityGates.Analyzers.Rules
                         insurance,
                         [MethodImpl(HotPath.Optimize)] (op) => InfluenceFlow.NamedSource(op, settings.ProxyAttributes, byAttribute: false, insurance, exclude: settings.ProtectedAttributes.Matches)
                             ?? (score ? InfluenceFlow.NamedSource(op, ScoreProhibitedInputs, byAttribute: false, insurance) : null),
-                        [MethodImpl(HotPath.Optimize)] (source, name, sink) => c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProxyForProtectedCharacteristic, source.Syntax.GetLocation(), name, sink)),
+                        [MethodImpl(HotPath.Optimize)] (source, name, sink) =>
+                        {
+                            // A protected name reaching a price, rate or decision is QG2007's finding: one read, one diagnostic.
+                            if (sink == ScoreSink || !settings.ProtectedAttributes.Matches(name))
+                            {
+                                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProxyForProtectedCharacteristic, source.Syntax.GetLocation(), name, sink));
+                            }
+                        },
                         [MethodImpl(HotPath.Optimize)] (function) => IsScoreComputation(function) ? ScoreSink : null);
                 }
             });

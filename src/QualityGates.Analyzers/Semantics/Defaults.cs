@@ -82,7 +82,7 @@ namespace QualityGates.Analyzers.Semantics
 
         public static readonly decimal[] AllowedDayCountBasis = Array.Empty<decimal>();
 
-        public const string ClockAllowedMembers = "(?i)(created|modified|updated|changed|recorded|timestamp|audit|logged)";
+        public const string ClockAllowedMembers = "(?i)(created|modified|updated|changed|recorded|submitted|received|uploaded|decided|decision|timestamp|audit|logged|elapsed|duration|latency|processingtime)";
 
         public static readonly decimal[] AllowedFallbackValues = Array.Empty<decimal>();
     }

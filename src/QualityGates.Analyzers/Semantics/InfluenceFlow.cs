@@ -280,7 +280,8 @@ namespace QualityGates.Analyzers.Semantics
             switch (op)
             {
                 case IAssignmentOperation assignment:
-                    sink = TargetSink(assignment.Target.GetReferencedSymbol(), assignment.Target.Type) ?? ScaledBy(assignment);
+                    sink = TargetSink(assignment.Target.GetReferencedSymbol(), assignment.Target.Type) ?? ScaledBy(assignment) ??
+                        (UnderwritingSemantics.IsStringOutcome(assignment.Target) ? DecisionSink : null);
                     value = assignment.Value;
                     break;
                 // return new QuoteRecord(total): an argument that becomes a constructed value's premium or rate.
@@ -294,7 +295,7 @@ namespace QualityGates.Analyzers.Semantics
                     break;
                 case IReturnOperation ret when ret.ReturnedValue != null:
                     var function = UnderwritingSemantics.EnclosingFunction(ret, _owningSymbol);
-                    sink = ReturnSink(function) ?? ReturnedValueSink(function, ret.ReturnedValue);
+                    sink = ReturnSink(function) ?? ReturnedValueSink(function, ret.ReturnedValue) ?? StatusSink(ret.ReturnedValue);
                     value = ret.ReturnedValue;
                     break;
                 case IBinaryOperation binary when OperationExtensions.IsArithmetic(binary.OperatorKind):
@@ -319,6 +320,27 @@ namespace QualityGates.Analyzers.Semantics
             influences = Taint(value);
             influences.UnionWith(GuardTaint(op));
             return influences.Count == 0 ? null : sink;
+        }
+
+        /// <summary>
+        /// <c>return StatusCodes.DECLINED;</c>, <c>return m_strStatus;</c>: a legacy string status returned is the decision, as an
+        /// enum member would be (QG2001 and QG2003 read string statuses the same way).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private string? StatusSink(IOperation returned)
+        {
+            if (returned.Type?.SpecialType != SpecialType.System_String)
+            {
+                return null;
+            }
+
+            if (UnderwritingSemantics.IsStringOutcome(returned.WalkDownConversions()))
+            {
+                return DecisionSink;
+            }
+
+            var settings = _insurance.GetSettings(_owningSymbol);
+            return Outcomes.GetAdverse(returned, _insurance, settings, false) != null || Outcomes.GetFavourable(returned, _insurance, settings, false) != null ? DecisionSink : null;
         }
 
         /// <summary><c>total *= genderLoading</c>: whatever the target is called, scaling it by a rate or adding money prices it, as <c>total * genderLoading</c> would.</summary>

@@ -61,6 +61,39 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LegacyStringStatusDecidedByGender_Reported()
+        {
+            await Verify.VerifyAsync("""
+                using System.Data;
+
+                public static class StatusCodes { public const string DECLINED = "DECLINED"; public const string REFER = "REFER"; }
+                public sealed class EligibilityRequest { public string Gender { get; set; } = ""; public int YearsLicensed { get; set; } public string Name { get; set; } = ""; }
+
+                public class EligibilityService
+                {
+                    public string ReferOrDecline(EligibilityRequest req)
+                    {
+                        if ({|#0:req.Gender|} == "M" && req.YearsLicensed < 3)
+                            return StatusCodes.DECLINED;
+                        return StatusCodes.REFER;
+                    }
+
+                    public string ProcessRow(DataRow row)
+                    {
+                        string m_strStatus = StatusCodes.REFER;
+                        if ((string){|#1:row["GENDER"]|} != "F")
+                            m_strStatus = StatusCodes.DECLINED;
+                        return m_strStatus;
+                    }
+
+                    public string Greeting(EligibilityRequest req) => req.Gender == "M" ? "Dear Sir" : "Dear Madam";
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(0).WithArguments("Gender", "the underwriting decision"),
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(1).WithArguments("GENDER", "the underwriting decision"));
+        }
+
+        [Fact]
         public async Task MeasureOfTheInsuredEvent_NotASource()
         {
             // WeeksOfDisability is how long the claim lasts, like DisabilityWeeks; DisabilityStatus is the person's.

@@ -122,6 +122,30 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task GenderInAScoringModelsLoading_LeftToQG2007()
+        {
+            // The read reaches a rating factor: QG2007's finding, not a second one here.
+            await Verify.VerifyAsync("""
+                public enum Gender { Unspecified, Female, Male }
+                public sealed record Applicant(Gender Gender, decimal Income);
+
+                public sealed class RiskScoringModel
+                {
+                    public double ComputeRiskLoading(Applicant applicant, double p)
+                    {
+                        var loading = 1d + p;
+                        if (applicant.Gender == Gender.Male) loading *= 1.08;
+                        return loading;
+                    }
+
+                    public double InsuranceScore(Applicant applicant) => {|#0:applicant.Gender|} == Gender.Male ? 600 : 650;
+                }
+                """,
+                Enable,
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(0).WithArguments("Gender", "the insurance score"));
+        }
+
+        [Fact]
         public async Task ScorecardLambdas_Reported()
         {
             // A points scorecard is a score computation: its rows are the lambdas of the field that holds it.
