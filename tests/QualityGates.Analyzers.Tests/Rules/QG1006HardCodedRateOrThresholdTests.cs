@@ -720,6 +720,11 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public double ClaimsLoaded(double basePremium, int chargeableClaims, int drivers) =>
                         basePremium * (1.0 + {|#3:0.1|} * chargeableClaims) + drivers * (1 + 2 * drivers);
 
+                    // The product is what a premium member returns.
+                    public double CalculatePremium(double insuranceValue) => insuranceValue * {|#5:0.04|};
+
+                    public double CalculateScore(double insuranceValue) => insuranceValue * 0.04;
+
                     public double ClaimsFactorFirst(double basePremium, int chargeableClaims)
                     {
                         var claimsFactor = 1.0 + {|#4:0.1|} * chargeableClaims;
@@ -735,7 +740,8 @@ namespace QualityGates.Analyzers.Tests.Rules
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("0.03", "rate or factor"),
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("3.5", "rate or factor"),
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(3).WithArguments("0.1", "rate or factor"),
-                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(4).WithArguments("0.1", "rate or factor"));
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(4).WithArguments("0.1", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(5).WithArguments("0.04", "rate or factor"));
         }
 
         [Fact]

@@ -259,6 +259,7 @@ namespace QualityGates.Analyzers.Tests.Rules
                 using System;
 
                 public sealed record ReserveChange(string ClaimNumber, decimal NewReserve, DateTime ChangedUtc, DateTime RecordedAt);
+                public sealed class DecisionRecord { public DateTime DecisionDate { get; set; } public double ProcessingTimeMs { get; set; } }
 
                 [QualityGates.PremiumCalculation]
                 public sealed class PricingLogger
@@ -278,6 +279,9 @@ namespace QualityGates.Analyzers.Tests.Rules
                     }
 
                     public ReserveChange Change(string claim, decimal newReserve) => new ReserveChange(claim, newReserve, DateTime.UtcNow, DateTime.UtcNow);
+
+                    public DecisionRecord Record(DateTime submittedUtc) =>
+                        new DecisionRecord { DecisionDate = DateTime.UtcNow, ProcessingTimeMs = (DateTime.UtcNow - submittedUtc).TotalMilliseconds };
 
                     public decimal Unused(decimal basePremium)
                     {
