@@ -176,7 +176,8 @@ namespace QualityGates.Analyzers.Rules
                     case IPropertyInitializerOperation pi:
                         return pi.InitializedProperties.All(p => allowed.IsMatch(p.Name));
                     case IArgumentOperation arg:
-                        return (arg.Parameter != null && allowed.IsMatch(arg.Parameter.Name)) || (arg.Parent is IInvocationOperation call && IsLoggingCall(call.TargetMethod));
+                        return (arg.Parameter != null && allowed.IsMatch(arg.Parameter.Name)) ||
+                            (arg.Parent is IInvocationOperation call && (IsLoggingCall(call.TargetMethod) || IsLoggingDelegate(call)));
                     default:
                         return false;
                 }
@@ -215,6 +216,12 @@ namespace QualityGates.Analyzers.Rules
             // A local nothing reads (DateTime currentDate = DateTime.Now; left over) feeds nothing either.
             return true;
         }
+
+        /// <summary><c>_log($"...")</c> through an injected <c>Action&lt;string&gt; _log</c>, <c>logger</c>, <c>trace</c>: a logging seam.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsLoggingDelegate(IInvocationOperation call) =>
+            call.TargetMethod.Name == "Invoke" && call.TargetMethod.ContainingType?.TypeKind == TypeKind.Delegate &&
+            call.Instance?.GetReferencedSymbol() is { } seam && NameWords.Split(seam.Name).Any(w => w == "log" || w == "logger" || w == "trace" || w == "audit");
 
         /// <summary>string.Format, string.Concat, string.Create and FormattableString.Invariant: they only turn their arguments into text.</summary>
         [MethodImpl(HotPath.Optimize)]

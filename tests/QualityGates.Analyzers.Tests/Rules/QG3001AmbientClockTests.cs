@@ -283,6 +283,16 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public DecisionRecord Record(DateTime submittedUtc) =>
                         new DecisionRecord { DecisionDate = DateTime.UtcNow, ProcessingTimeMs = (DateTime.UtcNow - submittedUtc).TotalMilliseconds };
 
+                    private readonly Action<string> _log = Console.WriteLine;
+                    private readonly Action<DateTime> _expire = d => { };
+
+                    public bool Evaluate(string applicantId)
+                    {
+                        _log($"appetite evaluated at {DateTime.UtcNow:O} for {applicantId}");
+                        _expire({|#1:DateTime.UtcNow|});
+                        return applicantId.Length > 0;
+                    }
+
                     public decimal Unused(decimal basePremium)
                     {
                         DateTime currentDate = DateTime.Now;
@@ -298,7 +308,10 @@ namespace QualityGates.Analyzers.Tests.Rules
                 }
                 """;
 
-            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.AmbientClock).WithLocation(0).WithArguments("DateTime.Now", "PricingLogger.Premium"));
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.AmbientClock).WithLocation(0).WithArguments("DateTime.Now", "PricingLogger.Premium"),
+                Verify.Diagnostic(DiagnosticIds.AmbientClock).WithLocation(1).WithArguments("DateTime.UtcNow", "PricingLogger.Evaluate"));
         }
 
         [Fact]
