@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -89,6 +90,21 @@ namespace QualityGates.Analyzers.Rules
         [MethodImpl(HotPath.Optimize)]
         private static bool IsDivision(BinaryOperatorKind kind) => kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder;
 
+        /// <summary><c>g.Count()</c> of a <c>GroupBy</c> group: a group exists only because an element fell into it.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsGroupCount(IOperation divisor)
+        {
+            var receiver = divisor.WalkDownConversions() switch
+            {
+                IInvocationOperation { TargetMethod: { Name: "Count" or "LongCount", IsExtensionMethod: true }, Arguments.Length: 1 } count => count.Arguments[0].Value,
+                _ => null,
+            };
+            return receiver?.WalkDownConversions().Type is INamedTypeSymbol type && (IsGrouping(type) || type.AllInterfaces.Any(IsGrouping));
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsGrouping(INamedTypeSymbol type) => type.Name == "IGrouping" && type.ContainingNamespace?.ToDisplayString() == "System.Linq";
+
         [MethodImpl(HotPath.Optimize)]
         private static void Check(OperationContext context, InsuranceContext insurance, IOperation division, IOperation divisor, ITypeSymbol? type)
         {
@@ -111,7 +127,7 @@ namespace QualityGates.Analyzers.Rules
             // Invariants enforced elsewhere (validators, constructors) are declared with [NonZero] or in configuration.
             if (InsuranceContext.HasAttribute(symbol, "NonZero") ||
                 insurance.GetSettings(division.Syntax.SyntaxTree, DiagnosticIds.DivisorMayBeZero).TrustedNonZeroMembers.Contains(symbol.Name) ||
-                PricingSemantics.IsGuarded(division, symbol) || HoldsOnlyNonZeroConstants(divisor))
+                PricingSemantics.IsGuarded(division, symbol) || HoldsOnlyNonZeroConstants(divisor) || IsGroupCount(divisor))
             {
                 return;
             }

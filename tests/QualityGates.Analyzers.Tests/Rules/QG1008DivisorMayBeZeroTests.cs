@@ -48,6 +48,12 @@ namespace QualityGates.Analyzers.Tests.Rules
                             .GroupBy(r => r.Status)
                             .ToDictionary(g => g.Key, g => g.Average(r => r.SettledAmount / r.InitialCaseReserve));
 
+                    // A group is never empty; a filtered list may be.
+                    public System.Collections.Generic.Dictionary<string, double> ApprovalRateByStatus(Row[] rows) =>
+                        rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count(r => r.SettledAmount > 0) / (double)g.Count());
+
+                    public double OpenShare(Row[] rows) => {|#2:rows.Count(r => r.SettledAmount > 0) / (double)rows.Where(r => r.Status == "Open").Count()|};
+
                     public decimal[] Open(Row[] rows) =>
                         rows.Where(r => r.Status == "Open").Select(r => {|#0:r.SettledAmount / r.InitialCaseReserve|}).ToArray();
 
@@ -59,7 +65,8 @@ namespace QualityGates.Analyzers.Tests.Rules
             await Verify.VerifyAsync(
                 source,
                 Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("r.InitialCaseReserve", "; decimal division throws DivideByZeroException"),
-                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("r.InitialCaseReserve", "; decimal division throws DivideByZeroException"));
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("r.InitialCaseReserve", "; decimal division throws DivideByZeroException"),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(2).WithSeverity(DiagnosticSeverity.Warning).WithArguments("(double)rows.Where(r => r.Status == \"Open\").Count()", "; with double the result silently becomes Infinity or NaN"));
         }
 
         [Fact]
