@@ -351,8 +351,7 @@ namespace QualityGates.Analyzers.Rules
                     return insurance.GetValueKind(declarator.Symbol) == ValueKind.Money;
                 // return insuranceValue * 0.04m; in CalculatePremium: the product is what the member returns, a premium.
                 case IReturnOperation ret:
-                    return UnderwritingSemantics.EnclosingFunction(ret, owner) is { MethodKind: not MethodKind.AnonymousFunction } function &&
-                        insurance.GetValueKind(function.AssociatedSymbol ?? function) == ValueKind.Money;
+                    return PricingSemantics.MoneyMemberReturned(ret, owner, insurance) != null;
                 default:
                     return false;
             }

@@ -106,8 +106,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             // ... returned from AdditionalPremium: the value is what the member is named for.
-            return consumer is IReturnOperation ret && UnderwritingSemantics.EnclosingFunction(ret, owner) is { MethodKind: not MethodKind.AnonymousFunction } function &&
-                insurance.GetValueKind(function.AssociatedSymbol ?? function) == ValueKind.Money ? (function.AssociatedSymbol ?? function).Name : null;
+            return consumer is IReturnOperation ret ? PricingSemantics.MoneyMemberReturned(ret, owner, insurance)?.Name : null;
         }
 
         /// <summary>

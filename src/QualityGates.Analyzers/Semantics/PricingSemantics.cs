@@ -277,6 +277,12 @@ namespace QualityGates.Analyzers.Semantics
             return false;
         }
 
+        /// <summary>The member a return belongs to is named as money (<c>return ...;</c> in <c>CalculatePremium</c>); a lambda's return has no name.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static ISymbol? MoneyMemberReturned(IReturnOperation ret, ISymbol owner, InsuranceContext insurance) =>
+            UnderwritingSemantics.EnclosingFunction(ret, owner) is { MethodKind: not MethodKind.AnonymousFunction } function &&
+            insurance.GetValueKind(function.AssociatedSymbol ?? function) == ValueKind.Money ? function.AssociatedSymbol ?? function : null;
+
         /// <summary>
         /// <c>Math.Round(x * 5) / 5</c> or <c>Math.Round(x / 0.05m) * 0.05m</c>: one rounding to a grid (the nearest fifth, the
         /// nearest 5 cents), spelled as three operations.
