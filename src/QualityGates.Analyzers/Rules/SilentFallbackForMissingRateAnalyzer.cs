@@ -520,13 +520,21 @@ namespace QualityGates.Analyzers.Rules
                     return null;
             }
 
+            // chargeRates.Rows.Count > 0: a DataTable's rows.
+            if (tested?.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Rows", Instance: { } rowsOf })
+            {
+                tested = rowsOf;
+            }
+
             if (!(tested?.WalkDownConversions() is ILocalReferenceOperation local))
             {
                 return null;
             }
 
+            // The query reads a table named for rates, or fills a local named for them (DataTable chargeRates = GetQuery(...)).
+            var settings = insurance.GetSettings(condition.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate);
             if (!(local.InitialValue(condition.Root())?.WalkDownConversions() is IInvocationOperation query) ||
-                !QueriesRateTable(query, insurance.GetSettings(condition.Syntax.SyntaxTree, DiagnosticIds.SilentFallbackForMissingRate)))
+                !(QueriesRateTable(query, settings) || InsuranceContext.ClassifyName(local.Local.Name, settings) != ValueKind.None))
             {
                 return null;
             }

@@ -871,6 +871,40 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task DataTableOfRatesThatFoundNothing_Reported()
+        {
+            // A stored procedure's rows: a charge no row was found for is priced at 0.
+            const string source = """
+                using System.Data;
+
+                [QualityGates.PremiumCalculation]
+                public class ChargeRater
+                {
+                    private DataTable GetQuery(string procedure) => new DataTable();
+
+                    public decimal GetCharge()
+                    {
+                        DataTable chargeRates = GetQuery("GetCharge");
+                        if (chargeRates.Rows.Count > 0)
+                            return (decimal)chargeRates.Rows[0]["chargePercent"];
+                        else
+                            return {|#0:0|};
+                    }
+
+                    public decimal Vehicles()
+                    {
+                        DataTable vehicles = GetQuery("GetVehicles");
+                        if (vehicles.Rows.Count > 0)
+                            return vehicles.Rows.Count;
+                        return 0;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("monetary value 'GetCharge'", "0"));
+        }
+
+        [Fact]
         public async Task QueryOfNumbersOrDefault_SilentZeroReported()
         {
             // A cover no rule matches gets a base price of 0.
