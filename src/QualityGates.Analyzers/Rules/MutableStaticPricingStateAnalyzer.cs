@@ -287,9 +287,14 @@ namespace QualityGates.Analyzers.Rules
                 return true;
             }
 
-            return RateConfigurationFacts.NumericElementType(type) != null &&
+            // A collection of numbers, or a DataTable/DataSet (public static DataTable DiscRateAnn), named for rates or money.
+            return (RateConfigurationFacts.NumericElementType(type) != null || IsDataTable(type)) &&
                    InsuranceContext.ClassifyName(member.Name, insurance.GetSettings(member, DiagnosticIds.MutableStaticPricingState)) != ValueKind.None;
         }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsDataTable(ITypeSymbol type) =>
+            (type.Name == "DataTable" || type.Name == "DataSet") && type.ContainingNamespace?.ToDisplayString() == "System.Data";
 
         /// <summary>The static constructor (or the member's own initializer) is where static state is meant to be set.</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -52,6 +52,23 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task StaticDataTableOfRates_Reported_OtherTablesNot()
+        {
+            const string source = """
+                using System.Data;
+
+                public static class PremiumTables
+                {
+                    public static DataTable {|QG4003:DiscRateAnn|} = new DataTable();
+                    public static DataTable Vehicles = new DataTable();
+                    public static readonly DataTable MortalityRates = new DataTable();
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task ImmutableSnapshotSwappedSafely_NotReported_UnsynchronizedSwapReported()
         {
             // A filed table reloaded as a whole: readers see the old snapshot or the new one. Only a plain swap is reported.
