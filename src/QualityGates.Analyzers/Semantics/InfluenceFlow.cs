@@ -307,7 +307,7 @@ namespace QualityGates.Analyzers.Semantics
 
                     influences = Taint(binary.LeftOperand);
                     influences.UnionWith(Taint(binary.RightOperand));
-                    return influences.Count == 0 ? null : (kind == ValueKind.Money ? PriceSink : RateSink);
+                    return influences.Count == 0 ? null : SinkFor(kind);
                 default:
                     return null;
             }
@@ -321,6 +321,10 @@ namespace QualityGates.Analyzers.Semantics
             influences.UnionWith(GuardTaint(op));
             return influences.Count == 0 ? null : sink;
         }
+
+        /// <summary>What a money or rate value is when it is a sink: the price or a rating factor.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static string? SinkFor(ValueKind kind) => kind == ValueKind.Money ? PriceSink : kind == ValueKind.Rate ? RateSink : null;
 
         /// <summary>
         /// <c>return StatusCodes.DECLINED;</c>, <c>return m_strStatus;</c>: a legacy string status returned is the decision, as an
@@ -352,12 +356,7 @@ namespace QualityGates.Analyzers.Semantics
                 return null;
             }
 
-            switch (compound.Value.GetValueKind(_insurance))
-            {
-                case ValueKind.Money: return PriceSink;
-                case ValueKind.Rate: return RateSink;
-                default: return null;
-            }
+            return SinkFor(compound.Value.GetValueKind(_insurance));
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -368,12 +367,7 @@ namespace QualityGates.Analyzers.Semantics
                 return DecisionSink;
             }
 
-            switch (_insurance.GetValueKind(target))
-            {
-                case ValueKind.Money: return PriceSink;
-                case ValueKind.Rate: return RateSink;
-                default: return null;
-            }
+            return SinkFor(_insurance.GetValueKind(target));
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -395,12 +389,7 @@ namespace QualityGates.Analyzers.Semantics
                 return extra;
             }
 
-            switch (function.MethodKind == MethodKind.LambdaMethod ? ValueKind.None : _insurance.GetValueKind(function))
-            {
-                case ValueKind.Money: return PriceSink;
-                case ValueKind.Rate: return RateSink;
-                default: return null;
-            }
+            return SinkFor(function.MethodKind == MethodKind.LambdaMethod ? ValueKind.None : _insurance.GetValueKind(function));
         }
 
         /// <summary>
@@ -417,12 +406,7 @@ namespace QualityGates.Analyzers.Semantics
                 return null;
             }
 
-            switch (value.GetValueKind(_insurance))
-            {
-                case ValueKind.Money: return PriceSink;
-                case ValueKind.Rate: return RateSink;
-                default: return null;
-            }
+            return SinkFor(value.GetValueKind(_insurance));
         }
 
         /// <summary>The sources an expression reads, directly or through locals.</summary>
