@@ -65,7 +65,7 @@ namespace QualityGates.Analyzers.Rules
                 }
             }
 
-            if (CoversEveryMember(switchExpression.Value.Type, keys) && !IsCountBands(switchExpression.Value.Type, keys))
+            if (IsKeyedTable(switchExpression.Value.Type, keys))
             {
                 ReportTableDefault(context, insurance, fallback.Value, context.Operation);
             }
@@ -83,25 +83,37 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
+            if (IsKeyedTable(switchStatement.Value.Type, SectionKeys(sections, allowDefault: true)))
+            {
+                ReportTableDefault(context, insurance, fallback, fallback);
+            }
+        }
+
+        /// <summary>The constant keys of a switch statement's sections; null when a label is no key (or is a default, unless allowed).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static HashSet<object>? SectionKeys(ImmutableArray<ISwitchCaseOperation> sections, bool allowDefault)
+        {
             var keys = new HashSet<object>();
             foreach (var section in sections)
             {
                 foreach (var clause in section.Clauses)
                 {
-                    if (clause.CaseKind != CaseKind.Default &&
+                    if (!(clause.CaseKind == CaseKind.Default && allowDefault) &&
                         !(clause is ISingleValueCaseClauseOperation single && AddKey(single.Value, keys)) &&
                         !(clause is IPatternCaseClauseOperation { Guard: null } pattern && AddKeys(pattern.Pattern, keys)))
                     {
-                        return;
+                        return null;
                     }
                 }
             }
 
-            if (CoversEveryMember(switchStatement.Value.Type, keys) && !IsCountBands(switchStatement.Value.Type, keys))
-            {
-                ReportTableDefault(context, insurance, fallback, fallback);
-            }
+            return keys;
         }
+
+        /// <summary>Keys that make a lookup, whose default is the miss: not an enum's group of members, not bands of counts.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsKeyedTable(ITypeSymbol? type, HashSet<object>? keys) =>
+            keys != null && CoversEveryMember(type, keys) && !IsCountBands(type, keys);
 
         /// <summary>
         /// <c>double factor = 0.0; switch (rating) { case "A": factor = 1.1; break; case "B": factor = 1.3; break; }</c>: with no
@@ -144,7 +156,14 @@ namespace QualityGates.Analyzers.Rules
                 assigned = local;
             }
 
-            var initial = assigned?.InitialValueAt(switchStatement);
+            return LiteralInitialValueAt(assigned, switchStatement);
+        }
+
+        /// <summary>The numeric literal a local was declared with, when it still holds it at <paramref name="at"/>.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? LiteralInitialValueAt(ILocalReferenceOperation? local, IOperation at)
+        {
+            var initial = local?.InitialValueAt(at);
             return initial != null && RateConfigurationFacts.IsNumericLiteral(initial, out _) ? initial : null;
         }
 
@@ -646,25 +665,16 @@ namespace QualityGates.Analyzers.Rules
                 return;
             }
 
-            var keys = new HashSet<object>();
             foreach (var section in sections)
             {
                 if (!(section.Body.LastOrDefault() is IReturnOperation || (section.Body.Length >= 2 && section.Body[section.Body.Length - 1] is IBranchOperation && section.Body[section.Body.Length - 2] is IReturnOperation)))
                 {
                     return;
                 }
-
-                foreach (var clause in section.Clauses)
-                {
-                    if (!(clause is ISingleValueCaseClauseOperation single && AddKey(single.Value, keys)) &&
-                        !(clause is IPatternCaseClauseOperation { Guard: null } pattern && AddKeys(pattern.Pattern, keys)))
-                    {
-                        return; // a default, or a case that is no key
-                    }
-                }
             }
 
-            if (CoversEveryMember(switchStatement.Value.Type, keys) && !IsCountBands(switchStatement.Value.Type, keys))
+            // No default: every label must be a key.
+            if (IsKeyedTable(switchStatement.Value.Type, SectionKeys(sections, allowDefault: false)))
             {
                 ReportTableDefault(context, insurance, literal, literal);
             }
@@ -772,7 +782,7 @@ namespace QualityGates.Analyzers.Rules
                 fallback = chain.Target is ILocalSymbol ? chain.InitialValue(head) : null;
             }
 
-            if (fallback != null && chain.Rows >= MinimumKeys && CoversEveryMember(chain.KeyType, chain.Keys) && !IsCountBands(chain.KeyType, chain.Keys))
+            if (fallback != null && chain.Rows >= MinimumKeys && IsKeyedTable(chain.KeyType, chain.Keys))
             {
                 ReportTableDefault(context, insurance, fallback, head.Type != null ? head : fallback);
             }
@@ -802,13 +812,13 @@ namespace QualityGates.Analyzers.Rules
             [MethodImpl(HotPath.Optimize)]
             public static bool IsReturningRow(IOperation statement)
             {
-                if (!(statement is IConditionalOperation conditional) || !MayBeRow(conditional))
+                if (!(statement is IConditionalOperation { WhenFalse: null } row) || !MayBeRow(row))
                 {
                     return false;
                 }
 
                 var chain = new KeyChain(false);
-                return statement is IConditionalOperation { WhenFalse: null } row && chain.AddRow(row.Condition, row.WhenTrue) && chain.Returns;
+                return chain.AddRow(row.Condition, row.WhenTrue) && chain.Returns;
             }
 
             /// <summary>A cheap first test, before anything is allocated: the condition is an equality test and the branch yields a literal.</summary>
@@ -876,11 +886,7 @@ namespace QualityGates.Analyzers.Rules
 
             /// <summary>With no <c>else</c>, a key not listed leaves the assigned local as it was declared.</summary>
             [MethodImpl(HotPath.Optimize)]
-            public IOperation? InitialValue(IOperation head)
-            {
-                var initial = _assigned?.InitialValueAt(head);
-                return initial != null && RateConfigurationFacts.IsNumericLiteral(initial, out _) ? initial : null;
-            }
+            public IOperation? InitialValue(IOperation head) => LiteralInitialValueAt(_assigned, head);
 
             /// <summary><c>zone == "A"</c>, <c>"A" == zone</c>, <c>zone.Equals("A")</c>, <c>string.Equals(zone, "A", ...)</c>, <c>zone is "A" or "B"</c>, or an <c>||</c> of those.</summary>
             [MethodImpl(HotPath.Optimize)]
