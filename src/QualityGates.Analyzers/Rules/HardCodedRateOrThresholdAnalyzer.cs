@@ -245,7 +245,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             // zipCode.Length > 5 checks a format, not a risk; so do the other comparisons IsNoRiskTest names.
-            if (other.ConstantValue.HasValue || (what == "threshold" && IsNoRiskTest(context.Operation, other)))
+            if (other.ConstantValue.HasValue || (what == "threshold" && IsNoRiskTest(context.Operation, other, insurance.Types)))
             {
                 return;
             }
@@ -446,7 +446,7 @@ namespace QualityGates.Analyzers.Rules
         /// (<c>iteration &lt; 200</c>) stops a loop; an exception filter (<c>when (attempts &lt; 3)</c>) decides on a retry.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsNoRiskTest(IOperation comparison, IOperation other)
+        private static bool IsNoRiskTest(IOperation comparison, IOperation other, WellKnownTypes types)
         {
             var operand = other.WalkDownConversions();
             if (operand is IPropertyReferenceOperation { Property.Name: "Length" } length &&
@@ -458,7 +458,7 @@ namespace QualityGates.Analyzers.Rules
             // Sampler.NextDouble() < 0.02, or var cohort = random.Next(100); cohort < 50: a sampling probability or bucket,
             // not a risk threshold (QG2009 judges randomness in a decision).
             var drawn = operand is ILocalReferenceOperation local ? local.SingleValue(local.Root())?.WalkDownConversions() : operand;
-            if (drawn != null && drawn.DescendantsAndSelf().Any(IsRandomDraw))
+            if (drawn != null && drawn.DescendantsAndSelf().Any(o => RandomnessFacts.RandomSource(o, types) != null))
             {
                 return true;
             }
@@ -473,12 +473,6 @@ namespace QualityGates.Analyzers.Rules
                     return false;
             }
         }
-
-        /// <summary>random.Next(100), Random.Shared.NextDouble(), Guid.NewGuid() (hashed into a bucket).</summary>
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsRandomDraw(IOperation operation) =>
-            operation is IInvocationOperation { TargetMethod: { Name: "NextDouble" or "NextSingle" or "Next", ContainingType.Name: "Random" } } ||
-            operation is IInvocationOperation { TargetMethod: { Name: "NewGuid", ContainingType.Name: "Guid" } };
 
         /// <summary>An array a string was split into: <c>line.Split(',')</c>, directly or through the local it initialized.</summary>
         [MethodImpl(HotPath.Optimize)]
