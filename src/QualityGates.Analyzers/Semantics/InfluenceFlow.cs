@@ -116,12 +116,61 @@ namespace QualityGates.Analyzers.Semantics
 
                 foreach (var source in influences!.OrderBy(s => s.Syntax.SpanStart))
                 {
-                    if (!IsTableLookedUpBySource(source, influences!) && reported.Add(source))
+                    if (!IsTableLookedUpBySource(source, influences!) && !IsInstanceOfSource(source, influences!) && reported.Add(source))
                     {
-                        report(source, sourceName(source)!, sink);
+                        report(WholeRead(source), sourceName(source)!, sink);
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The receiver of another source read (<c>s.MailingAddress.PostalCode</c>, <c>s.MailingAddress?.PostalCode</c>): one
+        /// chain is one read of the person's data, reported once, at the member it ends in.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsInstanceOfSource(IOperation source, HashSet<IOperation> influences)
+        {
+            var parent = source.WalkUpConversions();
+            if (parent is IMemberReferenceOperation member && member.Instance?.WalkDownConversions() == source)
+            {
+                return influences.Contains(member);
+            }
+
+            if (parent is IConditionalAccessOperation conditional && conditional.Operation.WalkDownConversions() == source)
+            {
+                foreach (var part in conditional.WhenNotNull.DescendantsAndSelf())
+                {
+                    if (part is IMemberReferenceOperation read && read.Instance is IConditionalAccessInstanceOperation && influences.Contains(read))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Where a read is reported: a member read through <c>?.</c> is the whole access (<c>s.MailingAddress?.PostalCode</c>),
+        /// not its bare <c>.PostalCode</c> tail.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation WholeRead(IOperation source)
+        {
+            if (!(source is IMemberReferenceOperation member && member.Instance is IConditionalAccessInstanceOperation))
+            {
+                return source;
+            }
+
+            // Up while the access ends in this read (a?.B, a?.B?.C), not in a call on it (a?.B.ToString()).
+            var read = source;
+            while (read.Parent is IConditionalAccessOperation access && access.WhenNotNull == read)
+            {
+                read = access;
+            }
+
+            return read;
         }
 
         /// <summary>
@@ -651,6 +700,13 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             if (last < words.Count - 1 && EventFactHeads.Contains(words[words.Count - 1]))
+            {
+                return true;
+            }
+
+            // Business income and rental income are commercial and landlord covers (a firm's or a property's revenue as
+            // the sum insured), not what a person earns.
+            if (words[last] == "income" && last > 0 && (words[last - 1] == "business" || words[last - 1] == "rental"))
             {
                 return true;
             }

@@ -165,6 +165,36 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task BusinessIncomeCoverIsNoIncome_AnAddressChainIsOneRead()
+        {
+            // Business income is a commercial coverage (the insured's revenue, its sum insured), not the applicant's
+            // income; a postal code read through a null-conditional address is one read of the address, reported once.
+            await Verify.VerifyAsync("""
+                public sealed class Amt { public decimal Amount { get; init; } }
+                public sealed class Addr { public string? PostalCode { get; init; } }
+                public sealed class Site
+                {
+                    public Amt? BusinessIncomeValue { get; init; }
+                    public decimal HouseholdIncome { get; init; }
+                    public Addr? MailingAddress { get; init; }
+                    public Addr Location { get; init; } = new Addr();
+                }
+
+                public class SiteScoring
+                {
+                    public decimal ScoreValue(Site s) => s.BusinessIncomeValue?.Amount ?? 0m;
+                    public decimal ScoreIncome(Site s) => {|#0:s.HouseholdIncome|} / 1000m;
+                    public int ScorePostal(Site s) => {|#1:s.MailingAddress?.PostalCode|} == "90210" ? 10 : 0;
+                    public int ScoreLocation(Site s) => {|#2:s.Location.PostalCode|} == "90210" ? 10 : 0;
+                }
+                """,
+                Enable,
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(0).WithArguments("HouseholdIncome", "the insurance score"),
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(1).WithArguments("PostalCode", "the insurance score"),
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(2).WithArguments("PostalCode", "the insurance score"));
+        }
+
+        [Fact]
         public async Task ProtectedNamesLeftToQG2007AndIncomeOutsideScore_NoDiagnostic()
         {
             await Verify.VerifyAsync(Types + """
