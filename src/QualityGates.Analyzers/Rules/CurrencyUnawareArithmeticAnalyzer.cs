@@ -28,15 +28,15 @@ namespace QualityGates.Analyzers.Rules
                 var checks = all.Where(IsCurrencyCheck).ToList();
                 foreach (var binary in all.OfType<IBinaryOperation>())
                 {
-                    if (!IsCombining(binary.OperatorKind) || !(MoneyMember(binary.LeftOperand, insurance) is IMemberReferenceOperation left) ||
-                        !(MoneyMember(binary.RightOperand, insurance) is IMemberReferenceOperation right))
+                    if (!IsCombining(binary.OperatorKind) || !(MoneyMemberOwner(binary.LeftOperand, insurance) is IOperation left) ||
+                        !(MoneyMemberOwner(binary.RightOperand, insurance) is IOperation right))
                     {
                         continue;
                     }
 
-                    var type = left.Instance!.Type;
-                    if (!SymbolEqualityComparer.Default.Equals(type, right.Instance!.Type) || !HasCurrency(type) ||
-                        SameInstance(left.Instance, right.Instance) || ThroughGuardOfBoth(left.Instance, right.Instance) || ThroughGuardOfBoth(right.Instance, left.Instance))
+                    var type = left.Type;
+                    if (!SymbolEqualityComparer.Default.Equals(type, right.Type) || !HasCurrency(type) ||
+                        SameInstance(left, right) || ThroughGuardOfBoth(left, right) || ThroughGuardOfBoth(right, left))
                     {
                         continue;
                     }
@@ -98,13 +98,39 @@ namespace QualityGates.Analyzers.Rules
         private static bool IsCombining(BinaryOperatorKind kind) =>
             kind == BinaryOperatorKind.Add || kind == BinaryOperatorKind.Subtract || (PricingSemantics.IsComparison(kind) && kind != BinaryOperatorKind.Equals && kind != BinaryOperatorKind.NotEquals);
 
-        /// <summary>a.Amount where Amount is money and a is an instance (not this type's static).</summary>
+        /// <summary>
+        /// The instance whose money member an operand reads: <c>a</c> of <c>a.Amount</c>, also through a null-conditional
+        /// read with its default (<c>a?.Amount ?? 0</c>); not a static member.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static IMemberReferenceOperation? MoneyMember(IOperation operation, InsuranceContext insurance) =>
-            operation.WalkDownConversions() is IMemberReferenceOperation member && (member is IPropertyReferenceOperation || member is IFieldReferenceOperation) &&
-            member.Instance != null && member.Instance.Type != null && insurance.GetValueKind(member.Member) == ValueKind.Money
-                ? member
-                : null;
+        private static IOperation? MoneyMemberOwner(IOperation operand, InsuranceContext insurance)
+        {
+            var operation = operand.WalkDownConversions();
+            if (operation is ICoalesceOperation coalesce)
+            {
+                operation = coalesce.Value.WalkDownConversions();
+            }
+
+            IOperation? instance = null;
+            if (operation is IConditionalAccessOperation conditional)
+            {
+                instance = conditional.Operation;
+                operation = conditional.WhenNotNull.WalkDownConversions();
+                if (!(operation is IMemberReferenceOperation { Instance: IConditionalAccessInstanceOperation }))
+                {
+                    return null;
+                }
+            }
+
+            if (!(operation is IMemberReferenceOperation member) || !(member is IPropertyReferenceOperation || member is IFieldReferenceOperation) ||
+                member.Instance == null || insurance.GetValueKind(member.Member) != ValueKind.Money)
+            {
+                return null;
+            }
+
+            instance ??= member.Instance;
+            return instance.Type == null ? null : instance;
+        }
 
         /// <summary>A string or enum member named Currency* (Currency, CurrencyCode).</summary>
         [MethodImpl(HotPath.Optimize)]

@@ -58,6 +58,29 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task AmountsReadThroughNullConditionalsWithDefaults_Reported()
+        {
+            // A total insured value over optional covers: the same currency question as a.Amount + b.Amount.
+            const string source = """
+                public class Location { public Premium? Building { get; set; } public Premium? Contents { get; set; } }
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Tiv(Location l) => {|#0:(l.Building?.Amount ?? 0m) + (l.Contents?.Amount ?? 0m)|};
+                    public decimal? Difference(Location l) => {|#1:l.Building?.Amount - l.Contents?.Amount|};
+                    public decimal Same(Location l) => (l.Building?.Amount ?? 0m) - (l.Building?.Amount ?? 0m);
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source + Types,
+                Enable,
+                Verify.Diagnostic(DiagnosticIds.CurrencyUnawareArithmetic).WithLocation(0).WithArguments("(l.Building?.Amount ?? 0m) + (l.Contents?.Amount ?? 0m)", "Premium"),
+                Verify.Diagnostic(DiagnosticIds.CurrencyUnawareArithmetic).WithLocation(1).WithArguments("l.Building?.Amount - l.Contents?.Amount", "Premium"));
+        }
+
+        [Fact]
         public async Task CurrencyCheckedFirst_NotReported()
         {
             const string source = """
