@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using QualityGates.Analyzers.Semantics;
@@ -145,8 +146,33 @@ namespace QualityGates.Analyzers.Rules
                 return true;
             }
 
+            if (value is IFieldReferenceOperation field && field.Field.IsReadOnly)
+            {
+                return HoldsCurrentCulture(field.Field);
+            }
+
             return value is IPropertyReferenceOperation p && (p.Property.Name == "CurrentCulture" || p.Property.Name == "CurrentUICulture") &&
                    (WellKnownTypes.Is(p.Property.ContainingType, types.CultureInfo) || p.Property.ContainingType.Name == "Thread");
+        }
+
+        /// <summary>
+        /// A readonly field initialised from the current culture (<c>static readonly CultureInfo Provider =
+        /// CultureInfo.CurrentCulture</c>): the provider is still the machine's culture, read once. Told by the
+        /// initializer's syntax, as the field may be declared in another file.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool HoldsCurrentCulture(IFieldSymbol field)
+        {
+            foreach (var reference in field.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: { Value: MemberAccessExpressionSyntax access } } &&
+                    (access.Name.Identifier.ValueText == "CurrentCulture" || access.Name.Identifier.ValueText == "CurrentUICulture"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -49,6 +49,32 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CurrentCultureHeldInAReadonlyField_Reported_InvariantFieldNot()
+        {
+            const string source = """
+                using System;
+                using System.Globalization;
+
+                [QualityGates.UnderwritingRule]
+                public static class PolicyDates
+                {
+                    private static readonly CultureInfo Provider = CultureInfo.CurrentCulture;
+                    private static readonly IFormatProvider Fixed = CultureInfo.InvariantCulture;
+                    private static CultureInfo Mutable = CultureInfo.InvariantCulture;
+
+                    public static bool ViaField(string s, out DateTime d) =>
+                        {|#0:DateTime.TryParseExact(s, "dd/MM/yyyy", Provider, DateTimeStyles.AssumeLocal, out d)|};
+
+                    public static DateTime ViaInvariantField(string s) => DateTime.ParseExact(s, "dd/MM/yyyy", Fixed);
+
+                    public static DateTime ViaMutableField(string s) => DateTime.ParseExact(s, "dd/MM/yyyy", Mutable);
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic("QG3005").WithLocation(0).WithArguments("DateTime.TryParseExact"));
+        }
+
+        [Fact]
         public async Task FormattingWithoutProvider_Reported()
         {
             const string source = """
