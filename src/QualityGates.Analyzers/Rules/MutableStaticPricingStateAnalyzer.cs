@@ -289,7 +289,45 @@ namespace QualityGates.Analyzers.Rules
 
             // A collection of numbers, or a DataTable/DataSet (public static DataTable DiscRateAnn), named for rates or money.
             return (RateConfigurationFacts.NumericElementType(type) != null || IsDataTable(type)) &&
-                   InsuranceContext.ClassifyName(member.Name, insurance.GetSettings(member, DiagnosticIds.MutableStaticPricingState)) != ValueKind.None;
+                   (InsuranceContext.ClassifyName(member.Name, insurance.GetSettings(member, DiagnosticIds.MutableStaticPricingState)) != ValueKind.None ||
+                    InitializedAsRateTable(member));
+        }
+
+        /// <summary>
+        /// A collection initialised with at least three decimal or floating-point literals (<c>OccupationRatings = new
+        /// Dictionary&lt;Occupation, decimal&gt; { { Author, 1.25m }, ... }</c>): the rate table QG4001 reports, whatever its
+        /// name says. Told by the initializer's syntax, as the declaration may be in another file.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool InitializedAsRateTable(ISymbol member)
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var initializer = reference.GetSyntax() switch
+                {
+                    VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+                    PropertyDeclarationSyntax property => property.Initializer?.Value,
+                    _ => null,
+                };
+                if (initializer == null)
+                {
+                    continue;
+                }
+
+                int factors = 0;
+                foreach (var node in initializer.DescendantNodes())
+                {
+                    if (node is LiteralExpressionSyntax { Token: { Value: decimal or double or float } })
+                    {
+                        if (++factors == 3)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         [MethodImpl(HotPath.Optimize)]

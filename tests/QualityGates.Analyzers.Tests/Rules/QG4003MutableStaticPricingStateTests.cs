@@ -69,6 +69,32 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task StaticTableInitialisedWithRateLiterals_ReportedWhateverItsName()
+        {
+            // The table QG4001 reports as "a rate table of 3 factors" is mutable static state too.
+            const string source = """
+                using System.Collections.Generic;
+
+                public enum Occupation { Cleaner, Doctor, Author }
+
+                [QualityGates.PremiumCalculation]
+                public class OccupationTables
+                {
+                    public static Dictionary<Occupation, decimal> {|QG4003:OccupationRatings|} = new Dictionary<Occupation, decimal>
+                        { { Occupation.Author, 1.25m }, { Occupation.Cleaner, 1.5m }, { Occupation.Doctor, 1m } };
+                    public static double[] {|QG4003:Bands|} { get; set; } = { 0.9, 1.0, 1.1 };
+                    public static Dictionary<Occupation, int> ClaimCounts = new Dictionary<Occupation, int>
+                        { { Occupation.Author, 1 }, { Occupation.Cleaner, 2 }, { Occupation.Doctor, 3 } };
+                    public static List<decimal> Recent = new List<decimal> { 1.5m, 2m };
+                    public static readonly Dictionary<Occupation, decimal> Fixed = new Dictionary<Occupation, decimal>
+                        { { Occupation.Author, 1.25m }, { Occupation.Cleaner, 1.5m }, { Occupation.Doctor, 1m } };
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task ImmutableSnapshotSwappedSafely_NotReported_UnsynchronizedSwapReported()
         {
             // A filed table reloaded as a whole: readers see the old snapshot or the new one. Only a plain swap is reported.
