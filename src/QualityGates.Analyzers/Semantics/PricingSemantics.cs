@@ -222,12 +222,62 @@ namespace QualityGates.Analyzers.Semantics
                     case IBinaryOperation b when IsComparison(b.OperatorKind) &&
                         (IsSymbol(b.LeftOperand, symbol) || IsSymbol(b.RightOperand, symbol)):
                         return true;
-                    case IIsPatternOperation pattern when IsSymbol(pattern.Value, symbol):
+                    case IIsPatternOperation pattern when IsSymbol(pattern.Value, symbol) || AtZeroOfPattern(pattern, symbol) != null:
                         return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// What a pattern on the symbol's owner says when the symbol is zero: a property pattern on it (<c>policy is {
+        /// TermDays: &gt; 0 }</c>: false, as the whole pattern fails with it) or a list pattern when the symbol is the
+        /// owner's <c>Count</c> or <c>Length</c> (<c>devices is []</c>: true). Null when the pattern does not test it.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool? AtZeroOfPattern(IIsPatternOperation test, ISymbol symbol)
+        {
+            switch (test.Pattern)
+            {
+                case IRecursivePatternOperation recursive:
+                    foreach (var sub in recursive.PropertySubpatterns)
+                    {
+                        if (sub.Member is IMemberReferenceOperation member && SymbolEqualityComparer.Default.Equals(member.Member, symbol))
+                        {
+                            // Every other part must match as well: zero failing this part fails the whole, zero passing it tells nothing.
+                            return MatchesZero(sub.Pattern) == false ? false : (bool?)null;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return IsLengthOf(symbol, test.Value.Type) ? MatchesEmpty(test.Pattern) : null;
+            }
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsLengthOf(ISymbol symbol, ITypeSymbol? type) =>
+            symbol is IPropertySymbol { Name: "Count" or "Length" } && type != null &&
+            (SymbolEqualityComparer.Default.Equals(symbol.ContainingType, type) || type.AllInterfaces.Contains(symbol.ContainingType, SymbolEqualityComparer.Default));
+
+        /// <summary>Whether a pattern matches an empty list: <c>[]</c> and <c>[..]</c> do, <c>[_, ..]</c> does not; null when it cannot be told.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool? MatchesEmpty(IPatternOperation pattern)
+        {
+            switch (pattern)
+            {
+                case IListPatternOperation list:
+                    return list.Patterns.All(p => p is ISlicePatternOperation);
+                case INegatedPatternOperation negated:
+                    return !MatchesEmpty(negated.Pattern);
+                case IBinaryPatternOperation binary:
+                    return binary.OperatorKind == BinaryOperatorKind.Or
+                        ? MatchesEmpty(binary.LeftPattern) | MatchesEmpty(binary.RightPattern)
+                        : MatchesEmpty(binary.LeftPattern) & MatchesEmpty(binary.RightPattern);
+                default:
+                    return null;
+            }
         }
 
         [MethodImpl(HotPath.Optimize)]
@@ -498,6 +548,8 @@ namespace QualityGates.Analyzers.Semantics
                     return null;
                 case IIsPatternOperation pattern when IsSymbol(pattern.Value, symbol):
                     return MatchesZero(pattern.Pattern);
+                case IIsPatternOperation pattern:
+                    return AtZeroOfPattern(pattern, symbol);
                 default:
                     return null;
             }

@@ -549,6 +549,41 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PropertyAndListPatternsOnTheDivisorsOwner_GuardWhenTheyKeepZeroOut()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                public sealed record WeatherPolicy(decimal Premium, int TermDays);
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal A(WeatherPolicy policy) => policy is { TermDays: > 0 } ? policy.Premium / policy.TermDays : 0m;
+
+                    public decimal B(WeatherPolicy policy) => policy is { Premium: > 0m, TermDays: not 0 } ? policy.Premium / policy.TermDays : 0m;
+
+                    public decimal C(decimal total, List<string> devices) => devices is [] ? 0m : total / devices.Count;
+
+                    public decimal D(decimal total, string[] devices) => devices is [_, ..] ? total / devices.Length : 0m;
+
+                    public decimal E(WeatherPolicy policy) => policy is { TermDays: > 366 } ? 0m : {|#0:policy.Premium / policy.TermDays|};
+
+                    public decimal F(decimal total, List<string> devices) => devices is [] ? {|#1:total / devices.Count|} : 0m;
+
+                    public decimal G(decimal total, List<string> devices) => devices is [..] ? {|#2:total / devices.Count|} : 0m;
+                }
+                """;
+
+            const string decimals = "; decimal division throws DivideByZeroException";
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("policy.TermDays", decimals),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("devices.Count", decimals),
+                Verify.Diagnostic(DiagnosticIds.DivisorMayBeZero).WithLocation(2).WithSeverity(DiagnosticSeverity.Info).WithArguments("devices.Count", decimals));
+        }
+
+        [Fact]
         public async Task SwitchWithoutTestOrBottomTestedLoop_StillReported()
         {
             const string source = """
