@@ -85,16 +85,25 @@ namespace QualityGates.Analyzers.Semantics
             return -1;
         }
 
-        /// <summary>True when the last word, the head noun of a name (<c>IDeclineConditionCatalog</c>: catalog), is one of <paramref name="heads"/>.</summary>
+        /// <summary>
+        /// True when the last word, the head noun of a name (<c>IDeclineConditionCatalog</c>: catalog), is one of
+        /// <paramref name="heads"/>. An <c>Async</c> suffix is no noun (<c>GetMultiPetDiscountAsync</c>: discount).
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public static bool HeadIs(IReadOnlyList<string> words, IReadOnlyList<string> heads)
         {
-            if (words.Count == 0)
+            int last = words.Count - 1;
+            if (last > 0 && words[last] == "async")
+            {
+                last--;
+            }
+
+            if (last < 0)
             {
                 return false;
             }
 
-            var head = words[words.Count - 1];
+            var head = words[last];
             for (int h = 0; h < heads.Count; h++)
             {
                 if (head == heads[h])

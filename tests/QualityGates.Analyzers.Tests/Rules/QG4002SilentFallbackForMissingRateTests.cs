@@ -796,12 +796,25 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public decimal Factor(string promoCode) => {|#0:_discountFactors.GetValueOrDefault(promoCode)|};
 
                     public decimal Generous(string promoCode) => _promoDiscounts.GetValueOrDefault(promoCode, {|#1:0.10m|});
+
+                    public async System.Threading.Tasks.Task<decimal> MultiPetDiscountAsync(System.Func<System.Threading.Tasks.Task<string>> fetch)
+                    {
+                        try { return decimal.Parse(await fetch(), System.Globalization.CultureInfo.InvariantCulture); }
+                        catch (System.FormatException) { return 0m; }
+                    }
+
+                    public async System.Threading.Tasks.Task<decimal> MultiPetFactorAsync(System.Func<System.Threading.Tasks.Task<string>> fetch)
+                    {
+                        try { return decimal.Parse(await fetch(), System.Globalization.CultureInfo.InvariantCulture); }
+                        catch (System.FormatException) { return {|#2:1.0m|}; }
+                    }
                 }
                 """;
 
             await Verify.VerifyAnalyzerAsync(source,
                 Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate '_discountFactors'", "0"),
-                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate '_promoDiscounts'", "0.10m"));
+                Verify.Diagnostic("QG4002").WithLocation(1).WithArguments("rate '_promoDiscounts'", "0.10m"),
+                Verify.Diagnostic("QG4002").WithLocation(2).WithArguments("rate 'MultiPetFactorAsync'", "1.0m"));
         }
 
         [Fact]
