@@ -46,6 +46,12 @@ namespace QualityGates.Analyzers.Semantics
 
             // SumInsuredBand, PremiumBand: the number of a rating band, not an amount.
             "band", "bands",
+
+            // ExcessMiles, SpeedLimitKph, PayoutThresholdMm: a unit of measure ends a measured quantity (telematics,
+            // parametric triggers, engine size), not an amount of money.
+            "mile", "miles", "km", "kms", "kilometres", "kilometers", "metres", "meters", "feet", "ft", "inches", "mm", "cm",
+            "kph", "mph", "knots", "kg", "kgs", "kilograms", "tonnes", "tons", "lbs", "litres", "liters", "cc", "kw", "kwh",
+            "hp", "celsius", "fahrenheit", "degrees", "hectares", "acres", "sqft", "sqm",
         };
 
         /// <summary>Enum members that grant cover; with an adverse or referral member among two or more such names, the enum decides.</summary>

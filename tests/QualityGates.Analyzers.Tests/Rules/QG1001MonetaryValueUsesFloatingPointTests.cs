@@ -450,6 +450,30 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task QuantitiesEndingInAUnitOfMeasure_NotReported_TheAmountsBesideThemStill()
+        {
+            const string source = """
+                using System;
+
+                public sealed record TripPricingInput(double SpeedLimitKph, double PayoutThresholdMm, double DistanceMiles, double EngineCc);
+
+                [QualityGates.PremiumCalculation]
+                public class MileageRater
+                {
+                    public double {|#0:ExcessCharge|} { get; set; }
+
+                    public decimal ExcessMileageCharge(double milesDriven, double includedMiles, decimal ratePerMile)
+                    {
+                        double excessMiles = Math.Max(0, milesDriven - includedMiles);
+                        return (decimal)excessMiles * ratePerMile;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("ExcessCharge", "double"));
+        }
+
+        [Fact]
         public async Task QuotientOfQuantities_IsARatio_MoneyOrPerUnitQuotientStillMoney()
         {
             // Net premium per unit of sum assured from commutation values: a ratio, whatever the local is called.
