@@ -72,7 +72,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             // var paise = gst * 100m: a rounded amount restated in minor units; decimal scales by a power of ten exactly.
-            if (IsPowerOfTen(ReferenceEquals(binary.LeftOperand.WalkDownConversions(), value.WalkDownConversions()) ? binary.RightOperand : binary.LeftOperand) &&
+            if (PricingSemantics.IsPowerOfTen(ReferenceEquals(binary.LeftOperand.WalkDownConversions(), value.WalkDownConversions()) ? binary.RightOperand : binary.LeftOperand) &&
                 !(binary.WalkUpConversions() is IBinaryOperation))
             {
                 return null;
@@ -148,22 +148,6 @@ namespace QualityGates.Analyzers.Rules
             // premium = Math.Round(f * premium, 2): the premium read inside is the value before the store.
             var stored = store.WalkUpConversions() is IAssignmentOperation or IVariableInitializerOperation ? store.WalkUpConversions()! : store;
             return read.Syntax.SpanStart >= stored.Syntax.Span.End || common is ILoopOperation || IsInLoop(common);
-        }
-
-        [MethodImpl(HotPath.Optimize)]
-        private static bool IsPowerOfTen(IOperation operand)
-        {
-            if (!operand.TryGetNumericConstant(out var value) || value < 10)
-            {
-                return false;
-            }
-
-            while (value >= 10 && value % 10 == 0)
-            {
-                value /= 10;
-            }
-
-            return value == 1;
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -294,7 +294,12 @@ namespace QualityGates.Analyzers.Semantics
         [MethodImpl(HotPath.Optimize)]
         public static bool IsAllocatedWithRemainder(IOperation value)
         {
-            var local = value.ReceivingLocal();
+            // decimal.Floor(total * 100m / n) / 100m: the share floored in minor units and restated in major ones.
+            var local = value.ReceivingLocal() ??
+                (value.WalkUpConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Multiply } scaled &&
+                 IsPowerOfTen(ReferenceEquals(scaled.LeftOperand.WalkDownConversions(), value.WalkDownConversions()) ? scaled.RightOperand : scaled.LeftOperand)
+                    ? scaled.ReceivingLocal()
+                    : null);
             if (local == null)
             {
                 return false;
@@ -325,6 +330,23 @@ namespace QualityGates.Analyzers.Semantics
             }
 
             return false;
+        }
+
+        /// <summary>10, 100, 1000...: a factor that restates an amount in other units exactly (cents, paise).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool IsPowerOfTen(IOperation operand)
+        {
+            if (!operand.TryGetNumericConstant(out var value) || value < 10)
+            {
+                return false;
+            }
+
+            while (value >= 10 && value % 10 == 0)
+            {
+                value /= 10;
+            }
+
+            return value == 1;
         }
 
         /// <summary>The member a return belongs to is named as money (<c>return ...;</c> in <c>CalculatePremium</c>); a lambda's return has no name.</summary>

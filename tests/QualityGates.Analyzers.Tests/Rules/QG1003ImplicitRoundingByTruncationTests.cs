@@ -424,13 +424,27 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public int UnroundedCents(decimal rate, int parts) => {|#1:(int)((_amount - rate * parts) * 100m)|};
 
                     public decimal PerPart(int parts) => {|#0:decimal.Floor(_amount / parts)|};
+
+                    public decimal FirstShare(int parts)
+                    {
+                        var share = decimal.Floor(_amount * 100m / parts) / 100m;
+                        var remainder = _amount - share * parts;
+                        return share + remainder;
+                    }
+
+                    public decimal ShareInPounds(int parts)
+                    {
+                        var share = {|#2:decimal.Floor(_amount * 100m / parts)|} / 100m;
+                        return share;
+                    }
                 }
                 """;
 
             await Verify.VerifyAsync(
                 source,
                 Verify.Diagnostic(DiagnosticIds.ImplicitRoundingByTruncation).WithLocation(1).WithArguments("The cast to int", "(_amount - rate * parts) * 100m", "zero"),
-                Verify.Diagnostic(DiagnosticIds.ImplicitRoundingByTruncation).WithLocation(0).WithArguments("decimal.Floor", "_amount / parts", "negative infinity"));
+                Verify.Diagnostic(DiagnosticIds.ImplicitRoundingByTruncation).WithLocation(0).WithArguments("decimal.Floor", "_amount / parts", "negative infinity"),
+                Verify.Diagnostic(DiagnosticIds.ImplicitRoundingByTruncation).WithLocation(2).WithArguments("decimal.Floor", "_amount * 100m / parts", "negative infinity"));
         }
     }
 }
