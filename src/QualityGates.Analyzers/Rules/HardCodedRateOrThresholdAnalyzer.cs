@@ -484,7 +484,62 @@ namespace QualityGates.Analyzers.Rules
                 value = local.InitialValue(local.Root())?.WalkDownConversions();
             }
 
-            return value is IInvocationOperation { TargetMethod: { Name: "Split", ContainingType.SpecialType: SpecialType.System_String } };
+            // lines.Select(line => line.Split(',')).Where(cells => cells.Length >= 4): the query's element is a split line.
+            if (value is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } element)
+            {
+                value = SplitElementSource(element);
+            }
+
+            return IsSplitCall(value);
+        }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsSplitCall(IOperation? value) =>
+            value is IInvocationOperation { TargetMethod: { Name: "Split", ContainingType.SpecialType: SpecialType.System_String } };
+
+        /// <summary>
+        /// The value each element of a query step's lambda came from, when an earlier <c>Select</c> made it: the body of
+        /// that <c>Select</c>'s lambda, through the steps that keep elements (<c>Where</c>, ordering, <c>Skip</c>...).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static IOperation? SplitElementSource(IParameterReferenceOperation element)
+        {
+            var lambda = element.Parent;
+            while (lambda != null && !(lambda is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, element.Parameter.ContainingSymbol)))
+            {
+                lambda = lambda.Parent;
+            }
+
+            if (!(lambda?.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation step } }) || step.Arguments.Length == 0)
+            {
+                return null;
+            }
+
+            for (var source = step.Arguments[0].Value.WalkDownConversions() as IInvocationOperation; source != null && source.TargetMethod.IsExtensionMethod && source.Arguments.Length > 0;
+                source = source.Arguments[0].Value.WalkDownConversions() as IInvocationOperation)
+            {
+                switch (source.TargetMethod.Name)
+                {
+                    case "Select" when source.Arguments.Length == 2:
+                        return source.Arguments[1].Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Body.Operations: { Length: 1 } body } } &&
+                            body[0] is IReturnOperation { ReturnedValue: { } returned }
+                            ? returned.WalkDownConversions()
+                            : null;
+                    case "Where":
+                    case "OrderBy":
+                    case "OrderByDescending":
+                    case "ToList":
+                    case "ToArray":
+                    case "AsEnumerable":
+                    case "Skip":
+                    case "Take":
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>A local that chooses between year lengths (leap ? 366m : 365m): the year's actual length, not a fixed basis.</summary>

@@ -563,13 +563,20 @@ namespace QualityGates.Analyzers.Tests.Rules
                         try { return refer; }
                         catch (InvalidOperationException) when (attempts < 3) { return -1; }
                     }
+
+                    public int ValidRows(System.Collections.Generic.IEnumerable<string> lines) =>
+                        System.Linq.Enumerable.Count(System.Linq.Enumerable.Where(System.Linq.Enumerable.Select(lines, line => line.Split(',')), cells => cells.Length >= 4));
+
+                    public int Referrals(System.Collections.Generic.IEnumerable<int[]> claimSets) =>
+                        System.Linq.Enumerable.Count(System.Linq.Enumerable.Where(claimSets, claims => claims.Length > {|#2:3|}));
                 }
                 """;
 
             await Verify.VerifyAsync(
                 source,
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(0).WithArguments("3", "threshold"),
-                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("5", "threshold"));
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(1).WithArguments("5", "threshold"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("3", "threshold"));
         }
 
         [Fact]
