@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -106,9 +107,16 @@ namespace QualityGates.Analyzers.Rules
             }
 
             var direct = UnderwritingSemantics.FindOutcomeLeaf(next.ReturnedValue, insurance, settings, boolDecision, favourable: true);
-            if (direct != null || !(next.ReturnedValue?.WalkDownConversions() is ILocalReferenceOperation returned))
+            if (direct != null)
             {
-                return direct;
+                // reasons.Count == 0 ? Accept() : Refer(reasons), with reasons.Add(...) in the handler: the failure is recorded
+                // where the return looks, so the handler's path does not reach the favourable outcome.
+                return HandlerChangesItsCondition(clause.Handler, direct, next) ? null : direct;
+            }
+
+            if (!(next.ReturnedValue?.WalkDownConversions() is ILocalReferenceOperation returned))
+            {
+                return null;
             }
 
             bool handlerAssigns = UnderwritingSemantics.DescendantsInSameFunction(clause.Handler)
@@ -124,6 +132,55 @@ namespace QualityGates.Analyzers.Rules
                 .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, returned.Local));
             var initializer = declarator?.Initializer?.Value ?? (declarator?.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
             return UnderwritingSemantics.FindOutcomeLeaf(initializer, insurance, settings, boolDecision, favourable: true);
+        }
+
+        /// <summary>
+        /// A local that a condition choosing the favourable leaf reads, and that the handler writes, increments, calls a
+        /// method on (<c>reasons.Add(...)</c>) or passes by reference.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool HandlerChangesItsCondition(IBlockOperation handler, IOperation leaf, IReturnOperation ret)
+        {
+            var tested = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            for (var child = leaf; child != null && !ReferenceEquals(child, ret); child = child.Parent)
+            {
+                var condition = child.Parent switch
+                {
+                    IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, child) => conditional.Condition,
+                    ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+                    _ => null,
+                };
+                foreach (var read in condition?.DescendantsAndSelf() ?? Enumerable.Empty<IOperation>())
+                {
+                    if (read is ILocalReferenceOperation local)
+                    {
+                        tested.Add(local.Local);
+                    }
+                }
+            }
+
+            if (tested.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var op in UnderwritingSemantics.DescendantsInSameFunction(handler))
+            {
+                var changed = op switch
+                {
+                    IAssignmentOperation assignment => assignment.Target,
+                    IIncrementOrDecrementOperation increment => increment.Target,
+                    IInvocationOperation call => call.Instance,
+                    IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
+                    _ => null,
+                };
+                if (changed?.WalkDownConversions() is ILocalReferenceOperation target && tested.Contains(target.Local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -487,6 +487,52 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task HandlerRecordingTheFailureWhereTheReturnLooks_NotReported_RecordingElsewhereStill()
+        {
+            // The handler adds a reason (or sets a flag) that the return tests: its path can only refer.
+            await Verify.VerifyAnalyzerAsync("using System.Collections.Generic;\n" + Decision + """
+                public interface ICheck { string Code { get; } bool Passes(); }
+
+                [QualityGates.UnderwritingRule]
+                public class Rules
+                {
+                    public Decision Screen(IReadOnlyList<ICheck> checks)
+                    {
+                        var reasons = new List<string>();
+                        foreach (var check in checks)
+                        {
+                            try { if (!check.Passes()) reasons.Add(check.Code); }
+                            catch (System.InvalidOperationException) { reasons.Add("CHECK_ERROR:" + check.Code); }
+                        }
+
+                        return reasons.Count == 0 ? Decision.Approve : Decision.Refer;
+                    }
+
+                    public Decision Flag(ICheck check)
+                    {
+                        var failed = false;
+                        try { failed = !check.Passes(); }
+                        catch { failed = true; }
+                        return failed switch { false => Decision.Approve, true => Decision.Refer };
+                    }
+
+                    public Decision Logged(IReadOnlyList<ICheck> checks)
+                    {
+                        var reasons = new List<string>();
+                        var log = new List<string>();
+                        foreach (var check in checks)
+                        {
+                            try { if (!check.Passes()) reasons.Add(check.Code); }
+                            {|QG2001:catch (System.InvalidOperationException)|} { log.Add(check.Code); }
+                        }
+
+                        return reasons.Count == 0 ? Decision.Approve : Decision.Refer;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task HandlerReturnsReferOrRethrows_NoDiagnostic()
         {
             await Verify.VerifyAnalyzerAsync(Decision + """
