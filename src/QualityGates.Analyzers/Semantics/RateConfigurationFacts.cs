@@ -81,6 +81,12 @@ namespace QualityGates.Analyzers.Semantics
                 op = access.WhenNotNull.WalkDownConversions();
             }
 
+            // Volatile.Read(ref s_territoryFactors): the snapshot read QG4003 recommends is still the table.
+            if (op is IInvocationOperation { TargetMethod: { Name: "Read", ContainingType: { Name: "Volatile" } }, Arguments: { Length: 1 } read })
+            {
+                op = read[0].Value.WalkDownConversions();
+            }
+
             if (op == null)
             {
                 return ValueKind.None;

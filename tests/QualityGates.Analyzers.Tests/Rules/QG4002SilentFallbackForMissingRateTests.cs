@@ -777,6 +777,32 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task LookupOnAVolatileSnapshotOfATable_Reported()
+        {
+            // The snapshot QG4003 recommends (an immutable table swapped with Volatile.Write) is still the rate table.
+            const string source = """
+                using System.Collections.Generic;
+                using System.Threading;
+
+                [QualityGates.PremiumCalculation]
+                public class MileageRater
+                {
+                    private static IReadOnlyDictionary<string, decimal> s_territoryFactors = new Dictionary<string, decimal>();
+
+                    public static void Load(IReadOnlyDictionary<string, decimal> filed) => Volatile.Write(ref s_territoryFactors, filed);
+
+                    public decimal Premium(decimal basePremium, string area)
+                    {
+                        var territory = Volatile.Read(ref s_territoryFactors).TryGetValue(area, out var tf) ? tf : {|#0:1.15m|};
+                        return basePremium * territory;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("QG4002").WithLocation(0).WithArguments("rate 's_territoryFactors'", "1.15m"));
+        }
+
+        [Fact]
         public async Task UnknownDiscountFallingBackToNone_NotReported_FactorsAndOtherFallbacksStill()
         {
             const string source = """
