@@ -25,7 +25,8 @@ namespace QualityGates.Analyzers.Rules
                 foreach (var candidate in all.Where(o => IsReduction(o, insurance)))
                 {
                     // A bound that wraps the reduction or comes after it (clamp before return) keeps the premium in range.
-                    bool bounded = bounds.Any(b => b.Syntax.SpanStart >= candidate.Syntax.SpanStart || b.Syntax.Span.Contains(candidate.Syntax.Span));
+                    bool bounded = bounds.Any(b => (b.Syntax.SpanStart >= candidate.Syntax.SpanStart || b.Syntax.Span.Contains(candidate.Syntax.Span)) &&
+                        BoundsTheAmount(b, candidate, insurance));
                     if (!bounded)
                     {
                         block.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PremiumMayBecomeNegative, candidate.Syntax.GetLocation(), PricingSemantics.Describe(candidate)));
@@ -142,6 +143,47 @@ namespace QualityGates.Analyzers.Rules
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// A comparison with zero bounds the reduction only when it tests an amount: the reduction itself, the local it
+        /// lands in, what it reads, or a money value (<c>notes.Count &gt; 0</c> bounds nothing). Math.Max/Min/Clamp and a
+        /// comparison with a minimum-premium member are bounds wherever they are.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool BoundsTheAmount(IOperation bound, IOperation reduction, InsuranceContext insurance)
+        {
+            if (!(bound is IBinaryOperation comparison) || !(PricingSemantics.IsNumericLiteral(comparison.LeftOperand, out _) || PricingSemantics.IsNumericLiteral(comparison.RightOperand, out _)))
+            {
+                return true;
+            }
+
+            var tested = (PricingSemantics.IsNumericLiteral(comparison.LeftOperand, out _) ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions();
+            if (tested.Syntax.Span.Contains(reduction.Syntax.Span) || tested.GetValueKind(insurance) == ValueKind.Money)
+            {
+                return true;
+            }
+
+            var symbol = tested.GetReferencedSymbol();
+            if (symbol == null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(reduction.ReceivingLocal(), symbol))
+            {
+                return true;
+            }
+
+            foreach (var read in reduction.DescendantsAndSelf())
+            {
+                if (SymbolEqualityComparer.Default.Equals(read.GetReferencedSymbol(), symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         [MethodImpl(HotPath.Optimize)]

@@ -107,6 +107,48 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task ComparisonOfSomethingElseWithZero_BoundsNothing_TheAmountsComparisonStillDoes()
+        {
+            const string source = """
+                using System.Collections.Generic;
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    public decimal Renewal(decimal loadedPremium, decimal loyaltyDiscount, List<string> notes)
+                    {
+                        var renewalPremium = {|#0:loadedPremium - loyaltyDiscount|};
+                        if (notes.Count > 0) notes.Add("RENEWAL");
+                        return renewalPremium;
+                    }
+
+                    public decimal Checked(decimal loadedPremium, decimal loyaltyDiscount)
+                    {
+                        var renewal = loadedPremium - loyaltyDiscount;
+                        return renewal > 0 ? renewal : 0m;
+                    }
+
+                    // A discount tested before it is subtracted bounds nothing below the premium.
+                    public decimal DiscountChecked(decimal loadedPremium, decimal loyaltyDiscount) =>
+                        loyaltyDiscount <= 0 ? loadedPremium : {|#1:loadedPremium - loyaltyDiscount|};
+
+                    public decimal NoteAfterTheCheck(decimal loadedPremium, decimal loyaltyDiscount, List<string> notes)
+                    {
+                        var net = loadedPremium - loyaltyDiscount;
+                        if (net < 0) notes.Add("NEGATIVE");
+                        return net;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Enable,
+                Verify.Diagnostic(DiagnosticIds.PremiumMayBecomeNegative).WithLocation(0).WithArguments("loadedPremium - loyaltyDiscount"),
+                Verify.Diagnostic(DiagnosticIds.PremiumMayBecomeNegative).WithLocation(1).WithArguments("loadedPremium - loyaltyDiscount"));
+        }
+
+        [Fact]
         public void Descriptor_IsOptIn()
         {
             // The test harness enables every supported diagnostic, so the opt-in default is asserted on the descriptor.
