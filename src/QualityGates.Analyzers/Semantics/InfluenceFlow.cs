@@ -148,6 +148,17 @@ namespace QualityGates.Analyzers.Semantics
                 }
             }
 
+            // PostcodeArea(owner.Postcode ?? ""): a call named for the characteristic, on it, is the one read.
+            while (parent is ICoalesceOperation || parent is IConditionalAccessOperation)
+            {
+                parent = parent.WalkUpConversions();
+            }
+
+            if (parent is IArgumentOperation { Parent: IInvocationOperation call } && influences.Contains(call))
+            {
+                return true;
+            }
+
             return false;
         }
 
@@ -609,7 +620,7 @@ namespace QualityGates.Analyzers.Semantics
             if (Matches(symbol.Name, patterns, exclude))
             {
                 // The name first: most reads match nothing, and the decision test looks at the return type's members.
-                return IsEventFact(symbol.Name, patterns) || IsConfigurationMember(symbol) ||
+                return IsEventFact(symbol.Name, patterns) || IsConfigurationMember(symbol) || IsAboutAnAnimal(symbol) ||
                     (op.Kind == OperationKind.Invocation && Outcomes.ReturnsDecision((IMethodSymbol)symbol, insurance))
                     ? null
                     : symbol.Name;
@@ -640,6 +651,43 @@ namespace QualityGates.Analyzers.Semantics
         }
 
         private static readonly string[] ConfigurationHeads = { "options", "settings", "config", "configuration" };
+
+        /// <summary>
+        /// A member of an animal (<c>Pet.Sex</c>, <c>Horse.Age</c>) or named for one (<c>petSex</c>): pet, equine and
+        /// livestock cover rates the insured animal, and the laws behind protected characteristics protect people.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsAboutAnAnimal(ISymbol symbol)
+        {
+            foreach (var word in NameWords.Split(symbol.Name))
+            {
+                if (AnimalWords.Contains(word))
+                {
+                    return true;
+                }
+            }
+
+            if (!(symbol is IPropertySymbol || symbol is IFieldSymbol) || symbol.ContainingType == null)
+            {
+                return false;
+            }
+
+            foreach (var word in NameWords.Split(symbol.ContainingType.Name))
+            {
+                if (AnimalWords.Contains(word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly HashSet<string> AnimalWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "pet", "pets", "animal", "animals", "dog", "dogs", "cat", "cats", "canine", "feline", "horse", "horses", "equine",
+            "livestock", "cattle", "bloodstock", "breed",
+        };
 
         /// <summary>
         /// The constant column name of a string-keyed read: an indexer with one constant string argument (<c>row["Gender"]</c>,

@@ -224,6 +224,31 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task TraitsOfAnInsuredAnimal_NotSources_TheOwnersStillAre()
+        {
+            // Pet cover rates the animal: the laws behind protected characteristics protect people.
+            await Verify.VerifyAsync(Types + """
+                public enum Sex { Female, Male }
+                public sealed record PetProfile(string Breed, Sex Sex, bool IsPregnant, int Age);
+                public sealed record Owner(Gender Gender);
+
+                public class PetPremiumCalculator
+                {
+                    public decimal Premium(PetProfile pet, Owner owner, Sex petSex, decimal basePremium)
+                    {
+                        var premium = basePremium;
+                        if (pet.Sex == Sex.Male) premium *= 1.05m;
+                        if (pet.IsPregnant) premium *= 1.2m;
+                        if (petSex == Sex.Female) premium *= 0.98m;
+                        if ({|#0:owner.Gender|} == Gender.Male) premium *= 1.1m;
+                        return premium;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(0).WithArguments("Gender", "the price"));
+        }
+
+        [Fact]
         public async Task GenderThroughLocalAndCondition_ReportedOnce()
         {
             await Verify.VerifyAsync(Types + """

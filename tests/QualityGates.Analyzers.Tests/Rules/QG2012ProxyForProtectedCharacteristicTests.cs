@@ -186,12 +186,19 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public decimal ScoreIncome(Site s) => {|#0:s.HouseholdIncome|} / 1000m;
                     public int ScorePostal(Site s) => {|#1:s.MailingAddress?.PostalCode|} == "90210" ? 10 : 0;
                     public int ScoreLocation(Site s) => {|#2:s.Location.PostalCode|} == "90210" ? 10 : 0;
+                    public int ScoreArea(Site s) => {|#3:Geo.PostcodeArea(s.Location.PostalCode ?? "")|} == "SW" ? 5 : 0;
+                }
+
+                public static class Geo
+                {
+                    public static string PostcodeArea(string postcode) => postcode.Substring(0, 2);
                 }
                 """,
                 Enable,
                 Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(0).WithArguments("HouseholdIncome", "the insurance score"),
                 Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(1).WithArguments("PostalCode", "the insurance score"),
-                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(2).WithArguments("PostalCode", "the insurance score"));
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(2).WithArguments("PostalCode", "the insurance score"),
+                Verify.Diagnostic(DiagnosticIds.ProxyForProtectedCharacteristic).WithLocation(3).WithArguments("PostcodeArea", "the insurance score"));
         }
 
         [Fact]
