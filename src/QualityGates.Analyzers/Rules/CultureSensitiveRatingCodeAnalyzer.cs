@@ -80,7 +80,16 @@ namespace QualityGates.Analyzers.Rules
         private static string? CodeName(IOperation? value)
         {
             var symbol = value?.WalkDownStringMethods().GetReferencedSymbol();
-            return symbol != null && NameWords.LastMatchingWordIndex(NameWords.Split(symbol.Name), CodeWords) >= 0 ? symbol.Name : null;
+            if (symbol == null)
+            {
+                return null;
+            }
+
+            // planDisplayName, ProductDescription: display text about a code, not the code.
+            var words = NameWords.Split(symbol.Name);
+            return NameWords.LastMatchingWordIndex(words, CodeWords) >= 0 && !NameWords.HeadIs(words, DisplayHeads) ? symbol.Name : null;
         }
+
+        private static readonly string[] DisplayHeads = { "name", "names", "description", "label", "title", "caption", "text", "message", "display" };
     }
 }

@@ -620,7 +620,7 @@ namespace QualityGates.Analyzers.Semantics
             if (Matches(symbol.Name, patterns, exclude))
             {
                 // The name first: most reads match nothing, and the decision test looks at the return type's members.
-                return IsEventFact(symbol.Name, patterns) || IsConfigurationMember(symbol) || IsAboutAnAnimal(symbol) ||
+                return IsEventFact(symbol.Name, patterns) || IsConfigurationMember(symbol) || IsAboutAnAnimal(symbol, patterns) ||
                     (op.Kind == OperationKind.Invocation && Outcomes.ReturnsDecision((IMethodSymbol)symbol, insurance))
                     ? null
                     : symbol.Name;
@@ -653,18 +653,18 @@ namespace QualityGates.Analyzers.Semantics
         private static readonly string[] ConfigurationHeads = { "options", "settings", "config", "configuration" };
 
         /// <summary>
-        /// A member of an animal (<c>Pet.Sex</c>, <c>Horse.Age</c>) or named for one (<c>petSex</c>): pet, equine and
-        /// livestock cover rates the insured animal, and the laws behind protected characteristics protect people.
+        /// A member of an animal (<c>Pet.Sex</c>, <c>PetProfile.Sex</c>, <c>Horse.Age</c>) or named for one's trait (<c>petSex</c>):
+        /// pet, equine and livestock cover rates the insured animal, and the laws behind protected characteristics protect
+        /// people. Not a request or policy about one (<c>PetQuoteRequest.Postcode</c> is the owner's), nor <c>PetOwnerGender</c>.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool IsAboutAnAnimal(ISymbol symbol)
+        private static bool IsAboutAnAnimal(ISymbol symbol, WordPatterns patterns)
         {
-            foreach (var word in NameWords.Split(symbol.Name))
+            var words = NameWords.Split(symbol.Name);
+            var match = patterns.LastMatch(words);
+            if (match > 0 && AnimalWords.Contains(words[match - 1]))
             {
-                if (AnimalWords.Contains(word))
-                {
-                    return true;
-                }
+                return true;
             }
 
             if (!(symbol is IPropertySymbol || symbol is IFieldSymbol) || symbol.ContainingType == null)
@@ -672,16 +672,17 @@ namespace QualityGates.Analyzers.Semantics
                 return false;
             }
 
-            foreach (var word in NameWords.Split(symbol.ContainingType.Name))
+            var type = NameWords.Split(symbol.ContainingType.Name);
+            int head = type.Count - 1;
+            if (head > 0 && AnimalRecordHeads.Contains(type[head]))
             {
-                if (AnimalWords.Contains(word))
-                {
-                    return true;
-                }
+                head--;
             }
 
-            return false;
+            return head >= 0 && AnimalWords.Contains(type[head]);
         }
+
+        private static readonly HashSet<string> AnimalRecordHeads = new HashSet<string>(StringComparer.Ordinal) { "profile", "details", "detail", "info", "record", "data" };
 
         private static readonly HashSet<string> AnimalWords = new HashSet<string>(StringComparer.Ordinal)
         {

@@ -231,21 +231,26 @@ namespace QualityGates.Analyzers.Tests.Rules
                 public enum Sex { Female, Male }
                 public sealed record PetProfile(string Breed, Sex Sex, bool IsPregnant, int Age);
                 public sealed record Owner(Gender Gender);
+                public sealed record PetQuoteRequest(Gender Gender);
 
                 public class PetPremiumCalculator
                 {
-                    public decimal Premium(PetProfile pet, Owner owner, Sex petSex, decimal basePremium)
+                    public decimal Premium(PetProfile pet, Owner owner, Sex petSex, PetQuoteRequest request, Gender petOwnerGender, decimal basePremium)
                     {
                         var premium = basePremium;
                         if (pet.Sex == Sex.Male) premium *= 1.05m;
                         if (pet.IsPregnant) premium *= 1.2m;
                         if (petSex == Sex.Female) premium *= 0.98m;
                         if ({|#0:owner.Gender|} == Gender.Male) premium *= 1.1m;
+                        if ({|#1:request.Gender|} == Gender.Male) premium *= 1.1m;
+                        if ({|#2:petOwnerGender|} == Gender.Male) premium *= 1.1m;
                         return premium;
                     }
                 }
                 """,
-                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(0).WithArguments("Gender", "the price"));
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(0).WithArguments("Gender", "the price"),
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(1).WithArguments("Gender", "the price"),
+                Verify.Diagnostic(DiagnosticIds.ProtectedCharacteristicInfluencesOutcome).WithLocation(2).WithArguments("petOwnerGender", "the price"));
         }
 
         [Fact]

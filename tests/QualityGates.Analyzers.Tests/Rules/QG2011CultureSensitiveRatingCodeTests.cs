@@ -82,8 +82,9 @@ namespace QualityGates.Analyzers.Tests.Rules
                 [QualityGates.UnderwritingRule]
                 public class Rules
                 {
-                    public bool Check(Risk risk, string tier)
+                    public bool Check(Risk risk, string tier, string planDisplayName, string productDescription)
                     {
+                        var title = planDisplayName.ToUpper() + productDescription.ToLower();
                         var a = string.Equals(risk.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase);
                         var b = risk.ClassCode.StartsWith('H');
                         var c = risk.ClassCode.ToUpperInvariant() == "HAZ";
@@ -91,7 +92,7 @@ namespace QualityGates.Analyzers.Tests.Rules
                         var e = risk.Description.ToUpper().Length > 0;
                         var f = risk.ClassCode.ToUpper(CultureInfo.InvariantCulture) == "HAZ";
                         var g = risk.ClassCode.StartsWith("H", StringComparison.Ordinal);
-                        return a && b && c && d && e && f && g;
+                        return a && b && c && d && e && f && g && title.Length > 0;
                     }
                 }
                 """);
