@@ -28,6 +28,7 @@ public static class QgbCodes
     public const string CoveragePathOutsideRepository = "QGB0108";
     public const string CoverageNoData = "QGB0109";
     public const string CoverageReportGeneratorFailed = "QGB0110";
+    public const string CoveragePathNotSource = "QGB0111";
 
     // 02xx: qualitygate.json.
     public const string ConfigUnknownKey = "QGB0201";

@@ -5,10 +5,21 @@ namespace QualityGates.Core.Coverage;
 /// <summary>
 /// Maps the class filenames of one Cobertura file to repo-relative paths, with the &lt;source&gt; roots seen so far
 /// (docs/gate.md "Paths"): what the gate counts and what the coverage HTML may show. Paths outside the repository,
-/// also through a committed link, go to <c>outside</c>; generated sources to <c>generated</c>; both resolve to null.
+/// also through a committed link, go to <c>outside</c>; generated sources to <c>generated</c>; what is no source code
+/// (git's own files, <c>.env</c>: a committed coverage file may name anything) to <c>notSources</c>; all resolve to null.
 /// </summary>
-internal sealed class ClassFileResolver(string fullRoot, ISet<string> outside, ISet<string> generated)
+internal sealed class ClassFileResolver(string fullRoot, ISet<string> outside, ISet<string> generated, ISet<string> notSources)
 {
+    /// <summary>
+    /// Extensions of source code a Cobertura writer reports (coverlet's C#, F#, VB and Razor, and the languages a mixed
+    /// repository's other tools cover). Anything else, a secrets file or a key, is never counted nor shown.
+    /// </summary>
+    private static readonly HashSet<string> SourceExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".cs", ".vb", ".fs", ".fsi", ".fsx", ".razor", ".cshtml", ".vbhtml", ".xaml", ".c", ".cc", ".cpp", ".cxx", ".h", ".hpp",
+        ".ts", ".tsx", ".js", ".jsx", ".mjs", ".py", ".java", ".kt", ".go", ".rb", ".php", ".swift", ".scala",
+    };
+
     private readonly List<string> sources = new();
     private readonly Dictionary<string, string?> resolved = new(StringComparer.Ordinal);
     private readonly RepositoryBoundary boundary = new(fullRoot);
@@ -48,6 +59,12 @@ internal sealed class ClassFileResolver(string fullRoot, ISet<string> outside, I
                 path = real;
             }
 
+            if (path is not null && !IsSourceCode(path))
+            {
+                notSources.Add(CoberturaReader.Truncate(path));
+                path = null;
+            }
+
             if (path is not null && SourceFacts.IsGeneratedPath(path))
             {
                 // A source generator's output (obj/.../RegexGenerator.g.cs) is not code anyone here wrote or tests.
@@ -60,6 +77,11 @@ internal sealed class ClassFileResolver(string fullRoot, ISet<string> outside, I
 
         return path;
     }
+
+    /// <summary>A source file's extension, and no part inside git's own folder (.git/config holds CI credentials).</summary>
+    private static bool IsSourceCode(string relative) =>
+        SourceExtensions.Contains(Path.GetExtension(relative)) &&
+        !relative.Split('/').Any(part => part.Equals(".git", StringComparison.OrdinalIgnoreCase));
 
     private string? ResolveUncached(string name)
     {

@@ -29,9 +29,10 @@ internal static class CoberturaReader
 
     /// <summary>
     /// Reads <paramref name="file"/>; paths outside the repository are added to <paramref name="outside"/>, generated
-    /// sources (obj/, *.g.cs, ...) to <paramref name="generated"/>, neither merged.
+    /// sources (obj/, *.g.cs, ...) to <paramref name="generated"/>, files that are no source code to <paramref name="notSources"/>,
+    /// none merged.
     /// </summary>
-    public static void Read(string file, string fullRoot, CoverageMerger merger, ISet<string> outside, ISet<string> generated)
+    public static void Read(string file, string fullRoot, CoverageMerger merger, ISet<string> outside, ISet<string> generated, ISet<string> notSources)
     {
         FileStream stream;
         try
@@ -56,7 +57,7 @@ internal static class CoberturaReader
         }
 
         merger.NextReport();
-        var parser = new Parser(file, fullRoot, merger, outside, generated);
+        var parser = new Parser(file, fullRoot, merger, outside, generated, notSources);
         using XmlReader reader = XmlReader.Create(stream, Settings);
         try
         {
@@ -139,9 +140,9 @@ internal static class CoberturaReader
         }
     }
 
-    private sealed class Parser(string file, string fullRoot, CoverageMerger merger, ISet<string> outside, ISet<string> generated)
+    private sealed class Parser(string file, string fullRoot, CoverageMerger merger, ISet<string> outside, ISet<string> generated, ISet<string> notSources)
     {
-        private readonly ClassFileResolver resolver = new(fullRoot, outside, generated);
+        private readonly ClassFileResolver resolver = new(fullRoot, outside, generated, notSources);
         private readonly List<(int Number, string? Type, double Percent)> conditions = new();
         private readonly List<BranchPoint> points = new();
         private string? currentPath;

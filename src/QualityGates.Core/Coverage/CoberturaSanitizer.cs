@@ -16,7 +16,7 @@ internal static class CoberturaSanitizer
 
     public static void Copy(string input, string output, string fullRoot)
     {
-        var resolver = new ClassFileResolver(fullRoot, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        var resolver = new ClassFileResolver(fullRoot, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         using XmlReader reader = XmlReader.Create(new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read), CoberturaReader.Settings);
         using XmlWriter writer = XmlWriter.Create(new FileStream(output, FileMode.CreateNew, FileAccess.Write, FileShare.None), WriterSettings);
         reader.MoveToContent();

@@ -169,9 +169,10 @@ public static class CoverageLoader
         var merger = new CoverageMerger();
         var outside = new SortedSet<string>(StringComparer.Ordinal);
         var generated = new SortedSet<string>(StringComparer.Ordinal);
+        var notSources = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string file in files)
         {
-            CoberturaReader.Read(file, fullRoot, merger, outside, generated);
+            CoberturaReader.Read(file, fullRoot, merger, outside, generated, notSources);
         }
 
         var allNotes = new List<string>(notes ?? Array.Empty<string>());
@@ -184,6 +185,18 @@ public static class CoverageLoader
                 outside.Count == 1 ? "was" : "were",
                 QgbCodes.CoveragePathOutsideRepository,
                 Named(outside)));
+        }
+
+        if (notSources.Count > 0)
+        {
+            allNotes.Add(string.Format(CultureInfo.InvariantCulture,
+                "{0} {1} named by coverage {2} no source code (inside .git, or without a source-file extension such as .cs) and {3} left out of coverage, never opened ({4}: {5}).",
+                notSources.Count,
+                notSources.Count == 1 ? "file" : "files",
+                notSources.Count == 1 ? "is" : "are",
+                notSources.Count == 1 ? "was" : "were",
+                QgbCodes.CoveragePathNotSource,
+                Named(notSources)));
         }
 
         if (generated.Count > 0)

@@ -165,6 +165,43 @@ public sealed class CoverageSymbolicLinkTests : IDisposable
     }
 
     [Fact]
+    public void GitsOwnFilesAndFilesThatAreNoSourceCode_AreLeftOut_AndReportGeneratorNeverShowsThem()
+    {
+        // A committed coverage file naming .git/config (where CI keeps its token), through a link too, and an ignored .env.
+        repo.Write("src/Inside.cs", "class Inside { void M() { } }\n");
+        repo.Write(".git/config", "[http]\n\textraheader = AUTHORIZATION: basic SECRETTOKEN123\n");
+        repo.Write(".env", "DB_PASSWORD=hunter2-SECRET\n");
+        bool linked = Links.TryFile(Path.Combine(repo.Path, "src", "x.cs"), Path.Combine("..", ".git", "config"));
+        string lines = """<line number="1" hits="1" /><line number="2" hits="1" />""";
+        var files = new List<string>
+        {
+            repo.Write("TestResults/6/coverage.cobertura.xml", CoverageMergeTests.Cobertura(lines, repo.Path + "/", ".git/config")),
+            repo.Write("TestResults/5/coverage.cobertura.xml", CoverageMergeTests.Cobertura(lines, repo.Path + "/", ".env")),
+            repo.Write("TestResults/4/coverage.cobertura.xml", CoverageMergeTests.Cobertura(lines, "C:\\agent\\_work\\1\\s\\", ".git\\config")),
+            repo.Write("TestResults/7/coverage.cobertura.xml", CoverageMergeTests.Cobertura("""<line number="1" hits="1" />""", repo.Path + "/", "src/Inside.cs")),
+        };
+        if (linked)
+        {
+            files.Add(repo.Write("TestResults/3/coverage.cobertura.xml", CoverageMergeTests.Cobertura(lines, repo.Path + "/", "src/x.cs")));
+        }
+
+        CoverageReport report = CoverageLoader.Read(repo.Path, files);
+        Assert.Equal(new[] { "src/Inside.cs" }, report.Files.Keys);
+        string note = Assert.Single(report.Notes, n => n.Contains("QGB0111", StringComparison.Ordinal));
+        // The Windows path and the link both lead to .git/config: one file.
+        Assert.Equal(
+            "2 files named by coverage are no source code (inside .git, or without a source-file extension such as .cs) and were left out of coverage, never opened (QGB0111: '.env', '.git/config').",
+            note);
+
+        string output = Path.Combine(repo.Path, "artifacts", "coverage");
+        CoverageReportWriter.Write(files, output, repo.Path);
+        string html = string.Concat(Directory.GetFiles(output, "*.html").Select(File.ReadAllText));
+        Assert.Contains("class&nbsp;Inside", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRETTOKEN123", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OneFileReachedThroughALinkInsideTheRepository_IsCountedOnce()
     {
         repo.Write("src/A.cs", "class A { }\n");
