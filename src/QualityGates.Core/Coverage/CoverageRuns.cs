@@ -75,7 +75,8 @@ public static class CoverageRuns
 
     /// <summary>
     /// The run with its sorted package names (joined by '\0', which XML cannot hold) and the end of the run in Unix seconds: the
-    /// root's <c>timestamp</c> (coverlet writes Unix seconds), else the file's modification time. Null when the file is
+    /// root's <c>timestamp</c> (coverlet writes Unix seconds), else the file's modification time (also when the timestamp
+    /// is later than that). Null when the file is
     /// not readable Cobertura. Read as the merge reads it: DTDs prohibited, nothing resolved.
     /// </summary>
     private static Run? Sniff(Run run)
@@ -90,8 +91,11 @@ public static class CoverageRuns
                 return null;
             }
 
-            long seconds = UnixSeconds(reader.GetAttribute("timestamp"))
-                ?? new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero).ToUnixTimeSeconds();
+            // A run cannot end after its file was written: a timestamp later than that (beyond a clock's skew) is no time
+            // of the run (a committed file claiming 2100 to outrank the CI's own run), and the file's time is used.
+            long written = new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero).ToUnixTimeSeconds();
+            long? stamped = UnixSeconds(reader.GetAttribute("timestamp"));
+            long seconds = stamped is long t && t <= written + SameRunSeconds ? t : written;
             var packages = new SortedSet<string>(StringComparer.Ordinal);
             reader.Read();
             while (!reader.EOF)

@@ -77,16 +77,32 @@ public sealed class CoverageRunsTests : IDisposable
     [Fact]
     public void NewestByTimestamp_NotByNameOrFileTime()
     {
-        // The older run sorts last by name and was written last; its timestamp still says it is older.
+        // The older run sorts last by name and was written last (copied later); its timestamp still says it is older.
         string old = Write("tests/T/TestResults/zzz/coverage.cobertura.xml", Report(Monday, "Motor", 1, 2, 3, 4));
         string newer = Write("tests/T/TestResults/aaa/coverage.cobertura.xml", Report(Monday + Hour, "Motor", 1, 2));
-        File.SetLastWriteTimeUtc(newer, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(newer, new DateTime(2029, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         File.SetLastWriteTimeUtc(old, new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var notes = new List<string>();
 
         CoverageReport report = Load(notes);
 
         Assert.Equal(new[] { "tests/T/TestResults/aaa/coverage.cobertura.xml" }, Relative(report.Inputs));
+        Assert.Equal(new CoverageFigures(4, 2, 0, 0), report.Totals);
+    }
+
+    [Fact]
+    public void TimestampAfterTheFileWasWritten_IsNoTimeOfTheRun_TheFileTimeDecides()
+    {
+        // A committed file claims the year 2100 to outrank the run the CI just made; it was written (checked out) earlier.
+        string forged = Write("tests/T/TestResults/old/coverage.cobertura.xml", Report(4_102_444_800, "Motor", 1, 2, 3, 4));
+        string real = Write("tests/T/TestResults/new/coverage.cobertura.xml", Report(Monday + Hour, "Motor", 1, 2));
+        File.SetLastWriteTimeUtc(forged, DateTimeOffset.FromUnixTimeSeconds(Monday).UtcDateTime);
+        File.SetLastWriteTimeUtc(real, DateTimeOffset.FromUnixTimeSeconds(Monday + Hour + 5).UtcDateTime);
+        var notes = new List<string>();
+
+        CoverageReport report = Load(notes);
+
+        Assert.Equal(new[] { "tests/T/TestResults/new/coverage.cobertura.xml" }, Relative(report.Inputs));
         Assert.Equal(new CoverageFigures(4, 2, 0, 0), report.Totals);
     }
 
