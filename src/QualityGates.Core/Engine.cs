@@ -370,9 +370,41 @@ public sealed class Engine
         }
 
         string path = BaselinePath(result.RepositoryRoot, result.Config);
+        if (result.UnreadableBaseline is not null && !LooksLikeBaseline(path))
+        {
+            // Replacing is how a damaged baseline is mended; a file that was never one (baseline.file naming
+            // appsettings.json by mistake) is the user's, and is not overwritten.
+            throw new QualityGateException(QgbCodes.BaselineInvalid,
+                $"'{RepositoryPaths.ToRelative(result.RepositoryRoot, path) ?? path}' is not a QualityGates baseline (no \"schemaVersion\"), so it was not replaced: point baseline.file in qualitygate.json at a file of its own, or move that file away.");
+        }
+
         Baseline baseline = ToBaseline(result, result.Gate.Inputs.Baseline, options.Now);
         BaselineStore.Write(path, baseline);
         return new BaselineWritten(path, baseline) { ReplacedUnreadable = result.UnreadableBaseline };
+    }
+
+    /// <summary>A file that names its schema version (however damaged otherwise), an empty one, or none: a baseline to mend.</summary>
+    private static bool LooksLikeBaseline(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return true;
+            }
+
+            // A baseline is small; reading a few hundred kilobytes tells a damaged one from another file.
+            using var reader = new StreamReader(path);
+            char[] buffer = new char[256 * 1024];
+            int read = reader.ReadBlock(buffer, 0, buffer.Length);
+            string text = new(buffer, 0, read);
+            return text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0 || text.Contains("\"schemaVersion\"", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Method metrics of changed C# files that are not ranked hotspots, asked from the calculator.</summary>

@@ -116,14 +116,14 @@ public static class ConfigLoader
                     case "baseline":
                         foreach ((string _, JsonElement file, string filePath) in Properties(value, path, BaselineKeys))
                         {
-                            config = config with { BaselineFile = String(file, filePath) };
+                            config = config with { BaselineFile = DataFile(file, filePath, ".json") };
                         }
 
                         break;
                     case "trend":
                         foreach ((string _, JsonElement file, string filePath) in Properties(value, path, TrendKeys))
                         {
-                            config = config with { TrendFile = NullableString(file, filePath) };
+                            config = config with { TrendFile = file.ValueKind == JsonValueKind.Null ? null : DataFile(file, filePath, ".jsonl") };
                         }
 
                         break;
@@ -300,6 +300,23 @@ public static class ConfigLoader
 
         private string String(JsonElement value, string path) =>
             value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Bad(path, $"expected a string, found {Describe(value)}.");
+
+        /// <summary>
+        /// A file the gate writes (the baseline, the trend history): named with its own extension and not the
+        /// configuration, so a slip cannot make the gate rewrite qualitygate.json or a committed source.
+        /// </summary>
+        private string DataFile(JsonElement value, string path, string extension)
+        {
+            string file = String(value, path);
+            string name = Path.GetFileName(file.Replace('\\', '/').TrimEnd('/'));
+            if (!name.EndsWith(extension, StringComparison.OrdinalIgnoreCase) || name.Length == extension.Length ||
+                name.Equals(GateDefaults.ConfigFileName, StringComparison.OrdinalIgnoreCase))
+            {
+                throw Bad(path, $"must name a {extension} file of its own, which the gate writes (not qualitygate.json, a source or another file): found \"{Short(file)}\".");
+            }
+
+            return file;
+        }
 
         private string? NullableString(JsonElement value, string path) =>
             value.ValueKind == JsonValueKind.Null ? null : String(value, path);

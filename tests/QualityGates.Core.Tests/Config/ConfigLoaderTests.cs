@@ -145,6 +145,11 @@ public class ConfigLoaderTests
     [InlineData("""{ "baseBranch": "a", "baseBranch": "b" }""", "$.baseBranch is given twice.")]
     [InlineData("""{ "coverage": { "files": ["**/TestResults/../*.xml"] } }""", "$.coverage.files[0] '**/TestResults/../*.xml': '..' can only come before the first wildcard (* ? [ {). Name the folder without '..' after the wildcard, or put the '..' steps at the start")]
     [InlineData("""{ "coverage": { "files": ["a.xml", "x/*/../y.xml"] } }""", "$.coverage.files[1] 'x/*/../y.xml': '..' can only come before the first wildcard")]
+    [InlineData("""{ "baseline": { "file": "qualitygate.json" } }""", "$.baseline.file must name a .json file of its own, which the gate writes (not qualitygate.json, a source or another file): found \"qualitygate.json\".")]
+    [InlineData("""{ "baseline": { "file": "src/Pricing.cs" } }""", "$.baseline.file must name a .json file of its own")]
+    [InlineData("""{ "trend": { "file": "src/B.cs" } }""", "$.trend.file must name a .jsonl file of its own, which the gate writes (not qualitygate.json, a source or another file): found \"src/B.cs\".")]
+    [InlineData("""{ "trend": { "file": "config/QualityGate.JSON" } }""", "$.trend.file must name a .jsonl file of its own")]
+    [InlineData("""{ "trend": { "file": ".jsonl" } }""", "$.trend.file must name a .jsonl file of its own")]
     public void BadValue_QGB0202_NamesThePath(string json, string expected)
     {
         QualityGateException ex = ParseFails(json);

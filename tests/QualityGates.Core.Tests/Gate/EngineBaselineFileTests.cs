@@ -50,7 +50,7 @@ public sealed class EngineBaselineFileTests : IDisposable
     [Fact]
     public void AbsolutePathOutside_IsNotRead()
     {
-        string secret = outside.Write("passwd", "root:x:0:0:root:/root:/bin/bash\n");
+        string secret = outside.Write("passwd.json", "root:x:0:0:root:/root:/bin/bash\n");
         repo.Write("qualitygate.json", $$"""{ "baseline": { "file": "{{secret.Replace("\\", "\\\\", StringComparison.Ordinal)}}" } }""");
 
         QualityGateException error = Assert.Throws<QualityGateException>(() => NewEngine().Check(Options));
@@ -139,6 +139,20 @@ public sealed class EngineBaselineFileTests : IDisposable
         Assert.Equal(0.5, BaselineStore.Read(path)!.LineRate);
         Assert.Equal(new[] { path }, Directory.GetFiles(repo.Path, "*qualitygate.baseline.json*"));
         Assert.Equal(1, Run("check"));
+    }
+
+    [Fact]
+    public void BaselineFileNamingAnotherJsonFile_IsNotReplaced_QGB0301()
+    {
+        repo.Write("qualitygate.json", "{ \"baseline\": { \"file\": \"appsettings.json\" } }");
+        string settings = repo.Write("appsettings.json", "{ \"ConnectionStrings\": { \"Db\": \"precious\" } }");
+
+        Assert.Equal(2, Run("baseline"));
+
+        Assert.Equal(
+            "error QGB0301: 'appsettings.json' is not a QualityGates baseline (no \"schemaVersion\"), so it was not replaced: point baseline.file in qualitygate.json at a file of its own, or move that file away.",
+            stderr.ToString().Trim());
+        Assert.Equal("{ \"ConnectionStrings\": { \"Db\": \"precious\" } }", File.ReadAllText(settings));
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class EngineTrendTests : IDisposable
     }
 
     [Theory]
-    [InlineData("trend", "file", ".git/hooks/pre-commit")]
+    [InlineData("trend", "file", ".git/hooks/history.jsonl")]
     [InlineData("trend", "file", ".GIT/history.jsonl")]
     [InlineData("baseline", "file", ".git/qualitygate.baseline.json")]
     [InlineData("coverage", "reportDirectory", "./.git/coverage")]
