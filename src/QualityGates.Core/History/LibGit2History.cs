@@ -1059,6 +1059,7 @@ public sealed class LibGit2History : IGitHistory
         }
 
         var lines = new Dictionary<string, IReadOnlySet<int>>(StringComparer.Ordinal);
+        var wholeFiles = new List<string>();
         if (mergeBase.Sha != head.Sha)
         {
             using var patch = repo.Diff.Compare<Patch>(mergeBase.Tree, head.Tree, WithRenames);
@@ -1070,6 +1071,15 @@ public sealed class LibGit2History : IGitHistory
                 }
 
                 var added = entry.AddedLines.Select(l => l.LineNumber).ToHashSet();
+                if (added.Count == 0 && entry.IsBinaryComparison && entry.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) &&
+                    head[entry.Path]?.Target is Blob blob)
+                {
+                    // git compares a UTF-16 source, one with a NUL byte or one marked 'binary' in .gitattributes as binary and
+                    // names no lines: the whole file is new code, rather than none of it.
+                    added = AllLines(blob);
+                    wholeFiles.Add(Normalise(entry.Path));
+                }
+
                 if (added.Count > 0)
                 {
                     lines[Normalise(entry.Path)] = added;
@@ -1077,7 +1087,29 @@ public sealed class LibGit2History : IGitHistory
             }
         }
 
+        if (wholeFiles.Count > 0)
+        {
+            notes.Add(string.Format(CultureInfo.InvariantCulture,
+                "git diffs {0} changed C# {1} as binary (UTF-16, a NUL byte, or a 'binary' attribute): every line of {2} counts as new code ({3}).",
+                wholeFiles.Count, wholeFiles.Count == 1 ? "file" : "files", wholeFiles.Count == 1 ? "it" : "them",
+                string.Join(", ", wholeFiles.Take(5).Select(p => "'" + p + "'")) + (wholeFiles.Count > 5 ? " and " + (wholeFiles.Count - 5).ToString(CultureInfo.InvariantCulture) + " more" : string.Empty)));
+        }
+
         return new NewCode(baseRef, mergeBase.Sha, lines);
+    }
+
+    /// <summary>Line numbers 1..n of a blob read as text (the byte order mark picks the encoding, UTF-8 otherwise).</summary>
+    private static HashSet<int> AllLines(Blob blob)
+    {
+        var all = new HashSet<int>();
+        using var reader = new StreamReader(blob.GetContentStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        int number = 0;
+        while (reader.ReadLine() is not null)
+        {
+            all.Add(++number);
+        }
+
+        return all;
     }
 
     private static Commit? TryResolve(Repository repo, string spec)

@@ -39,6 +39,23 @@ public sealed class NewCodeTests : IDisposable
     }
 
     [Fact]
+    public void SourcesGitDiffsAsBinary_CountWholeAsNewCode_WithANote()
+    {
+        // UTF-16 (what some Windows editors save), a NUL byte, or a 'binary' attribute: git names no lines.
+        File.WriteAllText(Path.Combine(_repo.Root, "src", "Wide.cs"), "class W\n{\n}\n", new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        _repo.Commit("Binary-looking sources", files: new[] { ("src/Nul.cs", "class N\n{\n}\n// \0\n"), ("assets/logo.png", "\0\u0001png") });
+
+        var result = Read("main");
+
+        Assert.Equal(new[] { 1, 2, 3 }, result.NewCode.ChangedLines["src/Wide.cs"].Order());
+        Assert.Equal(new[] { 1, 2, 3, 4 }, result.NewCode.ChangedLines["src/Nul.cs"].Order());
+        Assert.False(result.NewCode.ChangedLines.ContainsKey("assets/logo.png"));
+        Assert.Contains(
+            "git diffs 2 changed C# files as binary (UTF-16, a NUL byte, or a 'binary' attribute): every line of them counts as new code ('src/Nul.cs', 'src/Wide.cs').",
+            result.Info.Notes);
+    }
+
+    [Fact]
     public void UnknownBaseRef_GivesANote()
     {
         var result = Read("origin/nope");
