@@ -177,6 +177,11 @@ public sealed class Engine
             gate = gate with { Notes = gate.Notes.Append(sourcesNote).ToList() };
         }
 
+        if (sources.TooLargeNote is string tooLarge)
+        {
+            gate = gate with { Notes = gate.Notes.Append(tooLarge).ToList() };
+        }
+
         if (coverage is not null && reportDirectory is not null)
         {
             progress?.Report("Writing the coverage report");
@@ -335,7 +340,7 @@ public sealed class Engine
         string? sourcesNote = sources.Save();
         notes = (coverage?.Notes ?? loaderNotes)
             .Concat(historyResult.Info.Notes)
-            .Concat(sourcesNote is null ? Array.Empty<string>() : new[] { sourcesNote })
+            .Concat(new[] { sourcesNote, sources.TooLargeNote }.OfType<string>())
             .ToList();
         return ranked;
     }

@@ -42,6 +42,7 @@ public sealed class SourceFacts
     private readonly Dictionary<string, Entry> _cached;
     private readonly Dictionary<string, Entry> _used = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (SourceFile? File, SyntaxTree? Tree)> _byPath = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _tooLarge = new(StringComparer.Ordinal);
     private bool _dirty;
 
     private SourceFacts(string root, string? cachePath, Dictionary<string, Entry> cached, string? note)
@@ -92,6 +93,11 @@ public sealed class SourceFacts
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !info.Exists || info.Length > MaxSourceBytes ||
             (info.Attributes & FileAttributes.ReparsePoint) != 0 || !_boundary.Contains(full))
         {
+            if (info.Exists && info.Length > MaxSourceBytes)
+            {
+                _tooLarge.Add(relativePath);
+            }
+
             _byPath[relativePath] = (null, null);
             return null;
         }
@@ -189,6 +195,22 @@ public sealed class SourceFacts
 
         return Note;
     }
+
+    /// <summary>
+    /// The files this run skipped for their size, named in a note (null when none): their methods are in no complexity
+    /// figure, so a reader must know they were not judged.
+    /// </summary>
+    public string? TooLargeNote => _tooLarge.Count == 0
+        ? null
+        : string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            "{0} C# {1} larger than {2} MB {3} not measured (no complexity, not a hotspot, not judged by complexity.newCode): {4}{5}.",
+            _tooLarge.Count,
+            _tooLarge.Count == 1 ? "file" : "files",
+            MaxSourceBytes / (1024 * 1024),
+            _tooLarge.Count == 1 ? "was" : "were",
+            string.Join(", ", _tooLarge.Take(5).Select(p => "'" + p + "'")),
+            _tooLarge.Count > 5 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, " and {0} more", _tooLarge.Count - 5) : string.Empty);
 
     /// <summary>git's blob id of the bytes (as <c>git hash-object</c>), so an entry names the content it was measured on.</summary>
     public static string BlobSha(byte[] bytes)

@@ -46,6 +46,23 @@ public sealed class SourceFactsTests : IDisposable
             : p + ": missing"));
 
     [Fact]
+    public void FilesOverTheSizeLimit_AreNotMeasured_AndANoteNamesThem()
+    {
+        string big = "class Big { void M(bool a) { if (a) { } } }\n" + new string('/', SourceFacts.MaxSourceBytes);
+        _tree.Write("src/App/Big.cs", big).Write("src/App/Huge.cs", big);
+        var facts = SourceFacts.Open(_tree.Root, cacheDirectory: null);
+
+        Assert.Null(facts.TooLargeNote);
+        Assert.Null(facts.Read("src/App/Big.cs"));
+        Assert.Null(facts.Read("src/App/Huge.cs"));
+        Assert.NotNull(facts.Read("src/App/Plain.cs"));
+
+        Assert.Equal(
+            "2 C# files larger than 4 MB were not measured (no complexity, not a hotspot, not judged by complexity.newCode): 'src/App/Big.cs', 'src/App/Huge.cs'.",
+            facts.TooLargeNote);
+    }
+
+    [Fact]
     public void WarmRun_ParsesNothingAndAnswersAsACold()
     {
         var cold = SourceFacts.Open(_tree.Root, _cache);
