@@ -15,6 +15,9 @@ public static class SarifReader
 {
     private static readonly Regex QgRuleId = new("^QG[0-9]{4}$", RegexOptions.CultureInvariant);
 
+    /// <summary>A compiler's log of a very large solution is tens of megabytes; half a gigabyte is no build's.</summary>
+    private const long MaxSarifBytes = 512L * 1024 * 1024;
+
     public static AnalyzerFindings Read(string path, string repositoryRoot) => ReadAll([path], repositoryRoot);
 
     /// <summary>
@@ -63,8 +66,10 @@ public static class SarifReader
         JsonDocument document;
         try
         {
-            using FileStream stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            // Bounded: a device such as /dev/zero reports no size and never ends.
+            byte[] bytes = BoundedInput.ReadAllBytes(path, MaxSarifBytes) ?? throw new QualityGateException(QgbCodes.SarifInvalidJson,
+                $"SARIF file '{path}' holds more than {MaxSarifBytes / (1024 * 1024)} MB (or never ends, as a device): give the compiler's ErrorLog file.");
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {

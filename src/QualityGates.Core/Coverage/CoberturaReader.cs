@@ -49,7 +49,8 @@ internal static class CoberturaReader
             throw new QualityGateException(QgbCodes.CoverageFileMissing, $"Coverage file '{file}' cannot be read: {ex.Message}");
         }
 
-        if (stream.Length == 0)
+        // A pipe (<(cat coverage.xml)) has no length: it is read as it comes.
+        if (stream.CanSeek && stream.Length == 0)
         {
             stream.Dispose();
             throw new QualityGateException(QgbCodes.CoverageFileEmpty,

@@ -26,7 +26,9 @@ public static class ReportModelReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = BoundedInput.ReadAllBytes(path, ReportLimits.ResultMaxBytes) ?? throw new ReportInputException(
+                ReportCodes.ResultInvalidJson,
+                $"result file '{path}' holds more than the {ReportLimits.ResultMaxBytes} bytes a result can be (or never ends, as a device): pass the JSON written by 'qualitygate check --json'");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

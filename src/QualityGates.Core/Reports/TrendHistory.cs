@@ -250,14 +250,17 @@ public static class TrendHistory
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            truncated = stream.Length > ReportLimits.TrendHistoryReadBytes;
+            truncated = stream.CanSeek && stream.Length > ReportLimits.TrendHistoryReadBytes;
             if (truncated)
             {
                 stream.Seek(-ReportLimits.TrendHistoryReadBytes, SeekOrigin.End);
             }
 
-            using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false));
-            text = reader.ReadToEnd();
+            // A pipe has no length and a device such as /dev/zero reports 0: read no more than the tail would be.
+            byte[] bytes = BoundedInput.ReadAllBytes(stream, ReportLimits.TrendHistoryReadBytes) ?? throw new ReportInputException(
+                ReportCodes.HistoryNotReadable,
+                $"trend history '{path}' holds more than {ReportLimits.TrendHistoryReadBytes} bytes but has no length (a pipe or a device): pass the history file itself");
+            text = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
