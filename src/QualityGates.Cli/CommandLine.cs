@@ -71,6 +71,11 @@ internal static class CommandLine
             context.Error.WriteLine($"error {ex.Code}: {ConsoleText.Clean(ex.Message)}");
             return InputError;
         }
+        catch (StandardOutputException ex)
+        {
+            context.Error.WriteLine($"error {QgbCodes.OutputNotWritable}: cannot write to standard output ({ex.Message.ReplaceLineEndings(" ")}): check where the output is redirected (a full disk, a closed pipe).");
+            return InputError;
+        }
         catch (OperationCanceledException)
         {
             context.Error.WriteLine($"error {QgbCodes.UnexpectedError}: cancelled.");

@@ -49,6 +49,32 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void StandardOutputThatCannotBeWritten_IsQGB0004_NotAnUnexpectedFailure()
+    {
+        using var full = new FullWriter();
+        Func<Engine> engine = () => new Engine(new FakeHistory(Histories.With()), new FakeHotspots(Array.Empty<Hotspot>()));
+
+        int exit = CommandLine.Run(new[] { "check", "--repo", repo.Path }, new CliContext(new StandardOutput(full), stderr, engine, Now, repo.Path, ShowProgress: false));
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            "error QGB0004: cannot write to standard output (No space left on device): check where the output is redirected (a full disk, a closed pipe).",
+            stderr.ToString().Trim());
+    }
+
+    /// <summary>Like /dev/full: every write fails.</summary>
+    private sealed class FullWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
+
+        public override void Write(char[] buffer, int index, int count) => throw new IOException("No space left on device");
+
+        public override void WriteLine(string? value) => throw new IOException("No space left on device");
+    }
+
+    [Fact]
     public void Check_PassingGateWithWarnings_Exit0_WritesJsonAndMarkdown()
     {
         repo.Write("qualitygate.json", """{ "conditions": { "coverage.line": { "fail": 0.7, "warn": 0.8 } } }""");
