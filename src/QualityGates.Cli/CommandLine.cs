@@ -122,6 +122,29 @@ internal static class CommandLine
         var history = new Option<string>("--history") { Description = $"Trend history to draw (default: trend.file of the config, {GateDefaults.TrendFile})." };
         var jsonOut = new Option<string>("--json") { Description = "Print JSON instead of text (to a file when one is given).", Arity = ArgumentArity.ZeroOrOne };
 
+        // An empty path ("--output ''", an unset variable in a script) would mean the current folder: refused instead.
+        foreach (Option<string> path in new[] { repo, baseRef, config, json, markdown, coverageReport, report, output, result, history, jsonOut })
+        {
+            path.Validators.Add(option =>
+            {
+                if (option.Tokens.Any(t => t.Value.Trim().Length == 0))
+                {
+                    option.AddError($"{option.Option.Name} was given an empty value: give a path (an unset variable in a script gives an empty one).");
+                }
+            });
+        }
+
+        foreach (Option<string[]> paths in new[] { coverage, sarif })
+        {
+            paths.Validators.Add(option =>
+            {
+                if (option.Tokens.Any(t => t.Value.Trim().Length == 0))
+                {
+                    option.AddError($"{option.Option.Name} was given an empty value: give a file or glob (an unset variable in a script gives an empty one).");
+                }
+            });
+        }
+
         var check = new Command("check", "Evaluate the quality gate: exit 0 passed (or not evaluated: no coverage data), 1 failed, 2 input error.")
         {
             repo, coverage, allCoverage, requireCoverage, baseRef, config, json, markdown, sarif, coverageReport, report,

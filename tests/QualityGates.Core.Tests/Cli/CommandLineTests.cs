@@ -48,6 +48,25 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(string.Empty, stderr.ToString());
     }
 
+    [Theory]
+    [InlineData("report", "--output")]
+    [InlineData("check", "--report")]
+    [InlineData("check", "--coverage-report")]
+    [InlineData("check", "--repo")]
+    [InlineData("check", "--json")]
+    [InlineData("check", "--coverage")]
+    [InlineData("report", "--history")]
+    public void EmptyPath_IsAUsageError_NothingWritten(string command, string option)
+    {
+        string[] before = Directory.GetFileSystemEntries(repo.Path, "*", SearchOption.AllDirectories);
+
+        int exit = Run(command, option, string.Empty);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"error QGB0001: {option} was given an empty value: ", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFileSystemEntries(repo.Path, "*", SearchOption.AllDirectories));
+    }
+
     [Fact]
     public void StandardOutputThatCannotBeWritten_IsQGB0004_NotAnUnexpectedFailure()
     {
