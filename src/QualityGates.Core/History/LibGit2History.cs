@@ -166,7 +166,10 @@ public sealed class LibGit2History : IGitHistory
 
     private static QualityGateException Unreadable(string repositoryRoot, string what) => new(QgbCodes.RepositoryUnreadable,
         $"the git repository at '{repositoryRoot.TrimEnd('/', '\\')}' cannot be read: {what.ReplaceLineEndings(" ").TrimEnd('.')}. " +
-        "Run 'git status' and 'git fsck' there to see what is broken, then repair it (fix or remove a broken .git file, fetch again, or clone afresh).");
+        (what.Contains("object format", StringComparison.OrdinalIgnoreCase)
+            // Nothing is broken: libgit2 reads SHA-1 repositories only.
+            ? "The repository uses an object format (git's SHA-256) that libgit2, which reads the history here, does not support yet; nothing is wrong with it. Judge a SHA-1 clone of it."
+            : "Run 'git status' and 'git fsck' there to see what is broken, then repair it (fix or remove a broken .git file, fetch again, or clone afresh)."));
 
     private static HistoryResult Read(Repository repo, string gitDir, HistoryOptions options, bool useGit, IProgress<string>? progress, CancellationToken ct)
     {

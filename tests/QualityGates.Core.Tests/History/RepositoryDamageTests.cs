@@ -52,6 +52,22 @@ public sealed class RepositoryDamageTests : IDisposable
     }
 
     [Fact]
+    public void Sha256Repository_IsQGB0007_SayingNothingIsBroken()
+    {
+        using var sha256 = new GitRepo(init: false);
+        sha256.Git("init", "-q", "-b", "main", "--object-format=sha256");
+        sha256.Commit("One", files: ("src/A.cs", "class A {}\n"));
+
+        var ex = Assert.Throws<QualityGateException>(() => new LibGit2History().Read(sha256.Root, new HistoryOptions { Now = Now }, null, CancellationToken.None));
+
+        Assert.Equal("QGB0007", ex.Code);
+        Assert.EndsWith(
+            "The repository uses an object format (git's SHA-256) that libgit2, which reads the history here, does not support yet; nothing is wrong with it. Judge a SHA-1 clone of it.",
+            ex.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MalformedGitFile_IsQGB0007()
     {
         Directory.Delete(Path.Combine(_repo.Root, ".git"), recursive: true);
