@@ -103,7 +103,7 @@ public static class SarifReader
                         continue;
                     }
 
-                    string? relative = Location(result) is string uri ? ToRepositoryPath(uri, fullRoot) : null;
+                    string? relative = Location(result, run) is string uri ? ToRepositoryPath(uri, fullRoot) : null;
                     if (relative is null)
                     {
                         outside++;
@@ -124,8 +124,11 @@ public static class SarifReader
         }
     }
 
-    /// <summary>SARIF 2.1: locations[0].physicalLocation.artifactLocation.uri; SARIF 1.0: locations[0].resultFile.uri.</summary>
-    private static string? Location(JsonElement result)
+    /// <summary>
+    /// SARIF 2.1: locations[0].physicalLocation.artifactLocation.uri, under its uriBaseId when it has one; SARIF 1.0:
+    /// locations[0].resultFile.uri.
+    /// </summary>
+    private static string? Location(JsonElement result, JsonElement run)
     {
         if (!result.TryGetProperty("locations", out JsonElement locations) || locations.ValueKind != JsonValueKind.Array || locations.GetArrayLength() == 0)
         {
@@ -142,7 +145,7 @@ public static class SarifReader
             && physical.TryGetProperty("artifactLocation", out JsonElement artifact) && artifact.ValueKind == JsonValueKind.Object
             && artifact.TryGetProperty("uri", out JsonElement uri2) && uri2.ValueKind == JsonValueKind.String)
         {
-            return uri2.GetString();
+            return Under(artifact, run, uri2.GetString()!, depth: 0);
         }
 
         if (first.TryGetProperty("resultFile", out JsonElement resultFile) && resultFile.ValueKind == JsonValueKind.Object
@@ -152,6 +155,28 @@ public static class SarifReader
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A URI joined to the base its <c>uriBaseId</c> names in the run's <c>originalUriBaseIds</c> (a base may have a
+    /// base of its own; a cycle or an unknown id is no location). Without a uriBaseId the URI as it is.
+    /// </summary>
+    private static string? Under(JsonElement location, JsonElement run, string uri, int depth)
+    {
+        if (!location.TryGetProperty("uriBaseId", out JsonElement id) || id.ValueKind != JsonValueKind.String)
+        {
+            return uri;
+        }
+
+        if (depth > 8 || !run.TryGetProperty("originalUriBaseIds", out JsonElement bases) || bases.ValueKind != JsonValueKind.Object
+            || !bases.TryGetProperty(id.GetString()!, out JsonElement root) || root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        string rootUri = root.TryGetProperty("uri", out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+        string? resolved = Under(root, run, rootUri, depth + 1);
+        return resolved is null ? null : resolved.Length == 0 ? uri : resolved.TrimEnd('/') + "/" + uri;
     }
 
     private static bool IsSuppressed(JsonElement result) =>

@@ -52,6 +52,35 @@ public class SarifReaderTests
     }
 
     [Fact]
+    public void UriBaseIds_AreResolved_AndABaseLeadingOutsideCountsNothing()
+    {
+        using var temp = new TempDirectory();
+        string root = new Uri(temp.Path + "/").AbsoluteUri;
+        string file = temp.Write("log.sarif", $$"""
+            { "version": "2.1.0", "runs": [ {
+              "originalUriBaseIds": {
+                "REPO": { "uri": "{{root}}" },
+                "SRC": { "uri": "src/", "uriBaseId": "REPO" },
+                "UP": { "uri": "../../" },
+                "LOOP": { "uri": "x/", "uriBaseId": "LOOP" }
+              },
+              "results": [
+              { "ruleId": "QG1001", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "src/A.cs", "uriBaseId": "REPO" } } } ] },
+              { "ruleId": "QG1002", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "A.cs", "uriBaseId": "SRC" } } } ] },
+              { "ruleId": "QG1003", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "etc/passwd", "uriBaseId": "UP" } } } ] },
+              { "ruleId": "QG1004", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "A.cs", "uriBaseId": "LOOP" } } } ] },
+              { "ruleId": "QG1005", "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "A.cs", "uriBaseId": "NONE" } } } ] }
+            ] } ] }
+            """);
+
+        AnalyzerFindings findings = SarifReader.Read(file, temp.Path);
+
+        Assert.Equal(2, findings.Total);
+        Assert.Equal(new[] { "QG1001", "QG1002" }, findings.Files["src/A.cs"].Keys);
+        Assert.Equal("3 QG finding(s) without a location in the repository were not counted.", Assert.Single(findings.Notes));
+    }
+
+    [Fact]
     public void WindowsAgentPaths_MapToTheRepositoryFile_LikeCoverage_AndForeignFilesAreLeftOut()
     {
         // A log written on a Windows agent: the checkout was C:\agent\_work\1\s; D:\elsewhere\evil.cs and
