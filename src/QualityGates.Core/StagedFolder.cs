@@ -20,14 +20,29 @@ public sealed class StagedFolder : IDisposable
     /// <summary>Where to write the set: a sibling of <see cref="Target"/>, so relative paths out of it are the same.</summary>
     public string StagingPath { get; }
 
-    /// <summary>Creates the staging folder beside <paramref name="target"/> (and the target's parent). IOException when it cannot.</summary>
+    /// <summary>
+    /// Creates the staging folder beside <paramref name="target"/> (and the target's parent); when the parent cannot be
+    /// written but the target is a writable folder (a mounted output folder in a read-only container), or the sibling's
+    /// name would be too long, inside it.
+    /// IOException when neither can be.
+    /// </summary>
     public static StagedFolder Create(string target)
     {
         string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
         string parent = Path.GetDirectoryName(full) ?? full;
-        string staging = Path.Combine(parent, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(staging);
-        return new StagedFolder(full, staging);
+        string name = "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            string staging = Path.Combine(parent, name);
+            Directory.CreateDirectory(staging);
+            return new StagedFolder(full, staging);
+        }
+        catch (Exception ex) when ((ex is UnauthorizedAccessException or IOException) && Directory.Exists(full) && RealPaths.LinkTarget(full) is null)
+        {
+            string inside = Path.Combine(full, ".qualitygate-staging-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(inside);
+            return new StagedFolder(full, inside);
+        }
     }
 
     /// <summary>Where a path under the staging folder will be after <see cref="Commit"/>; other paths as they are.</summary>

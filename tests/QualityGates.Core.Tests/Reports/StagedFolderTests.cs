@@ -45,6 +45,28 @@ public sealed class StagedFolderTests : IDisposable
         Assert.Equal(new[] { At("out") }, Directory.GetFileSystemEntries(temp.Path));
     }
 
+    [Fact]
+    public void SiblingThatCannotBeCreated_StagesInsideTheTargetFolder_AndLeavesNothingBehind()
+    {
+        // A sibling named after a 240-character folder is longer than a file name may be (the same path as a folder
+        // in a read-only parent: the target itself can be written, its parent not).
+        string name = new('o', 240);
+        temp.Write(name + "/notes.txt", "mine");
+
+        using (StagedFolder staged = Staged(At(name), "report.md", "coverage/index.html"))
+        {
+            Assert.Equal(At(name), Path.GetDirectoryName(staged.StagingPath));
+            Assert.StartsWith(".qualitygate-staging-", Path.GetFileName(staged.StagingPath), StringComparison.Ordinal);
+            Assert.Equal(Path.Combine(At(name), "coverage"), staged.Unstaged(Path.Combine(staged.StagingPath, "coverage")));
+            staged.Commit();
+        }
+
+        Assert.Equal("new report.md", File.ReadAllText(At(name + "/report.md")));
+        Assert.Equal("new coverage/index.html", File.ReadAllText(At(name + "/coverage/index.html")));
+        Assert.Equal("mine", File.ReadAllText(At(name + "/notes.txt")));
+        Assert.Equal(new[] { "coverage", "notes.txt", "report.md" }, Directory.GetFileSystemEntries(At(name)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("report.md", true, "'{0}' is a folder where a file is written. Remove or rename it.")]
     [InlineData("coverage", false, "'{0}' is a file where a folder is written. Remove or rename it.")]
