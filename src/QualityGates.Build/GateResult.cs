@@ -116,6 +116,12 @@ internal sealed record GateResult(bool Passed, IReadOnlyList<ConditionResult> Co
         var kind = ConditionCodes.KindOf(id);
         var actual = condition.TryGetProperty("actual", out var a) ? FormatValue(a, kind) : "no data";
         var threshold = condition.TryGetProperty("threshold", out var t) ? FormatValue(t, kind) : "none";
+        if (actual == threshold && kind == ValueKind.Rate && a.ValueKind == JsonValueKind.Number && t.ValueKind == JsonValueKind.Number && a.GetDouble() != t.GetDouble())
+        {
+            // 1,999 of 2,000 lines against 100 %: "actual 99.95 %", not "actual 100.0 %, threshold 100.0 %".
+            actual = (a.GetDouble() * 100).ToString("0.0#####", CultureInfo.InvariantCulture) + " %";
+        }
+
         var message = condition.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? Clean(m.GetString()!) : id;
         string? file = condition.TryGetProperty("file", out var f) && f.ValueKind == JsonValueKind.String ? Clean(f.GetString()!) : null;
         var line = condition.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out var n) && n > 0 ? n : 0;

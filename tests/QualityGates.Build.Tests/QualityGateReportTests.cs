@@ -41,6 +41,18 @@ public sealed class QualityGateReportTests : IDisposable
     }
 
     [Fact]
+    public void RateJustBelowItsThreshold_ShowsTheDecimalsThatTellThemApart()
+    {
+        var task = Task("""
+            {"schemaVersion":1,"passed":false,"conditions":[
+              {"id":"coverage.line","status":"failed","actual":0.9995,"threshold":1.0,"message":"Line coverage is 99.95 %, below the required 100.0 %."}]}
+            """);
+
+        Assert.False(task.Execute());
+        Assert.Equal([$"QGB1001|{_config}|0|coverage.line: Line coverage is 99.95 %, below the required 100.0 %. (actual 99.95 %, threshold 100.0 %)"], _engine.ErrorLines());
+    }
+
+    [Fact]
     public void FailedCondition_IsAnErrorWithCodeFileActualAndThreshold_WarningsAndNotesAreWarnings()
     {
         var task = Task(FailingResult);

@@ -400,7 +400,26 @@ public static class GateEvaluator
     }
 
     private static string RateSentence(string what, double actual, ConditionStatus status, double? threshold) =>
-        $"{what} is {Pct(actual)}{Limit(status, threshold, minimum: true)}.";
+        $"{what} is {(status is ConditionStatus.Failed or ConditionStatus.Warning && threshold is double t ? PctBeside(actual, t) : Pct(actual))}{Limit(status, threshold, minimum: true)}.";
+
+    /// <summary>
+    /// The rate with as many decimals as it takes to differ from the threshold it missed: 1,999 of 2,000 lines is
+    /// "99.95 %, below the target 100.0 %", not "100.0 %, below the target 100.0 %".
+    /// </summary>
+    internal static string PctBeside(double fraction, double threshold)
+    {
+        for (int decimals = 1; decimals <= 6; decimals++)
+        {
+            string format = "0." + new string('0', decimals);
+            string shown = (fraction * 100).ToString(format, CultureInfo.InvariantCulture);
+            if (shown != (threshold * 100).ToString(format, CultureInfo.InvariantCulture))
+            {
+                return shown + " %";
+            }
+        }
+
+        return Pct(fraction);
+    }
 
     private static string Limit(ConditionStatus status, double? threshold, bool minimum) => status switch
     {

@@ -63,6 +63,15 @@ public class GateEvaluatorTests
         Assert.Equal(new ConditionResult("coverage.line", ConditionStatus.Failed, 0.75, 0.80, "Line coverage is 75.0 %, below the required 80.0 %."), line);
     }
 
+    [Theory]
+    [InlineData(0.9995, 1.0, "99.95 %")]
+    [InlineData(0.79999, 0.8, "79.999 %")]
+    [InlineData(0.75, 0.8, "75.0 %")]
+    public void RateJustBelowItsThreshold_IsShownWithTheDecimalsThatTellThemApart(double actual, double threshold, string shown)
+    {
+        Assert.Equal(shown, GateEvaluator.PctBeside(actual, threshold));
+    }
+
     [Fact]
     public void LineCoverageBetweenLevels_Warns()
     {
