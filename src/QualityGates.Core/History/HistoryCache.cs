@@ -20,7 +20,8 @@ internal static class HistoryCache
     public const int MaxEntries = 50_000;
 
     private const int Magic = 0x43484751; // "QGHC"
-    private const int Version = 2;
+    // 3: merge-request numbers and revert lines parsed with ASCII digits only.
+    private const int Version = 3;
 
     /// <summary>
     /// The cache file of a repository, keyed by its git folder: the common one for a linked worktree (its commits are

@@ -84,37 +84,37 @@ public static partial class ReviewPatterns
     [GeneratedRegex(@"^Merge (?<remote>remote-tracking )?branch '(?<source>[^']+)'(?: of \S+)?(?: into '?(?<target>[^'\s]+)'?)?\s*$", Options, TimeoutMs)]
     private static partial Regex BranchMergeSubject();
 
-    [GeneratedRegex(@"^Merge pull request #(\d+) from", Options, TimeoutMs)]
+    [GeneratedRegex(@"^Merge pull request #([0-9]+) from", Options, TimeoutMs)]
     private static partial Regex GitHubPullRequest();
 
-    [GeneratedRegex(@"^Merged PR (\d+):", Options, TimeoutMs)]
+    [GeneratedRegex(@"^Merged PR ([0-9]+):", Options, TimeoutMs)]
     private static partial Regex AzureDevOpsPullRequest();
 
-    [GeneratedRegex(@"^Merged in \S+ \(pull request #(\d+)\)", Options, TimeoutMs)]
+    [GeneratedRegex(@"^Merged in \S+ \(pull request #([0-9]+)\)", Options, TimeoutMs)]
     private static partial Regex BitbucketPullRequest();
 
-    [GeneratedRegex(@"^Merge pull request '.*' \(#(\d+)\)", Options, TimeoutMs)]
+    [GeneratedRegex(@"^Merge pull request '.*' \(#([0-9]+)\)", Options, TimeoutMs)]
     private static partial Regex GiteaPullRequest();
 
-    [GeneratedRegex(@"^Merge pull request #(\d+) in \S+ from \S+", Options, TimeoutMs)]
+    [GeneratedRegex(@"^Merge pull request #([0-9]+) in \S+ from \S+", Options, TimeoutMs)]
     private static partial Regex BitbucketServerPullRequest();
 
-    [GeneratedRegex(@"^Pull request #(\d+): ", Options, TimeoutMs)]
+    [GeneratedRegex(@"^Pull request #([0-9]+): ", Options, TimeoutMs)]
     private static partial Regex BitbucketDataCenterPullRequest();
 
     [GeneratedRegex(@"^Merge [0-9a-f]{40} into [0-9a-f]{40}\s*$", Options, TimeoutMs)]
     private static partial Regex GitHubPreMerge();
 
-    [GeneratedRegex(@"^Merge pull request \d+ from \S+ into \S+\s*$", Options, TimeoutMs)]
+    [GeneratedRegex(@"^Merge pull request [0-9]+ from \S+ into \S+\s*$", Options, TimeoutMs)]
     private static partial Regex AzureDevOpsPreMerge();
 
-    [GeneratedRegex(@"^refs/pull/\d+/merge$", Options, TimeoutMs)]
+    [GeneratedRegex(@"^refs/pull/[0-9]+/merge$", Options, TimeoutMs)]
     private static partial Regex GitHubMergeRef();
 
-    [GeneratedRegex(@"^See merge request \S+!(\d+)", Options | RegexOptions.Multiline, TimeoutMs)]
+    [GeneratedRegex(@"^See merge request \S+!([0-9]+)", Options | RegexOptions.Multiline, TimeoutMs)]
     private static partial Regex GitLabMergeRequestBody();
 
-    [GeneratedRegex(@"\(#(\d+)\)\s*$", Options, TimeoutMs)]
+    [GeneratedRegex(@"\(#([0-9]+)\)\s*$", Options, TimeoutMs)]
     private static partial Regex SquashSubjectPattern();
 
     [GeneratedRegex(@"^Differential Revision:[ \t]*\S+", Options | RegexOptions.Multiline, TimeoutMs)]
