@@ -149,6 +149,17 @@ internal static class CommandLine
         {
             repo, coverage, allCoverage, requireCoverage, baseRef, config, json, markdown, sarif, coverageReport, report,
         };
+        check.Validators.Add(command =>
+        {
+            // One file for both outputs: the second would silently replace the first.
+            string? jsonPath = command.GetValue(json);
+            string? markdownPath = command.GetValue(markdown);
+            if (jsonPath is not null && markdownPath is not null && jsonPath != "-" && jsonPath.Trim().Length > 0 && markdownPath.Trim().Length > 0 &&
+                string.Equals(Full(context, jsonPath), Full(context, markdownPath), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            {
+                command.AddError($"--json and --markdown name the same file '{jsonPath}': give each its own.");
+            }
+        });
         check.SetAction(parse =>
         {
             string? reportDirectory = Full(context, parse.GetValue(report));

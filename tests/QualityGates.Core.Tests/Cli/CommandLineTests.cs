@@ -68,6 +68,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void JsonAndMarkdownToTheSameFile_IsAUsageError()
+    {
+        int exit = Run("check", "--json", "out/r.txt", "--markdown", "./out/../out/r.txt");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error QGB0001: --json and --markdown name the same file 'out/r.txt': give each its own.", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(repo.Path, "out")));
+    }
+
+    [Fact]
     public void StandardOutputThatCannotBeWritten_IsQGB0004_NotAnUnexpectedFailure()
     {
         using var full = new FullWriter();
