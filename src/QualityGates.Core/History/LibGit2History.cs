@@ -290,7 +290,7 @@ public sealed class LibGit2History : IGitHistory
                 var commit = repo.Lookup<Commit>(sha)
                     ?? throw Unreadable(repo.Info.WorkingDirectory ?? repo.Info.Path, $"commit {sha} is missing from its object database");
 
-                record = FromCommit(commit, shallow, boundaries);
+                record = FromCommit(commit, repo.Info.Path, shallow, boundaries);
                 dirty = true;
             }
 
@@ -313,14 +313,23 @@ public sealed class LibGit2History : IGitHistory
         return records;
     }
 
-    private static CommitRecord FromCommit(Commit commit, bool shallow, HashSet<string> boundaries)
+    private static CommitRecord FromCommit(Commit commit, string gitDir, bool shallow, HashSet<string> boundaries)
     {
         var parents = commit.Parents.Select(p => p.Sha).ToArray();
         bool boundary = boundaries.Contains(commit.Sha) || (shallow && parents.Length == 0);
         var author = Person(() => commit.Author);
         var committer = Person(() => commit.Committer);
-        return CommitRecord.FromMessage(commit.Sha, parents, author.Name, author.Email, author.When,
-            committer.Name, committer.Email, committer.When, commit.Message ?? string.Empty, boundary);
+        string message = commit.Message ?? string.Empty;
+        string authorName = author.Name, committerName = committer.Name;
+        if ((authorName.Contains('\uFFFD', StringComparison.Ordinal) || committerName.Contains('\uFFFD', StringComparison.Ordinal) ||
+             message.Contains('\uFFFD', StringComparison.Ordinal)) && RawCommitText.TryRead(gitDir, commit.Sha) is { } raw)
+        {
+            // libgit2 read a commit made in another encoding (Latin-1 names, a Shift_JIS subject) as UTF-8.
+            (authorName, committerName, message) = (raw.Author, raw.Committer, raw.Message);
+        }
+
+        return CommitRecord.FromMessage(commit.Sha, parents, authorName, author.Email, author.When,
+            committerName, committer.Email, committer.When, message, boundary);
     }
 
     /// <summary>

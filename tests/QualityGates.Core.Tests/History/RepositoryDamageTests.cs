@@ -37,6 +37,27 @@ public sealed class RepositoryDamageTests : IDisposable
         Assert.Equal(2, result.Files.Single(f => f.Path == "src/A.cs").Revisions); // the year-10000 commit changed no file
     }
 
+    [Theory]
+    [InlineData("encoding ISO-8859-1\n")]
+    [InlineData("")]
+    public void CommitInLatin1_NamesAndSubjectDecoded_NotReplacementCharacters(string encodingHeader)
+    {
+        // Made with i18n.commitEncoding=ISO-8859-1 (the header says so), or by an old tool that wrote Latin-1 silently.
+        _repo.Commit("Initial commit", files: ("src/A.cs", "class A {}\n"));
+        string tree = _repo.Git("rev-parse", "HEAD^{tree}").Trim();
+        string raw = Path.Combine(_repo.Root, "..", Path.GetFileName(_repo.Root) + "-raw");
+        string text = $"tree {tree}\nparent {_repo.Head()}\nauthor Jürgen Müller <j@example.com> 1712300000 +0000\n" +
+            $"committer Jürgen Müller <j@example.com> 1712300000 +0000\n{encodingHeader}\nPrämie für Hausrat gerundet\n";
+        File.WriteAllBytes(raw, System.Text.Encoding.Latin1.GetBytes(text));
+        string latin1 = _repo.Git("hash-object", "-t", "commit", "-w", "--literally", raw).Trim();
+        File.Delete(raw);
+        _repo.Git("update-ref", "refs/heads/main", latin1);
+
+        var landing = Read().Reviews.Items.Single(i => i.Sha == latin1);
+
+        Assert.Equal(("Prämie für Hausrat gerundet", "Jürgen Müller"), (landing.Subject, landing.AuthorName));
+    }
+
     [Fact]
     public void MissingCommitObject_IsQGB0007()
     {
