@@ -279,7 +279,7 @@ internal static class CommandLine
         if (report is not null)
         {
             // With the JSON on standard output the report's log goes to stderr, keeping stdout parseable.
-            int written = WriteReport(context, result, report, options, new ReportLog(jsonPath == "-" || markdownPath == "-" ? context.Error : context.Out, context.Error));
+            int written = WriteReport(context, result, report, Engine.TrendPath(result.RepositoryRoot, options, result.Config), new ReportLog(jsonPath == "-" || markdownPath == "-" ? context.Error : context.Out, context.Error));
             exit = written != Passed ? written : exit;
         }
 
@@ -329,7 +329,15 @@ internal static class CommandLine
         // /elsewhere) must not lead the report out of it.
         string outputDirectory = Full(context, outputPath) ?? RepositoryPaths.ConfinedFile(root, GateDefaults.ReportDirectory,
             "The report folder", "Pass the folder with --output.", QgbCodes.OutputOutsideRepository);
-        options = options with { TrendHistoryPath = Full(context, historyPath) };
+        // --history names a history to draw: given explicitly, it must be a file (a typo or a folder would draw an empty
+        // trend without a word). The check still records its run in the repository's own trend file.
+        string? drawnHistory = Full(context, historyPath);
+        if (drawnHistory is not null && !File.Exists(drawnHistory))
+        {
+            throw new ReportInputException(ReportCodes.HistoryNotReadable,
+                $"trend history '{drawnHistory}' {(Directory.Exists(drawnHistory) ? "is a folder" : "does not exist")}: pass a history file (trend.file of qualitygate.json, {GateDefaults.TrendFile} by default), or leave out --history");
+        }
+
         if (resultPath is not null)
         {
             if (options.CoveragePatterns is not null || options.AllCoverageRuns || options.RequireCoverage || options.SarifPaths is not null || options.BaseRef is not null)
@@ -338,7 +346,7 @@ internal static class CommandLine
                     "--result renders an existing result: --coverage, --all-coverage, --require-coverage, --sarif and --base belong to a check. Leave out --result to run the check.");
             }
 
-            string? history = options.TrendHistoryPath ?? DefaultTrendPath(root, options);
+            string? history = drawnHistory ?? DefaultTrendPath(root, options);
             return ReportCommand.Run(Full(context, resultPath)!, history, outputDirectory, new ReportLog(context.Out, context.Error)) == ReportCommand.ExitOk ? Passed : InputError;
         }
 
@@ -346,7 +354,7 @@ internal static class CommandLine
         options = options with { CoverageReportDirectory = Path.Combine(staged.StagingPath, ReportCoverageFolder) };
         EngineResult result = context.EngineFactory().Check(WithTrendSwitch(context, options), Progress(context));
         context.Out.Write(ConsoleText.Gate(result.Gate));
-        int written = WriteReport(context, result, staged, options, new ReportLog(context.Out, context.Error));
+        int written = WriteReport(context, result, staged, drawnHistory ?? Engine.TrendPath(result.RepositoryRoot, options, result.Config), new ReportLog(context.Out, context.Error));
         return AfterRun(context, result, written != Passed ? written : result.Gate.Passed ? Passed : Failed);
     }
 
@@ -355,11 +363,10 @@ internal static class CommandLine
     /// into the report folder as one set. When that fails the verdict was printed already and still stands; exit 2 wins,
     /// so a CI step never passes without the report it asked for.
     /// </summary>
-    private static int WriteReport(CliContext context, EngineResult result, StagedFolder report, EngineOptions options, TextWriter log)
+    private static int WriteReport(CliContext context, EngineResult result, StagedFolder report, string? history, TextWriter log)
     {
         string resultFile = Path.Combine(report.StagingPath, ReportResultFile);
         AtomicFile.WriteAllText(resultFile, ResultJsonWriter.Write(result.Gate, report.StagingPath));
-        string? history = Engine.TrendPath(result.RepositoryRoot, options, result.Config);
         if (ReportCommand.Run(resultFile, history, report.Target, log, report) == ReportCommand.ExitOk)
         {
             return Passed;

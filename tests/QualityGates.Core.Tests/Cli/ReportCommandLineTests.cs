@@ -122,6 +122,37 @@ public sealed class ReportCommandLineTests : IDisposable
         Assert.False(File.Exists(At("rendered/qualitygate-result.json")));
     }
 
+    [Theory]
+    [InlineData("histroy.jsonl", "does not exist")]
+    [InlineData("folder", "is a folder")]
+    public void ExplicitHistoryThatIsNoFile_QGB0605_NothingWritten(string history, string what)
+    {
+        Run("check", "--json", "result.json");
+        Directory.CreateDirectory(At("folder"));
+        stdout.GetStringBuilder().Clear();
+
+        Assert.Equal(2, Run("report", "--result", "result.json", "--history", history, "--output", "r"));
+
+        Assert.Equal(
+            $"error QGB0605: trend history '{At(history)}' {what}: pass a history file (trend.file of qualitygate.json, .qualitygate/history.jsonl by default), or leave out --history\n",
+            stderr.ToString().ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(At("r")));
+    }
+
+    [Fact]
+    public void ReportRunningTheCheck_DrawsTheGivenHistory_RecordsTheRunInTheRepositorysOwn()
+    {
+        string line = "{\"commit\":\"0000000000000000000000000000000000000001\",\"date\":\"2025-05-01T00:00:00+00:00\",\"lineRate\":0.5}\n";
+        repo.Write("other.jsonl", line);
+
+        int exit = RunOn("main", null, "report", "--history", "other.jsonl", "--output", "r");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(line, File.ReadAllText(At("other.jsonl")));
+        Assert.Single(File.ReadAllLines(At(".qualitygate/history.jsonl")));
+        Assert.Contains("(1 hotspots, 2 trend runs).", stdout.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RenderOnly_ExplicitHistory_BadLinesWarnOnStderr()
     {
