@@ -461,7 +461,7 @@ public sealed class Engine
         string root = RepositoryPaths.FullRoot(options.RepositoryRoot);
         if (!Directory.Exists(root))
         {
-            throw new QualityGateException(QgbCodes.RepositoryNotFound, $"Repository folder '{root}' does not exist. Pass the repository root with --repo.");
+            throw new QualityGateException(QgbCodes.RepositoryNotFound, File.Exists(root) ? $"Repository folder '{root}' is a file, not a folder. Pass the repository root with --repo." : $"Repository folder '{root}' does not exist. Pass the repository root with --repo.");
         }
 
         if (RepositoryPaths.BareRepositoryAt(root) is string bare)

@@ -103,4 +103,14 @@ public sealed class SubfolderCommandLineTests : IDisposable
         Assert.Equal(2, CommandLine.Run(new[] { "hotspots", "--repo", missing }, new CliContext(stdout, stderr, EngineFactory.Create, Now, repo.Root, false)));
         Assert.Equal($"error QGB0002: Repository folder '{missing}' does not exist. Pass the repository root with --repo.\n", stderr.ToString().ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public void RepoNamingAFile_QGB0002_SaysItIsAFile()
+    {
+        string file = Path.Combine(repo.Root, "A.cs");
+        File.WriteAllText(file, "class A { }\n");
+
+        Assert.Equal(2, CommandLine.Run(new[] { "hotspots", "--repo", file }, new CliContext(stdout, stderr, EngineFactory.Create, Now, repo.Root, false)));
+        Assert.Equal($"error QGB0002: Repository folder '{file}' is a file, not a folder. Pass the repository root with --repo.\n", stderr.ToString().ReplaceLineEndings("\n"));
+    }
 }
