@@ -176,40 +176,21 @@ public static class CoverageLoader
         }
 
         var allNotes = new List<string>(notes ?? Array.Empty<string>());
-        if (outside.Count > 0)
-        {
-            allNotes.Add(string.Format(CultureInfo.InvariantCulture,
-                "{0} {1} outside the repository {2} left out of coverage ({3}: {4}).",
-                outside.Count,
-                outside.Count == 1 ? "source file" : "source files",
-                outside.Count == 1 ? "was" : "were",
-                QgbCodes.CoveragePathOutsideRepository,
-                Named(outside)));
-        }
-
-        if (notSources.Count > 0)
-        {
-            allNotes.Add(string.Format(CultureInfo.InvariantCulture,
-                "{0} {1} named by coverage {2} no source code (inside .git, or without a source-file extension such as .cs) and {3} left out of coverage, never opened ({4}: {5}).",
-                notSources.Count,
-                notSources.Count == 1 ? "file" : "files",
-                notSources.Count == 1 ? "is" : "are",
-                notSources.Count == 1 ? "was" : "were",
-                QgbCodes.CoveragePathNotSource,
-                Named(notSources)));
-        }
-
-        if (generated.Count > 0)
-        {
-            allNotes.Add(string.Format(CultureInfo.InvariantCulture,
-                "{0} generated {1} (under obj/, bin/ or Migrations/, or named *.g.cs, *.Designer.cs, ...) {2} left out of coverage: {3}.",
-                generated.Count,
-                generated.Count == 1 ? "source file" : "source files",
-                generated.Count == 1 ? "was" : "were",
-                Named(generated)));
-        }
-
+        // {0} count, {1} "file(s)", {2} "is/are", {3} "was/were", {4} the paths named.
+        AddLeftOutNote(allNotes, outside, "{0} source {1} outside the repository {3} left out of coverage (" + QgbCodes.CoveragePathOutsideRepository + ": {4}).");
+        AddLeftOutNote(allNotes, notSources,
+            "{0} {1} named by coverage {2} no source code (inside .git, or without a source-file extension such as .cs) and {3} left out of coverage, never opened (" + QgbCodes.CoveragePathNotSource + ": {4}).");
+        AddLeftOutNote(allNotes, generated, "{0} generated source {1} (under obj/, bin/ or Migrations/, or named *.g.cs, *.Designer.cs, ...) {3} left out of coverage: {4}.");
         return merger.Build(files, allNotes);
+    }
+
+    private static void AddLeftOutNote(List<string> notes, SortedSet<string> paths, string format)
+    {
+        if (paths.Count > 0)
+        {
+            bool one = paths.Count == 1;
+            notes.Add(string.Format(CultureInfo.InvariantCulture, format, paths.Count, one ? "file" : "files", one ? "is" : "are", one ? "was" : "were", Named(paths)));
+        }
     }
 
     /// <summary>Up to <see cref="MaxNamedOutsidePaths"/> paths in quotes, then how many more.</summary>
