@@ -263,20 +263,23 @@ namespace QualityGates.Analyzers.Semantics
 
         /// <summary>Whether a pattern matches an empty list: <c>[]</c> and <c>[..]</c> do, <c>[_, ..]</c> does not; null when it cannot be told.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool? MatchesEmpty(IPatternOperation pattern)
+        private static bool? MatchesEmpty(IPatternOperation pattern) =>
+            Combined(pattern, [MethodImpl(HotPath.Optimize)] static (leaf) => leaf is IListPatternOperation list ? list.Patterns.All(p => p is ISlicePatternOperation) : null);
+
+        /// <summary><c>not</c>, <c>and</c> and <c>or</c> of patterns, three-valued, over what <paramref name="leaf"/> says of the rest.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool? Combined(IPatternOperation pattern, Func<IPatternOperation, bool?> leaf)
         {
             switch (pattern)
             {
-                case IListPatternOperation list:
-                    return list.Patterns.All(p => p is ISlicePatternOperation);
                 case INegatedPatternOperation negated:
-                    return !MatchesEmpty(negated.Pattern);
+                    return !Combined(negated.Pattern, leaf);
                 case IBinaryPatternOperation binary:
                     return binary.OperatorKind == BinaryOperatorKind.Or
-                        ? MatchesEmpty(binary.LeftPattern) | MatchesEmpty(binary.RightPattern)
-                        : MatchesEmpty(binary.LeftPattern) & MatchesEmpty(binary.RightPattern);
+                        ? Combined(binary.LeftPattern, leaf) | Combined(binary.RightPattern, leaf)
+                        : Combined(binary.LeftPattern, leaf) & Combined(binary.RightPattern, leaf);
                 default:
-                    return null;
+                    return leaf(pattern);
             }
         }
 
@@ -652,7 +655,12 @@ namespace QualityGates.Analyzers.Semantics
 
         /// <summary>Whether a pattern matches the number 0: true, false, or null when it cannot be told.</summary>
         [MethodImpl(HotPath.Optimize)]
-        private static bool? MatchesZero(IPatternOperation pattern)
+        private static bool? MatchesZero(IPatternOperation pattern) => Combined(pattern, ZeroLeaf);
+
+        private static readonly Func<IPatternOperation, bool?> ZeroLeaf = MatchesZeroLeaf;
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool? MatchesZeroLeaf(IPatternOperation pattern)
         {
             switch (pattern)
             {
@@ -660,12 +668,6 @@ namespace QualityGates.Analyzers.Semantics
                     return constant.Value.TryGetNumericConstant(out var value) ? value == 0 : (bool?)null;
                 case IRelationalPatternOperation relational when relational.Value.TryGetNumericConstant(out var bound):
                     return Compare(relational.OperatorKind, 0m, bound);
-                case INegatedPatternOperation negated:
-                    return !MatchesZero(negated.Pattern);
-                case IBinaryPatternOperation binary:
-                    return binary.OperatorKind == BinaryOperatorKind.Or
-                        ? MatchesZero(binary.LeftPattern) | MatchesZero(binary.RightPattern)
-                        : MatchesZero(binary.LeftPattern) & MatchesZero(binary.RightPattern);
                 case IDiscardPatternOperation _:
                     return true;
                 case IDeclarationPatternOperation declaration:
