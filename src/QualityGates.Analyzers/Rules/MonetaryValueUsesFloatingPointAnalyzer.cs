@@ -182,9 +182,11 @@ namespace QualityGates.Analyzers.Rules
                 return true;
             }
 
-            // (double)premium / (double)quotedPremium: both amounts are converted to be divided into a ratio.
-            if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } ratio &&
-                Unconverted(ratio.LeftOperand).GetValueKind(insurance) == ValueKind.Money && Unconverted(ratio.RightOperand).GetValueKind(insurance) == ValueKind.Money)
+            // (double)premium / (double)quoted, (double)incurred / (double)earned: both sides converted from decimal to be divided
+            // into a ratio. Only a divisor that counts or is a constant (/ (double)vehicles) keeps an amount per unit.
+            if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } ratio && IsFromDecimal(ratio.LeftOperand) && IsFromDecimal(ratio.RightOperand) &&
+                (Unconverted(ratio.RightOperand).GetValueKind(insurance) == ValueKind.Money ||
+                 (Unconverted(ratio.RightOperand).GetValueKind(insurance) == ValueKind.None && !IsPerUnitDivisor(Unconverted(ratio.RightOperand)))))
             {
                 return true;
             }
@@ -241,6 +243,11 @@ namespace QualityGates.Analyzers.Rules
             return (method.Name == "ToDouble" || method.Name == "ToSingle") && call.Arguments.Length == 1 && method.IsStatic &&
                 (method.ContainingType.SpecialType == SpecialType.System_Decimal || (method.ContainingType.Name == "Convert" && method.ContainingType.ContainingNamespace?.Name == "System"));
         }
+
+        /// <summary>A floating-point operand that is a decimal converted (<c>(double)earned</c>, <c>Convert.ToDouble(earned)</c>).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsFromDecimal(IOperation operand) =>
+            operand.Type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single && Unconverted(operand).Type?.SpecialType == SpecialType.System_Decimal;
 
         /// <summary>What a cast or a conversion call converts.</summary>
         [MethodImpl(HotPath.Optimize)]

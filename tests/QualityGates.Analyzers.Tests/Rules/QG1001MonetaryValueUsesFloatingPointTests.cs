@@ -206,12 +206,21 @@ namespace QualityGates.Analyzers.Tests.Rules
                     public void Ratios(decimal premium, decimal quotedPremium, out double conversionRatio) =>
                         conversionRatio = quotedPremium == 0m ? 0.0 : (double)premium / (double)quotedPremium;
 
-                    public object Exports(decimal premium, decimal loadingFactor, int vehicles, decimal exposureYears) => new object[]
+                    public double PremiumToQuotedRatio(decimal premium, decimal quoted) => (double)premium / (double)quoted;
+
+                    public double ClaimsRatio(decimal incurred, decimal earned)
+                    {
+                        double lossRatio = (double)incurred / Convert.ToDouble(earned);
+                        return lossRatio;
+                    }
+
+                    public object Exports(decimal premium, decimal loadingFactor, int vehicles, decimal exposureYears, decimal policyCount) => new object[]
                     {
                         {|#0:(double)premium|} * (double)loadingFactor,
                         {|#1:(double)(premium / vehicles)|},
                         {|#2:(double)(premium / exposureYears)|},
                         {|#3:(double)(premium / 12m)|},
+                        {|#4:(double)premium|} / (double)policyCount,
                     };
                 }
                 """;
@@ -220,7 +229,8 @@ namespace QualityGates.Analyzers.Tests.Rules
                 Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(0).WithArguments("premium", "double"),
                 Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(1).WithArguments("premium / vehicles", "double"),
                 Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(2).WithArguments("premium / exposureYears", "double"),
-                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(3).WithArguments("premium / 12m", "double"));
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(3).WithArguments("premium / 12m", "double"),
+                Verify.Diagnostic(DiagnosticIds.MonetaryValueUsesFloatingPoint).WithLocation(4).WithArguments("premium", "double"));
         }
 
         [Fact]
