@@ -114,7 +114,10 @@ namespace QualityGates.Analyzers.Rules
                 return HandlerChangesItsCondition(clause.Handler, direct, next) ? null : direct;
             }
 
-            if (!(next.ReturnedValue?.WalkDownConversions() is ILocalReferenceOperation returned))
+            // return decision; or return new Outcome(decision, reasons): the decision a result is built from.
+            var value = next.ReturnedValue?.WalkDownConversions();
+            var returned = value as ILocalReferenceOperation ?? CarriedDecision(value, insurance);
+            if (returned == null)
             {
                 return null;
             }
@@ -133,6 +136,13 @@ namespace QualityGates.Analyzers.Rules
             var initializer = declarator?.Initializer?.Value ?? (declarator?.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
             return UnderwritingSemantics.FindOutcomeLeaf(initializer, insurance, settings, boolDecision, favourable: true);
         }
+
+        /// <summary>The decision-typed local a constructed result carries (<c>new Outcome(worst, reasons)</c>), or null.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static ILocalReferenceOperation? CarriedDecision(IOperation? value, InsuranceContext insurance) =>
+            value is IObjectCreationOperation creation
+                ? creation.Arguments.Select(a => a.Value.WalkDownConversions()).OfType<ILocalReferenceOperation>().FirstOrDefault(l => insurance.IsDecisionEnum(l.Local.Type))
+                : null;
 
         /// <summary>
         /// A local that a condition choosing the favourable leaf reads, and that the handler writes, increments, calls a

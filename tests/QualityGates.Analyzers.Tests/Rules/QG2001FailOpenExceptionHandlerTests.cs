@@ -487,6 +487,43 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task HandlerFallsThroughToAResultBuiltFromALocalInitialisedToApprove_Reported()
+        {
+            await Verify.VerifyAnalyzerAsync("using System.Collections.Generic;\n" + Decision + """
+                public sealed record Outcome(Decision Decision, IReadOnlyList<string> ReasonCodes);
+                public interface IRule { Decision Evaluate(string risk); }
+
+                [QualityGates.UnderwritingRule]
+                public class Engine
+                {
+                    public Outcome Run(string risk, IReadOnlyList<IRule> rules)
+                    {
+                        var worst = Decision.Approve;
+                        foreach (var rule in rules)
+                        {
+                            try { var v = rule.Evaluate(risk); if (v != Decision.Approve) worst = v; }
+                            {|QG2001:catch (System.Exception)|} { System.Console.WriteLine("rule failed"); }
+                        }
+
+                        return new Outcome(worst, new[] { "RULES-RUN" });
+                    }
+
+                    public Outcome Marked(string risk, IReadOnlyList<IRule> rules)
+                    {
+                        var worst = Decision.Approve;
+                        foreach (var rule in rules)
+                        {
+                            try { var v = rule.Evaluate(risk); if (v != Decision.Approve) worst = v; }
+                            catch (System.Exception) { worst = Decision.Refer; }
+                        }
+
+                        return new Outcome(worst, new[] { "RULES-RUN" });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task HandlerRecordingTheFailureWhereTheReturnLooks_NotReported_RecordingElsewhereStill()
         {
             // The handler adds a reason (or sets a flag) that the return tests: its path can only refer.
