@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -132,7 +133,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             ISymbol? symbol = op.GetReferencedSymbol();
-            if (symbol != null && settings.CreditAttributes.Matches(symbol.Name))
+            if (symbol != null && settings.CreditAttributes.Matches(symbol.Name) && !IsInsurersOwnCredit(symbol.Name))
             {
                 credit ??= symbol.Name;
                 return true;
@@ -191,6 +192,27 @@ namespace QualityGates.Analyzers.Rules
                     return true;
             }
         }
+
+        /// <summary>
+        /// The insurer's own credit offer, not credit information about the applicant: the charge or rate of an instalment
+        /// plan's credit agreement (<c>CreditChargeRate</c>, <c>CreditAgreementApr</c>), a credit note or card.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsInsurersOwnCredit(string name)
+        {
+            var words = NameWords.Split(name);
+            for (int i = 0; i + 1 < words.Count; i++)
+            {
+                if (words[i] == "credit" && Array.IndexOf(OwnCreditHeads, words[i + 1]) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] OwnCreditHeads = { "charge", "charges", "agreement", "agreements", "apr", "note", "notes", "card", "cards", "facility" };
 
         /// <summary>
         /// True when the local a pattern binds holds credit: <c>a.CreditScore is { } score</c> (the matched value is credit),

@@ -97,6 +97,30 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task TheInsurersOwnCreditOffer_IsNoCreditInformation_TheApplicantsStillIs()
+        {
+            // An instalment plan declined because its credit charge exceeds the cap: the insurer's price of credit.
+            await Verify.VerifyAsync(Types + """
+                public sealed record InstalmentRequest(decimal CreditChargeRate, decimal CreditAgreementApr, string CreditRating);
+
+                [QualityGates.UnderwritingRule]
+                public class InstalmentEligibility
+                {
+                    private const decimal MaximumCreditChargeRate = 0.3m;
+
+                    public Decision Decide(InstalmentRequest request)
+                    {
+                        if (request.CreditChargeRate > MaximumCreditChargeRate) return Decision.Decline;
+                        if (request.CreditAgreementApr > 0.35m) return Decision.Decline;
+                        if ({|#0:request.CreditRating == "D"|}) return Decision.Decline;
+                        return Decision.Approve;
+                    }
+                }
+                """,
+                Verify.Diagnostic(DiagnosticIds.AdverseDecisionSolelyOnCredit).WithLocation(0).WithArguments("Decision.Decline", "CreditRating"));
+        }
+
+        [Fact]
         public async Task TernaryAndLocalAndBoolDecision_Reported()
         {
             await Verify.VerifyAsync(Types + """
