@@ -8,7 +8,7 @@ namespace QualityGates.Build;
 /// A content hash of everything the verdict depends on. MSBuild's timestamp Inputs/Outputs cannot do this job: every
 /// <c>dotnet test</c> writes its coverage to a new TestResults/&lt;guid&gt;/ folder, so timestamps always say "changed".
 /// Coverage is hashed without coverlet's run timestamp, git by HEAD and refs, the engine by size and write time,
-/// the C# sources of the working tree by path, size and write time (the engine measures the working tree, so an
+/// the C# sources and scope settings of the working tree by path, size and write time (the engine measures the working tree, so an
 /// uncommitted edit changes the verdict), and the UTC day, because review windows move with the calendar.
 /// </summary>
 internal static class InputFingerprint
@@ -133,8 +133,9 @@ internal static class InputFingerprint
     }
 
     /// <summary>
-    /// Every *.cs file under the root by path, size and last write time: the engine reads the working tree (complexity,
-    /// changed lines), and a metadata walk stays cheap where hashing every source would not. Hidden folders (.git,
+    /// Every measured input under the root (<see cref="IsMeasuredInput"/>) by path, size and last write time: the engine
+    /// reads the working tree (complexity, changed lines, scope), and a metadata walk stays cheap where hashing every
+    /// source would not. Hidden folders (.git,
     /// .vs), symbolic links and <see cref="SkippedDirectories"/> are not entered.
     /// </summary>
     private static void AddSources(IncrementalHash hash, string? repositoryRoot)
@@ -151,7 +152,7 @@ internal static class InputFingerprint
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
-            foreach (var file in directory.EnumerateFiles("*.cs", options).OrderBy(f => f.Name, StringComparer.Ordinal))
+            foreach (var file in directory.EnumerateFiles("*", options).Where(f => IsMeasuredInput(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 Add(hash, "src:" + Path.GetRelativePath(root.FullName, file.FullName) + ":" + file.Length.ToString(CultureInfo.InvariantCulture) + ":"
                     + file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture));
@@ -167,6 +168,16 @@ internal static class InputFingerprint
             }
         }
     }
+
+    /// <summary>
+    /// What the engine reads from the working tree: C# sources, and the files that set their pricing and underwriting
+    /// scope (<c>.editorconfig</c>, <c>*.globalconfig</c>, project files): a scope edited in one of them changes
+    /// coverage.critical with no source changed.
+    /// </summary>
+    private static bool IsMeasuredInput(string name) =>
+        name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) ||
+        name.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ||
+        name.EndsWith(".props", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>HEAD, the ref it names, packed-refs, shallow and every loose ref (remote-tracking base refs move too).</summary>
     private static void AddGit(IncrementalHash hash, string? repositoryRoot)

@@ -106,6 +106,23 @@ public sealed class InputFingerprintTests : IDisposable
         Assert.NotEqual(before, Compute());
     }
 
+    [Theory]
+    [InlineData("repo/.editorconfig", "[*.cs]\nqualitygates_pricing_scope = Motor.*\n")]
+    [InlineData("repo/src/Pricing/.editorconfig", "[*.cs]\nqualitygates_underwriting_scope = Motor.*\n")]
+    [InlineData("repo/scope.globalconfig", "is_global = true\nqualitygates_pricing_scope = Motor.*\n")]
+    [InlineData("repo/src/Pricing/Pricing.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n")]
+    [InlineData("repo/Directory.Build.props", "<Project />\n")]
+    public void NewScopeSettingOrProjectFile_ChangesIt(string path, string content)
+    {
+        // The scope decides which files coverage.critical judges: a new or edited setting changes the verdict.
+        var before = Compute();
+        _temp.Write(path, content);
+        var added = Compute();
+        Assert.NotEqual(before, added);
+        _temp.Write(path, content + "# edited\n");
+        Assert.NotEqual(added, Compute());
+    }
+
     [Fact]
     public void BuildOutputAndHiddenFolders_DoNotChangeIt()
     {
