@@ -61,6 +61,18 @@ public sealed class GateScenarioTests : IDisposable
     }
 
     [Fact]
+    public void FailingGate_InOneNodeBuild_IsNotTakenForFailingTestsByTheOtherProject()
+    {
+        // One node: the other test project asks for the host's VSTest after the host's gate failed it.
+        var run = _motor.Test(FakeEngine(FailingResult, exitCode: 1), coverage: true, NoIncremental, "-m:1");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"error QGB1101: reviews\.coverage", run.Output);
+        Assert.DoesNotContain("QGB9102", run.Output, StringComparison.Ordinal);
+        Assert.Single(EngineCalls());
+    }
+
+    [Fact]
     public void SameInputsAgain_DoesNotRunTheEngine_ButStillFails()
     {
         var first = _motor.Test(FakeEngine(FailingResult, exitCode: 1));
