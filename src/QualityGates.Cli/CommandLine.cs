@@ -253,7 +253,11 @@ internal static class CommandLine
         string? jsonFile = jsonPath is null or "-" ? null : Path.GetFullPath(jsonPath, context.CurrentDirectory);
         if (jsonFile is not null)
         {
-            AtomicFile.WriteAllText(jsonFile, ResultJsonWriter.Write(result.Gate, Path.GetDirectoryName(jsonFile)));
+            // The coverage HTML is written into the report's staging folder and moved in later: link where it will be.
+            GateResult linked = report is not null && result.Gate.CoverageHtmlReport is string staged
+                ? result.Gate with { CoverageHtmlReport = report.Unstaged(staged) }
+                : result.Gate;
+            AtomicFile.WriteAllText(jsonFile, ResultJsonWriter.Write(linked, Path.GetDirectoryName(jsonFile)));
         }
 
         // '-' puts that output alone on standard output, instead of the console text, so it can be piped.

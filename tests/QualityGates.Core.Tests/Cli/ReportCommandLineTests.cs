@@ -59,6 +59,19 @@ public sealed class ReportCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void CheckWithJsonBesideAReport_LinksTheCoverageHtmlWhereItEndsUp_NotIntoTheStagingFolder()
+    {
+        // What the build does: the result JSON in obj/, the report with its coverage HTML elsewhere.
+        int exit = Run("check", "--json", "obj/qualitygate/result.json", "--report", "TestResults/qualitygate");
+
+        Assert.Equal(1, exit);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(At("obj/qualitygate/result.json")));
+        string link = json.RootElement.GetProperty("coverage").GetProperty("htmlReport").GetString()!;
+        Assert.Equal("../../TestResults/qualitygate/coverage/index.html", link);
+        Assert.True(File.Exists(Path.GetFullPath(Path.Combine(At("obj/qualitygate"), link))));
+    }
+
+    [Fact]
     public void Report_RunsTheCheck_WritesEverythingToTheDefaultFolder_ExitsWithTheGate()
     {
         int exit = Run("report");
