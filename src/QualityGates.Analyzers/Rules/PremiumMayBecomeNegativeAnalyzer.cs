@@ -135,8 +135,10 @@ namespace QualityGates.Analyzers.Rules
             {
                 case IInvocationOperation call:
                     var name = call.TargetMethod.Name;
+                    // Math.Max, decimal.Max, and a money type's own (net.Max(MinimumPremium), Money.Max(a, b)).
                     return (name == "Max" || name == "Min" || name == "Clamp") &&
-                        (WellKnownTypes.Is(call.TargetMethod.ContainingType, insurance.Types.Math) || PricingSemantics.IsDecimalOrFloatingPoint(call.TargetMethod.ContainingType));
+                        (WellKnownTypes.Is(call.TargetMethod.ContainingType, insurance.Types.Math) || PricingSemantics.IsDecimalOrFloatingPoint(call.TargetMethod.ContainingType) ||
+                         SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, call.TargetMethod.ReturnType));
                 case IBinaryOperation comparison when PricingSemantics.IsComparison(comparison.OperatorKind) &&
                     comparison.OperatorKind != BinaryOperatorKind.Equals && comparison.OperatorKind != BinaryOperatorKind.NotEquals:
                     return IsLowerBound(comparison.LeftOperand) || IsLowerBound(comparison.RightOperand);

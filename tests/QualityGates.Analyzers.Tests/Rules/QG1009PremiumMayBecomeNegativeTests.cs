@@ -149,6 +149,40 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task MoneyTypesOwnMaxOrMin_IsABound()
+        {
+            const string source = """
+                public readonly record struct Money(decimal Amount)
+                {
+                    public static Money operator *(Money m, decimal f) => new(m.Amount * f);
+                    public static Money operator -(Money a, Money b) => new(a.Amount - b.Amount);
+                    public Money Max(Money other) => Amount >= other.Amount ? this : other;
+                    public static Money Larger(Money a, Money b) => a.Amount >= b.Amount ? a : b;
+                }
+
+                [QualityGates.PremiumCalculation]
+                public class Rater
+                {
+                    private static readonly Money MinimumPremium = new(50m);
+
+                    public Money Net(Money premium, decimal promoDiscount)
+                    {
+                        var net = premium * (1m - promoDiscount);
+                        return net.Max(MinimumPremium);
+                    }
+
+                    public Money Unbounded(Money premium, decimal promoDiscount)
+                    {
+                        var net = {|#0:premium * (1m - promoDiscount)|};
+                        return Money.Larger(net, net);
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Enable + "\nqualitygates_money_types = Money", Verify.Diagnostic(DiagnosticIds.PremiumMayBecomeNegative).WithLocation(0).WithArguments("premium * (1m - promoDiscount)"));
+        }
+
+        [Fact]
         public void Descriptor_IsOptIn()
         {
             // The test harness enables every supported diagnostic, so the opt-in default is asserted on the descriptor.
