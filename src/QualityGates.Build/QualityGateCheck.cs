@@ -217,16 +217,24 @@ public sealed partial class QualityGateCheck : ToolTask
         }
 
         var line = match.Groups["line"].Success && int.TryParse(match.Groups["line"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var column = 0;
         var code = match.Groups["code"].Value;
         var text = GateResult.Clean(match.Groups["text"].Value.Trim());
+        if (line == 0 && JsonPosition().Match(text) is { Success: true } position)
+        {
+            // "qualitygate.json is not valid JSON at line 3, column 3": the IDE and CI problem matchers jump there.
+            line = int.Parse(position.Groups["line"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+            column = int.Parse(position.Groups["column"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
         if (match.Groups["category"].Value == "error")
         {
             _loggedEngineError = true;
-            Log.LogError(BuildCodes.Subcategory, code, null, string.IsNullOrEmpty(origin) ? null : origin, line, 0, 0, 0, text);
+            Log.LogError(BuildCodes.Subcategory, code, null, string.IsNullOrEmpty(origin) ? null : origin, line, column, 0, 0, text);
         }
         else
         {
-            Log.LogWarning(BuildCodes.Subcategory, code, null, string.IsNullOrEmpty(origin) ? null : origin, line, 0, 0, 0, text);
+            Log.LogWarning(BuildCodes.Subcategory, code, null, string.IsNullOrEmpty(origin) ? null : origin, line, column, 0, 0, text);
         }
     }
 
@@ -295,4 +303,7 @@ public sealed partial class QualityGateCheck : ToolTask
     /// <summary>"[origin[(line[,col])]: ]error|warning QGBnnnn: text", the canonical form MSBuild itself understands.</summary>
     [GeneratedRegex(@"^\s*(?:(?<origin>[^:]*?(?:[A-Za-z]:[^:]*?)?)(?:\((?<line>\d+)(?:,\d+)?\))?\s*:\s*)?(?<category>error|warning)\s+(?<code>QGB\d{4})\s*:(?<text>.*)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EngineDiagnostic();
+
+    [GeneratedRegex(@"not valid JSON at line (?<line>[0-9]{1,9}), column (?<column>[0-9]{1,9})", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex JsonPosition();
 }

@@ -169,6 +169,10 @@ public sealed class GateScenarioTests : IDisposable
 
             Assert.Equal(1, run.ExitCode);
             Assert.Contains(config + " : QualityGate error QGB0203: qualitygate.json is a link out of the repository.", run.Output, StringComparison.Ordinal);
+
+            // Malformed JSON: the error carries the line and column, where an IDE or a CI problem matcher jumps.
+            run = _motor.Test(FakeEngine(null, exitCode: 2, ("QG_FAKE_STDERR", "error QGB0203: qualitygate.json is not valid JSON at line 3, column 7. Fix the syntax.")), coverage: true, NoIncremental);
+            Assert.Contains(config + "(3,7): QualityGate error QGB0203: qualitygate.json is not valid JSON at line 3, column 7.", run.Output, StringComparison.Ordinal);
         }
         finally
         {
