@@ -150,6 +150,9 @@ namespace QualityGates.Analyzers.Semantics
                     return IsBirthDateDerived(b.LeftOperand) || IsBirthDateDerived(b.RightOperand);
                 case IInvocationOperation i when i.TargetMethod.Name == "Subtract" && i.Instance != null:
                     return ReadsBirthDate(i.Instance) || (i.Arguments.Length == 1 && ReadsBirthDate(i.Arguments[0].Value));
+                // NodaTime: Period.Between(dateOfBirth, asOf, PeriodUnits.Days).
+                case IInvocationOperation i when i.TargetMethod.Name == "Between" && IsNodaPeriod(i.TargetMethod.ContainingType):
+                    return i.Arguments.Any(a => ReadsBirthDate(a.Value));
                 // TimeSpan span = asOf - birthDate; ... span.Days / 365.25m: the local holds the birth-date difference.
                 case ILocalReferenceOperation read when !ReadsBirthDate(op) && read.SingleValue(read.Root()) is { } value:
                     return IsBirthDateDerived(value);
@@ -169,7 +172,8 @@ namespace QualityGates.Analyzers.Semantics
             switch (op)
             {
                 case IPropertyReferenceOperation p when p.Instance != null && (p.Property.Name == "Days" || p.Property.Name == "TotalDays"):
-                    return WellKnownTypes.Is(p.Instance.Type, types.TimeSpan);
+                    // A TimeSpan's days, or NodaTime's Period.Days ((asOf - dob).Days, Period.Between(..., PeriodUnits.Days).Days).
+                    return WellKnownTypes.Is(p.Instance.Type, types.TimeSpan) || IsNodaPeriod(p.Instance.Type);
                 case IBinaryOperation b when b.OperatorKind == BinaryOperatorKind.Subtract && IsDayNumber(b.LeftOperand, types) && IsDayNumber(b.RightOperand, types):
                     return true;
                 case IBinaryOperation b when OperationExtensions.IsArithmetic(b.OperatorKind):
@@ -251,6 +255,9 @@ namespace QualityGates.Analyzers.Semantics
             value = 0;
             return false;
         }
+
+        [MethodImpl(HotPath.Optimize)]
+        private static bool IsNodaPeriod(ITypeSymbol? type) => type is { Name: "Period", ContainingNamespace.Name: "NodaTime" };
 
         [MethodImpl(HotPath.Optimize)]
         private static bool IsDayNumber(IOperation operation, WellKnownTypes types) =>

@@ -189,6 +189,46 @@ namespace QualityGates.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task NodaTimePeriodDaysDividedByYearLength_Reported()
+        {
+            // NodaTime: LocalDate - LocalDate is a Period, and Period.Days only its days component.
+            const string source = """
+                namespace NodaTime
+                {
+                    public enum PeriodUnits { Days, Years }
+                    public sealed class Period
+                    {
+                        public int Days { get; }
+                        public int Years { get; }
+                        public static Period Between(LocalDate start, LocalDate end, PeriodUnits units) => new Period();
+                    }
+                    public readonly struct LocalDate
+                    {
+                        public int Year { get; }
+                        public static Period operator -(LocalDate end, LocalDate start) => new Period();
+                    }
+                }
+
+                namespace Harbor
+                {
+                    using NodaTime;
+
+                    [QualityGates.UnderwritingRule]
+                    public class AgeRules
+                    {
+                        public int Between(LocalDate dob, LocalDate asOf) => {|QG3002:Period.Between(dob, asOf, PeriodUnits.Days).Days / 365|};
+
+                        public int Difference(LocalDate dateOfBirth, LocalDate asOf) => {|QG3002:(asOf - dateOfBirth).Days / 365|};
+
+                        public int Years(LocalDate dob, LocalDate asOf) => Period.Between(dob, asOf, PeriodUnits.Years).Years;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task BirthdayInAnotherYear_Reported()
         {
             const string source = """
