@@ -352,6 +352,9 @@ namespace QualityGates.Analyzers.Rules
                 // return insuranceValue * 0.04m; in CalculatePremium: the product is what the member returns, a premium.
                 case IReturnOperation ret:
                     return PricingSemantics.MoneyMemberReturned(ret, owner, insurance) != null;
+                // annualEarnings * 0.6m / 12: a product split into periods lands where the quotient lands.
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } split when split.LeftOperand.WalkDownConversions() == product && split.RightOperand.ConstantValue.HasValue:
+                    return ProductLandsInMoney(split, insurance, owner);
                 default:
                     return false;
             }

@@ -732,6 +732,11 @@ namespace QualityGates.Analyzers.Tests.Rules
 
                     public double CalculateScore(double insuranceValue) => insuranceValue * 0.04;
 
+                    // A product split into months lands where the quotient lands: a monthly benefit amount.
+                    public double MonthlyBenefitAmount(double annualEarnings) => annualEarnings * {|#6:0.6|} / 12;
+
+                    public double MonthlyScore(double annualEarnings) => annualEarnings * 0.6 / 12;
+
                     public double ClaimsFactorFirst(double basePremium, int chargeableClaims)
                     {
                         var claimsFactor = 1.0 + {|#4:0.1|} * chargeableClaims;
@@ -748,7 +753,8 @@ namespace QualityGates.Analyzers.Tests.Rules
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(2).WithArguments("3.5", "rate or factor"),
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(3).WithArguments("0.1", "rate or factor"),
                 Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(4).WithArguments("0.1", "rate or factor"),
-                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(5).WithArguments("0.04", "rate or factor"));
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(5).WithArguments("0.04", "rate or factor"),
+                Verify.Diagnostic(DiagnosticIds.HardCodedRateOrThreshold).WithLocation(6).WithArguments("0.6", "rate or factor"));
         }
 
         [Fact]
