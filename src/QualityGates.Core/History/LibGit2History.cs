@@ -804,7 +804,7 @@ public sealed class LibGit2History : IGitHistory
                 continue;
             }
 
-            bool counted = record.CommitterWhen >= hotspotStart && !ReviewClassifier.IsBot(record, mailmap, options.BotPatterns);
+            bool counted = record.CommitterWhen >= hotspotStart && !ReviewClassifier.IsBot(record, options.BotPatterns);
             if (counted && record.TooLarge)
             {
                 tooLarge++;

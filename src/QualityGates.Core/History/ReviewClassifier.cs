@@ -41,7 +41,7 @@ internal static class ReviewClassifier
             return (EvidenceKind.ReviewLink, null);
         }
 
-        if (IsBot(c, mailmap, botPatterns))
+        if (IsBot(c, botPatterns))
         {
             return (EvidenceKind.Bot, null);
         }
@@ -109,13 +109,13 @@ internal static class ReviewClassifier
     public static bool IsReviewed(EvidenceKind kind) =>
         kind is EvidenceKind.PullRequestMerge or EvidenceKind.SquashMerge or EvidenceKind.ReviewTrailer or EvidenceKind.ReviewLink;
 
-    public static bool IsBot(CommitRecord c, Mailmap mailmap, IReadOnlyList<string> botPatterns)
+    public static bool IsBot(CommitRecord c, IReadOnlyList<string> botPatterns)
     {
-        var author = mailmap.Map(c.AuthorName, c.AuthorEmail);
-        var committer = mailmap.Map(c.CommitterName, c.CommitterEmail);
+        // The identities the commit carries, not what .mailmap makes of them: one committed line mapping a person to
+        // "renovate[bot]" would otherwise take that person's direct pushes out of the review figures. Service accounts
+        // are marked with the bots setting.
         return botPatterns.Any(p => p.Length > 0 && (
-            Has(c.AuthorName, p) || Has(c.AuthorEmail, p) || Has(c.CommitterName, p) || Has(c.CommitterEmail, p) ||
-            Has(author.Name, p) || Has(author.Email, p) || Has(committer.Name, p) || Has(committer.Email, p)));
+            Has(c.AuthorName, p) || Has(c.AuthorEmail, p) || Has(c.CommitterName, p) || Has(c.CommitterEmail, p)));
 
         static bool Has(string s, string p) => s.Contains(p, StringComparison.OrdinalIgnoreCase);
     }
