@@ -274,6 +274,7 @@ public sealed class LibGit2History : IGitHistory
         Dictionary<string, CommitRecord> cache, IProgress<string>? progress, CancellationToken ct, ref bool dirty)
     {
         var records = new Dictionary<string, CommitRecord>(StringComparer.Ordinal);
+        List<Commit>? lossy = null;
         var stack = new Stack<string>();
         stack.Push(headSha);
         while (stack.Count > 0)
@@ -290,7 +291,12 @@ public sealed class LibGit2History : IGitHistory
                 var commit = repo.Lookup<Commit>(sha)
                     ?? throw Unreadable(repo.Info.WorkingDirectory ?? repo.Info.Path, $"commit {sha} is missing from its object database");
 
-                record = FromCommit(commit, repo.Info.Path, shallow, boundaries);
+                record = FromCommit(commit, shallow, boundaries, decoded: null);
+                if (IsLossy(record))
+                {
+                    (lossy ??= new List<Commit>()).Add(commit);
+                }
+
                 dirty = true;
             }
 
@@ -310,26 +316,35 @@ public sealed class LibGit2History : IGitHistory
             }
         }
 
+        if (lossy is not null)
+        {
+            // libgit2 read these commits as UTF-8, and they were made in another encoding: one git process decodes them all.
+            var decoded = RawCommitText.TryReadAll(repo.Info.Path, lossy.Select(c => c.Sha).ToList());
+            foreach (var commit in lossy)
+            {
+                if (decoded.TryGetValue(commit.Sha, out var text))
+                {
+                    records[commit.Sha] = FromCommit(commit, shallow, boundaries, text);
+                }
+            }
+        }
+
         return records;
     }
 
-    private static CommitRecord FromCommit(Commit commit, string gitDir, bool shallow, HashSet<string> boundaries)
+    private static bool IsLossy(CommitRecord record) =>
+        record.AuthorName.Contains('\uFFFD', StringComparison.Ordinal) || record.CommitterName.Contains('\uFFFD', StringComparison.Ordinal) ||
+        record.Subject.Contains('\uFFFD', StringComparison.Ordinal) || record.Trailers.Any(t => t.Value.Contains('\uFFFD', StringComparison.Ordinal));
+
+    /// <summary>The record of a commit; <paramref name="decoded"/> replaces libgit2's UTF-8 reading of names and message.</summary>
+    private static CommitRecord FromCommit(Commit commit, bool shallow, HashSet<string> boundaries, (string Author, string Committer, string Message)? decoded)
     {
         var parents = commit.Parents.Select(p => p.Sha).ToArray();
         bool boundary = boundaries.Contains(commit.Sha) || (shallow && parents.Length == 0);
         var author = Person(() => commit.Author);
         var committer = Person(() => commit.Committer);
-        string message = commit.Message ?? string.Empty;
-        string authorName = author.Name, committerName = committer.Name;
-        if ((authorName.Contains('\uFFFD', StringComparison.Ordinal) || committerName.Contains('\uFFFD', StringComparison.Ordinal) ||
-             message.Contains('\uFFFD', StringComparison.Ordinal)) && RawCommitText.TryRead(gitDir, commit.Sha) is { } raw)
-        {
-            // libgit2 read a commit made in another encoding (Latin-1 names, a Shift_JIS subject) as UTF-8.
-            (authorName, committerName, message) = (raw.Author, raw.Committer, raw.Message);
-        }
-
-        return CommitRecord.FromMessage(commit.Sha, parents, authorName, author.Email, author.When,
-            committerName, committer.Email, committer.When, message, boundary);
+        return CommitRecord.FromMessage(commit.Sha, parents, decoded?.Author ?? author.Name, author.Email, author.When,
+            decoded?.Committer ?? committer.Name, committer.Email, committer.When, decoded?.Message ?? commit.Message ?? string.Empty, boundary);
     }
 
     /// <summary>

@@ -8,16 +8,25 @@ namespace QualityGates.Core.History;
 /// A commit's names and message decoded from its raw bytes, for the commits libgit2 gives with U+FFFD in them: it
 /// decodes every commit as UTF-8, while git records the encoding a commit was made in (<c>i18n.commitEncoding</c>,
 /// written in the commit's <c>encoding</c> header: ISO-8859-1, Shift_JIS) and older tools wrote Latin-1 without saying
-/// so. Read with <c>git cat-file</c> when git is on PATH; otherwise (or on any failure) null, and the lossy text stays.
+/// so. Read with one <c>git cat-file --batch</c> when git is on PATH; otherwise (or on any failure) the lossy text stays.
 /// </summary>
 internal static class RawCommitText
 {
     static RawCommitText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static (string Author, string Committer, string Message)? TryRead(string gitDir, string sha)
+    /// <summary>The decoded commits of <paramref name="shas"/> that git could read (none when git is missing or fails).</summary>
+    public static Dictionary<string, (string Author, string Committer, string Message)> TryReadAll(string gitDir, IReadOnlyList<string> shas)
     {
-        byte[]? raw = CatFile(gitDir, sha);
-        return raw is null ? null : Decode(raw);
+        var decoded = new Dictionary<string, (string Author, string Committer, string Message)>(StringComparer.Ordinal);
+        foreach (var (sha, raw) in CatFileBatch(gitDir, shas))
+        {
+            if (Decode(raw) is { } text)
+            {
+                decoded[sha] = text;
+            }
+        }
+
+        return decoded;
     }
 
     /// <summary>Parses a raw commit object: headers, a blank line, the message.</summary>
@@ -98,15 +107,21 @@ internal static class RawCommitText
         return found < 0 ? -1 : found + start;
     }
 
-    private static byte[]? CatFile(string gitDir, string sha)
+    /// <summary>
+    /// One <c>git cat-file --batch</c> for all: each answer is "&lt;sha&gt; commit &lt;size&gt;", the object's bytes and a newline
+    /// ("&lt;sha&gt; missing" for an object git cannot find).
+    /// </summary>
+    private static List<(string Sha, byte[] Raw)> CatFileBatch(string gitDir, IReadOnlyList<string> shas)
     {
+        var results = new List<(string Sha, byte[] Raw)>();
         var start = new ProcessStartInfo("git")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--git-dir=" + gitDir, "-c", "core.fsmonitor=false", "cat-file", "commit", sha })
+        foreach (var arg in new[] { "--git-dir=" + gitDir, "-c", "core.fsmonitor=false", "cat-file", "--batch" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -116,15 +131,64 @@ internal static class RawCommitText
         {
             using var process = Process.Start(start) ?? throw new Win32Exception();
             var errors = process.StandardError.ReadToEndAsync();
-            using var buffer = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(buffer);
+            var writer = Task.Run(() =>
+            {
+                try
+                {
+                    foreach (var sha in shas)
+                    {
+                        process.StandardInput.Write(sha + "\n");
+                    }
+
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // git exited early: the answers read so far stand.
+                }
+            });
+            var output = new BufferedStream(process.StandardOutput.BaseStream);
+            foreach (var sha in shas)
+            {
+                string? header = ReadLine(output);
+                var parts = header?.Split(' ');
+                if (parts is not { Length: 3 } || parts[1] != "commit" || !int.TryParse(parts[2], out int size) || size < 0)
+                {
+                    if (header is null)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                var raw = new byte[size];
+                output.ReadExactly(raw);
+                output.ReadByte();
+                results.Add((sha, raw));
+            }
+
+            writer.Wait();
             process.WaitForExit();
             _ = errors.Result;
-            return process.ExitCode == 0 ? buffer.ToArray() : null;
         }
-        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or PlatformNotSupportedException or IOException)
+        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or PlatformNotSupportedException or IOException or EndOfStreamException)
         {
-            return null;
+            // No git, or it stopped: the lossy text stays for what was not read.
         }
+
+        return results;
+    }
+
+    private static string? ReadLine(Stream stream)
+    {
+        var line = new List<byte>(64);
+        int b;
+        while ((b = stream.ReadByte()) >= 0 && b != '\n')
+        {
+            line.Add((byte)b);
+        }
+
+        return b < 0 && line.Count == 0 ? null : Encoding.ASCII.GetString(line.ToArray());
     }
 }

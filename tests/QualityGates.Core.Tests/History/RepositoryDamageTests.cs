@@ -46,16 +46,25 @@ public sealed class RepositoryDamageTests : IDisposable
         _repo.Commit("Initial commit", files: ("src/A.cs", "class A {}\n"));
         string tree = _repo.Git("rev-parse", "HEAD^{tree}").Trim();
         string raw = Path.Combine(_repo.Root, "..", Path.GetFileName(_repo.Root) + "-raw");
-        string text = $"tree {tree}\nparent {_repo.Head()}\nauthor Jürgen Müller <j@example.com> 1712300000 +0000\n" +
-            $"committer Jürgen Müller <j@example.com> 1712300000 +0000\n{encodingHeader}\nPrämie für Hausrat gerundet\n";
-        File.WriteAllBytes(raw, System.Text.Encoding.Latin1.GetBytes(text));
-        string latin1 = _repo.Git("hash-object", "-t", "commit", "-w", "--literally", raw).Trim();
-        File.Delete(raw);
-        _repo.Git("update-ref", "refs/heads/main", latin1);
+        string Latin1Commit(string parent, string subject)
+        {
+            string text = $"tree {tree}\nparent {parent}\nauthor Jürgen Müller <j@example.com> 1712300000 +0000\n" +
+                $"committer Jürgen Müller <j@example.com> 1712300000 +0000\n{encodingHeader}\n{subject}\n";
+            File.WriteAllBytes(raw, System.Text.Encoding.Latin1.GetBytes(text));
+            string sha = _repo.Git("hash-object", "-t", "commit", "-w", "--literally", raw).Trim();
+            File.Delete(raw);
+            return sha;
+        }
 
-        var landing = Read().Reviews.Items.Single(i => i.Sha == latin1);
+        // Two of them: one git process answers for all.
+        string first = Latin1Commit(_repo.Head(), "Prämie für Hausrat gerundet");
+        string second = Latin1Commit(first, "Selbstbeteiligung erhöht");
+        _repo.Git("update-ref", "refs/heads/main", second);
 
-        Assert.Equal(("Prämie für Hausrat gerundet", "Jürgen Müller"), (landing.Subject, landing.AuthorName));
+        var items = Read().Reviews.Items;
+
+        Assert.Equal(("Prämie für Hausrat gerundet", "Jürgen Müller"), (items.Single(i => i.Sha == first).Subject, items.Single(i => i.Sha == first).AuthorName));
+        Assert.Equal("Selbstbeteiligung erhöht", items.Single(i => i.Sha == second).Subject);
     }
 
     [Fact]
