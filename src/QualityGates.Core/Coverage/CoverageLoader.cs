@@ -8,7 +8,6 @@ namespace QualityGates.Core.Coverage;
 /// <summary>Finds Cobertura files by path or glob and merges them into one <see cref="CoverageReport"/>.</summary>
 public static class CoverageLoader
 {
-    private const int MaxNamedOutsidePaths = 5;
     private static readonly char[] GlobCharacters = { '*', '?', '[', '{' };
 
     /// <summary>
@@ -78,7 +77,7 @@ public static class CoverageLoader
                         "{0} coverage {1} matched by '{2}' {3} outside the repository through a symbolic link and {4} left out, never opened: {5}.",
                         outside.Count, outside.Count == 1 ? "file" : "files", pattern, outside.Count == 1 ? "lies" : "lie",
                         outside.Count == 1 ? "was" : "were",
-                        string.Join(", ", outside.Take(MaxNamedOutsidePaths).Select(p => $"'{p}'"))));
+                        string.Join(", ", outside.Take(NotesText.MaxNamed).Select(p => $"'{p}'"))));
                     matches = matches.Except(outside, StringComparer.Ordinal).ToList();
                 }
 
@@ -125,7 +124,7 @@ public static class CoverageLoader
             "{0} coverage {1} matched by '{2}' {3} in other git repositories below '{4}' ({5}) and {6} left out: '{4}' is not in a git repository, " +
             "so the coverage of the repositories below it is theirs. Run qualitygate in the repository that was tested, or pass it with --repo.",
             left.Count, left.Count == 1 ? "file" : "files", pattern, left.Count == 1 ? "lies" : "lie", root,
-            Named(repositories), left.Count == 1 ? "was" : "were"));
+            NotesText.Named(repositories), left.Count == 1 ? "was" : "were"));
         return matches.Except(left, StringComparer.Ordinal).ToList();
     }
 
@@ -189,17 +188,8 @@ public static class CoverageLoader
         if (paths.Count > 0)
         {
             bool one = paths.Count == 1;
-            notes.Add(string.Format(CultureInfo.InvariantCulture, format, paths.Count, one ? "file" : "files", one ? "is" : "are", one ? "was" : "were", Named(paths)));
+            notes.Add(string.Format(CultureInfo.InvariantCulture, format, paths.Count, one ? "file" : "files", one ? "is" : "are", one ? "was" : "were", NotesText.Named(paths)));
         }
-    }
-
-    /// <summary>Up to <see cref="MaxNamedOutsidePaths"/> paths in quotes, then how many more.</summary>
-    private static string Named(SortedSet<string> paths)
-    {
-        string named = string.Join(", ", paths.Take(MaxNamedOutsidePaths).Select(p => $"'{p}'"));
-        return paths.Count > MaxNamedOutsidePaths
-            ? named + string.Format(CultureInfo.InvariantCulture, " and {0} more", paths.Count - MaxNamedOutsidePaths)
-            : named;
     }
 
     /// <summary>

@@ -19,8 +19,6 @@ public static class CoverageRuns
     /// </summary>
     public const long SameRunSeconds = 300;
 
-    private const int MaxNamed = 5;
-
     /// <summary>The latest representable second (9999-12-31): a larger timestamp is no date, and the file's time is used.</summary>
     private const long MaxUnixSeconds = 253_402_300_799;
 
@@ -64,12 +62,11 @@ public static class CoverageRuns
 
         List<string> named = files.Where(stale.Contains).Select(file => RepositoryPaths.ToRelative(fullRoot, file) ?? file).ToList();
         notes.Add(string.Format(CultureInfo.InvariantCulture,
-            "{0} coverage {1} from earlier runs of the same tests {2} left out (the same results folder and packages as a newer run; only the newest run counts, --all-coverage merges every file): {3}{4}.",
+            "{0} coverage {1} from earlier runs of the same tests {2} left out (the same results folder and packages as a newer run; only the newest run counts, --all-coverage merges every file): {3}.",
             named.Count,
             named.Count == 1 ? "file" : "files",
             named.Count == 1 ? "was" : "were",
-            string.Join(", ", named.Take(MaxNamed).Select(p => $"'{p}'")),
-            named.Count > MaxNamed ? string.Format(CultureInfo.InvariantCulture, " and {0} more", named.Count - MaxNamed) : string.Empty));
+            NotesText.Named(named)));
         return files.Where(file => !stale.Contains(file)).ToList();
     }
 

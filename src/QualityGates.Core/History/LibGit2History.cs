@@ -1119,7 +1119,7 @@ public sealed class LibGit2History : IGitHistory
             notes.Add(string.Format(CultureInfo.InvariantCulture,
                 "git diffs {0} changed C# {1} as binary (UTF-16, a NUL byte, or a 'binary' attribute): every line of {2} counts as new code ({3}).",
                 wholeFiles.Count, wholeFiles.Count == 1 ? "file" : "files", wholeFiles.Count == 1 ? "it" : "them",
-                string.Join(", ", wholeFiles.Take(5).Select(p => "'" + p + "'")) + (wholeFiles.Count > 5 ? " and " + (wholeFiles.Count - 5).ToString(CultureInfo.InvariantCulture) + " more" : string.Empty)));
+                NotesText.Named(wholeFiles)));
         }
 
         return new NewCode(baseRef, mergeBase.Sha, lines);

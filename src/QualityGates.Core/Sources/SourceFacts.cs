@@ -204,13 +204,12 @@ public sealed class SourceFacts
         ? null
         : string.Format(
             System.Globalization.CultureInfo.InvariantCulture,
-            "{0} C# {1} larger than {2} MB {3} not measured (no complexity, not a hotspot, not judged by complexity.newCode): {4}{5}.",
+            "{0} C# {1} larger than {2} MB {3} not measured (no complexity, not a hotspot, not judged by complexity.newCode): {4}.",
             _tooLarge.Count,
             _tooLarge.Count == 1 ? "file" : "files",
             MaxSourceBytes / (1024 * 1024),
             _tooLarge.Count == 1 ? "was" : "were",
-            string.Join(", ", _tooLarge.Take(5).Select(p => "'" + p + "'")),
-            _tooLarge.Count > 5 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, " and {0} more", _tooLarge.Count - 5) : string.Empty);
+            NotesText.Named(_tooLarge));
 
     /// <summary>git's blob id of the bytes (as <c>git hash-object</c>), so an entry names the content it was measured on.</summary>
     public static string BlobSha(byte[] bytes)
