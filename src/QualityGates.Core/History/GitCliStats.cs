@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -15,32 +14,13 @@ internal static class GitCliStats
 {
     public static bool TryCompute(string gitDir, IReadOnlyList<CommitRecord> todo, int maxFiles, IProgress<string>? progress, CancellationToken ct)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Plumbing only; nothing from the repository's config may run a program (fsmonitor, textconv, external diff).
-        foreach (var arg in new[]
-        {
-            "--git-dir=" + gitDir, "-c", "core.fsmonitor=false", "-c", "diff.renameLimit=1000", "diff-tree", "--stdin", "-r", "-M", "--numstat",
-            "-z", "--always", "--root", "--no-ext-diff", "--no-textconv",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["LC_ALL"] = "C";
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new Win32Exception();
-        }
-        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or PlatformNotSupportedException)
+        // Nothing from the repository's config may run a program: no textconv, no external diff either.
+        Process? process = GitProcess.TryStart(
+            ["--git-dir=" + gitDir],
+            ["-c", "diff.renameLimit=1000", "diff-tree", "--stdin", "-r", "-M", "--numstat", "-z", "--always", "--root", "--no-ext-diff", "--no-textconv"],
+            withInput: true,
+            new Dictionary<string, string> { ["LC_ALL"] = "C" });
+        if (process is null)
         {
             return false;
         }

@@ -32,22 +32,14 @@ internal static class GitOwnership
     /// </summary>
     public static bool GitTrusts(string repositoryRoot)
     {
-        var start = new ProcessStartInfo("git")
+        using Process? process = GitProcess.TryStart(["-C", repositoryRoot], ["rev-parse", "--git-dir"], withInput: false);
+        if (process is null)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Plumbing only; nothing from the repository's config may run a program.
-        foreach (string arg in new[] { "-C", repositoryRoot, "-c", "core.fsmonitor=false", "rev-parse", "--git-dir" })
-        {
-            start.ArgumentList.Add(arg);
+            return false;
         }
 
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         try
         {
-            using Process process = Process.Start(start) ?? throw new Win32Exception();
             Task<string> output = process.StandardOutput.ReadToEndAsync();
             Task<string> errors = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(GitTimeout))

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
@@ -114,22 +113,14 @@ internal static class RawCommitText
     private static List<(string Sha, byte[] Raw)> CatFileBatch(string gitDir, IReadOnlyList<string> shas)
     {
         var results = new List<(string Sha, byte[] Raw)>();
-        var start = new ProcessStartInfo("git")
+        using Process? process = GitProcess.TryStart(["--git-dir=" + gitDir], ["cat-file", "--batch"], withInput: true);
+        if (process is null)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "--git-dir=" + gitDir, "-c", "core.fsmonitor=false", "cat-file", "--batch" })
-        {
-            start.ArgumentList.Add(arg);
+            return results;
         }
 
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         try
         {
-            using var process = Process.Start(start) ?? throw new Win32Exception();
             var errors = process.StandardError.ReadToEndAsync();
             var writer = Task.Run(() =>
             {
@@ -172,9 +163,9 @@ internal static class RawCommitText
             process.WaitForExit();
             _ = errors.Result;
         }
-        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or PlatformNotSupportedException or IOException or EndOfStreamException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException)
         {
-            // No git, or it stopped: the lossy text stays for what was not read.
+            // git stopped: the lossy text stays for what was not read.
         }
 
         return results;
