@@ -123,24 +123,18 @@ internal static class CommandLine
         var jsonOut = new Option<string>("--json") { Description = "Print JSON instead of text (to a file when one is given).", Arity = ArgumentArity.ZeroOrOne };
 
         // An empty path ("--output ''", an unset variable in a script) would mean the current folder: refused instead.
-        foreach (Option<string> path in new[] { repo, baseRef, config, json, markdown, coverageReport, report, output, result, history, jsonOut })
+        foreach ((Option option, string what) in new (Option, string)[]
         {
-            path.Validators.Add(option =>
-            {
-                if (option.Tokens.Any(t => t.Value.Trim().Length == 0))
-                {
-                    option.AddError($"{option.Option.Name} was given an empty value: give a path (an unset variable in a script gives an empty one).");
-                }
-            });
-        }
-
-        foreach (Option<string[]> paths in new[] { coverage, sarif })
+            (repo, "a path"), (baseRef, "a path"), (config, "a path"), (json, "a path"), (markdown, "a path"), (coverageReport, "a path"),
+            (report, "a path"), (output, "a path"), (result, "a path"), (history, "a path"), (jsonOut, "a path"),
+            (coverage, "a file or glob"), (sarif, "a file or glob"),
+        })
         {
-            paths.Validators.Add(option =>
+            option.Validators.Add(given =>
             {
-                if (option.Tokens.Any(t => t.Value.Trim().Length == 0))
+                if (given.Tokens.Any(t => t.Value.Trim().Length == 0))
                 {
-                    option.AddError($"{option.Option.Name} was given an empty value: give a file or glob (an unset variable in a script gives an empty one).");
+                    given.AddError($"{given.Option.Name} was given an empty value: give {what} (an unset variable in a script gives an empty one).");
                 }
             });
         }
