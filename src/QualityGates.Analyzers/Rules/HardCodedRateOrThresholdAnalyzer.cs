@@ -306,10 +306,6 @@ namespace QualityGates.Analyzers.Rules
         }
 
         /// <summary>
-        /// <c>premium += milesPerMonth * 0.045</c>, <c>var mileageCharge = miles * 0.045m</c>: a product that is added to an amount, or
-        /// stored as one, is an amount, so its number is a rate per unit of what it multiplies.
-        /// </summary>
-        /// <summary>
         /// <c>basePremium * (1.0m + 0.1m * chargeableClaims)</c>: one plus a product is a loading, and a loading that multiplies
         /// money makes the product's number a rate per unit of what it multiplies.
         /// </summary>
@@ -325,7 +321,7 @@ namespace QualityGates.Analyzers.Rules
             switch (sum.WalkUpConversions())
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } scaled:
-                    return (scaled.LeftOperand.WalkDownConversions() == sum ? scaled.RightOperand : scaled.LeftOperand).GetValueKind(insurance) == ValueKind.Money;
+                    return scaled.OtherOperand(sum).GetValueKind(insurance) == ValueKind.Money;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     return insurance.GetValueKind(declarator.Symbol) != ValueKind.None;
                 case ISimpleAssignmentOperation assigned:
@@ -335,13 +331,18 @@ namespace QualityGates.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// <c>premium += milesPerMonth * 0.045</c>, <c>var mileageCharge = miles * 0.045m</c>: a product that is added to an amount,
+        /// stored as one, returned from a member named as money or split into periods first, is an amount, so its number is a
+        /// rate per unit of what it multiplies.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         private static bool ProductLandsInMoney(IOperation product, InsuranceContext insurance, ISymbol owner)
         {
             switch (product.WalkUpConversions())
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum:
-                    var other = sum.LeftOperand.WalkDownConversions() == product ? sum.RightOperand : sum.LeftOperand;
+                    var other = sum.OtherOperand(product);
                     return other.GetValueKind(insurance) == ValueKind.Money || IsLoadingOfMoney(sum, other, insurance);
                 case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } added:
                     return added.Target.GetValueKind(insurance) == ValueKind.Money;

@@ -72,7 +72,7 @@ namespace QualityGates.Analyzers.Rules
             }
 
             // var paise = gst * 100m: a rounded amount restated in minor units; decimal scales by a power of ten exactly.
-            if (PricingSemantics.IsPowerOfTen(ReferenceEquals(binary.LeftOperand.WalkDownConversions(), value.WalkDownConversions()) ? binary.RightOperand : binary.LeftOperand) &&
+            if (PricingSemantics.IsPowerOfTen(binary.OtherOperand(value)) &&
                 !(binary.WalkUpConversions() is IBinaryOperation))
             {
                 return null;

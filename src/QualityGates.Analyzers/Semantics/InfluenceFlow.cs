@@ -783,7 +783,7 @@ namespace QualityGates.Analyzers.Semantics
             switch (parent)
             {
                 case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Equals || binary.OperatorKind == BinaryOperatorKind.NotEquals:
-                    var other = binary.LeftOperand.WalkDownConversions() == source ? binary.RightOperand : binary.LeftOperand;
+                    var other = binary.OtherOperand(source);
                     return other.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
                 case IIsPatternOperation pattern:
                     return IsNullTest(pattern.Pattern);

@@ -269,6 +269,11 @@ namespace QualityGates.Analyzers.Semantics
             return parent;
         }
 
+        /// <summary>The operand of <paramref name="binary"/> that is not <paramref name="operand"/> (conversions aside).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static IOperation OtherOperand(this IBinaryOperation binary, IOperation operand) =>
+            ReferenceEquals(binary.LeftOperand.WalkDownConversions(), operand.WalkDownConversions()) ? binary.RightOperand : binary.LeftOperand;
+
         /// <summary>
         /// The operator and operands of <c>a op b</c>, or of <c>a op= b</c> with the target as left operand: a compound
         /// assignment does the same arithmetic (<c>premium *= 1.15m</c> is <c>premium = premium * 1.15m</c>).

@@ -300,7 +300,7 @@ namespace QualityGates.Analyzers.Semantics
             // decimal.Floor(total * 100m / n) / 100m: the share floored in minor units and restated in major ones.
             var local = value.ReceivingLocal() ??
                 (value.WalkUpConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Multiply } scaled &&
-                 IsPowerOfTen(ReferenceEquals(scaled.LeftOperand.WalkDownConversions(), value.WalkDownConversions()) ? scaled.RightOperand : scaled.LeftOperand)
+                 IsPowerOfTen(scaled.OtherOperand(value))
                     ? scaled.ReceivingLocal()
                     : null);
             if (local == null)
