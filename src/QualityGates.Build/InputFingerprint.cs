@@ -8,8 +8,8 @@ namespace QualityGates.Build;
 /// A content hash of everything the verdict depends on. MSBuild's timestamp Inputs/Outputs cannot do this job: every
 /// <c>dotnet test</c> writes its coverage to a new TestResults/&lt;guid&gt;/ folder, so timestamps always say "changed".
 /// Coverage is hashed without coverlet's run timestamp, git by HEAD and refs, the engine by size and write time,
-/// the C# sources and scope settings of the working tree by path, size and write time (the engine measures the working tree, so an
-/// uncommitted edit changes the verdict), and the UTC day, because review windows move with the calendar.
+/// the C# sources and scope settings of the working tree by path, size and write time (the engine measures the working
+/// tree, so an uncommitted edit changes the verdict), and the UTC day, because review windows move with the calendar.
 /// </summary>
 internal static class InputFingerprint
 {
@@ -135,8 +135,7 @@ internal static class InputFingerprint
     /// <summary>
     /// Every measured input under the root (<see cref="IsMeasuredInput"/>) by path, size and last write time: the engine
     /// reads the working tree (complexity, changed lines, scope), and a metadata walk stays cheap where hashing every
-    /// source would not. Hidden folders (.git,
-    /// .vs), symbolic links and <see cref="SkippedDirectories"/> are not entered.
+    /// source would not. Hidden folders (.git, .vs), symbolic links and <see cref="SkippedDirectories"/> are not entered.
     /// </summary>
     private static void AddSources(IncrementalHash hash, string? repositoryRoot)
     {

@@ -17,14 +17,16 @@ public sealed class StagedFolder : IDisposable
     /// <summary>The folder the set belongs in (full path).</summary>
     public string Target { get; }
 
-    /// <summary>Where to write the set: a sibling of <see cref="Target"/>, so relative paths out of it are the same.</summary>
+    /// <summary>
+    /// Where to write the set: a sibling of <see cref="Target"/>, so relative paths out of it are the same (inside it when
+    /// the parent cannot be written, see <see cref="Create"/>).
+    /// </summary>
     public string StagingPath { get; }
 
     /// <summary>
     /// Creates the staging folder beside <paramref name="target"/> (and the target's parent); when the parent cannot be
     /// written but the target is a writable folder (a mounted output folder in a read-only container), or the sibling's
-    /// name would be too long, inside it.
-    /// IOException when neither can be.
+    /// name would be too long, inside it. IOException when neither can be.
     /// </summary>
     public static StagedFolder Create(string target)
     {

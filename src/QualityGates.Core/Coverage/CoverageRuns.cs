@@ -73,8 +73,8 @@ public static class CoverageRuns
     /// <summary>
     /// The run with its sorted package names (joined by '\0', which XML cannot hold) and the end of the run in Unix seconds: the
     /// root's <c>timestamp</c> (coverlet writes Unix seconds), else the file's modification time (also when the timestamp
-    /// is later than that). Null when the file is
-    /// not readable Cobertura. Read as the merge reads it: DTDs prohibited, nothing resolved.
+    /// is later than that). Null when the file is not readable Cobertura. Read as the merge reads it: DTDs prohibited,
+    /// nothing resolved.
     /// </summary>
     private static Run? Sniff(Run run)
     {
